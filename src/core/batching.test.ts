@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CancelledError, embedInBatches } from './batching';
+
+const fakeEmbed = async (batch: string[]) => Float32Array.from(batch.flatMap((t) => [t.length, 1]));
+
+describe('embedInBatches', () => {
+  it('fills one buffer in input order and reports progress per batch', async () => {
+    const progress: number[] = [];
+    const out = await embedInBatches(['a', 'bb', 'ccc', 'dddd', 'eeeee'], fakeEmbed, {
+      batchSize: 2,
+      dims: 2,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(Array.from(out)).toEqual([1, 1, 2, 1, 3, 1, 4, 1, 5, 1]);
+    expect(progress).toEqual([2, 4, 5]);
+  });
+
+  it('stops between batches when cancelled', async () => {
+    let calls = 0;
+    const run = embedInBatches(['a', 'b', 'c', 'd'], async (b) => (calls++, fakeEmbed(b)), {
+      batchSize: 1,
+      dims: 2,
+      isCancelled: () => calls >= 2,
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(calls).toBe(2);
+  });
+
+  it('rejects a model whose output has the wrong dimension', async () => {
+    await expect(embedInBatches(['a'], fakeEmbed, { batchSize: 4, dims: 3 })).rejects.toThrow(/dimensions/);
+  });
+});

@@ -1,0 +1,33 @@
+// Runs an embedding function over texts in batches into one preallocated N×D buffer.
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export interface BatchOptions {
+  batchSize: number;
+  dims: number;
+  onProgress?: (done: number, total: number) => void;
+  isCancelled?: () => boolean;
+}
+
+export async function embedInBatches(texts: string[], embedBatch: (batch: string[]) => Promise<Float32Array>, options: BatchOptions): Promise<Float32Array> {
+  const { batchSize, dims } = options;
+  if (batchSize < 1) throw new RangeError('batchSize must be at least 1');
+  const out = new Float32Array(texts.length * dims);
+  for (let start = 0; start < texts.length; start += batchSize) {
+    if (options.isCancelled?.()) throw new CancelledError();
+    const batch = texts.slice(start, start + batchSize);
+    const vectors = await embedBatch(batch);
+    if (vectors.length !== batch.length * dims) {
+      throw new Error(`the model returned ${vectors.length / batch.length} dimensions, expected ${dims}`);
+    }
+    out.set(vectors, start * dims);
+    options.onProgress?.(Math.min(texts.length, start + batch.length), texts.length);
+  }
+  if (options.isCancelled?.()) throw new CancelledError();
+  return out;
+}
