@@ -1,0 +1,20 @@
+import { test, expect } from '@playwright/test';
+test('look', async ({ page }) => {
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  const t0 = Date.now();
+  await page.goto('/?demo');
+  await expect(page.getByRole('status')).toContainText('Ready', { timeout: 90_000 });
+  console.log('ready after', Date.now() - t0);
+  await page.getByLabel('Query').fill('How do black holes form?');
+  await page.getByLabel('Query').press('Enter');
+  await expect(page.getByRole('region', { name: 'Results' })).toContainText('#1');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shot1.png' });
+  const r = await page.evaluate(() => (window as any).__orrery.query.results);
+  console.log(JSON.stringify(r.map((x: any) => [x.rank, x.score.toFixed(3), x.source, x.text.slice(0, 60)])));
+  await page.getByRole('region', { name: 'Results' }).getByRole('button').first().click();
+  await page.waitForTimeout(300);
+  await page.mouse.move(700, 400);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: '/tmp/shot2.png' });
+});

@@ -1,0 +1,41 @@
+import { OrbitControls } from '@react-three/drei';
+import { Canvas, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { select } from '../state/pipeline';
+import { workspace } from '../state/data';
+import { useOrreryStore } from '../state/store';
+import { PointCloud } from './PointCloud';
+import { frameFor } from './pointsAdapter';
+import { QueryPath } from './QueryPath';
+
+const BACKGROUND = '#0b1020';
+
+function CameraReset() {
+  const cameraVersion = useOrreryStore((s) => s.cameraVersion);
+  const controls = useThree((s) => s.controls) as { reset?: () => void } | null;
+  useEffect(() => {
+    if (cameraVersion > 0) controls?.reset?.();
+  }, [cameraVersion, controls]);
+  return null;
+}
+
+export function SceneView() {
+  const layoutVersion = useOrreryStore((s) => s.layoutVersion);
+  const frame = useMemo(() => frameFor(workspace.coords), [layoutVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <Canvas
+      frameloop="demand"
+      camera={{ position: [0, 0, 28], fov: 50, near: 0.1, far: 500 }}
+      gl={{ preserveDrawingBuffer: true, antialias: true }}
+      raycaster={{ params: { Points: { threshold: 0.3 } } as never }}
+      onPointerMissed={() => select(null)}
+      aria-label="Vector space"
+    >
+      <color attach="background" args={[BACKGROUND]} />
+      {layoutVersion > 0 && <PointCloud frame={frame} />}
+      {layoutVersion > 0 && <QueryPath frame={frame} />}
+      <OrbitControls makeDefault enableDamping dampingFactor={0.12} />
+      <CameraReset />
+    </Canvas>
+  );
+}

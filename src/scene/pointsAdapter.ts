@@ -1,0 +1,67 @@
+// Turns workspace data + view state into the typed arrays the scene draws.
+
+export const SCENE_RADIUS = 10;
+
+export interface Frame {
+  center: [number, number, number];
+  scale: number;
+}
+
+/** Centre the layout and scale it so that its farthest point lies at SCENE_RADIUS. */
+export function frameFor(coords: Float32Array): Frame {
+  const count = coords.length / 3;
+  const center: [number, number, number] = [0, 0, 0];
+  for (let i = 0; i < count; i++) for (let c = 0; c < 3; c++) center[c]! += coords[i * 3 + c]! / count;
+  let radius = 0;
+  for (let i = 0; i < count; i++) {
+    let d = 0;
+    for (let c = 0; c < 3; c++) d += (coords[i * 3 + c]! - center[c]!) ** 2;
+    radius = Math.max(radius, Math.sqrt(d));
+  }
+  return { center, scale: radius > 0 ? SCENE_RADIUS / radius : 1 };
+}
+
+export function toScene(coords: Float32Array, frame: Frame, out = new Float32Array(coords.length)): Float32Array {
+  for (let i = 0; i < coords.length; i++) out[i] = (coords[i]! - frame.center[i % 3]!) * frame.scale;
+  return out;
+}
+
+// A palette readable on a dark background, one colour per source document.
+const PALETTE = [
+  [0.35, 0.7, 1.0], [1.0, 0.6, 0.25], [0.45, 0.9, 0.5], [1.0, 0.4, 0.55], [0.75, 0.55, 1.0], [0.95, 0.85, 0.3],
+  [0.3, 0.9, 0.85], [1.0, 0.5, 0.85], [0.65, 0.8, 0.35], [0.95, 0.7, 0.6], [0.55, 0.65, 0.95], [0.85, 0.85, 0.85],
+] as const;
+
+export function sourceColor(sourceId: number): readonly [number, number, number] {
+  return PALETTE[sourceId % PALETTE.length]!;
+}
+
+export interface Highlight {
+  results: number[];
+  selected: number | null;
+  neighbours: number[];
+  hovered: number | null;
+}
+
+export const BASE_SIZE = 0.5;
+
+/** Colours and sizes per point: results and the selection stand out; the rest dims while a query is shown. */
+export function pointStyles(sourceIds: Int32Array, highlight: Highlight, colors: Float32Array, sizes: Float32Array): void {
+  const count = sourceIds.length;
+  const focus = highlight.results.length > 0 || highlight.selected !== null;
+  const emphasised = new Set([...highlight.results, ...highlight.neighbours]);
+  for (let i = 0; i < count; i++) {
+    const [r, g, b] = sourceColor(sourceIds[i]!);
+    const strong = !focus || emphasised.has(i) || i === highlight.selected;
+    const k = strong ? 1 : 0.4;
+    colors[i * 3] = r * k;
+    colors[i * 3 + 1] = g * k;
+    colors[i * 3 + 2] = b * k;
+    sizes[i] = BASE_SIZE * (emphasised.has(i) ? 2 : 1);
+  }
+  for (const i of [highlight.selected, highlight.hovered]) {
+    if (i === null || i >= count) continue;
+    colors.set([1, 1, 1], i * 3);
+    sizes[i] = BASE_SIZE * 2.6;
+  }
+}

@@ -1,0 +1,47 @@
+// window.__orrery: a read-only summary for tests and scripts (a stable contract, see DESIGN.md).
+import { workspace } from './data';
+import { useOrreryStore } from './store';
+
+export interface OrrerySummary {
+  phase: string;
+  message: string;
+  chunkCount: number;
+  sourceCount: number;
+  dims: number;
+  model: string;
+  backend: string | null;
+  layoutMethod: string;
+  explainedVariance: number[];
+  query: { text: string; k: number; results: { index: number; rank: number; score: number; source: string; text: string }[] };
+  selected: number | null;
+  neighbours: { index: number; rank: number; score: number }[];
+  notices: string[];
+}
+
+export function summary(): OrrerySummary {
+  const s = useOrreryStore.getState();
+  const { table } = workspace;
+  return structuredClone({
+    phase: s.phase,
+    message: s.message,
+    chunkCount: s.chunkCount,
+    sourceCount: s.sources.length,
+    dims: s.dims,
+    model: s.modelId,
+    backend: s.backend,
+    layoutMethod: s.method,
+    explainedVariance: s.explainedVariance,
+    query: {
+      text: s.queryText,
+      k: s.topK,
+      results: s.results.map((h) => ({ ...h, source: table.sources[table.sourceIds[h.index]!] ?? '', text: table.texts[h.index] ?? '' })),
+    },
+    selected: s.selected,
+    neighbours: s.neighbours,
+    notices: s.notices.map((n) => `${n.kind}: ${n.text}`),
+  });
+}
+
+export function installAutomation(): void {
+  Object.defineProperty(window, '__orrery', { get: summary, configurable: true });
+}

@@ -1,0 +1,28 @@
+// The big arrays live here, outside reactive state; the store's version numbers say when they change.
+import { type ChunkTable, EMPTY_TABLE } from '../core/corpus';
+import type { PcaModel } from '../core/pca';
+
+export interface Workspace {
+  table: ChunkTable;
+  /** N×dims, in the order of table.texts */
+  vectors: Float32Array;
+  norms: Float32Array;
+  dims: number;
+  /** N×3 layout coordinates */
+  coords: Float32Array;
+  pca: PcaModel | null;
+  /** the last query's vector and its place in the layout */
+  queryVector: Float32Array | null;
+  queryCoords: Float32Array | null;
+}
+
+export const workspace: Workspace = {
+  table: EMPTY_TABLE,
+  vectors: new Float32Array(0),
+  norms: new Float32Array(0),
+  dims: 0,
+  coords: new Float32Array(0),
+  pca: null,
+  queryVector: null,
+  queryCoords: null,
+};

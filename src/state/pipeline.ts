@@ -1,0 +1,173 @@
+// The data flow as actions: documents -> chunks -> vectors (embed worker) -> coords (layout
+// worker); queries and selections are answered in the full vector space.
+import { CancelledError } from '../core/batching';
+import { appendChunks, chunkDocuments, parseTopicMarkdown, type SourceDocument } from '../core/corpus';
+import { BUILTIN_MODEL } from '../core/models';
+import { explainedVarianceRatio, projectPca } from '../core/pca';
+import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
+import type { Purpose } from '../workers/embed.protocol';
+import { workspace } from './data';
+import { useOrreryStore } from './store';
+import { embedClient, layoutClient } from './workers';
+
+const store = useOrreryStore;
+let queue: Promise<void> = Promise.resolve();
+let running: AbortController | null = null;
+
+/** Runs tasks one after another, each with its own cancel signal; errors never lose the workspace. */
+function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  const run = async () => {
+    const controller = new AbortController();
+    running = controller;
+    try {
+      await task(controller.signal);
+    } catch (error) {
+      const { chunkCount } = store.getState();
+      if (error instanceof CancelledError) {
+        store.getState().notify('info', `Cancelled. The ${chunkCount} chunks already loaded are kept.`);
+      } else {
+        store.getState().notify('error', (error as Error).message || String(error));
+      }
+      settle();
+    } finally {
+      running = null;
+    }
+  };
+  queue = queue.then(run, run);
+  return queue;
+}
+
+export function cancelRunning(): void {
+  running?.abort();
+}
+
+function settle(): void {
+  const { chunkCount, dims, method } = store.getState();
+  if (chunkCount === 0) store.getState().setStatus('idle', 'Add text, drop files or load the demo corpus');
+  else store.getState().setStatus('ready', `Ready — ${chunkCount} chunks · ${dims}-d · ${method.toUpperCase()}`);
+}
+
+async function embed(texts: string[], purpose: Purpose, signal: AbortSignal): Promise<Float32Array> {
+  const model = BUILTIN_MODEL;
+  const { setStatus } = store.getState();
+  const result = await embedClient.request(
+    (id) => ({ type: 'embed', id, modelId: model.id, texts, purpose }),
+    [],
+    (event) => {
+      if (purpose === 'query') return;
+      if (event.type === 'status') setStatus('loading', event.message);
+      if (event.type === 'progress') setStatus('embedding', `Embedding ${event.done} / ${event.total}`, { done: event.done, total: event.total });
+    },
+    signal,
+  );
+  store.setState((s) => ({
+    modelId: model.id,
+    dims: result.dims,
+    backend: result.backend,
+    truncatedChunks: s.truncatedChunks + (purpose === 'passage' ? result.truncated : 0),
+  }));
+  return result.vectors;
+}
+
+async function layout(signal: AbortSignal): Promise<void> {
+  const count = workspace.table.texts.length;
+  store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
+  const vectors = workspace.vectors.slice(); // the worker takes this copy; the original stays here
+  const result = await layoutClient.request(
+    (id) => ({ type: 'layout', id, method: 'pca', vectors, count, dims: workspace.dims }),
+    [vectors.buffer],
+    undefined,
+    signal,
+  );
+  workspace.coords = result.coords;
+  workspace.pca = result.pca;
+  placeQuery();
+  store.setState((s) => ({ explainedVariance: explainedVarianceRatio(result.pca), layoutVersion: s.layoutVersion + 1 }));
+}
+
+function placeQuery(): void {
+  const { queryVector, pca } = workspace;
+  workspace.queryCoords = queryVector && pca ? projectPca(pca, queryVector, 1) : null;
+}
+
+function retrieve(): void {
+  const { queryVector } = workspace;
+  if (!queryVector) return;
+  const results = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, queryVector, store.getState().topK);
+  store.setState((s) => ({ results, queryVersion: s.queryVersion + 1 }));
+}
+
+export function addDocuments(documents: SourceDocument[]): Promise<void> {
+  return enqueue(async (signal) => {
+    const table = chunkDocuments(documents);
+    const names = documents.map((d) => d.name).join(', ');
+    if (table.texts.length === 0) {
+      store.getState().notify('error', `Nothing to add from ${names || 'the input'}: it is empty or only whitespace.`);
+      settle();
+      return;
+    }
+    store.getState().setStatus('embedding', `Embedding 0 / ${table.texts.length}`, { done: 0, total: table.texts.length });
+    const vectors = await embed(table.texts, 'passage', signal);
+    const dims = store.getState().dims;
+    const merged = new Float32Array(workspace.vectors.length + vectors.length);
+    merged.set(workspace.vectors);
+    merged.set(vectors, workspace.vectors.length);
+    const norms = new Float32Array(workspace.norms.length + table.texts.length);
+    norms.set(workspace.norms);
+    norms.set(rowNorms(vectors, dims), workspace.norms.length);
+    Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
+    store.setState((s) => ({ chunkCount: workspace.table.texts.length, sources: workspace.table.sources, corpusVersion: s.corpusVersion + 1 }));
+    await layout(signal);
+    retrieve();
+    const { truncatedChunks, notify } = store.getState();
+    if (truncatedChunks > 0) notify('info', `${truncatedChunks} chunks are longer than the model's ${BUILTIN_MODEL.maxTokens}-token input: the model reads only their start.`);
+    settle();
+  });
+}
+
+export async function loadDemo(): Promise<void> {
+  store.getState().setStatus('loading', 'Loading the demo corpus');
+  try {
+    const response = await fetch(`${import.meta.env.BASE_URL}demo/corpus.md`);
+    if (!response.ok) throw new Error(`the demo corpus could not be loaded (HTTP ${response.status})`);
+    await addDocuments(parseTopicMarkdown(await response.text()));
+  } catch (error) {
+    store.getState().notify('error', (error as Error).message);
+    settle();
+  }
+}
+
+export function runQuery(text: string): Promise<void> {
+  const query = text.trim();
+  if (!query) {
+    store.getState().notify('error', 'Type a query first.');
+    return Promise.resolve();
+  }
+  return enqueue(async (signal) => {
+    if (store.getState().chunkCount === 0) {
+      store.getState().notify('error', 'Load a corpus before querying: paste text, drop files or load the demo corpus.');
+      settle();
+      return;
+    }
+    store.getState().setStatus('querying', `Searching for “${query}”`);
+    workspace.queryVector = await embed([query], 'query', signal);
+    placeQuery();
+    store.setState({ queryText: query });
+    retrieve();
+    settle();
+  });
+}
+
+export function setTopK(k: number): void {
+  store.getState().setTopK(k);
+  retrieve();
+}
+
+export function select(index: number | null): void {
+  if (index === null || index < 0 || index >= workspace.table.texts.length) {
+    store.setState({ selected: null, neighbours: [] });
+    return;
+  }
+  const neighbours = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, rowOf(workspace.vectors, workspace.dims, index), 10, index);
+  store.setState({ selected: index, neighbours });
+}

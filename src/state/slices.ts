@@ -1,0 +1,94 @@
+// The store's slices: small reactive values only (see data.ts for the arrays).
+import type { StateCreator } from 'zustand';
+import type { Hit } from '../core/vectors';
+import type { Backend } from '../workers/embed.protocol';
+import type { LayoutMethod } from '../workers/layout.protocol';
+
+export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
+
+export interface StatusSlice {
+  phase: Phase;
+  message: string;
+  progress: { done: number; total: number } | null;
+  busy: boolean;
+  notices: { id: number; kind: 'error' | 'info'; text: string }[];
+  setStatus: (phase: Phase, message: string, progress?: { done: number; total: number } | null) => void;
+  notify: (kind: 'error' | 'info', text: string) => void;
+  dismiss: (id: number) => void;
+}
+
+export interface CorpusSlice {
+  chunkCount: number;
+  sources: string[];
+  corpusVersion: number;
+}
+
+export interface EmbeddingSlice {
+  modelId: string;
+  dims: number;
+  backend: Backend | null;
+  truncatedChunks: number;
+}
+
+export interface LayoutSlice {
+  method: LayoutMethod;
+  explainedVariance: number[];
+  layoutVersion: number;
+}
+
+export interface QuerySlice {
+  queryText: string;
+  topK: number;
+  results: Hit[];
+  queryVersion: number;
+  setTopK: (k: number) => void;
+}
+
+export interface ViewSlice {
+  hovered: { index: number; x: number; y: number } | null;
+  selected: number | null;
+  neighbours: Hit[];
+  cameraVersion: number;
+  setHovered: (hovered: ViewSlice['hovered']) => void;
+  resetCamera: () => void;
+}
+
+export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & ViewSlice;
+type Slice<T> = StateCreator<OrreryState, [], [], T>;
+
+let noticeId = 0;
+
+export const createStatusSlice: Slice<StatusSlice> = (set) => ({
+  phase: 'idle',
+  message: 'Add text, drop files or load the demo corpus',
+  progress: null,
+  busy: false,
+  notices: [],
+  setStatus: (phase, message, progress = null) =>
+    set({ phase, message, progress, busy: phase === 'loading' || phase === 'embedding' || phase === 'layout' || phase === 'querying' }),
+  notify: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+});
+
+export const createCorpusSlice: Slice<CorpusSlice> = () => ({ chunkCount: 0, sources: [], corpusVersion: 0 });
+
+export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({ modelId: '', dims: 0, backend: null, truncatedChunks: 0 });
+
+export const createLayoutSlice: Slice<LayoutSlice> = () => ({ method: 'pca', explainedVariance: [], layoutVersion: 0 });
+
+export const createQuerySlice: Slice<QuerySlice> = (set) => ({
+  queryText: '',
+  topK: 5,
+  results: [],
+  queryVersion: 0,
+  setTopK: (k) => set({ topK: Math.max(1, Math.min(100, Math.round(k) || 1)) }),
+});
+
+export const createViewSlice: Slice<ViewSlice> = (set) => ({
+  hovered: null,
+  selected: null,
+  neighbours: [],
+  cameraVersion: 0,
+  setHovered: (hovered) => set({ hovered }),
+  resetCamera: () => set((s) => ({ cameraVersion: s.cameraVersion + 1 })),
+});

@@ -1,0 +1,12 @@
+// The app's two workers, started lazily on first use.
+import { WorkerClient } from '../workers/rpc';
+import type { EmbedEvent, EmbedRequest } from '../workers/embed.protocol';
+import type { LayoutEvent, LayoutRequest } from '../workers/layout.protocol';
+
+export const embedClient = new WorkerClient<EmbedRequest, EmbedEvent>(
+  () => new Worker(new URL('../workers/embed.worker.ts', import.meta.url), { type: 'module', name: 'embed' }),
+);
+
+export const layoutClient = new WorkerClient<LayoutRequest, LayoutEvent>(
+  () => new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' }),
+);

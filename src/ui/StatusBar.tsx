@@ -1,0 +1,22 @@
+import { useShallow } from 'zustand/react/shallow';
+import { cancelRunning } from '../state/pipeline';
+import { useOrreryStore } from '../state/store';
+
+export function StatusBar() {
+  const { message, progress, busy, phase } = useOrreryStore(
+    useShallow((s) => ({ message: s.message, progress: s.progress, busy: s.busy, phase: s.phase })),
+  );
+  return (
+    <div className="status-bar">
+      <div role="status" aria-live="polite" data-phase={phase} className="status-text">
+        {message}
+      </div>
+      {progress && <progress max={progress.total} value={progress.done} aria-label="Progress" />}
+      {busy && (
+        <button type="button" onClick={cancelRunning}>
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { workspace } from '../state/data';
+import { useOrreryStore } from '../state/store';
+
+const MAX_CHARS = 280;
+
+export function Tooltip() {
+  const hovered = useOrreryStore((s) => s.hovered);
+  if (!hovered) return null;
+  const { table } = workspace;
+  const text = table.texts[hovered.index] ?? '';
+  return (
+    <div role="tooltip" className="tooltip" style={{ left: hovered.x + 14, top: hovered.y + 14 }}>
+      <strong>{table.sources[table.sourceIds[hovered.index]!]}</strong>
+      <div>{text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)}…` : text}</div>
+    </div>
+  );
+}
