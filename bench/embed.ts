@@ -1,0 +1,44 @@
+// Browser half of `npm run bench:embed`: embeds the benchmark texts in the app's real embed worker.
+import { BUILTIN_MODEL } from '../src/core/models';
+import type { EmbedEvent, EmbedRequest } from '../src/workers/embed.protocol';
+import { WorkerClient } from '../src/workers/rpc';
+import { benchTexts } from './benchTexts';
+
+export interface BrowserBenchResult {
+  count: number;
+  msPerChunk: number;
+  backend: string;
+  threads: number;
+  crossOriginIsolated: boolean;
+}
+
+const client = new WorkerClient<EmbedRequest, EmbedEvent>(
+  () => new Worker(new URL('../src/workers/embed.worker.ts', import.meta.url), { type: 'module' }),
+);
+
+async function run(): Promise<BrowserBenchResult> {
+  const texts = benchTexts(await (await fetch('/demo/corpus.md')).text());
+  const embed = (batch: string[]) =>
+    client.request((id) => ({ type: 'embed', id, modelId: BUILTIN_MODEL.id, texts: batch, purpose: 'passage' }), []);
+  await embed(texts.slice(0, 16)); // load the model and warm up
+  const started = performance.now();
+  const result = await embed(texts);
+  const elapsed = performance.now() - started;
+  return {
+    count: texts.length,
+    msPerChunk: elapsed / texts.length,
+    backend: result.backend,
+    threads: self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency) : 1,
+    crossOriginIsolated: self.crossOriginIsolated,
+  };
+}
+
+run().then(
+  (result) => {
+    (window as unknown as { __bench: unknown }).__bench = result;
+    document.getElementById('out')!.textContent = JSON.stringify(result, null, 2);
+  },
+  (error) => {
+    (window as unknown as { __bench: unknown }).__bench = { error: String(error) };
+  },
+);

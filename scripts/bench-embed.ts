@@ -1,0 +1,56 @@
+// npm run bench:embed — ms/chunk for 1,000 demo chunks with the built-in model: in headless Chromium
+// (the app's embed worker, WASM) and natively in Node (transformers.js on onnxruntime-node, same files).
+import { AutoModel, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { preview } from 'vite';
+import { benchTexts } from '../bench/benchTexts';
+import type { BrowserBenchResult } from '../bench/embed';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { BUILTIN_MODEL } from '../src/core/models';
+import { MODELS_DIR } from './model/build';
+
+const BATCH = 16;
+
+async function browserRun(): Promise<BrowserBenchResult> {
+  const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto('http://127.0.0.1:4174/bench/embed.html');
+    await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 600_000, polling: 500 });
+    const result = await page.evaluate(() => (window as unknown as { __bench: BrowserBenchResult & { error?: string } }).__bench);
+    if (result.error) throw new Error(result.error);
+    return result;
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+async function nativeRun(texts: string[], dtype: 'q8' | 'fp32'): Promise<number> {
+  env.allowRemoteModels = false;
+  env.localModelPath = `${MODELS_DIR}/`;
+  const tokenizer = await AutoTokenizer.from_pretrained(BUILTIN_MODEL.id);
+  const model = await AutoModel.from_pretrained(BUILTIN_MODEL.id, { dtype, device: 'cpu' });
+  const embed = async (batch: string[]) => (await model(tokenizer(batch, { padding: true, truncation: true }))).sentence_embedding as Tensor;
+  await embed(texts.slice(0, BATCH));
+  const started = performance.now();
+  for (let i = 0; i < texts.length; i += BATCH) await embed(texts.slice(i, i + BATCH));
+  const elapsed = performance.now() - started;
+  await model.dispose();
+  return elapsed / texts.length;
+}
+
+const texts = benchTexts(readFileSync('public/demo/corpus.md', 'utf8'));
+console.log(`bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${BATCH}`);
+const nativeQ8 = await nativeRun(texts, 'q8');
+const nativeFp32 = await nativeRun(texts, 'fp32');
+const browser = await browserRun();
+const rows: [string, number][] = [
+  [`Chromium ${browser.backend} q8, ${browser.threads} thread(s)`, browser.msPerChunk],
+  ['Node onnxruntime-node q8 (native baseline)', nativeQ8],
+  ['Node onnxruntime-node fp32', nativeFp32],
+];
+for (const [name, ms] of rows) console.log(`${name.padEnd(48)} ${ms.toFixed(2).padStart(8)} ms/chunk`);
+console.log(`ratio browser/native (q8): ${(browser.msPerChunk / nativeQ8).toFixed(2)}× the time, throughput ${(nativeQ8 / browser.msPerChunk).toFixed(2)}× native`);
