@@ -26,6 +26,16 @@ describe('embedInBatches', () => {
     expect(calls).toBe(2);
   });
 
+  it('yields before every batch so that a cancel can arrive', async () => {
+    const events: string[] = [];
+    await embedInBatches(['a', 'b', 'c'], async (b) => (events.push('embed'), fakeEmbed(b)), {
+      batchSize: 2,
+      dims: 2,
+      yieldBetweenBatches: async () => void events.push('yield'),
+    });
+    expect(events).toEqual(['yield', 'embed', 'yield', 'embed']);
+  });
+
   it('rejects a model whose output has the wrong dimension', async () => {
     await expect(embedInBatches(['a'], fakeEmbed, { batchSize: 4, dims: 3 })).rejects.toThrow(/dimensions/);
   });

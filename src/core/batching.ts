@@ -12,6 +12,8 @@ export interface BatchOptions {
   dims: number;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
+  /** awaited before each batch, e.g. to let a worker receive a cancel message */
+  yieldBetweenBatches?: () => Promise<void>;
 }
 
 export async function embedInBatches(texts: string[], embedBatch: (batch: string[]) => Promise<Float32Array>, options: BatchOptions): Promise<Float32Array> {
@@ -19,6 +21,7 @@ export async function embedInBatches(texts: string[], embedBatch: (batch: string
   if (batchSize < 1) throw new RangeError('batchSize must be at least 1');
   const out = new Float32Array(texts.length * dims);
   for (let start = 0; start < texts.length; start += batchSize) {
+    await options.yieldBetweenBatches?.();
     if (options.isCancelled?.()) throw new CancelledError();
     const batch = texts.slice(start, start + batchSize);
     const vectors = await embedBatch(batch);

@@ -10,11 +10,22 @@ import { QueryPath } from './QueryPath';
 
 const BACKGROUND = '#0b1020';
 
+interface ResettableControls {
+  enableDamping: boolean;
+  update(): void;
+  reset(): void;
+}
+
 function CameraReset() {
   const cameraVersion = useOrreryStore((s) => s.cameraVersion);
-  const controls = useThree((s) => s.controls) as { reset?: () => void } | null;
+  const controls = useThree((s) => s.controls) as ResettableControls | null;
   useEffect(() => {
-    if (cameraVersion > 0) controls?.reset?.();
+    if (cameraVersion === 0 || !controls) return;
+    // without damping, update() drops the momentum left from the last drag before resetting
+    controls.enableDamping = false;
+    controls.update();
+    controls.reset();
+    controls.enableDamping = true;
   }, [cameraVersion, controls]);
   return null;
 }
@@ -25,7 +36,7 @@ export function SceneView() {
   return (
     <Canvas
       frameloop="demand"
-      camera={{ position: [0, 0, 28], fov: 50, near: 0.1, far: 500 }}
+      camera={{ position: [0, 0, 23], fov: 50, near: 0.1, far: 500 }}
       gl={{ preserveDrawingBuffer: true, antialias: true }}
       raycaster={{ params: { Points: { threshold: 0.3 } } as never }}
       onPointerMissed={() => select(null)}

@@ -47,7 +47,7 @@ function settle(): void {
   else store.getState().setStatus('ready', `Ready — ${chunkCount} chunks · ${dims}-d · ${method.toUpperCase()}`);
 }
 
-async function embed(texts: string[], purpose: Purpose, signal: AbortSignal): Promise<Float32Array> {
+async function embed(texts: string[], purpose: Purpose, signal: AbortSignal): Promise<{ vectors: Float32Array; truncated: number }> {
   const model = BUILTIN_MODEL;
   const { setStatus } = store.getState();
   const result = await embedClient.request(
@@ -60,29 +60,14 @@ async function embed(texts: string[], purpose: Purpose, signal: AbortSignal): Pr
     },
     signal,
   );
-  store.setState((s) => ({
-    modelId: model.id,
-    dims: result.dims,
-    backend: result.backend,
-    truncatedChunks: s.truncatedChunks + (purpose === 'passage' ? result.truncated : 0),
-  }));
-  return result.vectors;
+  store.setState({ modelId: model.id, dims: result.dims, backend: result.backend });
+  return result;
 }
 
-async function layout(signal: AbortSignal): Promise<void> {
-  const count = workspace.table.texts.length;
+async function layout(vectors: Float32Array, count: number, dims: number, signal: AbortSignal) {
   store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
-  const vectors = workspace.vectors.slice(); // the worker takes this copy; the original stays here
-  const result = await layoutClient.request(
-    (id) => ({ type: 'layout', id, method: 'pca', vectors, count, dims: workspace.dims }),
-    [vectors.buffer],
-    undefined,
-    signal,
-  );
-  workspace.coords = result.coords;
-  workspace.pca = result.pca;
-  placeQuery();
-  store.setState((s) => ({ explainedVariance: explainedVarianceRatio(result.pca), layoutVersion: s.layoutVersion + 1 }));
+  const copy = vectors.slice(); // the worker takes this copy; the original stays here
+  return layoutClient.request((id) => ({ type: 'layout', id, method: 'pca', vectors: copy, count, dims }), [copy.buffer], undefined, signal);
 }
 
 function placeQuery(): void {
@@ -107,20 +92,30 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
       return;
     }
     store.getState().setStatus('embedding', `Embedding 0 / ${table.texts.length}`, { done: 0, total: table.texts.length });
-    const vectors = await embed(table.texts, 'passage', signal);
+    const { vectors, truncated } = await embed(table.texts, 'passage', signal);
     const dims = store.getState().dims;
     const merged = new Float32Array(workspace.vectors.length + vectors.length);
     merged.set(workspace.vectors);
     merged.set(vectors, workspace.vectors.length);
-    const norms = new Float32Array(workspace.norms.length + table.texts.length);
+    const count = workspace.table.texts.length + table.texts.length;
+    const placed = await layout(merged, count, dims, signal);
+    if (signal.aborted) throw new CancelledError();
+    // commit everything at once, so that a cancel or an error leaves the workspace as it was
+    const norms = new Float32Array(count);
     norms.set(workspace.norms);
     norms.set(rowNorms(vectors, dims), workspace.norms.length);
-    Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
-    store.setState((s) => ({ chunkCount: workspace.table.texts.length, sources: workspace.table.sources, corpusVersion: s.corpusVersion + 1 }));
-    await layout(signal);
+    Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims, coords: placed.coords, pca: placed.pca });
+    placeQuery();
+    store.setState((s) => ({
+      chunkCount: count,
+      sources: workspace.table.sources,
+      corpusVersion: s.corpusVersion + 1,
+      truncatedChunks: s.truncatedChunks + truncated,
+      explainedVariance: explainedVarianceRatio(placed.pca),
+      layoutVersion: s.layoutVersion + 1,
+    }));
     retrieve();
-    const { truncatedChunks, notify } = store.getState();
-    if (truncatedChunks > 0) notify('info', `${truncatedChunks} chunks are longer than the model's ${BUILTIN_MODEL.maxTokens}-token input: the model reads only their start.`);
+    if (truncated > 0) store.getState().notify('info', `${truncated} of the new chunks are longer than the model's ${BUILTIN_MODEL.maxTokens}-token input: the model reads only their start.`);
     settle();
   });
 }
@@ -150,7 +145,7 @@ export function runQuery(text: string): Promise<void> {
       return;
     }
     store.getState().setStatus('querying', `Searching for “${query}”`);
-    workspace.queryVector = await embed([query], 'query', signal);
+    workspace.queryVector = (await embed([query], 'query', signal)).vectors;
     placeQuery();
     store.setState({ queryText: query });
     retrieve();

@@ -3,6 +3,7 @@ import { SceneView } from '../scene/SceneView';
 import { loadDemo } from '../state/pipeline';
 import { useOrreryStore } from '../state/store';
 import { addFiles, DataPanel } from './DataPanel';
+import { Legend } from './Legend';
 import { Notices } from './Notices';
 import { QueryPanel } from './QueryPanel';
 import { SelectionPanel } from './SelectionPanel';
@@ -49,6 +50,7 @@ export function App() {
             Reset view
           </button>
         </div>
+        <Legend />
         <SelectionPanel />
         <Notices />
       </main>

@@ -3,7 +3,7 @@
 import { CancelledError, embedInBatches } from '../core/batching';
 import { MODEL_CATALOGUE, withPrefix } from '../core/models';
 import type { EmbedEvent, EmbedRequest } from './embed.protocol';
-import { getEmbedder } from './embedder';
+import { getEmbedder, isLoading } from './embedder';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,7 +21,7 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
   try {
     const model = MODEL_CATALOGUE.find((m) => m.id === request.modelId);
     if (!model) throw new Error(`unknown model ${request.modelId}`);
-    post({ type: 'status', id, message: `Loading model ${model.label}` });
+    if (isLoading(model.id)) post({ type: 'status', id, message: `Loading model ${model.label}` });
     const embedder = await getEmbedder(model);
     let truncated = 0;
     const vectors = await embedInBatches(
@@ -36,6 +36,8 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
         dims: model.dims,
         onProgress: (done, total) => post({ type: 'progress', id, done, total }),
         isCancelled: () => cancelled.has(id),
+        // inference resolves through microtasks only: a macrotask turn lets 'cancel' messages in
+        yieldBetweenBatches: () => new Promise((resolve) => setTimeout(resolve, 0)),
       },
     );
     post({ type: 'result', id, vectors, dims: model.dims, backend: embedder.backend, truncated }, [vectors.buffer]);

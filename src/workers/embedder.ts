@@ -49,25 +49,22 @@ async function load(model: ModelEntry, backend: Backend): Promise<Embedder> {
     model,
     backend,
     async embed(texts) {
-      const inputs = tokenizer(texts, { padding: true, truncation: false });
-      const ids = inputs.input_ids as Tensor;
-      const [batch, tokens] = ids.dims as [number, number];
+      const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: model.maxTokens });
+      const [batch, tokens] = (inputs.input_ids as Tensor).dims as [number, number];
       const mask = (inputs.attention_mask as Tensor).data as BigInt64Array;
+      // a row that fills the whole window may have been cut: count those that really were
       let truncated = 0;
       for (let b = 0; b < batch; b++) {
-        let length = 0;
-        for (let t = 0; t < tokens; t++) length += Number(mask[b * tokens + t]);
-        if (length > model.maxTokens) truncated++;
+        if (tokens === model.maxTokens && mask[b * tokens + tokens - 1] === 1n && tokenizer.encode(texts[b]!).length > model.maxTokens) truncated++;
       }
-      const clipped = tokens > model.maxTokens ? tokenizer(texts, { padding: true, truncation: true, max_length: model.maxTokens }) : inputs;
-      const output = (await network(clipped)) as Record<string, Tensor>;
+      const output = (await network(inputs)) as Record<string, Tensor>;
       let vectors: Float32Array;
       if (model.pooling === 'model') {
         vectors = (output.sentence_embedding as Tensor).data as Float32Array;
       } else {
         const hidden = output.last_hidden_state as Tensor;
         const [, length, dims] = hidden.dims as [number, number, number];
-        vectors = poolTokens(hidden.data as Float32Array, (clipped.attention_mask as Tensor).data as BigInt64Array, batch, length, dims, model.pooling);
+        vectors = poolTokens(hidden.data as Float32Array, mask, batch, length, dims, model.pooling);
       }
       if (model.normalize) normalizeRows(vectors, model.dims);
       return { vectors, truncated };
@@ -76,6 +73,10 @@ async function load(model: ModelEntry, backend: Backend): Promise<Embedder> {
 }
 
 const loaded = new Map<string, Promise<Embedder>>();
+
+export function isLoading(modelId: string): boolean {
+  return !loaded.has(modelId);
+}
 
 /** One load per model; WebGPU first when there is an adapter, WASM otherwise or if WebGPU fails. */
 export function getEmbedder(model: ModelEntry): Promise<Embedder> {

@@ -1,0 +1,76 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+/**
+ * Every test runs offline by contract: any request that leaves the page's origin (from the page
+ * or its workers) is aborted and fails the test, and so does any uncaught page error.
+ */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ context, page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const offsite: string[] = [];
+      const errors: string[] = [];
+      const isLocal = (url: string) => url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:');
+      context.on('request', (request) => {
+        if (!isLocal(request.url())) offsite.push(request.url());
+      });
+      await context.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use();
+      expect(offsite, 'requests that left the page origin').toEqual([]);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export async function waitReady(page: Page): Promise<void> {
+  await expect(page.getByRole('status')).toContainText('Ready', { timeout: 120_000 });
+}
+
+export interface Summary {
+  phase: string;
+  chunkCount: number;
+  dims: number;
+  layoutMethod: string;
+  query: { text: string; results: { index: number; rank: number; score: number; source: string; text: string }[] };
+  selected: number | null;
+  neighbours: { index: number; score: number }[];
+}
+
+export function summary(page: Page): Promise<Summary> {
+  return page.evaluate(() => (window as unknown as { __orrery: Summary }).__orrery);
+}
+
+/** Pixels of the scene canvas that differ clearly from its background colour, and one of them. */
+export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: number; y: number } | null; signature: number }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas')!;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const [br, bg, bb] = [data[0]!, data[1]!, data[2]!]; // the corner shows the background
+    let count = 0;
+    let signature = 0;
+    let sample: { x: number; y: number } | null = null;
+    const rect = canvas.getBoundingClientRect();
+    for (let i = 0; i < data.length; i += 4) {
+      const diff = Math.abs(data[i]! - br) + Math.abs(data[i + 1]! - bg) + Math.abs(data[i + 2]! - bb);
+      if (diff > 60) {
+        count++;
+        const p = i / 4;
+        signature = (signature * 31 + p) % 1_000_000_007;
+        const x = p % copy.width;
+        const y = Math.floor(p / copy.width);
+        // a pixel well inside the canvas, away from the overlay controls at the top
+        if (!sample && y > copy.height * 0.2) sample = { x: rect.left + (x * rect.width) / copy.width, y: rect.top + (y * rect.height) / copy.height };
+      }
+    }
+    return { count, sample, signature };
+  });
+}
