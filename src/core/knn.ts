@@ -1,0 +1,71 @@
+// Exact k-nearest-neighbour graphs (each point's k nearest others, nearest first).
+
+export type Metric = 'cosine' | 'euclidean';
+
+export interface KnnGraph {
+  count: number;
+  k: number;
+  /** count × k neighbour indices, nearest first */
+  indices: Int32Array;
+  /** count × k distances: 1 − cosine, or Euclidean */
+  distances: Float32Array;
+}
+
+function unitRows(data: Float32Array, count: number, dims: number): Float32Array {
+  const out = new Float32Array(count * dims);
+  for (let i = 0; i < count; i++) {
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += data[i * dims + j]! ** 2;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let j = 0; j < dims; j++) out[i * dims + j] = data[i * dims + j]! * inv;
+  }
+  return out;
+}
+
+/** Inserts (index, distance) into row's sorted list if it is closer than the current k-th. */
+function offer(graph: KnnGraph, row: number, index: number, distance: number): void {
+  const { k, indices, distances } = graph;
+  const base = row * k;
+  if (distance >= distances[base + k - 1]!) return;
+  let pos = k - 1;
+  while (pos > 0 && distances[base + pos - 1]! > distance) {
+    distances[base + pos] = distances[base + pos - 1]!;
+    indices[base + pos] = indices[base + pos - 1]!;
+    pos--;
+  }
+  distances[base + pos] = distance;
+  indices[base + pos] = index;
+}
+
+/**
+ * Brute force over each pair once: O(N² · D). For cosine, rows are normalised first and the
+ * distance is 1 − dot. k is clamped to count − 1.
+ */
+export function exactKnn(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): KnnGraph {
+  const kk = Math.max(0, Math.min(k, count - 1));
+  const graph: KnnGraph = { count, k: kk, indices: new Int32Array(count * kk).fill(-1), distances: new Float32Array(count * kk).fill(Infinity) };
+  if (kk === 0) return graph;
+  const rows = metric === 'cosine' ? unitRows(data, count, dims) : data;
+  for (let i = 0; i < count; i++) {
+    const a = i * dims;
+    for (let j = i + 1; j < count; j++) {
+      const b = j * dims;
+      let d: number;
+      if (metric === 'cosine') {
+        let dot = 0;
+        for (let t = 0; t < dims; t++) dot += rows[a + t]! * rows[b + t]!;
+        d = Math.max(0, 1 - dot);
+      } else {
+        let s = 0;
+        for (let t = 0; t < dims; t++) {
+          const diff = rows[a + t]! - rows[b + t]!;
+          s += diff * diff;
+        }
+        d = Math.sqrt(s);
+      }
+      offer(graph, i, j, d);
+      offer(graph, j, i, d);
+    }
+  }
+  return graph;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAYOUT, LayoutInputError, type LayoutParams, startLayout } from './layoutRun';
+import { gaussianClusters } from './syntheticData';
+
+function finish(vectors: Float32Array, count: number, dims: number, params: LayoutParams) {
+  const run = startLayout(vectors, count, dims, params);
+  let steps = 0;
+  while (!run.done && steps++ < 10_000) run.step(20);
+  return run;
+}
+
+describe('startLayout', () => {
+  const { data, count } = gaussianClusters(4, 25, 16, 1, 0.3);
+
+  for (const method of ['pca', 'umap', 'tsne'] as const) {
+    for (const dims of [2, 3] as const) {
+      it(`${method} ${dims}-D gives finite N×3 coordinates${dims === 2 ? ' with z = 0' : ''}`, () => {
+        const run = finish(data, count, 16, { ...DEFAULT_LAYOUT[method], dims } as LayoutParams);
+        const coords = run.coords();
+        expect(coords).toHaveLength(count * 3);
+        expect(Array.from(coords).every(Number.isFinite)).toBe(true);
+        if (dims === 2) for (let i = 0; i < count; i++) expect(coords[i * 3 + 2]).toBe(0);
+        expect(run.progress()).toBe(1);
+      });
+    }
+  }
+
+  it('streams: progress grows and coordinates change between steps', () => {
+    const run = startLayout(data, count, 16, { ...DEFAULT_LAYOUT.umap, epochs: 200 });
+    run.step(1);
+    const first = run.coords();
+    const progress = run.progress();
+    run.step(5);
+    expect(run.progress()).toBeGreaterThan(progress);
+    expect(Array.from(run.coords())).not.toEqual(Array.from(first));
+  });
+
+  it('puts the chosen principal components on the axes', () => {
+    const a = finish(data, count, 16, { method: 'pca', dims: 3, axes: [0, 1, 2] }).coords();
+    const b = finish(data, count, 16, { method: 'pca', dims: 3, axes: [2, 0, 1] }).coords();
+    for (let i = 0; i < count; i++) {
+      expect(b[i * 3]).toBeCloseTo(a[i * 3 + 2]!, 4);
+      expect(b[i * 3 + 1]).toBeCloseTo(a[i * 3]!, 4);
+    }
+  });
+
+  it('same seed, same layout', () => {
+    const params = { ...DEFAULT_LAYOUT.tsne, iterations: 200 };
+    expect(Array.from(finish(data, count, 16, params).coords())).toEqual(Array.from(finish(data, count, 16, params).coords()));
+  });
+
+  it('handles 1, 2 and 5 points, and says when it lowered neighbours or perplexity', () => {
+    for (const n of [1, 2, 5]) {
+      for (const method of ['pca', 'umap', 'tsne'] as const) {
+        const run = finish(data.subarray(0, n * 16), n, 16, DEFAULT_LAYOUT[method]);
+        expect(Array.from(run.coords()).every(Number.isFinite)).toBe(true);
+      }
+    }
+    expect(startLayout(data.subarray(0, 80), 5, 16, DEFAULT_LAYOUT.umap).notes.join()).toMatch(/4 neighbours/);
+    expect(startLayout(data.subarray(0, 80), 5, 16, DEFAULT_LAYOUT.tsne).notes.join()).toMatch(/perplexity lowered/);
+  });
+
+  it('handles duplicate and all-identical vectors', () => {
+    const same = new Float32Array(40 * 8).fill(0.25);
+    for (const method of ['pca', 'umap', 'tsne'] as const) {
+      expect(Array.from(finish(same, 40, 8, DEFAULT_LAYOUT[method]).coords()).every(Number.isFinite)).toBe(true);
+    }
+    const dup = new Float32Array(data.subarray(0, 40 * 16));
+    dup.copyWithin(16 * 20, 0, 16 * 20);
+    expect(Array.from(finish(dup, 40, 16, DEFAULT_LAYOUT.umap).coords()).every(Number.isFinite)).toBe(true);
+  });
+
+  it('refuses NaN with a message naming the chunk', () => {
+    const bad = Float32Array.from(data);
+    bad[16 * 7 + 3] = NaN;
+    expect(() => startLayout(bad, count, 16, DEFAULT_LAYOUT.pca)).toThrow(LayoutInputError);
+    expect(() => startLayout(bad, count, 16, DEFAULT_LAYOUT.pca)).toThrow(/Chunk 8/);
+  });
+
+  it('refuses UMAP on 200,000 points with a suggestion, but runs PCA on them', () => {
+    const n = 200_000;
+    const big = new Float32Array(n * 4).map((_, i) => Math.sin(i));
+    expect(() => startLayout(big, n, 4, DEFAULT_LAYOUT.umap)).toThrow(/Use PCA, or lay out a sample/);
+    const run = startLayout(big, n, 4, DEFAULT_LAYOUT.pca);
+    expect(run.coords()).toHaveLength(n * 3);
+    expect(run.notes.join()).toMatch(/sampled rows/);
+  });
+});

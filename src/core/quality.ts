@@ -1,0 +1,78 @@
+// How faithfully a layout keeps the neighbourhoods of the full-dimensional vectors.
+import { exactKnn, type KnnGraph, type Metric } from './knn';
+import { seededRandom } from './random';
+
+/** Per point: the fraction of its k true (full-dimension) neighbours that are also its k nearest in the layout. */
+export function neighbourRecall(trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number): Float32Array {
+  const { count, k } = trueNeighbours;
+  const low = exactKnn(layout, count, layoutDims, k, 'euclidean');
+  const recall = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    const near = new Set(low.indices.subarray(i * k, (i + 1) * k));
+    let shared = 0;
+    for (let j = 0; j < k; j++) if (near.has(trueNeighbours.indices[i * k + j]!)) shared++;
+    recall[i] = k > 0 ? shared / k : 1;
+  }
+  return recall;
+}
+
+function distanceRow(data: Float32Array, dims: number, count: number, i: number, metric: Metric, out: Float64Array): void {
+  let ni = 0;
+  for (let t = 0; t < dims; t++) ni += data[i * dims + t]! ** 2;
+  for (let j = 0; j < count; j++) {
+    let s = 0;
+    if (metric === 'cosine') {
+      let nj = 0;
+      for (let t = 0; t < dims; t++) {
+        s += data[i * dims + t]! * data[j * dims + t]!;
+        nj += data[j * dims + t]! ** 2;
+      }
+      out[j] = ni > 0 && nj > 0 ? 1 - s / Math.sqrt(ni * nj) : 1;
+    } else {
+      for (let t = 0; t < dims; t++) s += (data[i * dims + t]! - data[j * dims + t]!) ** 2;
+      out[j] = s;
+    }
+  }
+  out[i] = -Infinity; // a point is not its own neighbour
+}
+
+/**
+ * Trustworthiness@k (Venna & Kaski; as scikit-learn): 1 − penalty for layout neighbours that are
+ * not true neighbours, weighted by how far down the true ranking they are. With sampleRows set,
+ * the sum runs over that many random points (an estimate for large N).
+ */
+export function trustworthiness(
+  data: Float32Array,
+  dims: number,
+  layout: Float32Array,
+  layoutDims: number,
+  count: number,
+  k: number,
+  options: { metric?: Metric; sampleRows?: number; seed?: number } = {},
+): number {
+  const metric = options.metric ?? 'cosine';
+  const low = exactKnn(layout, count, layoutDims, k, 'euclidean');
+  let rows = Array.from({ length: count }, (_, i) => i);
+  if (options.sampleRows && options.sampleRows < count) {
+    const random = seededRandom(options.seed ?? 1);
+    for (let i = count - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+    }
+    rows = rows.slice(0, options.sampleRows);
+  }
+  const distances = new Float64Array(count);
+  let penalty = 0;
+  for (const i of rows) {
+    distanceRow(data, dims, count, i, metric, distances);
+    for (let t = 0; t < k; t++) {
+      const j = low.indices[i * k + t]!;
+      const dj = distances[j]!;
+      let rank = 0; // how many points are truly closer to i than j is
+      for (let m = 0; m < count; m++) if (m !== i && (distances[m]! < dj || (distances[m] === dj && m < j))) rank++;
+      if (rank >= k) penalty += rank + 1 - k;
+    }
+  }
+  const n = rows.length;
+  return 1 - (2 / (n * k * (2 * count - 3 * k - 1))) * penalty;
+}

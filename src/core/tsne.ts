@@ -1,0 +1,173 @@
+// Barnes-Hut t-SNE (van der Maaten 2014) in 2-D or 3-D: sparse input affinities from a kNN
+// graph (3·perplexity neighbours), a space-partitioning tree for the repulsive forces, early
+// exaggeration, momentum and per-coordinate gains. tsne-js, named in the stack, is exact O(N²)
+// (about 5 minutes for 1,000 points) and does not build for the browser, hence this module.
+import type { KnnGraph } from './knn';
+import { SpaceTree } from './spaceTree';
+
+export interface TsneOptions {
+  dims: 2 | 3;
+  perplexity: number;
+  /** 'auto' = max(N / exaggeration / 4, 50), as scikit-learn */
+  learningRate: number | 'auto';
+  iterations: number;
+  theta?: number;
+  exaggeration?: number;
+  exaggerationIterations?: number;
+}
+
+export interface SparseAffinities {
+  rowStart: Int32Array;
+  columns: Int32Array;
+  values: Float32Array;
+}
+
+/** Conditional affinities p(j|i) with a per-point bandwidth matching the perplexity, symmetrised. */
+export function tsneAffinities(graph: KnnGraph, perplexity: number): SparseAffinities {
+  const { count, k, indices, distances } = graph;
+  const target = Math.log(Math.min(perplexity, Math.max(1, k)));
+  const conditional = new Float32Array(count * k);
+  const row = new Float64Array(k);
+  for (let i = 0; i < count; i++) {
+    let beta = 1;
+    let lo = -Infinity;
+    let hi = Infinity;
+    const base = i * k;
+    // squared distances, shifted by the nearest so that exp() never underflows to all-zero
+    const nearest = distances[base]! ** 2;
+    for (let it = 0; it < 100; it++) {
+      let sum = 0;
+      let weighted = 0;
+      for (let j = 0; j < k; j++) {
+        const d = distances[base + j]! ** 2 - nearest;
+        row[j] = Math.exp(-beta * d);
+        sum += row[j]!;
+        weighted += d * row[j]!;
+      }
+      const entropy = Math.log(sum) + (beta * weighted) / sum;
+      if (Math.abs(entropy - target) < 1e-5) break;
+      if (entropy > target) {
+        lo = beta;
+        beta = hi === Infinity ? beta * 2 : (beta + hi) / 2;
+      } else {
+        hi = beta;
+        beta = lo === -Infinity ? beta / 2 : (beta + lo) / 2;
+      }
+    }
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += row[j]!;
+    for (let j = 0; j < k; j++) conditional[base + j] = sum > 0 ? row[j]! / sum : 1 / k;
+  }
+  // P = (P_cond + P_condᵀ) / 2N as a CSR matrix
+  const entries = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j < k; j++) {
+      const other = indices[i * k + j]!;
+      if (other < 0) continue;
+      const value = conditional[i * k + j]! / (2 * count);
+      for (const key of [i * count + other, other * count + i]) entries.set(key, (entries.get(key) ?? 0) + value);
+    }
+  }
+  const keys = Float64Array.from(entries.keys()).sort();
+  const rowStart = new Int32Array(count + 1);
+  const columns = new Int32Array(keys.length);
+  const values = new Float32Array(keys.length);
+  keys.forEach((key, e) => {
+    const i = Math.floor(key / count);
+    rowStart[i + 1]!++;
+    columns[e] = key - i * count;
+    values[e] = entries.get(key)!;
+  });
+  for (let i = 0; i < count; i++) rowStart[i + 1]! += rowStart[i]!;
+  return { rowStart, columns, values };
+}
+
+export class TsneOptimizer {
+  readonly embedding: Float32Array;
+  readonly totalIterations: number;
+  iteration = 0;
+  private readonly p: SparseAffinities;
+  private readonly count: number;
+  private readonly dims: 2 | 3;
+  private readonly gains: Float32Array;
+  private readonly update: Float32Array;
+  private readonly gradient: Float64Array;
+  private readonly tree: SpaceTree;
+  private readonly learningRate: number;
+  private readonly theta: number;
+  private readonly exaggeration: number;
+  private readonly exaggerationIterations: number;
+
+  /** initial: count × dims, small (e.g. PCA scaled to standard deviation 1e-4). */
+  constructor(p: SparseAffinities, initial: Float32Array, count: number, options: TsneOptions) {
+    this.p = p;
+    this.count = count;
+    this.dims = options.dims;
+    this.embedding = Float32Array.from(initial);
+    this.totalIterations = options.iterations;
+    this.exaggeration = options.exaggeration ?? 12;
+    this.exaggerationIterations = Math.min(options.exaggerationIterations ?? 250, options.iterations);
+    this.learningRate = options.learningRate === 'auto' ? Math.max(count / this.exaggeration / 4, 50) : options.learningRate;
+    this.theta = options.theta ?? 0.5;
+    this.gains = new Float32Array(count * this.dims).fill(1);
+    this.update = new Float32Array(count * this.dims);
+    this.gradient = new Float64Array(count * this.dims);
+    this.tree = new SpaceTree(this.dims, Math.max(16, count * 4));
+  }
+
+  get done(): boolean {
+    return this.iteration >= this.totalIterations;
+  }
+
+  get completed(): number {
+    return this.iteration;
+  }
+
+  step(iterations = 1): number {
+    let ran = 0;
+    while (ran < iterations && !this.done) {
+      this.iterate();
+      ran++;
+    }
+    return ran;
+  }
+
+  private iterate(): void {
+    const { embedding: y, count, dims, gradient, gains, update, p } = this;
+    const exaggerating = this.iteration < this.exaggerationIterations;
+    const exaggeration = exaggerating ? this.exaggeration : 1;
+    const momentum = exaggerating ? 0.5 : 0.8;
+    this.tree.build(y, count);
+    gradient.fill(0);
+    const force = new Float64Array(dims);
+    let sumQ = 0;
+    for (let i = 0; i < count; i++) {
+      force.fill(0);
+      sumQ += this.tree.repulsion(i, y, this.theta, force);
+      for (let c = 0; c < dims; c++) gradient[i * dims + c] = -force[c]!; // normalised by Z below
+    }
+    const invZ = sumQ > 0 ? 1 / sumQ : 0;
+    for (let i = 0; i < count * dims; i++) gradient[i]! *= invZ;
+    for (let i = 0; i < count; i++) {
+      for (let e = p.rowStart[i]!; e < p.rowStart[i + 1]!; e++) {
+        const j = p.columns[e]!;
+        let d2 = 0;
+        for (let c = 0; c < dims; c++) d2 += (y[i * dims + c]! - y[j * dims + c]!) ** 2;
+        const m = (exaggeration * p.values[e]!) / (1 + d2);
+        for (let c = 0; c < dims; c++) gradient[i * dims + c]! += m * (y[i * dims + c]! - y[j * dims + c]!);
+      }
+    }
+    let mean = new Float64Array(dims);
+    for (let i = 0; i < count * dims; i++) {
+      const g = 4 * gradient[i]!;
+      // gains grow where the gradient keeps changing sign, shrink where it keeps its direction
+      gains[i] = Math.max(0.01, Math.sign(g) !== Math.sign(update[i]!) ? gains[i]! + 0.2 : gains[i]! * 0.8);
+      update[i] = momentum * update[i]! - this.learningRate * gains[i]! * g;
+      y[i]! += update[i]!;
+      mean[i % dims]! += y[i]! / count;
+    }
+    for (let i = 0; i < count * dims; i++) y[i]! -= mean[i % dims]!;
+    mean = new Float64Array(0);
+    this.iteration++;
+  }
+}
