@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { select } from '../state/pipeline';
 import { workspace } from '../state/data';
 import { useOrreryStore } from '../state/store';
+import { NeighbourEdges } from './NeighbourEdges';
 import { PointCloud } from './PointCloud';
 import { frameFor } from './pointsAdapter';
 import { QueryPath } from './QueryPath';
@@ -45,6 +46,7 @@ export function SceneView() {
       <color attach="background" args={[BACKGROUND]} />
       {layoutVersion > 0 && <PointCloud frame={frame} />}
       {layoutVersion > 0 && <QueryPath frame={frame} />}
+      {layoutVersion > 0 && <NeighbourEdges frame={frame} />}
       <OrbitControls makeDefault enableDamping dampingFactor={0.12} />
       <CameraReset />
     </Canvas>

@@ -7,17 +7,22 @@ export interface Frame {
   scale: number;
 }
 
-/** Centre the layout and scale it so that its farthest point lies at SCENE_RADIUS. */
+/**
+ * Centre the layout and scale it so that 95% of its points lie within SCENE_RADIUS: a few far
+ * outliers (common in UMAP and t-SNE) would otherwise shrink everything else to a dot.
+ */
 export function frameFor(coords: Float32Array): Frame {
   const count = coords.length / 3;
   const center: [number, number, number] = [0, 0, 0];
   for (let i = 0; i < count; i++) for (let c = 0; c < 3; c++) center[c]! += coords[i * 3 + c]! / count;
-  let radius = 0;
+  const radii = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     let d = 0;
     for (let c = 0; c < 3; c++) d += (coords[i * 3 + c]! - center[c]!) ** 2;
-    radius = Math.max(radius, Math.sqrt(d));
+    radii[i] = Math.sqrt(d);
   }
+  radii.sort();
+  const radius = count > 0 ? radii[Math.min(count - 1, Math.floor(0.95 * count))]! : 0;
   return { center, scale: radius > 0 ? SCENE_RADIUS / radius : 1 };
 }
 
@@ -36,7 +41,15 @@ export function sourceColor(sourceId: number): readonly [number, number, number]
   return PALETTE[sourceId % PALETTE.length]!;
 }
 
+/** Low recall red, half yellow, full green: how many of a point's true neighbours the picture keeps. */
+export function recallColor(recall: number): [number, number, number] {
+  const r = Math.max(0, Math.min(1, recall));
+  return r < 0.5 ? [0.95, 0.25 + 1.3 * r, 0.25] : [0.95 - 1.5 * (r - 0.5), 0.9, 0.25 + 0.2 * (r - 0.5)];
+}
+
 export interface Highlight {
+  /** when set, colour by neighbour recall instead of by source */
+  recall?: Float32Array | null;
   results: number[];
   selected: number | null;
   neighbours: number[];
@@ -51,7 +64,7 @@ export function pointStyles(sourceIds: Int32Array, highlight: Highlight, colors:
   const focus = highlight.results.length > 0 || highlight.selected !== null;
   const emphasised = new Set([...highlight.results, ...highlight.neighbours]);
   for (let i = 0; i < count; i++) {
-    const [r, g, b] = sourceColor(sourceIds[i]!);
+    const [r, g, b] = highlight.recall ? recallColor(highlight.recall[i] ?? 0) : sourceColor(sourceIds[i]!);
     const strong = !focus || emphasised.has(i) || i === highlight.selected;
     const k = strong ? 1 : 0.4;
     colors[i * 3] = r * k;
@@ -64,4 +77,10 @@ export function pointStyles(sourceIds: Int32Array, highlight: Highlight, colors:
     colors.set([1, 1, 1], i * 3);
     sizes[i] = BASE_SIZE * 2.6;
   }
+}
+
+/** Moves `from` towards `to` by t ∈ [0, 1] into `out` (smoothstep easing). */
+export function interpolate(from: Float32Array, to: Float32Array, t: number, out: Float32Array): void {
+  const s = t * t * (3 - 2 * t);
+  for (let i = 0; i < out.length; i++) out[i] = from[i]! + (to[i]! - from[i]!) * s;
 }

@@ -11,6 +11,10 @@ export interface OrrerySummary {
   model: string;
   backend: string | null;
   layoutMethod: string;
+  layoutDims: number;
+  layoutRunning: boolean;
+  placement: string;
+  quality: { k: number; meanRecall: number; trustworthiness: number; trustRows: number } | null;
   explainedVariance: number[];
   query: { text: string; k: number; results: { index: number; rank: number; score: number; source: string; text: string }[] };
   selected: number | null;
@@ -29,7 +33,11 @@ export function summary(): OrrerySummary {
     dims: s.dims,
     model: s.modelId,
     backend: s.backend,
-    layoutMethod: s.method,
+    layoutMethod: s.layoutParams.method,
+    layoutDims: s.layoutParams.dims,
+    layoutRunning: s.layoutProgress !== null,
+    placement: s.placement,
+    quality: s.quality,
     explainedVariance: s.explainedVariance,
     query: {
       text: s.queryText,

@@ -11,6 +11,8 @@ export interface Workspace {
   /** N×3 layout coordinates */
   coords: Float32Array;
   pca: PcaModel | null;
+  /** per point: fraction of its true neighbours that are also its layout neighbours */
+  recall: Float32Array | null;
   /** the last query's vector and its place in the layout */
   queryVector: Float32Array | null;
   queryCoords: Float32Array | null;
@@ -23,6 +25,7 @@ export const workspace: Workspace = {
   dims: 0,
   coords: new Float32Array(0),
   pca: null,
+  recall: null,
   queryVector: null,
   queryCoords: null,
 };

@@ -2,11 +2,13 @@
 // worker); queries and selections are answered in the full vector space.
 import { CancelledError } from '../core/batching';
 import { appendChunks, chunkDocuments, parseTopicMarkdown, type SourceDocument } from '../core/corpus';
+import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { BUILTIN_MODEL } from '../core/models';
-import { explainedVarianceRatio, projectPca } from '../core/pca';
 import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
 import type { Purpose } from '../workers/embed.protocol';
 import { workspace } from './data';
+import { cancelLayout, finishLayout, placeQuery, runLayout, setLayoutParams } from './layoutActions';
+import { settle } from './status';
 import { useOrreryStore } from './store';
 import { embedClient, layoutClient } from './workers';
 
@@ -39,12 +41,7 @@ function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<void> {
 
 export function cancelRunning(): void {
   running?.abort();
-}
-
-function settle(): void {
-  const { chunkCount, dims, method } = store.getState();
-  if (chunkCount === 0) store.getState().setStatus('idle', 'Add text, drop files or load the demo corpus');
-  else store.getState().setStatus('ready', `Ready — ${chunkCount} chunks · ${dims}-d · ${method.toUpperCase()}`);
+  cancelLayout();
 }
 
 async function embed(texts: string[], purpose: Purpose, signal: AbortSignal): Promise<{ vectors: Float32Array; truncated: number }> {
@@ -64,15 +61,11 @@ async function embed(texts: string[], purpose: Purpose, signal: AbortSignal): Pr
   return result;
 }
 
-async function layout(vectors: Float32Array, count: number, dims: number, signal: AbortSignal) {
+/** The first picture of new data is PCA (fast, committed atomically); another chosen method then streams over it. */
+async function pcaLayout(vectors: Float32Array, count: number, dims: number, params: PcaParams, signal: AbortSignal) {
   store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
   const copy = vectors.slice(); // the worker takes this copy; the original stays here
-  return layoutClient.request((id) => ({ type: 'layout', id, method: 'pca', vectors: copy, count, dims }), [copy.buffer], undefined, signal);
-}
-
-function placeQuery(): void {
-  const { queryVector, pca } = workspace;
-  workspace.queryCoords = queryVector && pca ? projectPca(pca, queryVector, 1) : null;
+  return layoutClient.request((id) => ({ type: 'layout', id, params, vectors: copy, count, dims }), [copy.buffer], undefined, signal);
 }
 
 function retrieve(): void {
@@ -98,25 +91,28 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
     merged.set(workspace.vectors);
     merged.set(vectors, workspace.vectors.length);
     const count = workspace.table.texts.length + table.texts.length;
-    const placed = await layout(merged, count, dims, signal);
+    const { layoutParams } = store.getState();
+    const pcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
+    cancelLayout(); // a layout of the old corpus is stale now
+    const placed = await pcaLayout(merged, count, dims, pcaParams, signal);
     if (signal.aborted) throw new CancelledError();
     // commit everything at once, so that a cancel or an error leaves the workspace as it was
     const norms = new Float32Array(count);
     norms.set(workspace.norms);
     norms.set(rowNorms(vectors, dims), workspace.norms.length);
-    Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims, coords: placed.coords, pca: placed.pca });
-    placeQuery();
+    Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
     store.setState((s) => ({
       chunkCount: count,
       sources: workspace.table.sources,
       corpusVersion: s.corpusVersion + 1,
       truncatedChunks: s.truncatedChunks + truncated,
-      explainedVariance: explainedVarianceRatio(placed.pca),
-      layoutVersion: s.layoutVersion + 1,
     }));
+    setLayoutParams(pcaParams);
+    finishLayout(pcaParams, placed);
     retrieve();
     if (truncated > 0) store.getState().notify('info', `${truncated} of the new chunks are longer than the model's ${BUILTIN_MODEL.maxTokens}-token input: the model reads only their start.`);
     settle();
+    if (layoutParams.method !== 'pca') void runLayout(layoutParams);
   });
 }
 
@@ -144,12 +140,13 @@ export function runQuery(text: string): Promise<void> {
       settle();
       return;
     }
-    store.getState().setStatus('querying', `Searching for “${query}”`);
+    const layoutBusy = store.getState().phase === 'layout';
+    if (!layoutBusy) store.getState().setStatus('querying', `Searching for “${query}”`);
     workspace.queryVector = (await embed([query], 'query', signal)).vectors;
     placeQuery();
     store.setState({ queryText: query });
     retrieve();
-    settle();
+    if (!layoutBusy) settle();
   });
 }
 

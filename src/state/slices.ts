@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { Hit } from '../core/vectors';
 import type { Backend } from '../workers/embed.protocol';
-import type { LayoutMethod } from '../workers/layout.protocol';
+import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
+import type { Placement } from '../core/placement';
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
 
@@ -30,10 +31,26 @@ export interface EmbeddingSlice {
   truncatedChunks: number;
 }
 
+export interface LayoutQuality {
+  k: number;
+  meanRecall: number;
+  trustworthiness: number;
+  trustRows: number;
+}
+
 export interface LayoutSlice {
-  method: LayoutMethod;
+  /** the parameters of the layout on screen (or being computed) */
+  layoutParams: LayoutParams;
   explainedVariance: number[];
+  /** bumps whenever workspace.coords change (frames included) */
   layoutVersion: number;
+  /** bumps when a new layout run starts, so that the scene animates to it */
+  layoutRun: number;
+  layoutProgress: number | null;
+  layoutPaused: boolean;
+  placement: Placement;
+  quality: LayoutQuality | null;
+  qualityVersion: number;
 }
 
 export interface QuerySlice {
@@ -44,7 +61,10 @@ export interface QuerySlice {
   setTopK: (k: number) => void;
 }
 
+export type ColourMode = 'source' | 'recall';
+
 export interface ViewSlice {
+  colourMode: ColourMode;
   hovered: { index: number; x: number; y: number } | null;
   selected: number | null;
   neighbours: Hit[];
@@ -74,7 +94,17 @@ export const createCorpusSlice: Slice<CorpusSlice> = () => ({ chunkCount: 0, sou
 
 export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({ modelId: '', dims: 0, backend: null, truncatedChunks: 0 });
 
-export const createLayoutSlice: Slice<LayoutSlice> = () => ({ method: 'pca', explainedVariance: [], layoutVersion: 0 });
+export const createLayoutSlice: Slice<LayoutSlice> = () => ({
+  layoutParams: DEFAULT_LAYOUT.pca,
+  explainedVariance: [],
+  layoutVersion: 0,
+  layoutRun: 0,
+  layoutProgress: null,
+  layoutPaused: false,
+  placement: 'projection',
+  quality: null,
+  qualityVersion: 0,
+});
 
 export const createQuerySlice: Slice<QuerySlice> = (set) => ({
   queryText: '',
@@ -85,6 +115,7 @@ export const createQuerySlice: Slice<QuerySlice> = (set) => ({
 });
 
 export const createViewSlice: Slice<ViewSlice> = (set) => ({
+  colourMode: 'source',
   hovered: null,
   selected: null,
   neighbours: [],

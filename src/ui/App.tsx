@@ -3,16 +3,17 @@ import { SceneView } from '../scene/SceneView';
 import { loadDemo } from '../state/pipeline';
 import { useOrreryStore } from '../state/store';
 import { addFiles, DataPanel } from './DataPanel';
+import { LayoutPanel } from './LayoutPanel';
 import { Legend } from './Legend';
 import { Notices } from './Notices';
 import { QueryPanel } from './QueryPanel';
 import { SelectionPanel } from './SelectionPanel';
+import { LayoutCaption } from './LayoutCaption';
 import { StatusBar } from './StatusBar';
 import { Tooltip } from './Tooltip';
 
 export function App() {
   const [dragging, setDragging] = useState(false);
-  const explained = useOrreryStore((s) => s.explainedVariance);
 
   useEffect(() => {
     if (new URLSearchParams(window.location.search).has('demo')) void loadDemo();
@@ -39,13 +40,12 @@ export function App() {
       <aside className="sidebar">
         <DataPanel />
         <QueryPanel />
+        <LayoutPanel />
       </aside>
       <main className="stage">
         <SceneView />
         <div className="overlay-top">
-          {explained.length > 0 && (
-            <span className="muted">PCA · axes explain {explained.map((v) => `${(v * 100).toFixed(1)}%`).join(' / ')} of variance</span>
-          )}
+          <LayoutCaption />
           <button type="button" onClick={() => useOrreryStore.getState().resetCamera()}>
             Reset view
           </button>

@@ -5,8 +5,10 @@ import { useOrreryStore } from '../state/store';
 export function SelectionPanel() {
   const selected = useOrreryStore((s) => s.selected);
   const neighbours = useOrreryStore((s) => s.neighbours);
+  useOrreryStore((s) => s.qualityVersion); // re-render when recall is measured
   if (selected === null) return null;
   const { table } = workspace;
+  const recall = workspace.recall?.[selected];
   return (
     <section className="panel selection" aria-label="Selected chunk">
       <div className="row spread">
@@ -19,7 +21,12 @@ export function SelectionPanel() {
         {table.sources[table.sourceIds[selected]!]} · characters {table.starts[selected]}–{table.ends[selected]}
       </p>
       <blockquote>{table.texts[selected]}</blockquote>
-      <h3>10 nearest neighbours (cosine, full dimension)</h3>
+      <h3>10 nearest neighbours (cosine, full dimension; cyan lines in the scene)</h3>
+      {recall !== undefined && (
+        <p className="muted" aria-label="Neighbour recall of this chunk">
+          {Math.round(recall * 10)} of these 10 are also among its 10 nearest points in the picture.
+        </p>
+      )}
       <ol aria-label="Nearest neighbours">
         {neighbours.map((n) => (
           <li key={n.index}>

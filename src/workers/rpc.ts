@@ -45,6 +45,11 @@ export class WorkerClient<Request extends Envelope, Event extends Envelope> {
     return worker;
   }
 
+  /** A message that expects no reply (pause, resume); dropped if the worker is not running. */
+  send(message: Request): void {
+    this.worker?.postMessage(message);
+  }
+
   request(
     build: (id: number) => Request,
     transfer: Transferable[],

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { fitPca, projectPca } from './pca';
+import { placeByNeighbours, placeByProjection } from './placement';
+import { gaussianClusters } from './syntheticData';
+import { rowNorms } from './vectors';
+
+describe('placement', () => {
+  const { data, count } = gaussianClusters(3, 20, 6, 2);
+
+  it('projection puts an existing point exactly where the layout has it, on the chosen axes', () => {
+    const pca = fitPca(data, count, 6, { components: 4 });
+    const all = projectPca(pca, data, count);
+    const placed = placeByProjection(pca, [1, 0, 3], data.subarray(6 * 5, 6 * 6));
+    expect(placed[0]).toBeCloseTo(all[5 * 4 + 1]!, 5);
+    expect(placed[1]).toBeCloseTo(all[5 * 4]!, 5);
+    expect(placed[2]).toBeCloseTo(all[5 * 4 + 3]!, 5);
+  });
+
+  it('neighbour placement lands next to the most similar chunks', () => {
+    const coords = new Float32Array(count * 3);
+    for (let i = 0; i < count; i++) coords[i * 3] = i % 3; // x = cluster label
+    const query = Float32Array.from(data.subarray(6 * 4, 6 * 5)); // a member of cluster 1
+    const placed = placeByNeighbours(data, 6, rowNorms(data, 6), coords, query, 5);
+    expect(placed[0]).toBeCloseTo(1, 3);
+  });
+});

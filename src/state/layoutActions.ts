@@ -1,0 +1,128 @@
+// Layout actions: run a layout progressively in the worker, stream its frames into the scene,
+// pause / cancel it, then measure how faithful it is.
+import { CancelledError } from '../core/batching';
+import type { LayoutParams } from '../core/layoutRun';
+import { placeByNeighbours, placeByProjection, placementFor } from '../core/placement';
+import { workspace } from './data';
+import { METHOD_LABEL, settle } from './status';
+import { useOrreryStore } from './store';
+import { layoutClient, qualityClient } from './workers';
+import type { LayoutEvent } from '../workers/layout.protocol';
+
+const store = useOrreryStore;
+const QUALITY_K = 10;
+let current: { controller: AbortController; id: number } | null = null;
+let runCounter = 0;
+
+/** Puts the last query in the layout: projection for PCA, its nearest chunks' positions otherwise. */
+export function placeQuery(): void {
+  const { queryVector, pca } = workspace;
+  const { layoutParams } = store.getState();
+  if (!queryVector || workspace.coords.length === 0) {
+    workspace.queryCoords = null;
+    return;
+  }
+  workspace.queryCoords =
+    layoutParams.method === 'pca' && pca
+      ? placeByProjection(pca, layoutParams.dims === 2 ? [...layoutParams.axes.slice(0, 2), Infinity] : layoutParams.axes, queryVector)
+      : placeByNeighbours(workspace.vectors, workspace.dims, workspace.norms, workspace.coords, queryVector);
+}
+
+function showCoords(coords: Float32Array): void {
+  workspace.coords = coords;
+  placeQuery();
+  store.setState((s) => ({ layoutVersion: s.layoutVersion + 1 }));
+}
+
+/** Runs `params` on the current vectors. Resolves when done; a newer run or Cancel rejects it with CancelledError. */
+/** Runs `params` on the current vectors, streaming frames; a newer run or Cancel stops it. Never rejects. */
+export async function runLayout(params: LayoutParams, options: { status?: boolean } = {}): Promise<void> {
+  current?.controller.abort();
+  const count = workspace.table.texts.length;
+  setLayoutParams(params);
+  if (count === 0) return;
+  store.setState({ layoutProgress: 0 });
+  const controller = new AbortController();
+  const mine = { controller, id: 0 };
+  current = mine;
+  const label = METHOD_LABEL[params.method];
+  const { setStatus } = store.getState();
+  if (options.status !== false) setStatus('layout', `Laying out ${count} points (${label})`, { done: 0, total: 100 });
+  const vectors = workspace.vectors.slice(); // the worker takes this copy
+  try {
+    const result = await layoutClient.request(
+      (id) => ((mine.id = id), { type: 'layout', id, params, vectors, count, dims: workspace.dims }),
+      [vectors.buffer],
+      (event) => {
+        if (event.type !== 'frame' || workspace.table.texts.length !== count) return;
+        showCoords(event.coords);
+        const percent = Math.round(event.progress * 100);
+        store.setState({ layoutProgress: event.progress });
+        if (options.status !== false) setStatus('layout', `${label} ${percent}%`, { done: percent, total: 100 });
+      },
+      controller.signal,
+    );
+    if (workspace.table.texts.length !== count) throw new CancelledError();
+    finishLayout(params, result);
+  } catch (error) {
+    if (!(error instanceof CancelledError)) store.getState().notify('error', `Layout failed: ${(error as Error).message}`);
+    else if (current === mine) store.getState().notify('info', `${label} cancelled; the points stay where they were.`);
+  } finally {
+    if (current === mine) {
+      current = null;
+      store.setState({ layoutProgress: null, layoutPaused: false });
+      if (options.status !== false) settle();
+    }
+  }
+}
+
+/** Shows a finished layout: its coordinates, PCA basis and notes; then measures its distortion. */
+export function finishLayout(params: LayoutParams, result: Extract<LayoutEvent, { type: 'result' }>): void {
+  workspace.pca = result.pca;
+  store.setState({ explainedVariance: result.explained, layoutProgress: null });
+  showCoords(result.coords);
+  for (const note of result.notes) store.getState().notify('info', note);
+  void measureQuality(params);
+}
+
+/** Records the layout now on screen; the scene animates to the next coordinates. */
+export function setLayoutParams(params: LayoutParams): void {
+  store.setState({ layoutParams: params, placement: placementFor(params), layoutPaused: false, quality: null, layoutRun: ++runCounter });
+  workspace.recall = null;
+}
+
+export function setLayoutPaused(paused: boolean): void {
+  if (!current) return;
+  layoutClient.send({ type: paused ? 'pause' : 'resume', id: current.id });
+  store.setState({ layoutPaused: paused });
+}
+
+export function cancelLayout(): void {
+  current?.controller.abort();
+}
+
+export function isLayoutRunning(): boolean {
+  return current !== null;
+}
+
+async function measureQuality(params: LayoutParams): Promise<void> {
+  const { corpusVersion } = store.getState();
+  const count = workspace.table.texts.length;
+  const vectors = workspace.vectors.slice();
+  const coords = workspace.coords.slice();
+  try {
+    const result = await qualityClient.request(
+      (id) => ({ type: 'quality', id, corpusKey: `${corpusVersion}`, vectors, count, dims: workspace.dims, coords, layoutDims: params.dims, k: QUALITY_K }),
+      [vectors.buffer, coords.buffer],
+    );
+    // a newer layout or corpus makes this measurement stale
+    if (store.getState().layoutParams !== params || store.getState().corpusVersion !== corpusVersion) return;
+    workspace.recall = result.recall;
+    store.setState((s) => ({
+      quality: { k: QUALITY_K, meanRecall: result.meanRecall, trustworthiness: result.trustworthiness, trustRows: result.trustRows },
+      qualityVersion: s.qualityVersion + 1,
+    }));
+  } catch (error) {
+    store.getState().notify('error', `Could not measure the layout's distortion: ${(error as Error).message}`);
+  }
+}

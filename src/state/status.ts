@@ -1,0 +1,15 @@
+import { useOrreryStore } from './store';
+
+export const METHOD_LABEL = { pca: 'PCA', umap: 'UMAP', tsne: 't-SNE' } as const;
+
+export function readyMessage(): string {
+  const { chunkCount, dims, layoutParams } = useOrreryStore.getState();
+  return `Ready — ${chunkCount} chunks · ${dims}-d · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
+}
+
+/** Back to a resting status once work ends (or fails): idle with no data, Ready otherwise. */
+export function settle(): void {
+  const { chunkCount, setStatus } = useOrreryStore.getState();
+  if (chunkCount === 0) setStatus('idle', 'Add text, drop files or load the demo corpus');
+  else setStatus('ready', readyMessage());
+}

@@ -1,0 +1,19 @@
+import { useShallow } from 'zustand/react/shallow';
+import { METHOD_LABEL } from '../state/status';
+import { useOrreryStore } from '../state/store';
+
+/** What the picture is: the method, and for PCA how much variance its axes hold. */
+export function LayoutCaption() {
+  const { params, explained, layoutVersion } = useOrreryStore(
+    useShallow((s) => ({ params: s.layoutParams, explained: s.explainedVariance, layoutVersion: s.layoutVersion })),
+  );
+  if (layoutVersion === 0) return <span />;
+  const axes = params.method === 'pca' ? params.axes.slice(0, params.dims) : [];
+  return (
+    <span className="muted">
+      {METHOD_LABEL[params.method]} {params.dims}-D
+      {params.method === 'pca' && explained.length > 0 && ` · axes ${axes.map((a) => `PC${a + 1} ${((explained[a] ?? 0) * 100).toFixed(1)}%`).join(' / ')} of variance`}
+      {params.method !== 'pca' && ' · distances between clusters are not meaningful; neighbours within them are'}
+    </span>
+  );
+}

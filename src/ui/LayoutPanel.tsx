@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DEFAULT_LAYOUT, type LayoutMethod, type LayoutParams } from '../core/layoutRun';
+import { runLayout, setLayoutPaused } from '../state/layoutActions';
+import { METHOD_LABEL } from '../state/status';
+import { useOrreryStore } from '../state/store';
+import { LayoutParamsFields } from './LayoutParamsFields';
+
+export function LayoutPanel() {
+  const { current, running, paused, quality, placement, explained, colourMode, chunkCount } = useOrreryStore(
+    useShallow((s) => ({
+      current: s.layoutParams,
+      running: s.layoutProgress !== null,
+      paused: s.layoutPaused,
+      quality: s.quality,
+      placement: s.placement,
+      explained: s.explainedVariance,
+      colourMode: s.colourMode,
+      chunkCount: s.chunkCount,
+    })),
+  );
+  const [draft, setDraft] = useState<LayoutParams>(current);
+  const chooseMethod = (method: LayoutMethod) => setDraft(method === current.method ? current : { ...DEFAULT_LAYOUT[method], dims: draft.dims });
+  return (
+    <section className="panel" aria-labelledby="layout-heading">
+      <h2 id="layout-heading">Layout</h2>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runLayout(draft);
+        }}
+      >
+        <div className="row">
+          <label className="inline">
+            Method
+            <select value={draft.method} onChange={(e) => chooseMethod(e.target.value as LayoutMethod)}>
+              {(Object.keys(METHOD_LABEL) as LayoutMethod[]).map((m) => (
+                <option key={m} value={m}>
+                  {METHOD_LABEL[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            View
+            <select value={draft.dims} onChange={(e) => setDraft({ ...draft, dims: Number(e.target.value) as 2 | 3 })}>
+              <option value={3}>3-D</option>
+              <option value={2}>2-D</option>
+            </select>
+          </label>
+        </div>
+        <LayoutParamsFields params={draft} onChange={setDraft} explained={explained} />
+        <div className="row">
+          <button type="submit" disabled={chunkCount === 0}>
+            Run layout
+          </button>
+          {running && (
+            <button type="button" onClick={() => setLayoutPaused(!paused)}>
+              {paused ? 'Resume' : 'Pause'}
+            </button>
+          )}
+        </div>
+      </form>
+      <p className="muted" aria-label="Layout quality">
+        {quality
+          ? `Neighbour recall@${quality.k}: ${quality.meanRecall.toFixed(2)} · trustworthiness@${quality.k}: ${quality.trustworthiness.toFixed(3)}`
+          : chunkCount > 0 && !running
+            ? 'Measuring distortion…'
+            : ''}
+      </p>
+      <p className="muted">
+        Queries are placed {placement === 'projection' ? 'by projection onto the PCA axes' : 'at the weighted mean of their 10 nearest chunks (UMAP and t-SNE have no map for new points)'}.
+      </p>
+      <label className="inline">
+        Colour by
+        <select value={colourMode} onChange={(e) => useOrreryStore.setState({ colourMode: e.target.value as 'source' | 'recall' })}>
+          <option value="source">source</option>
+          <option value="recall">neighbour recall (red = distorted)</option>
+        </select>
+      </label>
+    </section>
+  );
+}
