@@ -1,16 +1,13 @@
 // npm run bench:embed — ms/chunk for 1,000 demo chunks with the built-in model: in headless Chromium
 // (the app's embed worker, WASM) and natively in Node (transformers.js on onnxruntime-node, same files).
-import { AutoModel, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { preview } from 'vite';
 import { benchTexts } from '../bench/benchTexts';
+import { embedNative, NATIVE_BATCH } from '../bench/nativeEmbed';
 import type { BrowserBenchResult } from '../bench/embed';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { BUILTIN_MODEL } from '../src/core/models';
-import { MODELS_DIR } from './model/build';
-
-const BATCH = 16;
 
 async function browserRun(): Promise<BrowserBenchResult> {
   const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
@@ -28,24 +25,10 @@ async function browserRun(): Promise<BrowserBenchResult> {
   }
 }
 
-async function nativeRun(texts: string[], dtype: 'q8' | 'fp32'): Promise<number> {
-  env.allowRemoteModels = false;
-  env.localModelPath = `${MODELS_DIR}/`;
-  const tokenizer = await AutoTokenizer.from_pretrained(BUILTIN_MODEL.id);
-  const model = await AutoModel.from_pretrained(BUILTIN_MODEL.id, { dtype, device: 'cpu' });
-  const embed = async (batch: string[]) => (await model(tokenizer(batch, { padding: true, truncation: true }))).sentence_embedding as Tensor;
-  await embed(texts.slice(0, BATCH));
-  const started = performance.now();
-  for (let i = 0; i < texts.length; i += BATCH) await embed(texts.slice(i, i + BATCH));
-  const elapsed = performance.now() - started;
-  await model.dispose();
-  return elapsed / texts.length;
-}
-
 const texts = benchTexts(readFileSync('public/demo/corpus.md', 'utf8'));
-console.log(`bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${BATCH}`);
-const nativeQ8 = await nativeRun(texts, 'q8');
-const nativeFp32 = await nativeRun(texts, 'fp32');
+console.log(`bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${NATIVE_BATCH}`);
+const nativeQ8 = (await embedNative(texts, 'q8')).msPerChunk;
+const nativeFp32 = (await embedNative(texts, 'fp32')).msPerChunk;
 const browser = await browserRun();
 const rows: [string, number][] = [
   [`Chromium ${browser.backend} q8, ${browser.threads} thread(s)`, browser.msPerChunk],

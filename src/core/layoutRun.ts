@@ -1,6 +1,7 @@
 // One layout run: PCA, or UMAP / t-SNE on a kNN graph of the (optionally PCA-reduced) vectors,
 // advanced in time-boxed steps so that a worker can stream positions, pause and cancel.
 import { exactKnn, type KnnGraph, type Metric } from './knn';
+import { nnDescent } from './nnDescent';
 import { explainedVarianceRatio, fitPca, type PcaModel, projectPca } from './pca';
 import { TsneOptimizer, tsneAffinities } from './tsne';
 import { fuzzyGraph, UmapOptimizer } from './umap';
@@ -46,6 +47,8 @@ export const DEFAULT_LAYOUT: { pca: PcaParams; umap: UmapParams; tsne: TsneParam
 
 /** Beyond this, exact kNN for UMAP/t-SNE would take minutes on this class of machine. */
 export const MAX_NEIGHBOUR_LAYOUT_POINTS = 50_000;
+/** Up to this many points the neighbour graph is exact; beyond, NN-descent approximates it. */
+export const EXACT_KNN_POINTS = 8_000;
 /** PCA is fitted on at most this many rows (a seeded sample) and then projects every row. */
 export const PCA_FIT_ROWS = 10_000;
 const PCA_AXES = 10;
@@ -149,12 +152,13 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
       : Math.min(count - 1, Math.max(1, Math.floor(3 * Math.min(params.perplexity, (count - 1) / 3))));
   if (params.method === 'umap' && params.neighbours > count - 1) notes.push(`Only ${count} points: UMAP uses ${Math.max(0, count - 1)} neighbours instead of ${params.neighbours}.`);
   if (params.method === 'tsne' && 3 * params.perplexity > count - 1) notes.push(`Only ${count} points: t-SNE perplexity lowered to ${Math.max(1, Math.floor((count - 1) / 3))}.`);
+  if (count > EXACT_KNN_POINTS) notes.push(`Neighbour graph approximated by NN-descent (over ${EXACT_KNN_POINTS.toLocaleString('en')} points).`);
   const total = params.method === 'umap' ? params.epochs : params.iterations;
   let phase: 'knn' | 'optimise' | 'done' = count < 3 ? 'done' : 'knn';
   let finalCoords: Float32Array | null = count < 3 ? toXyz(initial, count, params.dims, [0, 1, 2]) : null;
 
   const start = () => {
-    graph = exactKnn(space, count, spaceDims, neighbours, metric);
+    graph = count > EXACT_KNN_POINTS ? nnDescent(space, count, spaceDims, neighbours, metric, params.seed) : exactKnn(space, count, spaceDims, neighbours, metric);
     if (params.method === 'umap') {
       optimizer = new UmapOptimizer(fuzzyGraph(graph), scaleTo(initial, 10), count, { dims: params.dims, minDist: params.minDist, epochs: params.epochs, seed: params.seed });
     } else {

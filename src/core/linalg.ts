@@ -48,18 +48,20 @@ export function symmetricEigen(matrix: Float64Array, n: number): { values: Float
   return { values, vectors };
 }
 
-/** Orthonormalises the columns of a rows×cols matrix in place (modified Gram-Schmidt). */
-export function orthonormalizeColumns(m: Float64Array, rows: number, cols: number): void {
-  for (let j = 0; j < cols; j++) {
-    for (let i = 0; i < j; i++) {
+/** Orthonormalises the rows of a rows×cols matrix in place (modified Gram-Schmidt). */
+export function orthonormalizeRows(m: Float64Array, rows: number, cols: number): void {
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    for (let q = 0; q < r; q++) {
+      const other = q * cols;
       let d = 0;
-      for (let r = 0; r < rows; r++) d += m[r * cols + i]! * m[r * cols + j]!;
-      for (let r = 0; r < rows; r++) m[r * cols + j]! -= d * m[r * cols + i]!;
+      for (let c = 0; c < cols; c++) d += m[other + c]! * m[base + c]!;
+      for (let c = 0; c < cols; c++) m[base + c]! -= d * m[other + c]!;
     }
     let norm = 0;
-    for (let r = 0; r < rows; r++) norm += m[r * cols + j]! ** 2;
+    for (let c = 0; c < cols; c++) norm += m[base + c]! ** 2;
     norm = Math.sqrt(norm);
     if (norm < 1e-12) continue;
-    for (let r = 0; r < rows; r++) m[r * cols + j]! /= norm;
+    for (let c = 0; c < cols; c++) m[base + c]! /= norm;
   }
 }

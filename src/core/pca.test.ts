@@ -64,6 +64,19 @@ describe('fitPca', () => {
     }
   });
 
+  it('gives the same components by the covariance and the direct route', () => {
+    const dims = 30;
+    const { data } = syntheticData(400, dims, [6, 4, 2.5], 13);
+    const a = fitPca(data, 400, dims, { components: 3, route: 'covariance' });
+    const b = fitPca(data, 400, dims, { components: 3, route: 'direct' });
+    for (let k = 0; k < 3; k++) {
+      let dot = 0;
+      for (let j = 0; j < dims; j++) dot += a.basis[k * dims + j]! * b.basis[k * dims + j]!;
+      expect(dot).toBeGreaterThan(0.9999);
+      expect(a.variances[k]).toBeCloseTo(b.variances[k]!, 3);
+    }
+  });
+
   it('is reproducible and projects new points consistently with the fit', () => {
     const dims = 16;
     const { data } = syntheticData(500, dims, [4, 2, 1], 11);

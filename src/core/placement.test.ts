@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitPca, projectPca } from './pca';
-import { placeByNeighbours, placeByProjection } from './placement';
+import { DEFAULT_LAYOUT } from './layoutRun';
+import { placeByNeighbours, placeByProjection, placeRows, shouldPlace } from './placement';
 import { gaussianClusters } from './syntheticData';
 import { rowNorms } from './vectors';
 
@@ -22,5 +23,20 @@ describe('placement', () => {
     const query = Float32Array.from(data.subarray(6 * 4, 6 * 5)); // a member of cluster 1
     const placed = placeByNeighbours(data, 6, rowNorms(data, 6), coords, query, 5);
     expect(placed[0]).toBeCloseTo(1, 3);
+  });
+
+  it('places appended rows next to their neighbours and keeps the laid-out ones', () => {
+    const coords = new Float32Array(40 * 3);
+    for (let i = 0; i < 40; i++) coords[i * 3 + 1] = i % 3;
+    const all = placeRows(data, 6, rowNorms(data, 6), coords, 40, count, DEFAULT_LAYOUT.umap, null);
+    expect(all).toHaveLength(count * 3);
+    expect(Array.from(all.subarray(0, 120))).toEqual(Array.from(coords));
+    for (let i = 40; i < count; i++) expect(all[i * 3 + 1]).toBeCloseTo(i % 3, 2);
+  });
+
+  it('places a few rows, lays out again when there are many', () => {
+    expect(shouldPlace(10, 5000, 512)).toBe(true);
+    expect(shouldPlace(5000, 5000, 512)).toBe(false);
+    expect(shouldPlace(10, 0, 512)).toBe(false);
   });
 });

@@ -36,3 +36,39 @@ export function placeByNeighbours(vectors: Float32Array, dims: number, norms: Fl
 export function placementFor(params: LayoutParams): Placement {
   return params.method === 'pca' ? 'projection' : 'neighbours';
 }
+
+/** Placing costs new × existing × dims on the main thread; past this budget, lay out again instead. */
+const PLACEMENT_BUDGET = 300_000_000;
+
+export function shouldPlace(newCount: number, existingCount: number, dims: number): boolean {
+  return existingCount > 0 && newCount * existingCount * dims <= PLACEMENT_BUDGET;
+}
+
+/**
+ * Layout positions for rows [from, count) of `vectors`, placed into the layout of rows [0, from)
+ * (by projection for PCA, else by neighbours among the rows already laid out). count × 3 out.
+ */
+export function placeRows(
+  vectors: Float32Array,
+  dims: number,
+  norms: Float32Array,
+  coords: Float32Array,
+  from: number,
+  count: number,
+  params: LayoutParams,
+  pca: PcaModel | null,
+): Float32Array {
+  const out = new Float32Array(count * 3);
+  out.set(coords.subarray(0, from * 3));
+  const laidOut = vectors.subarray(0, from * dims);
+  const laidOutNorms = norms.subarray(0, from);
+  for (let i = from; i < count; i++) {
+    const vector = vectors.subarray(i * dims, (i + 1) * dims);
+    const placed =
+      params.method === 'pca' && pca
+        ? placeByProjection(pca, params.dims === 2 ? [params.axes[0], params.axes[1], Infinity] : params.axes, vector)
+        : placeByNeighbours(laidOut, dims, laidOutNorms, coords, vector);
+    out.set(placed, i * 3);
+  }
+  return out;
+}

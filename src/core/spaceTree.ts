@@ -1,5 +1,5 @@
 // A Barnes-Hut tree (quadtree in 2-D, octree in 3-D) in flat typed arrays, rebuilt each iteration.
-// Each node stores its bounds (centre, half-width), point count and centre of mass.
+// Per node: centre of mass, cell centre and half-width, point count, first child (-1 for a leaf).
 
 const MAX_DEPTH = 40;
 
@@ -7,14 +7,13 @@ export class SpaceTree {
   readonly dims: number;
   private readonly fanout: number;
   nodeCount = 0;
-  centre: Float64Array;
-  half: Float64Array;
-  mass: Int32Array;
-  com: Float64Array;
-  /** first child index, -1 for a leaf */
-  child: Int32Array;
-  /** the point a leaf holds, -1 when empty or internal */
-  point: Int32Array;
+  private centre: Float64Array;
+  private half: Float64Array;
+  private mass: Int32Array;
+  private com: Float64Array;
+  private child: Int32Array;
+  private point: Int32Array;
+  private stack = new Int32Array(1024);
 
   constructor(dims: 2 | 3, capacity: number) {
     this.dims = dims;
@@ -42,17 +41,14 @@ export class SpaceTree {
     this.point = resize(this.point, 1);
   }
 
-  private newNode(centre: ArrayLike<number>, half: number): number {
+  private newNode(half: number): number {
     if (this.nodeCount >= this.half.length) this.grow();
     const n = this.nodeCount++;
-    for (let c = 0; c < this.dims; c++) {
-      this.centre[n * this.dims + c] = centre[c]!;
-      this.com[n * this.dims + c] = 0;
-    }
     this.half[n] = half;
     this.mass[n] = 0;
     this.child[n] = -1;
     this.point[n] = -1;
+    for (let c = 0; c < this.dims; c++) this.com[n * this.dims + c] = 0;
     return n;
   }
 
@@ -60,10 +56,9 @@ export class SpaceTree {
     const { dims } = this;
     const half = this.half[n]! / 2;
     const first = this.nodeCount;
-    const centre = new Float64Array(dims);
     for (let q = 0; q < this.fanout; q++) {
-      for (let c = 0; c < dims; c++) centre[c] = this.centre[n * dims + c]! + ((q >> c) & 1 ? half : -half);
-      this.newNode(centre, half);
+      const m = this.newNode(half);
+      for (let c = 0; c < dims; c++) this.centre[m * dims + c] = this.centre[n * dims + c]! + ((q >> c) & 1 ? half : -half);
     }
     this.child[n] = first;
   }
@@ -86,12 +81,9 @@ export class SpaceTree {
       }
     }
     let half = 0;
-    const centre = new Float64Array(dims);
-    for (let c = 0; c < dims; c++) {
-      centre[c] = (lo[c]! + hi[c]!) / 2;
-      half = Math.max(half, (hi[c]! - lo[c]!) / 2);
-    }
-    this.newNode(centre, half * (1 + 1e-6) + 1e-9);
+    for (let c = 0; c < dims; c++) half = Math.max(half, (hi[c]! - lo[c]!) / 2);
+    const root = this.newNode(half * (1 + 1e-6) + 1e-9);
+    for (let c = 0; c < dims; c++) this.centre[root * dims + c] = (lo[c]! + hi[c]!) / 2;
     for (let i = 0; i < count; i++) this.insert(i, y);
   }
 
@@ -123,34 +115,55 @@ export class SpaceTree {
 
   /**
    * Barnes-Hut repulsion on point p: adds Σ q²·(y_p − y_j) into `force` and returns Σ q,
-   * with q = 1 / (1 + |y_p − y_j|²); a cell counts as one body when half-width/distance < theta.
+   * with q = 1 / (1 + |y_p − y_j|²); a cell counts as one body when its width < theta · distance.
    */
   repulsion(p: number, y: Float32Array, theta: number, force: Float64Array): number {
-    const { dims } = this;
-    let sumQ = 0;
-    // the leaf that holds p (with any exact duplicates of it)
+    const { dims, fanout, com, half, mass, child } = this;
+    // the leaf that holds p (with any exact duplicates of it) does not repel p by p itself
     let own = 0;
-    while (this.child[own] !== -1) own = this.childFor(own, y, p);
-    const stack: number[] = [0];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      const mass = this.mass[n]!;
-      if (mass === 0) continue;
-      let d2 = 0;
-      for (let c = 0; c < dims; c++) d2 += (y[p * dims + c]! - this.com[n * dims + c]!) ** 2;
-      const isLeaf = this.child[n] === -1;
-      if (isLeaf || (2 * this.half[n]!) ** 2 < theta * theta * d2) {
-        const bodies = n === own ? mass - 1 : mass;
+    while (child[own] !== -1) own = this.childFor(own, y, p);
+    const px = y[p * dims]!;
+    const py = y[p * dims + 1]!;
+    const pz = dims === 3 ? y[p * dims + 2]! : 0;
+    const theta2 = theta * theta;
+    let fx = 0;
+    let fy = 0;
+    let fz = 0;
+    let sumQ = 0;
+    let stack = this.stack;
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const n = stack[--top]!;
+      const m = mass[n]!;
+      if (m === 0) continue;
+      const dx = px - com[n * dims]!;
+      const dy = py - com[n * dims + 1]!;
+      const dz = dims === 3 ? pz - com[n * dims + 2]! : 0;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      const first = child[n]!;
+      const width = 2 * half[n]!;
+      if (first === -1 || width * width < theta2 * d2) {
+        const bodies = n === own ? m - 1 : m;
         if (bodies <= 0) continue;
         const q = 1 / (1 + d2);
         sumQ += bodies * q;
-        const m = bodies * q * q;
-        for (let c = 0; c < dims; c++) force[c]! += m * (y[p * dims + c]! - this.com[n * dims + c]!);
+        const w = bodies * q * q;
+        fx += w * dx;
+        fy += w * dy;
+        fz += w * dz;
       } else {
-        const first = this.child[n]!;
-        for (let q = 0; q < this.fanout; q++) stack.push(first + q);
+        if (top + fanout > stack.length) {
+          const bigger = new Int32Array(stack.length * 2);
+          bigger.set(stack);
+          this.stack = stack = bigger;
+        }
+        for (let q = 0; q < fanout; q++) stack[top++] = first + q;
       }
     }
+    force[0]! += fx;
+    force[1]! += fy;
+    if (dims === 3) force[2]! += fz;
     return sumQ;
   }
 }

@@ -3,6 +3,7 @@
 // stream intermediate positions. Written here because umap-js keeps its optimiser state in plain
 // JS arrays and spends ~10 s on 5k points; this one uses the same algorithm on Float32Arrays.
 import type { KnnGraph } from './knn';
+import { fastPow } from './fastMath';
 import { seededRandom } from './random';
 
 export interface UmapOptions {
@@ -119,7 +120,8 @@ export function fitAB(minDist: number, spread = 1): { a: number; b: number } {
 }
 
 export class UmapOptimizer {
-  readonly embedding: Float32Array;
+  private readonly y3: Float32Array;
+  private rngState: number;
   readonly totalEpochs: number;
   epoch = 0;
   private readonly graph: FuzzyGraph;
@@ -131,15 +133,16 @@ export class UmapOptimizer {
   private readonly b: number;
   private readonly dims: number;
   private readonly count: number;
-  private readonly random: () => number;
 
   /** initial: count × dims starting positions (e.g. a scaled PCA projection). */
   constructor(graph: FuzzyGraph, initial: Float32Array, count: number, options: UmapOptions) {
     this.dims = options.dims;
     this.count = count;
     this.totalEpochs = Math.max(1, options.epochs);
-    this.embedding = Float32Array.from(initial);
-    this.random = seededRandom(options.seed);
+    this.y3 = new Float32Array(count * 3);
+    for (let i = 0; i < count; i++) for (let c = 0; c < this.dims; c++) this.y3[i * 3 + c] = initial[i * this.dims + c]!;
+    // xorshift needs a non-zero state
+    this.rngState = (Math.floor(seededRandom(options.seed)() * 0xffffffff) | 1) >>> 0;
     ({ a: this.a, b: this.b } = fitAB(options.minDist, options.spread ?? 1));
     const maxWeight = graph.weights.reduce((m, w) => Math.max(m, w), 0);
     // edges too weak to be sampled even once in the run are dropped
@@ -167,44 +170,77 @@ export class UmapOptimizer {
 
   /** Runs up to `epochs` more epochs; returns how many ran. */
   step(epochs = 1): number {
-    const { embedding: y, dims, a, b, count } = this;
+    // Hot loop: positions are kept with stride 3 (2-D layouts keep z = 0, which no gradient
+    // moves), unrolled, with an inline xorshift generator seeded from the options' seed.
+    const { y3: y, a, b, count } = this;
     const { heads, tails } = this.graph;
+    const { nextSample, epochsPerSample, nextNegative, epochsPerNegative } = this;
+    const attract = -2 * a * b;
+    const repel = 2 * b;
+    const zStep = this.dims === 3 ? 1 : 0;
+    let rng = this.rngState;
     let ran = 0;
     while (ran < epochs && !this.done) {
       const n = this.epoch;
       const alpha = 1 - n / this.totalEpochs;
       for (let e = 0; e < heads.length; e++) {
-        if (this.nextSample[e]! > n) continue;
-        const i = heads[e]! * dims;
-        const j = tails[e]! * dims;
-        let d2 = 0;
-        for (let c = 0; c < dims; c++) d2 += (y[i + c]! - y[j + c]!) ** 2;
+        if (nextSample[e]! > n) continue;
+        const i = heads[e]! * 3;
+        const j = tails[e]! * 3;
+        let dx = y[i]! - y[j]!;
+        let dy = y[i + 1]! - y[j + 1]!;
+        let dz = y[i + 2]! - y[j + 2]!;
+        let d2 = dx * dx + dy * dy + dz * dz;
         if (d2 > 0) {
-          const coefficient = (-2 * a * b * d2 ** (b - 1)) / (a * d2 ** b + 1);
-          for (let c = 0; c < dims; c++) {
-            const g = clip(coefficient * (y[i + c]! - y[j + c]!)) * alpha;
-            y[i + c]! += g;
-            y[j + c]! -= g;
-          }
+          const powB = fastPow(d2, b); // d2^(b-1) = d2^b / d2: one pow per edge
+          const coefficient = (attract * (powB / d2)) / (a * powB + 1);
+          const gx = clip(coefficient * dx) * alpha;
+          const gy = clip(coefficient * dy) * alpha;
+          const gz = clip(coefficient * dz) * alpha;
+          y[i]! += gx;
+          y[i + 1]! += gy;
+          y[i + 2]! += gz;
+          y[j]! -= gx;
+          y[j + 1]! -= gy;
+          y[j + 2]! -= gz;
         }
-        this.nextSample[e]! += this.epochsPerSample[e]!;
-        const negatives = Math.floor((n - this.nextNegative[e]!) / this.epochsPerNegative[e]!);
+        nextSample[e]! += epochsPerSample[e]!;
+        const negatives = Math.floor((n - nextNegative[e]!) / epochsPerNegative[e]!);
         for (let s = 0; s < negatives; s++) {
-          const k = Math.floor(this.random() * count) * dims;
+          rng ^= rng << 13;
+          rng ^= rng >>> 17;
+          rng ^= rng << 5;
+          const k = ((rng >>> 0) % count) * 3;
           if (k === i) continue;
-          let dn = 0;
-          for (let c = 0; c < dims; c++) dn += (y[i + c]! - y[k + c]!) ** 2;
-          const coefficient = dn > 0 ? (2 * b) / ((0.001 + dn) * (a * dn ** b + 1)) : 0;
-          for (let c = 0; c < dims; c++) {
-            y[i + c]! += (coefficient > 0 ? clip(coefficient * (y[i + c]! - y[k + c]!)) : 4) * alpha;
+          dx = y[i]! - y[k]!;
+          dy = y[i + 1]! - y[k + 1]!;
+          dz = y[i + 2]! - y[k + 2]!;
+          d2 = dx * dx + dy * dy + dz * dz;
+          if (d2 > 0) {
+            const coefficient = repel / ((0.001 + d2) * (a * fastPow(d2, b) + 1));
+            y[i]! += clip(coefficient * dx) * alpha;
+            y[i + 1]! += clip(coefficient * dy) * alpha;
+            y[i + 2]! += clip(coefficient * dz) * alpha * zStep;
+          } else {
+            y[i]! += 4 * alpha;
+            y[i + 1]! += 4 * alpha;
+            y[i + 2]! += 4 * alpha * zStep;
           }
         }
-        this.nextNegative[e]! += negatives * this.epochsPerNegative[e]!;
+        nextNegative[e]! += negatives * epochsPerNegative[e]!;
       }
       this.epoch++;
       ran++;
     }
+    this.rngState = rng;
     return ran;
+  }
+
+  /** count × dims positions */
+  get embedding(): Float32Array {
+    const out = new Float32Array(this.count * this.dims);
+    for (let i = 0; i < this.count; i++) for (let c = 0; c < this.dims; c++) out[i * this.dims + c] = this.y3[i * 3 + c]!;
+    return out;
   }
 }
 

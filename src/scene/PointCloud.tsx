@@ -81,6 +81,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
       workspace.table.sourceIds,
       {
         recall: colourMode === 'recall' ? workspace.recall : null,
+        placed: workspace.placed,
         results: results.map((h) => h.index),
         selected,
         neighbours: neighbours.map((h) => h.index),

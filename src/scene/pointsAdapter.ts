@@ -50,6 +50,8 @@ export function recallColor(recall: number): [number, number, number] {
 export interface Highlight {
   /** when set, colour by neighbour recall instead of by source */
   recall?: Float32Array | null;
+  /** 1 = placed into the layout rather than laid out: drawn paler */
+  placed?: Uint8Array | null;
   results: number[];
   selected: number | null;
   neighbours: number[];
@@ -67,9 +69,10 @@ export function pointStyles(sourceIds: Int32Array, highlight: Highlight, colors:
     const [r, g, b] = highlight.recall ? recallColor(highlight.recall[i] ?? 0) : sourceColor(sourceIds[i]!);
     const strong = !focus || emphasised.has(i) || i === highlight.selected;
     const k = strong ? 1 : 0.4;
-    colors[i * 3] = r * k;
-    colors[i * 3 + 1] = g * k;
-    colors[i * 3 + 2] = b * k;
+    const pale = highlight.placed?.[i] ? 0.55 : 0; // mixed towards white
+    colors[i * 3] = (r + (1 - r) * pale) * k;
+    colors[i * 3 + 1] = (g + (1 - g) * pale) * k;
+    colors[i * 3 + 2] = (b + (1 - b) * pale) * k;
     sizes[i] = BASE_SIZE * (emphasised.has(i) ? 2 : 1);
   }
   for (const i of [highlight.selected, highlight.hovered]) {

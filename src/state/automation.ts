@@ -14,6 +14,7 @@ export interface OrrerySummary {
   layoutDims: number;
   layoutRunning: boolean;
   placement: string;
+  placedCount: number;
   quality: { k: number; meanRecall: number; trustworthiness: number; trustRows: number } | null;
   explainedVariance: number[];
   query: { text: string; k: number; results: { index: number; rank: number; score: number; source: string; text: string }[] };
@@ -37,6 +38,7 @@ export function summary(): OrrerySummary {
     layoutDims: s.layoutParams.dims,
     layoutRunning: s.layoutProgress !== null,
     placement: s.placement,
+    placedCount: s.placedCount,
     quality: s.quality,
     explainedVariance: s.explainedVariance,
     query: {

@@ -13,6 +13,8 @@ export interface Workspace {
   pca: PcaModel | null;
   /** per point: fraction of its true neighbours that are also its layout neighbours */
   recall: Float32Array | null;
+  /** 1 where a chunk was placed into the layout (projection or neighbours) rather than laid out */
+  placed: Uint8Array;
   /** the last query's vector and its place in the layout */
   queryVector: Float32Array | null;
   queryCoords: Float32Array | null;
@@ -26,6 +28,7 @@ export const workspace: Workspace = {
   coords: new Float32Array(0),
   pca: null,
   recall: null,
+  placed: new Uint8Array(0),
   queryVector: null,
   queryCoords: null,
 };

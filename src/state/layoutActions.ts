@@ -2,7 +2,7 @@
 // pause / cancel it, then measure how faithful it is.
 import { CancelledError } from '../core/batching';
 import type { LayoutParams } from '../core/layoutRun';
-import { placeByNeighbours, placeByProjection, placementFor } from '../core/placement';
+import { placeByNeighbours, placeByProjection, placementFor, placeRows } from '../core/placement';
 import { workspace } from './data';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
@@ -28,8 +28,10 @@ export function placeQuery(): void {
       : placeByNeighbours(workspace.vectors, workspace.dims, workspace.norms, workspace.coords, queryVector);
 }
 
-function showCoords(coords: Float32Array): void {
+function showCoords(coords: Float32Array, placed: Uint8Array = new Uint8Array(coords.length / 3)): void {
   workspace.coords = coords;
+  workspace.placed = placed;
+  store.setState({ placedCount: placed.reduce((a, b) => a + b, 0) });
   placeQuery();
   store.setState((s) => ({ layoutVersion: s.layoutVersion + 1 }));
 }
@@ -39,6 +41,8 @@ function showCoords(coords: Float32Array): void {
 export async function runLayout(params: LayoutParams, options: { status?: boolean } = {}): Promise<void> {
   current?.controller.abort();
   const count = workspace.table.texts.length;
+  // what is on screen now comes back if this run is cancelled
+  const previous = { params: store.getState().layoutParams, explained: store.getState().explainedVariance, coords: workspace.coords, placed: workspace.placed, pca: workspace.pca };
   setLayoutParams(params);
   if (count === 0) return;
   store.setState({ layoutProgress: 0 });
@@ -66,7 +70,14 @@ export async function runLayout(params: LayoutParams, options: { status?: boolea
     finishLayout(params, result);
   } catch (error) {
     if (!(error instanceof CancelledError)) store.getState().notify('error', `Layout failed: ${(error as Error).message}`);
-    else if (current === mine) store.getState().notify('info', `${label} cancelled; the points stay where they were.`);
+    else if (current === mine && workspace.table.texts.length === count) {
+      setLayoutParams(previous.params);
+      workspace.pca = previous.pca;
+      store.setState({ explainedVariance: previous.explained });
+      showCoords(previous.coords, previous.placed);
+      void measureQuality(previous.params);
+      store.getState().notify('info', `${label} cancelled: back to the ${METHOD_LABEL[previous.params.method]} layout.`);
+    }
   } finally {
     if (current === mine) {
       current = null;
@@ -89,6 +100,19 @@ export function finishLayout(params: LayoutParams, result: Extract<LayoutEvent, 
 export function setLayoutParams(params: LayoutParams): void {
   store.setState({ layoutParams: params, placement: placementFor(params), layoutPaused: false, quality: null, layoutRun: ++runCounter });
   workspace.recall = null;
+}
+
+/** Puts rows [from, N) into the layout on screen without laying it out again, and marks them. */
+export function placeNewRows(from: number): void {
+  const { layoutParams } = store.getState();
+  const count = workspace.table.texts.length;
+  const coords = placeRows(workspace.vectors, workspace.dims, workspace.norms, workspace.coords, from, count, layoutParams, workspace.pca);
+  const placed = new Uint8Array(count);
+  placed.set(workspace.placed.subarray(0, from));
+  placed.fill(1, from);
+  workspace.recall = null;
+  store.setState({ quality: null });
+  showCoords(coords, placed);
 }
 
 export function setLayoutPaused(paused: boolean): void {

@@ -4,11 +4,12 @@ import { CancelledError } from '../core/batching';
 import { appendChunks, chunkDocuments, parseTopicMarkdown, type SourceDocument } from '../core/corpus';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { BUILTIN_MODEL } from '../core/models';
+import { shouldPlace } from '../core/placement';
 import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
 import type { Purpose } from '../workers/embed.protocol';
 import { workspace } from './data';
-import { cancelLayout, finishLayout, placeQuery, runLayout, setLayoutParams } from './layoutActions';
-import { settle } from './status';
+import { cancelLayout, finishLayout, isLayoutRunning, placeNewRows, placeQuery, runLayout, setLayoutParams } from './layoutActions';
+import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
 import { embedClient, layoutClient } from './workers';
 
@@ -90,27 +91,41 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
     const merged = new Float32Array(workspace.vectors.length + vectors.length);
     merged.set(workspace.vectors);
     merged.set(vectors, workspace.vectors.length);
-    const count = workspace.table.texts.length + table.texts.length;
+    const existing = workspace.table.texts.length;
+    const count = existing + table.texts.length;
     const { layoutParams } = store.getState();
+    const norms = new Float32Array(count);
+    norms.set(workspace.norms);
+    norms.set(rowNorms(vectors, dims), existing);
+    const commitCorpus = () => {
+      Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
+      store.setState((s) => ({
+        chunkCount: count,
+        sources: workspace.table.sources,
+        corpusVersion: s.corpusVersion + 1,
+        truncatedChunks: s.truncatedChunks + truncated,
+      }));
+    };
+    if (truncated > 0) store.getState().notify('info', `${truncated} of the new chunks are longer than the model's ${BUILTIN_MODEL.maxTokens}-token input: the model reads only their start.`);
+    if (!isLayoutRunning() && shouldPlace(table.texts.length, existing, dims)) {
+      // a few new chunks join the picture on screen instead of re-drawing it
+      commitCorpus();
+      placeNewRows(existing);
+      retrieve();
+      const how = layoutParams.method === 'pca' ? 'projected onto its axes' : 'put next to their nearest chunks';
+      store.getState().notify('info', `${table.texts.length} new chunks were ${how} in the ${METHOD_LABEL[layoutParams.method]} layout, not laid out (shown paler). Run layout to include them.`);
+      settle();
+      return;
+    }
     const pcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
     cancelLayout(); // a layout of the old corpus is stale now
     const placed = await pcaLayout(merged, count, dims, pcaParams, signal);
     if (signal.aborted) throw new CancelledError();
     // commit everything at once, so that a cancel or an error leaves the workspace as it was
-    const norms = new Float32Array(count);
-    norms.set(workspace.norms);
-    norms.set(rowNorms(vectors, dims), workspace.norms.length);
-    Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
-    store.setState((s) => ({
-      chunkCount: count,
-      sources: workspace.table.sources,
-      corpusVersion: s.corpusVersion + 1,
-      truncatedChunks: s.truncatedChunks + truncated,
-    }));
+    commitCorpus();
     setLayoutParams(pcaParams);
     finishLayout(pcaParams, placed);
     retrieve();
-    if (truncated > 0) store.getState().notify('info', `${truncated} of the new chunks are longer than the model's ${BUILTIN_MODEL.maxTokens}-token input: the model reads only their start.`);
     settle();
     if (layoutParams.method !== 'pca') void runLayout(layoutParams);
   });

@@ -49,6 +49,8 @@ export interface LayoutSlice {
   layoutProgress: number | null;
   layoutPaused: boolean;
   placement: Placement;
+  /** chunks placed into the layout without laying it out again */
+  placedCount: number;
   quality: LayoutQuality | null;
   qualityVersion: number;
 }
@@ -102,6 +104,7 @@ export const createLayoutSlice: Slice<LayoutSlice> = () => ({
   layoutProgress: null,
   layoutPaused: false,
   placement: 'projection',
+  placedCount: 0,
   quality: null,
   qualityVersion: 0,
 });

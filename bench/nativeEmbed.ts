@@ -1,0 +1,35 @@
+// Embeds texts with the built-in model through transformers.js on onnxruntime-node (the native
+// baseline), optionally cached on disk under .bench/ so that layout benchmarks re-run quickly.
+import { AutoModel, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BUILTIN_MODEL } from '../src/core/models';
+import { MODELS_DIR } from '../scripts/model/build';
+
+export const NATIVE_BATCH = 16;
+
+export async function embedNative(texts: string[], dtype: 'q8' | 'fp32' = 'q8'): Promise<{ vectors: Float32Array; msPerChunk: number }> {
+  env.allowRemoteModels = false;
+  env.localModelPath = `${MODELS_DIR}/`;
+  const tokenizer = await AutoTokenizer.from_pretrained(BUILTIN_MODEL.id);
+  const model = await AutoModel.from_pretrained(BUILTIN_MODEL.id, { dtype, device: 'cpu' });
+  const embed = async (batch: string[]) => (await model(tokenizer(batch, { padding: true, truncation: true }))).sentence_embedding as Tensor;
+  await embed(texts.slice(0, NATIVE_BATCH)); // warm-up
+  const vectors = new Float32Array(texts.length * BUILTIN_MODEL.dims);
+  const started = performance.now();
+  for (let i = 0; i < texts.length; i += NATIVE_BATCH) vectors.set((await embed(texts.slice(i, i + NATIVE_BATCH))).data as Float32Array, i * BUILTIN_MODEL.dims);
+  const msPerChunk = (performance.now() - started) / texts.length;
+  await model.dispose();
+  return { vectors, msPerChunk };
+}
+
+export async function cachedEmbeddings(texts: string[]): Promise<Float32Array> {
+  const key = createHash('sha256').update(BUILTIN_MODEL.id).update(texts.join('\u0000')).digest('hex').slice(0, 16);
+  const path = `.bench/vectors-${texts.length}-${key}.f32`;
+  if (existsSync(path)) return new Float32Array(new Uint8Array(readFileSync(path)).buffer);
+  console.log(`embedding ${texts.length} chunks natively (cached afterwards in ${path})…`);
+  const { vectors } = await embedNative(texts);
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync(path, new Uint8Array(vectors.buffer));
+  return vectors;
+}

@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { drawnPixels, expect, summary, test, waitReady } from './fixtures';
+
+async function query(page: Page, text: string) {
+  await page.getByLabel('Query').fill(text);
+  await page.getByLabel('Query').press('Enter');
+  await expect(page.getByRole('region', { name: 'Results' }).getByRole('listitem')).toHaveCount(5);
+}
+
+async function layoutState(page: Page) {
+  return page.evaluate(() => (window as unknown as { __orrery: { layoutMethod: string; layoutDims: number; layoutRunning: boolean; placement: string } }).__orrery);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/?demo');
+  await waitReady(page);
+});
+
+test('UMAP streams into the scene, pauses and resumes, and reports its distortion', async ({ page }) => {
+  const pca = await drawnPixels(page);
+  await page.getByLabel('Method').selectOption('umap');
+  await page.getByLabel('Epochs').fill('3000');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await expect(page.getByRole('status')).toContainText(/UMAP \d+%/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const paused = await page.getByRole('status').textContent();
+  await page.waitForTimeout(1500);
+  await expect(page.getByRole('status')).toHaveText(paused!);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await waitReady(page);
+  await expect(page.getByRole('status')).toContainText('UMAP 3-D');
+  await expect(page.getByLabel('Layout quality')).toContainText(/Neighbour recall@10: \d\.\d\d · trustworthiness@10: \d\.\d{3}/);
+  const s = await summary(page);
+  expect(s.layoutMethod).toBe('umap');
+  expect((await drawnPixels(page)).signature).not.toBe(pca.signature);
+});
+
+test('retrieval is computed in full dimension: the same results in every layout', async ({ page }) => {
+  await query(page, 'How do volcanoes erupt?');
+  const before = (await summary(page)).query.results;
+  await page.getByLabel('Method').selectOption('tsne');
+  await page.getByLabel('View').selectOption('2');
+  await page.getByLabel('Iterations').fill('300');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await waitReady(page);
+  await expect(page.getByRole('status')).toContainText('t-SNE 2-D');
+  const state = await layoutState(page);
+  expect(state.layoutDims).toBe(2);
+  expect(state.placement).toBe('neighbours');
+  await query(page, 'How do volcanoes erupt?');
+  expect((await summary(page)).query.results).toEqual(before);
+});
+
+test('cancelling a layout brings back the one before', async ({ page }) => {
+  const pca = await drawnPixels(page);
+  await page.getByLabel('Method').selectOption('tsne');
+  await page.getByLabel('Iterations').fill('5000');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await expect(page.getByRole('status')).toContainText(/t-SNE \d+%/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('note').last()).toContainText('back to the PCA layout');
+  await waitReady(page);
+  expect((await layoutState(page)).layoutMethod).toBe('pca');
+  await expect.poll(async () => (await drawnPixels(page)).signature).toBe(pca.signature);
+});
+
+test('PCA axes can show other components, and colour can show neighbour recall', async ({ page }) => {
+  const before = await drawnPixels(page);
+  await page.getByLabel('X axis').selectOption('3');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await waitReady(page);
+  await expect(page.getByText(/axes PC4 \d/)).toBeVisible();
+  await expect.poll(async () => (await drawnPixels(page)).signature).not.toBe(before.signature);
+  await expect(page.getByLabel('Layout quality')).toContainText('trustworthiness');
+  const sourceColours = await drawnPixels(page);
+  await page.getByLabel('Colour by').selectOption('recall');
+  await expect.poll(async () => (await drawnPixels(page)).signature).not.toBe(sourceColours.signature);
+});
+
+test('a selected chunk shows how many of its true neighbours the picture keeps', async ({ page }) => {
+  await expect(page.getByLabel('Layout quality')).toContainText('trustworthiness');
+  await query(page, 'sourdough starter');
+  await page.getByRole('region', { name: 'Results' }).getByRole('button').first().click();
+  await expect(page.getByLabel('Neighbour recall of this chunk')).toContainText(/\d+ of these 10 are also among its 10 nearest points/);
+});

@@ -1,0 +1,164 @@
+// Approximate kNN graphs by NN-descent (Dong, Moses & Li 2011) seeded with random-projection-tree
+// leaves, as umap-learn does: "a neighbour of a neighbour is likely a neighbour". Costs about
+// iterations · N · k² distance evaluations instead of N²/2, so it is the choice for large N.
+import { exactKnn, type KnnGraph, type Metric } from './knn';
+import { seededRandom } from './random';
+
+const LEAF_SIZE = 30;
+const TREES = 4;
+const MAX_ITERATIONS = 12;
+const STOP_FRACTION = 0.001;
+
+function prepared(data: Float32Array, count: number, dims: number, metric: Metric): Float32Array {
+  if (metric !== 'cosine') return data;
+  const out = new Float32Array(count * dims);
+  for (let i = 0; i < count; i++) {
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += data[i * dims + j]! ** 2;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let j = 0; j < dims; j++) out[i * dims + j] = data[i * dims + j]! * inv;
+  }
+  return out;
+}
+
+/** Leaves of a random-projection tree: groups of nearby points. */
+function rpLeaves(x: Float32Array, dims: number, rows: Int32Array, random: () => number, out: Int32Array[]): void {
+  if (rows.length <= LEAF_SIZE) {
+    out.push(rows);
+    return;
+  }
+  // split by the hyperplane halfway between two random points
+  const a = rows[Math.floor(random() * rows.length)]!;
+  let b = rows[Math.floor(random() * rows.length)]!;
+  for (let tries = 0; b === a && tries < 5; tries++) b = rows[Math.floor(random() * rows.length)]!;
+  const normal = new Float64Array(dims);
+  let offset = 0;
+  for (let j = 0; j < dims; j++) {
+    normal[j] = x[a * dims + j]! - x[b * dims + j]!;
+    offset += (normal[j]! * (x[a * dims + j]! + x[b * dims + j]!)) / 2;
+  }
+  const left: number[] = [];
+  const right: number[] = [];
+  for (const r of rows) {
+    let side = -offset;
+    for (let j = 0; j < dims; j++) side += normal[j]! * x[r * dims + j]!;
+    (side > 0 || (side === 0 && random() < 0.5) ? left : right).push(r);
+  }
+  if (left.length === 0 || right.length === 0) {
+    // identical points: split evenly at random
+    const shuffled = Array.from(rows).sort(() => random() - 0.5);
+    rpLeaves(x, dims, Int32Array.from(shuffled.slice(0, rows.length >> 1)), random, out);
+    rpLeaves(x, dims, Int32Array.from(shuffled.slice(rows.length >> 1)), random, out);
+    return;
+  }
+  rpLeaves(x, dims, Int32Array.from(left), random, out);
+  rpLeaves(x, dims, Int32Array.from(right), random, out);
+}
+
+export function nnDescent(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): KnnGraph {
+  const kk = Math.max(0, Math.min(k, count - 1));
+  if (count <= LEAF_SIZE * 4) return exactKnn(data, count, dims, kk, metric);
+  const x = prepared(data, count, dims, metric);
+  const random = seededRandom(seed);
+  const indices = new Int32Array(count * kk).fill(-1);
+  const distances = new Float32Array(count * kk).fill(Infinity);
+  const isNew = new Uint8Array(count * kk);
+
+  const distance = (a: number, b: number): number => {
+    let s = 0;
+    const pa = a * dims;
+    const pb = b * dims;
+    if (metric === 'cosine') {
+      for (let j = 0; j < dims; j++) s += x[pa + j]! * x[pb + j]!;
+      return Math.max(0, 1 - s);
+    }
+    for (let j = 0; j < dims; j++) {
+      const d = x[pa + j]! - x[pb + j]!;
+      s += d * d;
+    }
+    return Math.sqrt(s);
+  };
+
+  /** Adds b to a's list if closer than its k-th and not there yet; returns whether it did. */
+  const offer = (a: number, b: number, d: number): boolean => {
+    const base = a * kk;
+    if (d >= distances[base + kk - 1]!) return false;
+    for (let t = 0; t < kk; t++) if (indices[base + t] === b) return false;
+    let pos = kk - 1;
+    while (pos > 0 && distances[base + pos - 1]! > d) {
+      distances[base + pos] = distances[base + pos - 1]!;
+      indices[base + pos] = indices[base + pos - 1]!;
+      isNew[base + pos] = isNew[base + pos - 1]!;
+      pos--;
+    }
+    distances[base + pos] = d;
+    indices[base + pos] = b;
+    isNew[base + pos] = 1;
+    return true;
+  };
+
+  const all = Int32Array.from({ length: count }, (_, i) => i);
+  for (let t = 0; t < TREES; t++) {
+    const leaves: Int32Array[] = [];
+    rpLeaves(x, dims, all, random, leaves);
+    for (const leaf of leaves) {
+      for (let i = 0; i < leaf.length; i++) {
+        for (let j = i + 1; j < leaf.length; j++) {
+          const d = distance(leaf[i]!, leaf[j]!);
+          offer(leaf[i]!, leaf[j]!, d);
+          offer(leaf[j]!, leaf[i]!, d);
+        }
+      }
+    }
+  }
+  // any list still short gets random candidates
+  for (let i = 0; i < count; i++) {
+    for (let tries = 0; indices[i * kk + kk - 1] === -1 && tries < 4 * kk; tries++) {
+      const j = Math.floor(random() * count);
+      if (j !== i) offer(i, j, distance(i, j));
+    }
+  }
+
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    // candidates: each point's new and old neighbours, plus the reverse edges
+    const fresh: number[][] = Array.from({ length: count }, () => []);
+    const old: number[][] = Array.from({ length: count }, () => []);
+    for (let i = 0; i < count; i++) {
+      for (let t = 0; t < kk; t++) {
+        const j = indices[i * kk + t]!;
+        if (j < 0) continue;
+        if (isNew[i * kk + t]) {
+          fresh[i]!.push(j);
+          if (fresh[j]!.length < kk) fresh[j]!.push(i);
+          isNew[i * kk + t] = 0;
+        } else {
+          old[i]!.push(j);
+          if (old[j]!.length < kk) old[j]!.push(i);
+        }
+      }
+    }
+    let updates = 0;
+    for (let i = 0; i < count; i++) {
+      const f = fresh[i]!;
+      const o = old[i]!;
+      for (let a = 0; a < f.length; a++) {
+        const p = f[a]!;
+        for (let b = a + 1; b < f.length; b++) {
+          const q = f[b]!;
+          if (p === q) continue;
+          const d = distance(p, q);
+          if (offer(p, q, d)) updates++;
+          if (offer(q, p, d)) updates++;
+        }
+        for (const q of o) {
+          if (p === q) continue;
+          const d = distance(p, q);
+          if (offer(p, q, d)) updates++;
+          if (offer(q, p, d)) updates++;
+        }
+      }
+    }
+    if (updates < STOP_FRACTION * count * kk) break;
+  }
+  return { count, k: kk, indices, distances };
+}
