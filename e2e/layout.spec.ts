@@ -83,3 +83,18 @@ test('a selected chunk shows how many of its true neighbours the picture keeps',
   await page.getByRole('region', { name: 'Results' }).getByRole('button').first().click();
   await expect(page.getByLabel('Neighbour recall of this chunk')).toContainText(/\d+ of these 10 are also among its 10 nearest points/);
 });
+
+test('chunks added to a UMAP layout are placed by their neighbours, marked, and laid out on request', async ({ page }) => {
+  await page.getByLabel('Method').selectOption('umap');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await expect(page.getByRole('status')).toContainText('Ready — 227 chunks · 512-d · UMAP 3-D');
+  await page.getByLabel('Paste text').fill('Black holes bend the light that passes near them.\n\nA sourdough loaf needs a long, slow rise.');
+  await page.getByRole('button', { name: 'Add text' }).click();
+  await expect(page.getByRole('note').last()).toContainText('2 new chunks were put next to their nearest chunks in the UMAP layout');
+  await waitReady(page);
+  const placed = await page.evaluate(() => (window as unknown as { __orrery: { placedCount: number; chunkCount: number } }).__orrery);
+  expect(placed).toMatchObject({ placedCount: 2, chunkCount: 229 });
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await expect(page.getByRole('status')).toContainText('Ready — 229 chunks · 512-d · UMAP 3-D');
+  expect((await page.evaluate(() => (window as unknown as { __orrery: { placedCount: number } }).__orrery)).placedCount).toBe(0);
+});

@@ -11,7 +11,8 @@ export interface KnnGraph {
   distances: Float32Array;
 }
 
-function unitRows(data: Float32Array, count: number, dims: number): Float32Array {
+/** A copy with every row scaled to unit length (zero rows stay zero). */
+export function unitRows(data: Float32Array, count: number, dims: number): Float32Array {
   const out = new Float32Array(count * dims);
   for (let i = 0; i < count; i++) {
     let s = 0;
@@ -67,5 +68,29 @@ export function exactKnn(data: Float32Array, count: number, dims: number, k: num
       offer(graph, j, i, d);
     }
   }
+  return graph;
+}
+
+/** The exact k nearest neighbours of the given rows only (each against all points): rows.length × k. */
+export function exactKnnOfRows(data: Float32Array, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): KnnGraph {
+  const kk = Math.max(0, Math.min(k, count - 1));
+  const graph: KnnGraph = { count: rows.length, k: kk, indices: new Int32Array(rows.length * kk).fill(-1), distances: new Float32Array(rows.length * kk).fill(Infinity) };
+  if (kk === 0) return graph;
+  const x = metric === 'cosine' ? unitRows(data, count, dims) : data;
+  rows.forEach((i, r) => {
+    const a = i * dims;
+    for (let j = 0; j < count; j++) {
+      if (j === i) continue;
+      const b = j * dims;
+      let s = 0;
+      if (metric === 'cosine') {
+        for (let t = 0; t < dims; t++) s += x[a + t]! * x[b + t]!;
+        offer(graph, r, j, Math.max(0, 1 - s));
+      } else {
+        for (let t = 0; t < dims; t++) s += (x[a + t]! - x[b + t]!) ** 2;
+        offer(graph, r, j, Math.sqrt(s));
+      }
+    }
+  });
   return graph;
 }

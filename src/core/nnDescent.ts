@@ -1,25 +1,13 @@
 // Approximate kNN graphs by NN-descent (Dong, Moses & Li 2011) seeded with random-projection-tree
 // leaves, as umap-learn does: "a neighbour of a neighbour is likely a neighbour". Costs about
 // iterations · N · k² distance evaluations instead of N²/2, so it is the choice for large N.
-import { exactKnn, type KnnGraph, type Metric } from './knn';
+import { exactKnn, type KnnGraph, type Metric, unitRows } from './knn';
 import { seededRandom } from './random';
 
 const LEAF_SIZE = 30;
 const TREES = 4;
 const MAX_ITERATIONS = 12;
 const STOP_FRACTION = 0.001;
-
-function prepared(data: Float32Array, count: number, dims: number, metric: Metric): Float32Array {
-  if (metric !== 'cosine') return data;
-  const out = new Float32Array(count * dims);
-  for (let i = 0; i < count; i++) {
-    let s = 0;
-    for (let j = 0; j < dims; j++) s += data[i * dims + j]! ** 2;
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let j = 0; j < dims; j++) out[i * dims + j] = data[i * dims + j]! * inv;
-  }
-  return out;
-}
 
 /** Leaves of a random-projection tree: groups of nearby points. */
 function rpLeaves(x: Float32Array, dims: number, rows: Int32Array, random: () => number, out: Int32Array[]): void {
@@ -58,7 +46,7 @@ function rpLeaves(x: Float32Array, dims: number, rows: Int32Array, random: () =>
 export function nnDescent(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): KnnGraph {
   const kk = Math.max(0, Math.min(k, count - 1));
   if (count <= LEAF_SIZE * 4) return exactKnn(data, count, dims, kk, metric);
-  const x = prepared(data, count, dims, metric);
+  const x = metric === 'cosine' ? unitRows(data, count, dims) : data;
   const random = seededRandom(seed);
   const indices = new Int32Array(count * kk).fill(-1);
   const distances = new Float32Array(count * kk).fill(Infinity);

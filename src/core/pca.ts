@@ -23,14 +23,38 @@ export interface PcaOptions {
   route?: 'auto' | 'covariance' | 'direct';
 }
 
-/** rows × dims times the transpose of the p × dims matrix vt: out is rows × p. */
-function timesTransposed(x: Float32Array | Float64Array, rows: number, dims: number, vt: Float64Array, p: number, out: Float64Array): void {
+/** rows × dims times the transpose of the p × dims matrix vt: out is rows × p (four columns at a time). */
+function timesTransposed(x: Float32Array | Float64Array, rows: number, dims: number, vt: Float64Array | Float32Array, p: number, out: Float64Array | Float32Array, shift?: Float32Array): void {
+  const row = new Float64Array(dims);
   for (let i = 0; i < rows; i++) {
-    const row = i * dims;
-    for (let c = 0; c < p; c++) {
+    const base = i * dims;
+    for (let j = 0; j < dims; j++) row[j] = shift ? x[base + j]! - shift[j]! : x[base + j]!;
+    let c = 0;
+    for (; c + 4 <= p; c += 4) {
+      const v0 = c * dims;
+      const v1 = v0 + dims;
+      const v2 = v1 + dims;
+      const v3 = v2 + dims;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0; j < dims; j++) {
+        const r = row[j]!;
+        s0 += r * vt[v0 + j]!;
+        s1 += r * vt[v1 + j]!;
+        s2 += r * vt[v2 + j]!;
+        s3 += r * vt[v3 + j]!;
+      }
+      out[i * p + c] = s0;
+      out[i * p + c + 1] = s1;
+      out[i * p + c + 2] = s2;
+      out[i * p + c + 3] = s3;
+    }
+    for (; c < p; c++) {
       const v = c * dims;
       let s = 0;
-      for (let j = 0; j < dims; j++) s += x[row + j]! * vt[v + j]!;
+      for (let j = 0; j < dims; j++) s += row[j]! * vt[v + j]!;
       out[i * p + c] = s;
     }
   }
@@ -68,11 +92,26 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
     route === 'auto' ? (count * dims * dims) / 2 + 4 * iterations * dims * dims * p < 2 * iterations * count * dims * p : route === 'covariance';
   if (covarianceRoute) {
     const cov = new Float64Array(dims * dims);
-    for (let i = 0; i < count; i++) {
+    // four rows at a time: a quarter of the loads and stores on the covariance
+    let i = 0;
+    for (; i + 4 <= count; i += 4) {
+      const r0 = i * dims;
+      const r1 = r0 + dims;
+      const r2 = r1 + dims;
+      const r3 = r2 + dims;
+      for (let a = 0; a < dims; a++) {
+        const x0 = centred[r0 + a]!;
+        const x1 = centred[r1 + a]!;
+        const x2 = centred[r2 + a]!;
+        const x3 = centred[r3 + a]!;
+        const base = a * dims;
+        for (let b = a; b < dims; b++) cov[base + b]! += x0 * centred[r0 + b]! + x1 * centred[r1 + b]! + x2 * centred[r2 + b]! + x3 * centred[r3 + b]!;
+      }
+    }
+    for (; i < count; i++) {
       const row = i * dims;
       for (let a = 0; a < dims; a++) {
         const xa = centred[row + a]!;
-        if (xa === 0) continue;
         const base = a * dims;
         for (let b = a; b < dims; b++) cov[base + b]! += xa * centred[row + b]!;
       }
@@ -153,15 +192,8 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
 
 /** Projects count rows of data onto the model's components: count × components. */
 export function projectPca(model: PcaModel, data: Float32Array, count: number): Float32Array {
-  const { dims, components, mean, basis } = model;
-  const out = new Float32Array(count * components);
-  for (let i = 0; i < count; i++) {
-    for (let c = 0; c < components; c++) {
-      let s = 0;
-      for (let j = 0; j < dims; j++) s += (data[i * dims + j]! - mean[j]!) * basis[c * dims + j]!;
-      out[i * components + c] = s;
-    }
-  }
+  const out = new Float32Array(count * model.components);
+  timesTransposed(data, count, model.dims, model.basis, model.components, out, model.mean);
   return out;
 }
 

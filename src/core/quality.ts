@@ -1,19 +1,34 @@
 // How faithfully a layout keeps the neighbourhoods of the full-dimensional vectors.
-import { exactKnn, type KnnGraph, type Metric } from './knn';
+import { exactKnn, exactKnnOfRows, type KnnGraph, type Metric } from './knn';
 import { seededRandom } from './random';
 
-/** Per point: the fraction of its k true (full-dimension) neighbours that are also its k nearest in the layout. */
-export function neighbourRecall(trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number): Float32Array {
-  const { count, k } = trueNeighbours;
-  const low = exactKnn(layout, count, layoutDims, k, 'euclidean');
-  const recall = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    const near = new Set(low.indices.subarray(i * k, (i + 1) * k));
+/**
+ * Per point: the fraction of its k true (full-dimension) neighbours that are also its k nearest in
+ * the layout. `rows` says which points the neighbour graph describes (all when omitted); the
+ * others get NaN.
+ */
+export function neighbourRecall(trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number, pointCount = trueNeighbours.count, rows?: Int32Array): Float32Array {
+  const { k } = trueNeighbours;
+  const low = rows ? exactKnnOfRows(layout, pointCount, layoutDims, rows, k, 'euclidean') : exactKnn(layout, pointCount, layoutDims, k, 'euclidean');
+  const recall = new Float32Array(pointCount).fill(rows ? NaN : 0);
+  for (let r = 0; r < trueNeighbours.count; r++) {
+    const near = new Set(low.indices.subarray(r * k, (r + 1) * k));
     let shared = 0;
-    for (let j = 0; j < k; j++) if (near.has(trueNeighbours.indices[i * k + j]!)) shared++;
-    recall[i] = k > 0 ? shared / k : 1;
+    for (let j = 0; j < k; j++) if (near.has(trueNeighbours.indices[r * k + j]!)) shared++;
+    recall[rows ? rows[r]! : r] = k > 0 ? shared / k : 1;
   }
   return recall;
+}
+
+/** `size` distinct indices below `count`, seeded, in increasing order. */
+export function sampleIndices(count: number, size: number, seed = 1): Int32Array {
+  const all = Array.from({ length: count }, (_, i) => i);
+  const random = seededRandom(seed);
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return Int32Array.from(all.slice(0, Math.min(size, count)).sort((a, b) => a - b));
 }
 
 function distanceRow(data: Float32Array, dims: number, count: number, i: number, metric: Metric, out: Float64Array): void {
@@ -52,15 +67,7 @@ export function trustworthiness(
 ): number {
   const metric = options.metric ?? 'cosine';
   const low = exactKnn(layout, count, layoutDims, k, 'euclidean');
-  let rows = Array.from({ length: count }, (_, i) => i);
-  if (options.sampleRows && options.sampleRows < count) {
-    const random = seededRandom(options.seed ?? 1);
-    for (let i = count - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [rows[i], rows[j]] = [rows[j]!, rows[i]!];
-    }
-    rows = rows.slice(0, options.sampleRows);
-  }
+  const rows = options.sampleRows && options.sampleRows < count ? sampleIndices(count, options.sampleRows, options.seed) : Int32Array.from({ length: count }, (_, i) => i);
   const distances = new Float64Array(count);
   let penalty = 0;
   for (const i of rows) {

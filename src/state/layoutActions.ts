@@ -143,7 +143,7 @@ async function measureQuality(params: LayoutParams): Promise<void> {
     if (store.getState().layoutParams !== params || store.getState().corpusVersion !== corpusVersion) return;
     workspace.recall = result.recall;
     store.setState((s) => ({
-      quality: { k: QUALITY_K, meanRecall: result.meanRecall, trustworthiness: result.trustworthiness, trustRows: result.trustRows },
+      quality: { k: QUALITY_K, meanRecall: result.meanRecall, recallRows: result.recallRows, trustworthiness: result.trustworthiness, trustRows: result.trustRows },
       qualityVersion: s.qualityVersion + 1,
     }));
   } catch (error) {

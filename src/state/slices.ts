@@ -34,6 +34,8 @@ export interface EmbeddingSlice {
 export interface LayoutQuality {
   k: number;
   meanRecall: number;
+  /** how many points recall was measured on (all, or a sample for large corpora) */
+  recallRows: number;
   trustworthiness: number;
   trustRows: number;
 }

@@ -64,7 +64,8 @@ export function LayoutPanel() {
       </form>
       <p className="muted" aria-label="Layout quality">
         {quality
-          ? `Neighbour recall@${quality.k}: ${quality.meanRecall.toFixed(2)} · trustworthiness@${quality.k}: ${quality.trustworthiness.toFixed(3)}`
+          ? `Neighbour recall@${quality.k}: ${quality.meanRecall.toFixed(2)} · trustworthiness@${quality.k}: ${quality.trustworthiness.toFixed(3)}` +
+            (quality.recallRows < chunkCount ? ` (measured on ${quality.recallRows.toLocaleString('en')} sampled points)` : '')
           : chunkCount > 0 && !running
             ? 'Measuring distortion…'
             : ''}

@@ -6,7 +6,18 @@ const SHOWN = 12;
 /** Which colour is which source document. */
 export function Legend() {
   const sources = useOrreryStore((s) => s.sources);
+  const placed = useOrreryStore((s) => s.placedCount);
+  const colourMode = useOrreryStore((s) => s.colourMode);
   if (sources.length === 0) return null;
+  if (colourMode === 'recall') {
+    return (
+      <ul className="legend" aria-label="Colours">
+        <li><span className="swatch" style={{ background: 'rgb(242,64,64)' }} />no true neighbour kept nearby</li>
+        <li><span className="swatch" style={{ background: 'rgb(242,229,64)' }} />half of them</li>
+        <li><span className="swatch" style={{ background: 'rgb(64,229,77)' }} />all ten</li>
+      </ul>
+    );
+  }
   return (
     <ul className="legend" aria-label="Sources">
       {sources.slice(0, SHOWN).map((name, id) => (
@@ -16,6 +27,7 @@ export function Legend() {
         </li>
       ))}
       {sources.length > SHOWN && <li className="muted">and {sources.length - SHOWN} more</li>}
+      {placed > 0 && <li className="muted">paler: {placed} placed, not laid out</li>}
     </ul>
   );
 }

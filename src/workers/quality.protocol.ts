@@ -16,5 +16,5 @@ export type QualityRequest =
   | CancelMessage;
 
 export type QualityEvent =
-  | { type: 'result'; id: number; recall: Float32Array; meanRecall: number; trustworthiness: number; trustRows: number }
+  | { type: 'result'; id: number; recall: Float32Array; meanRecall: number; recallRows: number; trustworthiness: number; trustRows: number }
   | ErrorEvent;

@@ -22,4 +22,14 @@ describe('measureQuality', () => {
     expect(good.trustworthiness).toBeGreaterThan(bad.trustworthiness);
     expect(good.trustworthiness).toBeLessThanOrEqual(1);
   });
+
+  it('measures recall on a sample of a large corpus and leaves the rest unmeasured', () => {
+    const big = gaussianClusters(10, 900, 8, 4, 0.3);
+    const coords = new Float32Array(big.count * 3);
+    for (let i = 0; i < big.count; i++) for (let c = 0; c < 3; c++) coords[i * 3 + c] = big.data[i * 8 + c]!;
+    const result = measureQuality({ type: 'quality', id: 2, corpusKey: 'big', vectors: big.data, count: big.count, dims: 8, coords, layoutDims: 3, k: 10 });
+    expect(result.recallRows).toBe(2000);
+    expect(Array.from(result.recall).filter((r) => !Number.isNaN(r))).toHaveLength(2000);
+    expect(result.meanRecall).toBeGreaterThan(0);
+  });
 });
