@@ -1,6 +1,6 @@
 // Browser half of `npm run bench:layout`: runs layouts in the app's real layout worker.
 import type { LayoutParams } from '../src/core/layoutRun';
-import { gaussianClusters } from '../src/core/syntheticData';
+import { decayingSpectrum } from '../src/core/syntheticData';
 import type { LayoutEvent, LayoutRequest } from '../src/workers/layout.protocol';
 import { WorkerClient } from '../src/workers/rpc';
 
@@ -13,7 +13,7 @@ const client = new WorkerClient<LayoutRequest, LayoutEvent>(
 async function load(input: BenchInput): Promise<{ vectors: Float32Array; count: number; dims: number }> {
   if ('url' in input) return { vectors: new Float32Array(await (await fetch(input.url)).arrayBuffer()), count: input.count, dims: input.dims };
   const { count, dims, seed } = input.synthetic;
-  return { vectors: gaussianClusters(50, Math.ceil(count / 50), dims, seed, 1).data.subarray(0, count * dims), count, dims };
+  return { vectors: decayingSpectrum(count, dims, seed), count, dims };
 }
 
 /** Milliseconds from request to result (the transfer to the worker included) and the coordinates. */

@@ -50,7 +50,7 @@ export const MAX_NEIGHBOUR_LAYOUT_POINTS = 50_000;
 /** Up to this many points the neighbour graph is exact; beyond, NN-descent approximates it. */
 export const EXACT_KNN_POINTS = 8_000;
 /** PCA is fitted on at most this many rows (a seeded sample) and then projects every row. */
-export const PCA_FIT_ROWS = 5_000;
+export const PCA_FIT_ROWS = 4_000;
 const PCA_AXES = 10;
 
 export class LayoutInputError extends Error {}

@@ -140,6 +140,7 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
     }
   } else {
     const projected = new Float64Array(count * p);
+    const watched = Math.min(k, 3);
     for (let it = 0; it < iterations; it++) {
       timesTransposed(centred, count, dims, vt, p, projected);
       // vt = projectedᵀ · centred
@@ -154,7 +155,20 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
         }
       }
       orthonormalizeRows(next, p, dims);
+      // stop once the new subspace holds the previous leading directions (Rayleigh-Ritz then
+      // rotates within it): they no longer move out of it
+      let settled = it >= 2;
+      for (let c = 0; c < watched && settled; c++) {
+        let captured = 0;
+        for (let r = 0; r < p; r++) {
+          let d = 0;
+          for (let j = 0; j < dims; j++) d += next[r * dims + j]! * vt[c * dims + j]!;
+          captured += d * d;
+        }
+        settled = captured > 1 - 1e-5;
+      }
       vt = next;
+      if (settled) break;
     }
     timesTransposed(centred, count, dims, vt, p, projected);
     for (let a = 0; a < p; a++) {
