@@ -18,9 +18,9 @@ const client = new WorkerClient<EmbedRequest, EmbedEvent>(
 
 async function run(): Promise<BrowserBenchResult> {
   const texts = benchTexts(await (await fetch('/demo/corpus.md')).text());
-  const embed = (batch: string[]) =>
-    client.request((id) => ({ type: 'embed', id, modelId: BUILTIN_MODEL.id, texts: batch, purpose: 'passage' }), []);
-  await embed(texts.slice(0, 16)); // load the model and warm up
+  const source = { model: BUILTIN_MODEL, remoteHost: null };
+  const embed = (batch: string[]) => client.request((id) => ({ type: 'embed', id, source, texts: batch, purpose: 'passage' }), []);
+  await embed(Array.from({ length: 16 }, (_, i) => `A warm-up sentence, number ${i}.`)); // load the model and warm up
   const started = performance.now();
   const result = await embed(texts);
   const elapsed = performance.now() - started;

@@ -6,13 +6,15 @@ export { expect };
  * Every test runs offline by contract: any request that leaves the page's origin (from the page
  * or its workers) is aborted and fails the test, and so does any uncaught page error.
  */
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ allowedOrigins: string[]; guard: void }>({
+  /** other origins a test may reach on purpose (a local model mirror) */
+  allowedOrigins: [[], { option: true }],
   guard: [
-    async ({ context, page, baseURL }, use) => {
-      const origin = new URL(baseURL!).origin;
+    async ({ context, page, baseURL, allowedOrigins }, use) => {
+      const origins = [new URL(baseURL!).origin, ...allowedOrigins];
       const offsite: string[] = [];
       const errors: string[] = [];
-      const isLocal = (url: string) => url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:');
+      const isLocal = (url: string) => origins.some((o) => url.startsWith(o)) || url.startsWith('data:') || url.startsWith('blob:');
       context.on('request', (request) => {
         if (!isLocal(request.url())) offsite.push(request.url());
       });
@@ -32,6 +34,7 @@ export async function waitReady(page: Page): Promise<void> {
 
 export interface Summary {
   phase: string;
+  model: string;
   chunkCount: number;
   dims: number;
   layoutMethod: string;

@@ -1,7 +1,9 @@
-// The model catalogue: what each model needs for its vectors to mean what they should.
+// The model catalogue: what each model needs for its vectors to mean what they should —
+// dimension, pooling, normalisation, the prefixes it was trained with, its input limit.
 import type { Pooling } from './pooling';
 
 export interface ModelEntry {
+  /** a Hugging Face model id (or the built-in model's local id) */
   id: string;
   label: string;
   dims: number;
@@ -11,10 +13,13 @@ export interface ModelEntry {
   passagePrefix: string;
   maxTokens: number;
   languages: string[];
+  /** the download (q8 weights and tokenizer), in MB */
   sizeMB: number;
   licence: string;
   /** built into the app (served from its own origin) rather than downloaded */
   builtIn: boolean;
+  /** dimensions the vectors may be cut to (Matryoshka training), largest first */
+  matryoshka?: number[];
 }
 
 export const BUILTIN_MODEL: ModelEntry = {
@@ -32,8 +37,131 @@ export const BUILTIN_MODEL: ModelEntry = {
   builtIn: true,
 };
 
-export const MODEL_CATALOGUE: ModelEntry[] = [BUILTIN_MODEL];
+export const MODEL_CATALOGUE: ModelEntry[] = [
+  BUILTIN_MODEL,
+  {
+    id: 'Xenova/all-MiniLM-L6-v2',
+    label: 'all-MiniLM-L6-v2',
+    dims: 384,
+    pooling: 'mean',
+    normalize: true,
+    queryPrefix: '',
+    passagePrefix: '',
+    maxTokens: 256,
+    languages: ['en'],
+    sizeMB: 23,
+    licence: 'Apache-2.0',
+    builtIn: false,
+  },
+  {
+    id: 'Xenova/bge-small-en-v1.5',
+    label: 'BGE small en v1.5',
+    dims: 384,
+    pooling: 'cls',
+    normalize: true,
+    queryPrefix: 'Represent this sentence for searching relevant passages: ',
+    passagePrefix: '',
+    maxTokens: 512,
+    languages: ['en'],
+    sizeMB: 34,
+    licence: 'MIT',
+    builtIn: false,
+  },
+  {
+    id: 'nomic-ai/nomic-embed-text-v1.5',
+    label: 'nomic-embed-text v1.5',
+    dims: 768,
+    pooling: 'mean',
+    normalize: true,
+    queryPrefix: 'search_query: ',
+    passagePrefix: 'search_document: ',
+    maxTokens: 8192,
+    languages: ['en'],
+    sizeMB: 137,
+    licence: 'Apache-2.0',
+    builtIn: false,
+    matryoshka: [768, 512, 256, 128, 64],
+  },
+  {
+    id: 'onnx-community/embeddinggemma-300m-ONNX',
+    label: 'EmbeddingGemma 300m',
+    dims: 768,
+    pooling: 'model',
+    normalize: true,
+    queryPrefix: 'task: search result | query: ',
+    passagePrefix: 'title: none | text: ',
+    maxTokens: 2048,
+    languages: ['multilingual (100+)'],
+    sizeMB: 309,
+    licence: 'Gemma',
+    builtIn: false,
+    matryoshka: [768, 512, 256, 128],
+  },
+  {
+    id: 'Xenova/multilingual-e5-small',
+    label: 'multilingual-e5-small',
+    dims: 384,
+    pooling: 'mean',
+    normalize: true,
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+    maxTokens: 512,
+    languages: ['multilingual (~100)'],
+    sizeMB: 118,
+    licence: 'MIT',
+    builtIn: false,
+  },
+  {
+    id: 'Xenova/bge-small-zh-v1.5',
+    label: 'BGE small zh v1.5',
+    dims: 512,
+    pooling: 'cls',
+    normalize: true,
+    queryPrefix: '为这个句子生成表示以用于检索相关文章：',
+    passagePrefix: '',
+    maxTokens: 512,
+    languages: ['zh'],
+    sizeMB: 24,
+    licence: 'MIT',
+    builtIn: false,
+  },
+];
+
+/**
+ * A model that is not in the catalogue: the user names its id and how it pools; its dimension
+ * is learnt from its first output.
+ */
+export function customModel(id: string, pooling: Pooling = 'mean', queryPrefix = '', passagePrefix = ''): ModelEntry {
+  return {
+    id: id.trim(),
+    label: id.trim(),
+    dims: 0,
+    pooling,
+    normalize: true,
+    queryPrefix,
+    passagePrefix,
+    maxTokens: 512,
+    languages: ['unknown'],
+    sizeMB: 0,
+    licence: 'see the model card',
+    builtIn: false,
+  };
+}
+
+const MODEL_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
+
+/** Why a custom model id cannot be used, or null when it looks like a Hub id (owner/name). */
+export function invalidModelId(id: string): string | null {
+  const trimmed = id.trim();
+  if (!trimmed) return 'Type a model id, such as owner/name.';
+  return MODEL_ID.test(trimmed) ? null : `“${trimmed}” is not a model id of the form owner/name.`;
+}
 
 export function withPrefix(model: ModelEntry, purpose: 'query' | 'passage', text: string): string {
   return (purpose === 'query' ? model.queryPrefix : model.passagePrefix) + text;
+}
+
+/** The key under which a vector is cached: the same model, precision, prefix and text give the same vector. */
+export function embeddingKey(modelId: string, dtype: string, prefixedText: string): string {
+  return `${modelId}\u0000${dtype}\u0000${prefixedText}`;
 }

@@ -9,6 +9,8 @@ export interface OrrerySummary {
   sourceCount: number;
   dims: number;
   model: string;
+  modelHost: string | null;
+  dtype: string | null;
   backend: string | null;
   layoutMethod: string;
   layoutDims: number;
@@ -32,7 +34,9 @@ export function summary(): OrrerySummary {
     chunkCount: s.chunkCount,
     sourceCount: s.sources.length,
     dims: s.dims,
-    model: s.modelId,
+    model: s.modelSource.model.id,
+    modelHost: s.modelSource.remoteHost,
+    dtype: s.dtype,
     backend: s.backend,
     layoutMethod: s.layoutParams.method,
     layoutDims: s.layoutParams.dims,

@@ -3,10 +3,9 @@
 import { CancelledError } from '../core/batching';
 import { appendChunks, chunkDocuments, parseTopicMarkdown, type SourceDocument } from '../core/corpus';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
-import { BUILTIN_MODEL } from '../core/models';
 import { shouldPlace } from '../core/placement';
 import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
-import type { Purpose } from '../workers/embed.protocol';
+import type { ModelSource, Purpose } from '../workers/embed.protocol';
 import { workspace } from './data';
 import { cancelLayout, finishLayout, isLayoutRunning, placeNewRows, placeQuery, runLayout, setLayoutParams } from './layoutActions';
 import { METHOD_LABEL, settle } from './status';
@@ -45,21 +44,30 @@ export function cancelRunning(): void {
   cancelLayout();
 }
 
-async function embed(texts: string[], purpose: Purpose, signal: AbortSignal): Promise<{ vectors: Float32Array; truncated: number }> {
-  const model = BUILTIN_MODEL;
+function downloadStatus(file: string, loaded: number, total: number): void {
+  const mb = (x: number) => (x / 1e6).toFixed(1);
+  const percent = total > 0 ? ` (${Math.round((100 * loaded) / total)}%)` : '';
+  store.setState({ download: { file, loaded, total } });
+  store.getState().setStatus('loading', `Downloading ${file}: ${mb(loaded)} / ${mb(total)} MB${percent}`, total > 0 ? { done: loaded, total } : null);
+}
+
+async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource) {
   const { setStatus } = store.getState();
-  const result = await embedClient.request(
-    (id) => ({ type: 'embed', id, modelId: model.id, texts, purpose }),
-    [],
-    (event) => {
-      if (purpose === 'query') return;
-      if (event.type === 'status') setStatus('loading', event.message);
-      if (event.type === 'progress') setStatus('embedding', `Embedding ${event.done} / ${event.total}`, { done: event.done, total: event.total });
-    },
-    signal,
-  );
-  store.setState({ modelId: model.id, dims: result.dims, backend: result.backend });
-  return result;
+  try {
+    return await embedClient.request(
+      (id) => ({ type: 'embed', id, source, texts, purpose }),
+      [],
+      (event) => {
+        if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
+        if (purpose === 'query') return;
+        if (event.type === 'status') setStatus('loading', event.message);
+        if (event.type === 'progress') setStatus('embedding', `Embedding ${event.done} / ${event.total}`, { done: event.done, total: event.total });
+      },
+      signal,
+    );
+  } finally {
+    store.setState({ download: null });
+  }
 }
 
 /** The first picture of new data is PCA (fast, committed atomically); another chosen method then streams over it. */
@@ -86,8 +94,7 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
       return;
     }
     store.getState().setStatus('embedding', `Embedding 0 / ${table.texts.length}`, { done: 0, total: table.texts.length });
-    const { vectors, truncated } = await embed(table.texts, 'passage', signal);
-    const dims = store.getState().dims;
+    const { vectors, truncated, dims, backend, dtype } = await embed(table.texts, 'passage', signal);
     const merged = new Float32Array(workspace.vectors.length + vectors.length);
     merged.set(workspace.vectors);
     merged.set(vectors, workspace.vectors.length);
@@ -100,13 +107,17 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
     const commitCorpus = () => {
       Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
       store.setState((s) => ({
+        dims,
+        backend,
+        dtype,
         chunkCount: count,
         sources: workspace.table.sources,
         corpusVersion: s.corpusVersion + 1,
         truncatedChunks: s.truncatedChunks + truncated,
       }));
     };
-    if (truncated > 0) store.getState().notify('info', `${truncated} of the new chunks are longer than the model's ${BUILTIN_MODEL.maxTokens}-token input: the model reads only their start.`);
+    const { model } = store.getState().modelSource;
+    if (truncated > 0) store.getState().notify('info', `${truncated} of the new chunks are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start.`);
     if (!isLayoutRunning() && shouldPlace(table.texts.length, existing, dims)) {
       // a few new chunks join the picture on screen instead of re-drawing it
       commitCorpus();
@@ -162,6 +173,48 @@ export function runQuery(text: string): Promise<void> {
     store.setState({ queryText: query });
     retrieve();
     if (!layoutBusy) settle();
+  });
+}
+
+/**
+ * Switches to another model: loads it (downloading if needed) first, so a failure leaves the
+ * current model and vectors in place; then re-embeds every chunk (cached vectors are reused)
+ * and the last query, and lays the new vectors out.
+ */
+export function useModel(source: ModelSource): Promise<void> {
+  return enqueue(async (signal) => {
+    store.getState().setStatus('loading', `Loading model ${source.model.label}`);
+    const loaded = await embedClient.request(
+      (id) => ({ type: 'load', id, source }),
+      [],
+      (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total),
+      signal,
+    ).finally(() => store.setState({ download: null }));
+    const count = workspace.table.texts.length;
+    const switched = { modelSource: source, dims: loaded.dims, backend: loaded.backend, dtype: loaded.dtype };
+    if (count === 0) {
+      store.setState(switched);
+      store.getState().notify('info', `${source.model.label} is ready (${loaded.dims}-d, ${loaded.dtype}, ${loaded.backend}).`);
+      settle();
+      return;
+    }
+    store.getState().setStatus('embedding', `Embedding 0 / ${count}`, { done: 0, total: count });
+    const { vectors, dims, truncated, computed } = await embed(workspace.table.texts, 'passage', signal, source);
+    const { queryText, layoutParams } = store.getState();
+    const queryVector = queryText ? (await embed([queryText], 'query', signal, source)).vectors : null;
+    const pcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
+    cancelLayout();
+    const placed = await pcaLayout(vectors, count, dims, pcaParams, signal);
+    if (signal.aborted) throw new CancelledError();
+    Object.assign(workspace, { vectors, norms: rowNorms(vectors, dims), dims, queryVector });
+    store.setState((s) => ({ ...switched, dims, corpusVersion: s.corpusVersion + 1, truncatedChunks: truncated }));
+    setLayoutParams(pcaParams);
+    finishLayout(pcaParams, placed);
+    retrieve();
+    if (store.getState().selected !== null) select(store.getState().selected);
+    store.getState().notify('info', `Now showing ${source.model.label} vectors (${dims}-d): ${computed} of ${count} chunks embedded, the rest from the cache.`);
+    settle();
+    if (layoutParams.method !== 'pca') void runLayout(layoutParams);
   });
 }
 

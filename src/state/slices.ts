@@ -1,7 +1,8 @@
 // The store's slices: small reactive values only (see data.ts for the arrays).
 import type { StateCreator } from 'zustand';
 import type { Hit } from '../core/vectors';
-import type { Backend } from '../workers/embed.protocol';
+import { BUILTIN_MODEL } from '../core/models';
+import type { Backend, ModelSource } from '../workers/embed.protocol';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import type { Placement } from '../core/placement';
 
@@ -25,10 +26,13 @@ export interface CorpusSlice {
 }
 
 export interface EmbeddingSlice {
-  modelId: string;
+  /** the model that produced the vectors on screen (or will, for the first data) */
+  modelSource: ModelSource;
   dims: number;
   backend: Backend | null;
+  dtype: string | null;
   truncatedChunks: number;
+  download: { file: string; loaded: number; total: number } | null;
 }
 
 export interface LayoutQuality {
@@ -96,7 +100,14 @@ export const createStatusSlice: Slice<StatusSlice> = (set) => ({
 
 export const createCorpusSlice: Slice<CorpusSlice> = () => ({ chunkCount: 0, sources: [], corpusVersion: 0 });
 
-export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({ modelId: '', dims: 0, backend: null, truncatedChunks: 0 });
+export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
+  modelSource: { model: BUILTIN_MODEL, remoteHost: null },
+  dims: 0,
+  backend: null,
+  dtype: null,
+  truncatedChunks: 0,
+  download: null,
+});
 
 export const createLayoutSlice: Slice<LayoutSlice> = () => ({
   layoutParams: DEFAULT_LAYOUT.pca,

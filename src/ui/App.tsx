@@ -5,6 +5,7 @@ import { useOrreryStore } from '../state/store';
 import { addFiles, DataPanel } from './DataPanel';
 import { LayoutPanel } from './LayoutPanel';
 import { Legend } from './Legend';
+import { ModelPanel } from './ModelPanel';
 import { Notices } from './Notices';
 import { QueryPanel } from './QueryPanel';
 import { SelectionPanel } from './SelectionPanel';
@@ -41,6 +42,7 @@ export function App() {
         <DataPanel />
         <QueryPanel />
         <LayoutPanel />
+        <ModelPanel />
       </aside>
       <main className="stage">
         <SceneView />

@@ -8,6 +8,8 @@ export function QueryPanel() {
   const topK = useOrreryStore((s) => s.topK);
   const results = useOrreryStore((s) => s.results);
   const queryText = useOrreryStore((s) => s.queryText);
+  const model = useOrreryStore((s) => s.modelSource.model);
+  const [showEmbedded, setShowEmbedded] = useState(false);
   const { table } = workspace;
   return (
     <section className="panel" aria-labelledby="query-heading">
@@ -30,6 +32,13 @@ export function QueryPanel() {
       </form>
       <div role="region" aria-label="Results" className="results">
         {queryText && <p className="muted">Top {results.length} for “{queryText}” (cosine, full dimension)</p>}
+        {queryText && model.queryPrefix && (
+          <label className="inline muted">
+            <input type="checkbox" checked={showEmbedded} onChange={(e) => setShowEmbedded(e.target.checked)} />
+            Show the text the model embeds
+          </label>
+        )}
+        {showEmbedded && model.queryPrefix && <p className="muted" aria-label="Embedded query">“{model.queryPrefix}{queryText}”</p>}
         <ol>
           {results.map((hit) => (
             <li key={hit.index}>

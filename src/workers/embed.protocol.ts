@@ -1,14 +1,24 @@
+import type { ModelEntry } from '../core/models';
 import type { CancelMessage, ErrorEvent } from './rpc';
 
 export type Purpose = 'passage' | 'query';
 export type Backend = 'webgpu' | 'wasm';
 
+/** Which model, and where to download it from (null: the Hugging Face Hub). */
+export interface ModelSource {
+  model: ModelEntry;
+  remoteHost: string | null;
+}
+
 export type EmbedRequest =
-  | { type: 'embed'; id: number; modelId: string; texts: string[]; purpose: Purpose }
+  /** load (download if needed) and probe the model; the result carries no vectors */
+  | { type: 'load'; id: number; source: ModelSource }
+  | { type: 'embed'; id: number; source: ModelSource; texts: string[]; purpose: Purpose }
   | CancelMessage;
 
 export type EmbedEvent =
   | { type: 'status'; id: number; message: string }
+  | { type: 'download'; id: number; file: string; loaded: number; total: number }
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; vectors: Float32Array; dims: number; backend: Backend; truncated: number }
+  | { type: 'result'; id: number; vectors: Float32Array; dims: number; backend: Backend; dtype: string; truncated: number; computed: number }
   | ErrorEvent;

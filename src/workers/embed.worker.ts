@@ -1,14 +1,16 @@
 /// <reference lib="webworker" />
-// Thin shim: messages in, embedInBatches over the loaded model, progress and results out.
+// Thin shim: messages in; the cache, then embedInBatches over the loaded model; progress out.
 import { CancelledError, embedInBatches } from '../core/batching';
-import { MODEL_CATALOGUE, withPrefix } from '../core/models';
+import { EmbeddingCache, embedThroughCache } from '../core/embeddingCache';
+import { embeddingKey, withPrefix } from '../core/models';
 import type { EmbedEvent, EmbedRequest } from './embed.protocol';
-import { getEmbedder, isLoading } from './embedder';
+import { getEmbedder, isLoaded } from './embedder';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const BATCH_SIZE = 16;
 const cancelled = new Set<number>();
+const cache = new EmbeddingCache();
 const post = (event: EmbedEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
 self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
@@ -17,30 +19,42 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     cancelled.add(request.id);
     return;
   }
-  const { id, texts, purpose } = request;
+  const { id, source } = request;
+  const { model } = source;
   try {
-    const model = MODEL_CATALOGUE.find((m) => m.id === request.modelId);
-    if (!model) throw new Error(`unknown model ${request.modelId}`);
-    if (isLoading(model.id)) post({ type: 'status', id, message: `Loading model ${model.label}` });
-    const embedder = await getEmbedder(model);
+    if (!isLoaded(source)) post({ type: 'status', id, message: `Loading model ${model.label}` });
+    const embedder = await getEmbedder(source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
+    if (request.type === 'load') {
+      post({ type: 'result', id, vectors: new Float32Array(0), dims: embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated: 0, computed: 0 });
+      return;
+    }
     let truncated = 0;
-    const vectors = await embedInBatches(
-      texts.map((t) => withPrefix(model, purpose, t)),
-      async (batch) => {
-        const out = await embedder.embed(batch);
-        truncated += out.truncated;
-        return out.vectors;
-      },
-      {
-        batchSize: BATCH_SIZE,
-        dims: model.dims,
-        onProgress: (done, total) => post({ type: 'progress', id, done, total }),
-        isCancelled: () => cancelled.has(id),
-        // inference resolves through microtasks only: a macrotask turn lets 'cancel' messages in
-        yieldBetweenBatches: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    const prefixed = request.texts.map((t) => withPrefix(model, request.purpose, t));
+    const { vectors, dims, computed } = await embedThroughCache(
+      prefixed,
+      (text) => embeddingKey(model.id, embedder.dtype, text),
+      cache,
+      async (missing) => {
+        const out = await embedInBatches(
+          missing,
+          async (batch) => {
+            const result = await embedder.embed(batch);
+            truncated += result.truncated;
+            return result.vectors;
+          },
+          {
+            batchSize: BATCH_SIZE,
+            dims: embedder.dims,
+            onProgress: (done, total) => post({ type: 'progress', id, done, total }),
+            isCancelled: () => cancelled.has(id),
+            // inference resolves through microtasks only: a macrotask turn lets 'cancel' messages in
+            yieldBetweenBatches: () => new Promise((resolve) => setTimeout(resolve, 0)),
+          },
+        );
+        return { vectors: out, dims: embedder.dims };
       },
     );
-    post({ type: 'result', id, vectors, dims: model.dims, backend: embedder.backend, truncated }, [vectors.buffer]);
+    post({ type: 'result', id, vectors, dims: dims || embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated, computed }, [vectors.buffer]);
   } catch (error) {
     const wasCancelled = error instanceof CancelledError;
     post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });

@@ -60,12 +60,17 @@ export class WorkerClient<Request extends Envelope, Event extends Envelope> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new CancelledError());
-      const onAbort = () => worker.postMessage({ type: 'cancel', id } satisfies CancelMessage);
-      signal?.addEventListener('abort', onAbort, { once: true });
       const settle = () => {
         this.handlers.delete(id);
         signal?.removeEventListener('abort', onAbort);
       };
+      // the worker stops at its next chance; the caller need not wait for it (a download, say)
+      const onAbort = () => {
+        worker.postMessage({ type: 'cancel', id } satisfies CancelMessage);
+        settle();
+        reject(new CancelledError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.handlers.set(id, (event) => {
         if (event.type === 'result') {
           settle();

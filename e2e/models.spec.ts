@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { expect, summary, test, waitReady } from './fixtures';
+import { HTML_MODEL, MIRROR, MIRRORED_MODEL, type Mirror, startMirror } from './mirror';
+
+test.use({ allowedOrigins: [MIRROR.slice(0, -1)] });
+
+let mirror: Mirror;
+test.beforeAll(async () => {
+  mirror = await startMirror();
+});
+test.afterAll(async () => {
+  await mirror.close();
+});
+
+async function chooseCustom(page: Page, id: string) {
+  await page.getByLabel('Embedding model').selectOption('custom');
+  await page.getByLabel('Model id').fill(id);
+  await page.getByLabel('Pooling').selectOption('model');
+  await page.getByLabel('Model mirror').fill(MIRROR);
+  await page.getByRole('button', { name: 'Use model' }).click();
+}
+
+async function search(page: Page, text: string) {
+  await page.getByLabel('Query').fill(text);
+  await page.getByLabel('Query').press('Enter');
+  await expect(page.getByRole('region', { name: 'Results' }).getByRole('listitem')).toHaveCount(5);
+}
+
+test('a model downloads from a mirror with progress, replaces the vectors, and comes from the cache next time', async ({ page }) => {
+  await page.goto('/?demo');
+  await waitReady(page);
+  await search(page, 'How do black holes form?');
+  const builtIn = (await summary(page)).query.results;
+  await chooseCustom(page, MIRRORED_MODEL);
+  await expect(page.getByRole('status')).toContainText(/Downloading onnx\/model_quantized\.onnx: \d+\.\d \/ 7\.1 MB \(\d+%\)/);
+  await expect(page.getByRole('note').last()).toContainText(`Now showing ${MIRRORED_MODEL} vectors (512-d)`);
+  await waitReady(page);
+  await expect(page.getByLabel('Model in use')).toContainText(`${MIRRORED_MODEL} · 512-d`);
+  const s = await summary(page);
+  expect(s.model).toBe(MIRRORED_MODEL);
+  // the same weights under another name: the same answer to the same query
+  expect(s.query.results.map((h) => h.index)).toEqual(builtIn.map((h) => h.index));
+  expect(mirror.requests.some((r) => r.endsWith('onnx/model_quantized.onnx'))).toBe(true);
+
+  const before = mirror.requests.length;
+  await page.reload();
+  await waitReady(page);
+  await chooseCustom(page, MIRRORED_MODEL);
+  await expect(page.getByRole('note').last()).toContainText(`Now showing ${MIRRORED_MODEL} vectors`);
+  expect(mirror.requests.slice(before)).toEqual([]);
+});
+
+for (const [id, why] of [
+  ['mirror-test/does-not-exist', /Could not load the model mirror-test\/does-not-exist from http:\/\/127\.0\.0\.1:4180\//],
+  [HTML_MODEL, /Could not load the model mirror-test\/html-instead-of-json/],
+] as const) {
+  test(`a model that cannot load (${id}) leaves the current one working`, async ({ page }) => {
+    await page.goto('/?demo');
+    await waitReady(page);
+    await chooseCustom(page, id);
+    await expect(page.getByRole('alert').last()).toContainText(why);
+    await waitReady(page);
+    expect((await summary(page)).model).toBe('orrery/use-lite-en');
+    await search(page, 'sourdough bread');
+  });
+}
+
+test('a malformed model id is refused before any download', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Embedding model').selectOption('custom');
+  await page.getByLabel('Model id').fill('https://example.com/model');
+  await page.getByRole('button', { name: 'Use model' }).click();
+  await expect(page.getByRole('alert')).toContainText('is not a model id of the form owner/name');
+  expect(mirror.requests.filter((r) => r.includes('example'))).toEqual([]);
+});
+
+test('the catalogue shows the prefixes a model was trained with', async ({ page }) => {
+  await page.goto('/?demo');
+  await waitReady(page);
+  // e5's prefixes are recorded in the catalogue; the built-in model has none
+  await page.getByLabel('Embedding model').selectOption('Xenova/multilingual-e5-small');
+  await expect(page.getByText('query prefix “query: ”, passage prefix “passage: ”')).toBeVisible();
+});

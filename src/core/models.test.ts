@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_MODEL, customModel, embeddingKey, invalidModelId, MODEL_CATALOGUE, withPrefix } from './models';
+
+describe('model catalogue', () => {
+  it('records what each model needs, with the built-in model first', () => {
+    expect(MODEL_CATALOGUE[0]).toBe(BUILTIN_MODEL);
+    const ids = MODEL_CATALOGUE.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const m of MODEL_CATALOGUE) {
+      expect(m.dims).toBeGreaterThan(0);
+      expect(m.maxTokens).toBeGreaterThan(0);
+      expect(m.languages.length).toBeGreaterThan(0);
+      expect(m.licence).not.toBe('');
+      if (m.matryoshka) expect(m.matryoshka[0]).toBe(m.dims);
+    }
+    expect(MODEL_CATALOGUE.filter((m) => m.builtIn)).toHaveLength(1);
+  });
+
+  it('applies the query and passage prefixes each model was trained with', () => {
+    const e5 = MODEL_CATALOGUE.find((m) => m.id.endsWith('multilingual-e5-small'))!;
+    expect(withPrefix(e5, 'query', 'what is RAG')).toBe('query: what is RAG');
+    expect(withPrefix(e5, 'passage', 'RAG is…')).toBe('passage: RAG is…');
+    const zh = MODEL_CATALOGUE.find((m) => m.id.endsWith('bge-small-zh-v1.5'))!;
+    expect(withPrefix(zh, 'query', '银河')).toBe('为这个句子生成表示以用于检索相关文章：银河');
+    expect(withPrefix(zh, 'passage', '银河')).toBe('银河');
+    expect(withPrefix(BUILTIN_MODEL, 'query', 'x')).toBe('x');
+  });
+
+  it('checks custom model ids and builds an entry for them', () => {
+    expect(invalidModelId('owner/model-name.v2')).toBeNull();
+    expect(invalidModelId('')).toMatch(/Type a model id/);
+    expect(invalidModelId('no-slash')).toMatch(/owner\/name/);
+    expect(invalidModelId('https://evil.example/x')).toMatch(/owner\/name/);
+    expect(customModel(' me/my-model ', 'cls')).toMatchObject({ id: 'me/my-model', pooling: 'cls', dims: 0, builtIn: false });
+  });
+
+  it('keys the embedding cache by model, precision and the prefixed text', () => {
+    expect(embeddingKey('a/b', 'q8', 'query: x')).not.toBe(embeddingKey('a/b', 'q8', 'passage: x'));
+    expect(embeddingKey('a/b', 'q8', 'x')).not.toBe(embeddingKey('a/b', 'fp32', 'x'));
+    expect(embeddingKey('a/b', 'q8', 'x')).toBe(embeddingKey('a/b', 'q8', 'x'));
+  });
+});
