@@ -19,6 +19,8 @@ const client = new WorkerClient<EmbedRequest, EmbedEvent>(
 async function run(): Promise<BrowserBenchResult> {
   const texts = benchTexts(await (await fetch('/demo/corpus.md')).text());
   const source = { model: BUILTIN_MODEL, remoteHost: null };
+  const threads = new URLSearchParams(location.search).get('threads');
+  if (threads) await client.request((id) => ({ type: 'configure', id, threads: Number(threads) }), []);
   const embed = (batch: string[]) => client.request((id) => ({ type: 'embed', id, source, texts: batch, purpose: 'passage' }), []);
   await embed(Array.from({ length: 16 }, (_, i) => `A warm-up sentence, number ${i}.`)); // load the model and warm up
   const started = performance.now();
@@ -28,7 +30,7 @@ async function run(): Promise<BrowserBenchResult> {
     count: texts.length,
     msPerChunk: elapsed / texts.length,
     backend: result.backend,
-    threads: self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency) : 1,
+    threads: result.threads,
     crossOriginIsolated: self.crossOriginIsolated,
   };
 }

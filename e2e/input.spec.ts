@@ -31,15 +31,16 @@ test('Chinese text and emoji are embedded and searchable', async ({ page }) => {
   expect(top.text).toContain('moon');
 });
 
-test('a 1 MB paragraph shows progress, and Cancel keeps what was loaded', async ({ page }) => {
+test('a 1 MB paragraph shows progress with rate and time left; Cancel keeps what was loaded; Resume finishes it', async ({ page }) => {
   await page.goto('/?demo');
   await waitReady(page);
   const before = (await summary(page)).chunkCount;
-  const huge = 'Orbital mechanics describes how bodies move under gravity. '.repeat(17_000);
+  const huge = Array.from({ length: 15_000 }, (_, i) => `Orbital mechanics note ${i} describes how bodies move under gravity.`).join(' ');
   expect(huge.length).toBeGreaterThan(1_000_000);
   await page.getByLabel('Paste text').fill(huge);
   await page.getByRole('button', { name: 'Add text' }).click();
-  await expect(page.getByRole('status')).toContainText(/Embedding \d+ \/ \d+/);
+  await expect(page.getByRole('status')).toContainText(/Embedding [1-9]\d* \/ \d+/);
+  const chunks = Number((await page.getByRole('status').textContent())!.match(/Embedding \d+ \/ (\d+)/)![1]);
   await expect(page.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('note')).toContainText('Cancelled');
@@ -49,6 +50,14 @@ test('a 1 MB paragraph shows progress, and Cancel keeps what was loaded', async 
   await page.getByLabel('Query').fill('black holes');
   await page.getByLabel('Query').press('Enter');
   await expect(page.getByRole('region', { name: 'Results' }).getByRole('listitem')).toHaveCount(5);
+  // Resume embeds only what the cancelled run had not finished
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByRole('status')).toContainText(/Embedding [1-9]\d* \/ \d+/);
+  const total = Number((await page.getByRole('status').textContent())!.match(/Embedding \d+ \/ (\d+)/)![1]);
+  expect(total).toBeLessThan(chunks);
+  await expect(page.getByRole('status')).toContainText(/chunks\/s · .* left/);
+  await waitReady(page);
+  expect((await summary(page)).chunkCount).toBe(before + chunks);
 });
 
 test('a non-text file is refused by name and the rest of the files load', async ({ page }) => {

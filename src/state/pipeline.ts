@@ -4,6 +4,7 @@ import { CancelledError } from '../core/batching';
 import { appendChunks, chunkDocuments, parseTopicMarkdown, type SourceDocument } from '../core/corpus';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { shouldPlace } from '../core/placement';
+import { embeddingProgress } from '../core/progress';
 import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
 import type { ModelSource, Purpose } from '../workers/embed.protocol';
 import { workspace } from './data';
@@ -53,6 +54,8 @@ function downloadStatus(file: string, loaded: number, total: number): void {
 
 async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource) {
   const { setStatus } = store.getState();
+  // the rate counts from the first finished batch, so that loading the model does not skew it
+  let first: { time: number; done: number } | null = null;
   try {
     return await embedClient.request(
       (id) => ({ type: 'embed', id, source, texts, purpose }),
@@ -61,7 +64,12 @@ async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, sou
         if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
         if (purpose === 'query') return;
         if (event.type === 'status') setStatus('loading', event.message);
-        if (event.type === 'progress') setStatus('embedding', `Embedding ${event.done} / ${event.total}`, { done: event.done, total: event.total });
+        if (event.type === 'progress') {
+          const now = performance.now();
+          first ??= { time: now, done: event.done };
+          const rate = now > first.time ? (event.done - first.done) / ((now - first.time) / 1000) : null;
+          setStatus('embedding', embeddingProgress(event.done, event.total, rate), { done: event.done, total: event.total });
+        }
       },
       signal,
     );
@@ -85,7 +93,10 @@ function retrieve(): void {
 }
 
 export function addDocuments(documents: SourceDocument[]): Promise<void> {
+  store.setState({ resumable: null });
   return enqueue(async (signal) => {
+    // if this is cancelled, the same documents can be resumed: finished batches are cached
+    signal.addEventListener('abort', () => store.setState({ resumable: documents }), { once: true });
     const table = chunkDocuments(documents);
     const names = documents.map((d) => d.name).join(', ');
     if (table.texts.length === 0) {
@@ -140,6 +151,12 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
     settle();
     if (layoutParams.method !== 'pca') void runLayout(layoutParams);
   });
+}
+
+/** Embeds a cancelled addition again; the worker's cache skips the batches already done. */
+export function resume(): Promise<void> {
+  const documents = store.getState().resumable;
+  return documents ? addDocuments(documents) : Promise.resolve();
 }
 
 export async function loadDemo(): Promise<void> {

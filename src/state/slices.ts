@@ -1,6 +1,7 @@
 // The store's slices: small reactive values only (see data.ts for the arrays).
 import type { StateCreator } from 'zustand';
 import type { Hit } from '../core/vectors';
+import type { SourceDocument } from '../core/corpus';
 import { BUILTIN_MODEL } from '../core/models';
 import type { Backend, ModelSource } from '../workers/embed.protocol';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
@@ -20,6 +21,8 @@ export interface StatusSlice {
 }
 
 export interface CorpusSlice {
+  /** documents whose addition was cancelled, ready to resume */
+  resumable: SourceDocument[] | null;
   chunkCount: number;
   sources: string[];
   corpusVersion: number;
@@ -98,7 +101,7 @@ export const createStatusSlice: Slice<StatusSlice> = (set) => ({
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 
-export const createCorpusSlice: Slice<CorpusSlice> = () => ({ chunkCount: 0, sources: [], corpusVersion: 0 });
+export const createCorpusSlice: Slice<CorpusSlice> = () => ({ resumable: null, chunkCount: 0, sources: [], corpusVersion: 0 });
 
 export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
   modelSource: { model: BUILTIN_MODEL, remoteHost: null },

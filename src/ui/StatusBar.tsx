@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { cancelRunning } from '../state/pipeline';
+import { cancelRunning, resume } from '../state/pipeline';
 import { useOrreryStore } from '../state/store';
 
 export function StatusBar() {
-  const { message, progress, busy, phase } = useOrreryStore(
-    useShallow((s) => ({ message: s.message, progress: s.progress, busy: s.busy, phase: s.phase })),
+  const { message, progress, busy, phase, resumable } = useOrreryStore(
+    useShallow((s) => ({ message: s.message, progress: s.progress, busy: s.busy, phase: s.phase, resumable: s.resumable !== null })),
   );
   return (
     <div className="status-bar">
@@ -15,6 +15,11 @@ export function StatusBar() {
       {busy && (
         <button type="button" onClick={cancelRunning}>
           Cancel
+        </button>
+      )}
+      {!busy && resumable && (
+        <button type="button" onClick={() => void resume()}>
+          Resume
         </button>
       )}
     </div>

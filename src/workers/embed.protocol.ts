@@ -11,6 +11,8 @@ export interface ModelSource {
 }
 
 export type EmbedRequest =
+  /** WASM threads for the models this worker loads from now on (benchmarks compare them) */
+  | { type: 'configure'; id: number; threads: number }
   /** load (download if needed) and probe the model; the result carries no vectors */
   | { type: 'load'; id: number; source: ModelSource }
   | { type: 'embed'; id: number; source: ModelSource; texts: string[]; purpose: Purpose }
@@ -20,5 +22,5 @@ export type EmbedEvent =
   | { type: 'status'; id: number; message: string }
   | { type: 'download'; id: number; file: string; loaded: number; total: number }
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; vectors: Float32Array; dims: number; backend: Backend; dtype: string; truncated: number; computed: number }
+  | { type: 'result'; id: number; vectors: Float32Array; dims: number; backend: Backend; dtype: string; truncated: number; computed: number; threads: number }
   | ErrorEvent;

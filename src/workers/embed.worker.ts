@@ -4,7 +4,7 @@ import { CancelledError, embedInBatches } from '../core/batching';
 import { EmbeddingCache, embedThroughCache } from '../core/embeddingCache';
 import { embeddingKey, withPrefix } from '../core/models';
 import type { EmbedEvent, EmbedRequest } from './embed.protocol';
-import { getEmbedder, isLoaded } from './embedder';
+import { getEmbedder, isLoaded, setThreads } from './embedder';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,20 +19,26 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     cancelled.add(request.id);
     return;
   }
+  if (request.type === 'configure') {
+    setThreads(request.threads);
+    post({ type: 'result', id: request.id, vectors: new Float32Array(0), dims: 0, backend: 'wasm', dtype: '', truncated: 0, computed: 0, threads: request.threads });
+    return;
+  }
   const { id, source } = request;
   const { model } = source;
   try {
     if (!isLoaded(source)) post({ type: 'status', id, message: `Loading model ${model.label}` });
     const embedder = await getEmbedder(source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
     if (request.type === 'load') {
-      post({ type: 'result', id, vectors: new Float32Array(0), dims: embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated: 0, computed: 0 });
+      post({ type: 'result', id, vectors: new Float32Array(0), dims: embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated: 0, computed: 0, threads: embedder.threads });
       return;
     }
     let truncated = 0;
     const prefixed = request.texts.map((t) => withPrefix(model, request.purpose, t));
+    const keyOf = (text: string) => embeddingKey(model.id, embedder.dtype, text);
     const { vectors, dims, computed } = await embedThroughCache(
       prefixed,
-      (text) => embeddingKey(model.id, embedder.dtype, text),
+      keyOf,
       cache,
       async (missing) => {
         const out = await embedInBatches(
@@ -40,6 +46,9 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
           async (batch) => {
             const result = await embedder.embed(batch);
             truncated += result.truncated;
+            // cached batch by batch: a cancelled run resumes where it stopped
+            const d = embedder.dims;
+            batch.forEach((text, i) => cache.set(keyOf(text), result.vectors.slice(i * d, (i + 1) * d)));
             return result.vectors;
           },
           {
@@ -54,7 +63,7 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
         return { vectors: out, dims: embedder.dims };
       },
     );
-    post({ type: 'result', id, vectors, dims: dims || embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated, computed }, [vectors.buffer]);
+    post({ type: 'result', id, vectors, dims: dims || embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated, computed, threads: embedder.threads }, [vectors.buffer]);
   } catch (error) {
     const wasCancelled = error instanceof CancelledError;
     post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });

@@ -10,6 +10,7 @@ import type { Backend, ModelSource } from './embed.protocol';
 export interface Embedder {
   model: ModelEntry;
   backend: Backend;
+  threads: number;
   dtype: 'fp32' | 'q8';
   /** the model's output dimension, learnt from a first embedding */
   dims: number;
@@ -21,6 +22,13 @@ export type DownloadListener = (file: string, loaded: number, total: number) => 
 export const HUB = 'https://huggingface.co/';
 
 let configured = false;
+let threads: number | null = null;
+
+/** Overrides the WASM thread count for models loaded after this call. */
+export function setThreads(count: number): void {
+  threads = Math.max(1, Math.floor(count));
+  if (configured) env.backends.onnx.wasm!.numThreads = threads;
+}
 
 /** Everything from the app's own origin: the ONNX Runtime wasm files and the built-in models. */
 function configureEnvironment(source: ModelSource): void {
@@ -35,7 +43,7 @@ function configureEnvironment(source: ModelSource): void {
   const wasm = env.backends.onnx.wasm!;
   // env.backends.onnx is a shallow copy of ONNX Runtime's env: mutate the shared wasm object
   wasm.wasmPaths = { mjs: new URL(ortMjsUrl, self.location.href).href, wasm: new URL(ortWasmUrl, self.location.href).href };
-  wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1;
+  wasm.numThreads = threads ?? (self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1);
 }
 
 async function webGpuAvailable(): Promise<boolean> {
@@ -65,6 +73,7 @@ async function load(model: ModelEntry, backend: Backend, onDownload: DownloadLis
   const embedder: Embedder = {
     model,
     backend,
+    threads: env.backends.onnx.wasm!.numThreads ?? 1,
     dtype,
     dims: model.dims,
     async embed(texts) {
