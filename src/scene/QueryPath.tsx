@@ -14,11 +14,8 @@ export function QueryPath({ frame }: { frame: Frame }) {
   const queryVersion = useOrreryStore((s) => s.queryVersion);
   const lineGeometry = useMemo(() => new THREE.BufferGeometry(), []);
 
-  const queryPosition = useMemo(() => {
-    const coords = workspace.queryCoords;
-    return coords ? toScene(coords, frame) : null;
-    // queryVersion: the query moved; frame: the layout moved
-  }, [frame, queryVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  // workspace.queryCoords is not reactive: queryVersion says the query moved, frame the layout
+  const queryPosition = useMemo(() => (workspace.queryCoords ? toScene(workspace.queryCoords, frame) : null), [frame, queryVersion]);
 
   useEffect(() => {
     if (!queryPosition) return;

@@ -33,7 +33,8 @@ function CameraReset() {
 
 export function SceneView() {
   const layoutVersion = useOrreryStore((s) => s.layoutVersion);
-  const frame = useMemo(() => frameFor(workspace.coords), [layoutVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  // workspace.coords is not reactive: layoutVersion says it changed
+  const frame = useMemo(() => frameFor(workspace.coords), [layoutVersion]);
   return (
     <Canvas
       frameloop="demand"

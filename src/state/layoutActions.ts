@@ -12,7 +12,6 @@ import type { LayoutEvent } from '../workers/layout.protocol';
 const store = useOrreryStore;
 const QUALITY_K = 10;
 let current: { controller: AbortController; id: number } | null = null;
-let runCounter = 0;
 
 /** Puts the last query in the layout: projection for PCA, its nearest chunks' positions otherwise. */
 export function placeQuery(): void {
@@ -98,7 +97,7 @@ export function finishLayout(params: LayoutParams, result: Extract<LayoutEvent, 
 
 /** Records the layout now on screen; the scene animates to the next coordinates. */
 export function setLayoutParams(params: LayoutParams): void {
-  store.setState({ layoutParams: params, placement: placementFor(params), layoutPaused: false, quality: null, layoutRun: ++runCounter });
+  store.setState({ layoutParams: params, placement: placementFor(params), layoutPaused: false, quality: null });
   workspace.recall = null;
 }
 

@@ -53,8 +53,6 @@ export interface LayoutSlice {
   explainedVariance: number[];
   /** bumps whenever workspace.coords change (frames included) */
   layoutVersion: number;
-  /** bumps when a new layout run starts, so that the scene animates to it */
-  layoutRun: number;
   layoutProgress: number | null;
   layoutPaused: boolean;
   placement: Placement;
@@ -116,7 +114,6 @@ export const createLayoutSlice: Slice<LayoutSlice> = () => ({
   layoutParams: DEFAULT_LAYOUT.pca,
   explainedVariance: [],
   layoutVersion: 0,
-  layoutRun: 0,
   layoutProgress: null,
   layoutPaused: false,
   placement: 'projection',
