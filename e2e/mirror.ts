@@ -9,6 +9,8 @@ export const MIRROR_PORT = 4180;
 export const MIRROR = `http://127.0.0.1:${MIRROR_PORT}/`;
 export const MIRRORED_MODEL = 'mirror-test/use-lite-en';
 export const HTML_MODEL = 'mirror-test/html-instead-of-json';
+export const FAILING_MODEL = 'mirror-test/server-error';
+export const TRUNCATED_MODEL = 'mirror-test/truncated-onnx';
 const MODEL_DIR = join('public', 'models', 'orrery', 'use-lite-en');
 
 export interface Mirror {
@@ -28,9 +30,13 @@ export async function startMirror(): Promise<Mirror> {
     if (request.method === 'OPTIONS') return void response.writeHead(204).end();
     const match = /^\/([^/]+\/[^/]+)\/resolve\/main\/(.+)$/.exec(url.pathname);
     if (match?.[1] === HTML_MODEL) return void response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Sign in</body></html>');
-    const file = match?.[1] === MIRRORED_MODEL ? join(MODEL_DIR, match[2]!) : null;
+    if (match?.[1] === FAILING_MODEL) return void response.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error');
+    const served = match?.[1] === MIRRORED_MODEL || match?.[1] === TRUNCATED_MODEL;
+    const file = served ? join(MODEL_DIR, match![2]!) : null;
     if (!file || !existsSync(file)) return void response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Entry not found');
-    const body = readFileSync(file);
+    const whole = readFileSync(file);
+    // the truncated repository cuts its weights off halfway, as a broken download would
+    const body = match![1] === TRUNCATED_MODEL && file.endsWith('.onnx') ? whole.subarray(0, whole.length >> 1) : whole;
     response.writeHead(200, { 'Content-Type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream', 'Content-Length': body.length });
     if (request.method === 'HEAD') return void response.end();
     // about a second for the 7 MB weights, so that the download progress is visible

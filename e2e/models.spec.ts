@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, summary, test, waitReady } from './fixtures';
-import { HTML_MODEL, MIRROR, MIRRORED_MODEL, type Mirror, startMirror } from './mirror';
+import { FAILING_MODEL, HTML_MODEL, MIRROR, MIRRORED_MODEL, type Mirror, startMirror, TRUNCATED_MODEL } from './mirror';
 
 test.use({ allowedOrigins: [MIRROR.slice(0, -1)] });
 
@@ -53,6 +53,8 @@ test('a model downloads from a mirror with progress, replaces the vectors, and c
 for (const [id, why] of [
   ['mirror-test/does-not-exist', /Could not load the model mirror-test\/does-not-exist from http:\/\/127\.0\.0\.1:4180\//],
   [HTML_MODEL, /Could not load the model mirror-test\/html-instead-of-json/],
+  [FAILING_MODEL, /Could not load the model mirror-test\/server-error/],
+  [TRUNCATED_MODEL, /Could not load the model mirror-test\/truncated-onnx/],
 ] as const) {
   test(`a model that cannot load (${id}) leaves the current one working`, async ({ page }) => {
     await page.goto('/?demo');

@@ -64,7 +64,9 @@ export function PointCloud({ frame }: { frame: Frame }) {
     if (!t) return;
     const position = geometry.getAttribute('position') as THREE.BufferAttribute;
     const progress = Math.min(1, (performance.now() - t.start) / TRANSITION_MS);
-    interpolate(t.from, t.to, progress, position.array as Float32Array);
+    // the last step copies the target: from + (to − from) is not always exactly `to` in floats
+    if (progress < 1) interpolate(t.from, t.to, progress, position.array as Float32Array);
+    else (position.array as Float32Array).set(t.to);
     position.needsUpdate = true;
     if (progress < 1) invalidate();
     else {
