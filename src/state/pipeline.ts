@@ -198,7 +198,7 @@ export function runQuery(text: string): Promise<void> {
  * current model and vectors in place; then re-embeds every chunk (cached vectors are reused)
  * and the last query, and lays the new vectors out.
  */
-export function useModel(source: ModelSource): Promise<void> {
+export function switchModel(source: ModelSource): Promise<void> {
   return enqueue(async (signal) => {
     store.getState().setStatus('loading', `Loading model ${source.model.label}`);
     const loaded = await embedClient.request(

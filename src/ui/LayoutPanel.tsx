@@ -7,8 +7,9 @@ import { useOrreryStore } from '../state/store';
 import { LayoutParamsFields } from './LayoutParamsFields';
 
 export function LayoutPanel() {
-  const { current, running, paused, quality, placement, explained, colourMode, chunkCount } = useOrreryStore(
+  const { current, running, paused, quality, placement, explained, colourMode, chunkCount, placedCount } = useOrreryStore(
     useShallow((s) => ({
+      placedCount: s.placedCount,
       current: s.layoutParams,
       running: s.layoutProgress !== null,
       paused: s.layoutPaused,
@@ -66,9 +67,11 @@ export function LayoutPanel() {
         {quality
           ? `Neighbour recall@${quality.k}: ${quality.meanRecall.toFixed(2)} · trustworthiness@${quality.k}: ${quality.trustworthiness.toFixed(3)}` +
             (quality.recallRows < chunkCount ? ` (measured on ${quality.recallRows.toLocaleString('en')} sampled points)` : '')
-          : chunkCount > 0 && !running
-            ? 'Measuring distortion…'
-            : ''}
+          : placedCount > 0
+            ? 'Chunks were placed, not laid out: Run layout to measure the distortion again.'
+            : chunkCount > 0 && !running
+              ? 'Measuring distortion…'
+              : ''}
       </p>
       <p className="muted">
         Queries are placed {placement === 'projection' ? 'by projection onto the PCA axes' : 'at the weighted mean of their 10 nearest chunks (UMAP and t-SNE have no map for new points)'}.

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { customModel, invalidModelId, MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import type { Pooling } from '../core/pooling';
-import { useModel } from '../state/pipeline';
+import { switchModel } from '../state/pipeline';
 import { useOrreryStore } from '../state/store';
 
 const CUSTOM = 'custom';
@@ -38,7 +38,7 @@ export function ModelPanel() {
           e.preventDefault();
           const bad = catalogued ? null : invalidModelId(customId);
           setProblem(bad);
-          if (!bad) void useModel({ model: chosen, remoteHost: chosen.builtIn ? null : mirror.trim() || null });
+          if (!bad) void switchModel({ model: chosen, remoteHost: chosen.builtIn ? null : mirror.trim() || null });
         }}
       >
         <label htmlFor="model-choice">Embedding model</label>
