@@ -37,6 +37,20 @@ export function placementFor(params: LayoutParams): Placement {
   return params.method === 'pca' ? 'projection' : 'neighbours';
 }
 
+/** One vector's place in the layout `params` made: projection for PCA, neighbours otherwise. */
+export function placeVector(
+  params: LayoutParams,
+  pca: PcaModel | null,
+  vectors: Float32Array,
+  dims: number,
+  norms: Float32Array,
+  coords: Float32Array,
+  vector: Float32Array,
+): Float32Array {
+  if (params.method === 'pca' && pca) return placeByProjection(pca, params.dims === 2 ? [params.axes[0], params.axes[1], Infinity] : params.axes, vector);
+  return placeByNeighbours(vectors, dims, norms, coords, vector);
+}
+
 /** Placing costs new × existing × dims on the main thread; past this budget, lay out again instead. */
 const PLACEMENT_BUDGET = 300_000_000;
 
@@ -63,12 +77,7 @@ export function placeRows(
   const laidOut = vectors.subarray(0, from * dims);
   const laidOutNorms = norms.subarray(0, from);
   for (let i = from; i < count; i++) {
-    const vector = vectors.subarray(i * dims, (i + 1) * dims);
-    const placed =
-      params.method === 'pca' && pca
-        ? placeByProjection(pca, params.dims === 2 ? [params.axes[0], params.axes[1], Infinity] : params.axes, vector)
-        : placeByNeighbours(laidOut, dims, laidOutNorms, coords, vector);
-    out.set(placed, i * 3);
+    out.set(placeVector(params, pca, laidOut, dims, laidOutNorms, coords, vectors.subarray(i * dims, (i + 1) * dims)), i * 3);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // pause / cancel it, then measure how faithful it is.
 import { CancelledError } from '../core/batching';
 import type { LayoutParams } from '../core/layoutRun';
-import { placeByNeighbours, placeByProjection, placementFor, placeRows } from '../core/placement';
+import { placementFor, placeRows, placeVector } from '../core/placement';
 import { workspace } from './data';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
@@ -21,23 +21,18 @@ export function placeQuery(): void {
     workspace.queryCoords = null;
     return;
   }
-  workspace.queryCoords =
-    layoutParams.method === 'pca' && pca
-      ? placeByProjection(pca, layoutParams.dims === 2 ? [...layoutParams.axes.slice(0, 2), Infinity] : layoutParams.axes, queryVector)
-      : placeByNeighbours(workspace.vectors, workspace.dims, workspace.norms, workspace.coords, queryVector);
+  workspace.queryCoords = placeVector(layoutParams, pca, workspace.vectors, workspace.dims, workspace.norms, workspace.coords, queryVector);
 }
 
 function showCoords(coords: Float32Array, placed: Uint8Array = new Uint8Array(coords.length / 3)): void {
   workspace.coords = coords;
   workspace.placed = placed;
-  store.setState({ placedCount: placed.reduce((a, b) => a + b, 0) });
   placeQuery();
-  store.setState((s) => ({ layoutVersion: s.layoutVersion + 1 }));
+  store.setState((s) => ({ placedCount: placed.reduce((a, b) => a + b, 0), layoutVersion: s.layoutVersion + 1 }));
 }
 
-/** Runs `params` on the current vectors. Resolves when done; a newer run or Cancel rejects it with CancelledError. */
 /** Runs `params` on the current vectors, streaming frames; a newer run or Cancel stops it. Never rejects. */
-export async function runLayout(params: LayoutParams, options: { status?: boolean } = {}): Promise<void> {
+export async function runLayout(params: LayoutParams): Promise<void> {
   current?.controller.abort();
   const count = workspace.table.texts.length;
   // what is on screen now comes back if this run is cancelled
@@ -50,7 +45,7 @@ export async function runLayout(params: LayoutParams, options: { status?: boolea
   current = mine;
   const label = METHOD_LABEL[params.method];
   const { setStatus } = store.getState();
-  if (options.status !== false) setStatus('layout', `Laying out ${count} points (${label})`, { done: 0, total: 100 });
+  setStatus('layout', `Laying out ${count} points (${label})`, { done: 0, total: 100 });
   const vectors = workspace.vectors.slice(); // the worker takes this copy
   try {
     const result = await layoutClient.request(
@@ -61,7 +56,7 @@ export async function runLayout(params: LayoutParams, options: { status?: boolea
         showCoords(event.coords);
         const percent = Math.round(event.progress * 100);
         store.setState({ layoutProgress: event.progress });
-        if (options.status !== false) setStatus('layout', `${label} ${percent}%`, { done: percent, total: 100 });
+        setStatus('layout', `${label} ${percent}%`, { done: percent, total: 100 });
       },
       controller.signal,
     );
@@ -81,7 +76,7 @@ export async function runLayout(params: LayoutParams, options: { status?: boolea
     if (current === mine) {
       current = null;
       store.setState({ layoutProgress: null, layoutPaused: false });
-      if (options.status !== false) settle();
+      settle();
     }
   }
 }

@@ -78,11 +78,24 @@ async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, sou
   }
 }
 
-/** The first picture of new data is PCA (fast, committed atomically); another chosen method then streams over it. */
-async function pcaLayout(vectors: Float32Array, count: number, dims: number, params: PcaParams, signal: AbortSignal) {
+/**
+ * Lays out new or replaced vectors: PCA first (fast), committed together with `commit` so that a
+ * cancel or an error changes nothing; then the chosen method, if another, streams over it.
+ */
+async function layOutAndCommit(vectors: Float32Array, count: number, dims: number, signal: AbortSignal, commit: () => void): Promise<void> {
+  const { layoutParams } = store.getState();
+  const params: PcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
+  cancelLayout(); // a layout of the old vectors is stale now
   store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
   const copy = vectors.slice(); // the worker takes this copy; the original stays here
-  return layoutClient.request((id) => ({ type: 'layout', id, params, vectors: copy, count, dims }), [copy.buffer], undefined, signal);
+  const placed = await layoutClient.request((id) => ({ type: 'layout', id, params, vectors: copy, count, dims }), [copy.buffer], undefined, signal);
+  if (signal.aborted) throw new CancelledError();
+  commit();
+  setLayoutParams(params);
+  finishLayout(params, placed);
+  retrieve();
+  settle();
+  if (layoutParams.method !== 'pca') void runLayout(layoutParams);
 }
 
 function retrieve(): void {
@@ -139,17 +152,7 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
       settle();
       return;
     }
-    const pcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
-    cancelLayout(); // a layout of the old corpus is stale now
-    const placed = await pcaLayout(merged, count, dims, pcaParams, signal);
-    if (signal.aborted) throw new CancelledError();
-    // commit everything at once, so that a cancel or an error leaves the workspace as it was
-    commitCorpus();
-    setLayoutParams(pcaParams);
-    finishLayout(pcaParams, placed);
-    retrieve();
-    settle();
-    if (layoutParams.method !== 'pca') void runLayout(layoutParams);
+    await layOutAndCommit(merged, count, dims, signal, commitCorpus);
   });
 }
 
@@ -217,21 +220,15 @@ export function switchModel(source: ModelSource): Promise<void> {
     }
     store.getState().setStatus('embedding', `Embedding 0 / ${count}`, { done: 0, total: count });
     const { vectors, dims, truncated, computed } = await embed(workspace.table.texts, 'passage', signal, source);
-    const { queryText, layoutParams } = store.getState();
+    const { queryText } = store.getState();
     const queryVector = queryText ? (await embed([queryText], 'query', signal, source)).vectors : null;
-    const pcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
-    cancelLayout();
-    const placed = await pcaLayout(vectors, count, dims, pcaParams, signal);
-    if (signal.aborted) throw new CancelledError();
-    Object.assign(workspace, { vectors, norms: rowNorms(vectors, dims), dims, queryVector });
-    store.setState((s) => ({ ...switched, dims, corpusVersion: s.corpusVersion + 1, truncatedChunks: truncated }));
-    setLayoutParams(pcaParams);
-    finishLayout(pcaParams, placed);
-    retrieve();
-    if (store.getState().selected !== null) select(store.getState().selected);
+    await layOutAndCommit(vectors, count, dims, signal, () => {
+      Object.assign(workspace, { vectors, norms: rowNorms(vectors, dims), dims, queryVector });
+      store.setState((s) => ({ ...switched, dims, corpusVersion: s.corpusVersion + 1, truncatedChunks: truncated }));
+      const { selected } = store.getState();
+      if (selected !== null) select(selected);
+    });
     store.getState().notify('info', `Now showing ${source.model.label} vectors (${dims}-d): ${computed} of ${count} chunks embedded, the rest from the cache.`);
-    settle();
-    if (layoutParams.method !== 'pca') void runLayout(layoutParams);
   });
 }
 
