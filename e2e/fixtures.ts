@@ -1,6 +1,26 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
 
 export { expect };
+
+/**
+ * Every test runs offline by contract: any request that leaves the page's origin (from the page
+ * or its workers) is aborted and fails the test, and so does any uncaught page error.
+ */
+/** Aborts and records requests that leave `origins`, and records uncaught page errors. */
+export async function guardOffline(context: BrowserContext, page: Page, origins: string[]): Promise<() => void> {
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  const isLocal = (url: string) => origins.some((o) => url.startsWith(o)) || url.startsWith('data:') || url.startsWith('blob:');
+  context.on('request', (request) => {
+    if (!isLocal(request.url())) offsite.push(request.url());
+  });
+  await context.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
+  page.on('pageerror', (error) => errors.push(error.message));
+  return () => {
+    expect(offsite, 'requests that left the page origin').toEqual([]);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  };
+}
 
 /**
  * Every test runs offline by contract: any request that leaves the page's origin (from the page
@@ -11,18 +31,9 @@ export const test = base.extend<{ allowedOrigins: string[]; guard: void }>({
   allowedOrigins: [[], { option: true }],
   guard: [
     async ({ context, page, baseURL, allowedOrigins }, use) => {
-      const origins = [new URL(baseURL!).origin, ...allowedOrigins];
-      const offsite: string[] = [];
-      const errors: string[] = [];
-      const isLocal = (url: string) => origins.some((o) => url.startsWith(o)) || url.startsWith('data:') || url.startsWith('blob:');
-      context.on('request', (request) => {
-        if (!isLocal(request.url())) offsite.push(request.url());
-      });
-      await context.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
-      page.on('pageerror', (error) => errors.push(error.message));
+      const check = await guardOffline(context, page, [new URL(baseURL!).origin, ...allowedOrigins]);
       await use();
-      expect(offsite, 'requests that left the page origin').toEqual([]);
-      expect(errors, 'uncaught errors in the page').toEqual([]);
+      check();
     },
     { auto: true },
   ],
@@ -41,6 +52,12 @@ export interface Summary {
   query: { text: string; results: { index: number; rank: number; score: number; source: string; text: string }[] };
   selected: number | null;
   neighbours: { index: number; score: number }[];
+  notices: string[];
+  sources: { name: string; format: string; chunks: number }[];
+  embeddedCount: number;
+  importedCount: number;
+  overLimit: number;
+  restored: boolean;
 }
 
 export function summary(page: Page): Promise<Summary> {

@@ -1,5 +1,5 @@
-// Splits text into chunks: paragraphs first (blank lines), then long paragraphs by a character
-// window with overlap that prefers to break after a sentence end, then at whitespace.
+// Chunking strategies over a range of a text. Every chunk keeps its character offsets into the
+// source, so positions (line, page, heading) can be shown and a chunk found again.
 
 export interface TextChunk {
   text: string;
@@ -8,14 +8,27 @@ export interface TextChunk {
   end: number;
 }
 
+export type ChunkStrategy = 'paragraph' | 'recursive' | 'sentence' | 'markdown' | 'tokens';
+
 export interface ChunkOptions {
-  maxChars: number;
+  strategy: ChunkStrategy;
+  /** the most characters in a chunk, or tokens for the 'tokens' strategy */
+  size: number;
+  /** characters (or tokens) that consecutive chunks share */
   overlap: number;
+  /** the recursive splitter's separators, tried in order ('' cuts anywhere) */
+  separators: string[];
 }
 
-export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 800, overlap: 80 };
+export type TokenCounter = (text: string) => number;
+
+export const DEFAULT_SEPARATORS = ['\n\n', '\n', '。', '. ', ' ', ''];
+export const DEFAULT_CHUNKING: ChunkOptions = { strategy: 'paragraph', size: 800, overlap: 80, separators: DEFAULT_SEPARATORS };
+
+type Range = [number, number];
 
 const SENTENCE_END = /[.!?。！？；;]["'”’)\]]*\s*$/u;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
 
 /** Where to cut text[start, limit): after the last sentence end, else the last whitespace, else at limit. */
 function findBreak(text: string, start: number, limit: number): number {
@@ -26,9 +39,13 @@ function findBreak(text: string, start: number, limit: number): number {
   for (let i = limit; i > minimum; i--) {
     if (/\s/u.test(text[i - 1]!)) return i;
   }
-  // never split a surrogate pair
-  const code = text.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  return safeCut(text, limit);
+}
+
+/** Never split a surrogate pair. */
+function safeCut(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
 }
 
 function trimmed(text: string, start: number, end: number): TextChunk | null {
@@ -37,18 +54,17 @@ function trimmed(text: string, start: number, end: number): TextChunk | null {
   return end > start ? { text: text.slice(start, end), start, end } : null;
 }
 
-export function splitByCharacters(text: string, start: number, end: number, options: ChunkOptions): TextChunk[] {
-  const { maxChars } = options;
-  const overlap = Math.max(0, Math.min(options.overlap, Math.floor(maxChars / 2)));
-  const chunks: TextChunk[] = [];
+/** Windows of at most `size` characters with about `overlap` shared, preferring sentence ends. */
+export function splitByCharacters(text: string, start: number, end: number, size: number, overlap: number): Range[] {
+  overlap = Math.max(0, Math.min(overlap, Math.floor(size / 2)));
+  const ranges: Range[] = [];
   let position = start;
   while (position < end) {
-    const limit = Math.min(end, position + maxChars);
-    const cut = limit === end ? end : findBreak(text, position, limit);
-    const chunk = trimmed(text, position, cut);
-    if (chunk) chunks.push(chunk);
+    const limit = Math.min(end, position + size);
+    const cut = limit === end ? end : Math.max(position + 1, findBreak(text, position, limit));
+    ranges.push([position, cut]);
     if (cut >= end) break;
-    // step back by the overlap, but always move forward
+    // step back by the overlap, to a word start, but always move forward
     let next = Math.max(position + 1, cut - overlap);
     if (overlap > 0) {
       while (next < cut && !/\s/u.test(text[next - 1]!)) next++;
@@ -56,24 +72,207 @@ export function splitByCharacters(text: string, start: number, end: number, opti
     }
     position = next;
   }
+  return ranges;
+}
+
+/** Consecutive pieces joined into chunks of at most `size`, the next chunk starting with up to `overlap` of the last. */
+function mergePieces(pieces: Range[], size: number, overlap: number, splitLong: (piece: Range) => Range[]): Range[] {
+  const out: Range[] = [];
+  let current: Range[] = [];
+  let fresh = false;
+  const flush = () => {
+    if (fresh) out.push([current[0]![0], current.at(-1)![1]]);
+    fresh = false;
+    while (current.length > 0 && current.at(-1)![1] - current[0]![0] > overlap) current.shift();
+  };
+  for (const piece of pieces) {
+    if (piece[1] - piece[0] > size) {
+      flush();
+      current = [];
+      out.push(...splitLong(piece));
+      continue;
+    }
+    if (current.length > 0 && piece[1] - current[0]![0] > size) {
+      flush();
+      while (current.length > 0 && piece[1] - current[0]![0] > size) current.shift();
+    }
+    current.push(piece);
+    fresh = true;
+  }
+  flush();
+  return out;
+}
+
+/** Splits [start, end) at every occurrence of `separator`, which stays at the end of its piece. */
+function piecesBetween(text: string, start: number, end: number, separator: string): Range[] {
+  const pieces: Range[] = [];
+  let from = start;
+  for (let at = text.indexOf(separator, from); at >= 0 && at + separator.length <= end; at = text.indexOf(separator, from)) {
+    pieces.push([from, at + separator.length]);
+    from = at + separator.length;
+  }
+  if (from < end) pieces.push([from, end]);
+  return pieces;
+}
+
+/** LangChain's RecursiveCharacterTextSplitter: the first separator that occurs splits, longer pieces recurse. */
+export function splitRecursively(text: string, start: number, end: number, separators: string[], size: number, overlap: number): Range[] {
+  if (end - start <= size) return [[start, end]];
+  const index = separators.findIndex((s) => s !== '' && (() => {
+    const at = text.indexOf(s, start);
+    return at >= 0 && at + s.length <= end;
+  })());
+  if (index < 0) {
+    // only '' (or nothing) is left: cut by characters
+    return splitByCharacters(text, start, end, size, separators.includes('') ? overlap : 0);
+  }
+  const rest = separators.slice(index + 1);
+  return mergePieces(piecesBetween(text, start, end, separators[index]!), size, overlap, ([s, e]) =>
+    splitRecursively(text, s, e, rest, size, overlap),
+  );
+}
+
+/** Sentence ends: . ! ? followed by space, and 。！？； anywhere. */
+export function sentenceRanges(text: string, start: number, end: number): Range[] {
+  const ranges: Range[] = [];
+  const boundary = /[.!?]["'”’)\]]*\s+|[。！？；]["'”’」』)\]]*\s*|\n\s*\n\s*/gu;
+  boundary.lastIndex = start;
+  let from = start;
+  for (let m = boundary.exec(text); m && m.index < end; m = boundary.exec(text)) {
+    const to = Math.min(end, m.index + m[0].length);
+    if (to > from) ranges.push([from, to]);
+    from = to;
+  }
+  if (from < end) ranges.push([from, end]);
+  return ranges;
+}
+
+function splitBySentences(text: string, start: number, end: number, size: number, overlap: number): Range[] {
+  return mergePieces(sentenceRanges(text, start, end), size, overlap, ([s, e]) => splitByCharacters(text, s, e, size, overlap));
+}
+
+function splitParagraphRanges(text: string, start: number, end: number, size: number, overlap: number): Range[] {
+  const ranges: Range[] = [];
+  const separator = /\n[ \t]*\n\s*/g;
+  separator.lastIndex = start;
+  let from = start;
+  const flush = (to: number) => {
+    const paragraph = trimmed(text, from, to);
+    if (!paragraph) return;
+    if (paragraph.end - paragraph.start <= size) ranges.push([paragraph.start, paragraph.end]);
+    else ranges.push(...splitByCharacters(text, paragraph.start, paragraph.end, size, overlap));
+  };
+  for (let m = separator.exec(text); m && m.index < end; m = separator.exec(text)) {
+    flush(m.index);
+    from = m.index + m[0].length;
+  }
+  flush(end);
+  return ranges;
+}
+
+/** Sections between headings (their offsets given); long sections split recursively. */
+function splitAtHeadings(text: string, start: number, end: number, headingStarts: number[], size: number, overlap: number): Range[] {
+  const cuts = [start, ...headingStarts.filter((h) => h > start && h < end), end];
+  const ranges: Range[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) ranges.push(...splitRecursively(text, cuts[i]!, cuts[i + 1]!, DEFAULT_SEPARATORS, size, overlap));
+  return ranges;
+}
+
+/** Places where a token window may end: word starts, and between CJK characters. */
+function wordCuts(text: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  for (let i = start + 1; i < end; i++) {
+    const before = text[i - 1]!;
+    const here = text[i]!;
+    if ((/\s/u.test(before) && !/\s/u.test(here)) || CJK.test(here) || CJK.test(before)) cuts.push(i);
+  }
+  cuts.push(end);
+  return cuts;
+}
+
+/** The last index in [lo, hi] for which `fits` holds, given that it holds up to some point and not after; lo - 1 if none. */
+function lastFitting(lo: number, hi: number, fits: (i: number) => boolean): number {
+  let answer = lo - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) {
+      answer = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return answer;
+}
+
+/** Windows of at most `size` tokens of the model's tokenizer, `overlap` tokens shared, cut between words. */
+export function splitByTokens(text: string, start: number, end: number, size: number, overlap: number, count: TokenCounter): Range[] {
+  if (count(text.slice(start, end)) <= size) return [[start, end]];
+  const cuts = wordCuts(text, start, end);
+  const ranges: Range[] = [];
+  let position = start;
+  let first = 0; // index of the first cut after position
+  while (position < end) {
+    while (cuts[first]! <= position) first++;
+    const last = lastFitting(first, cuts.length - 1, (i) => count(text.slice(position, cuts[i])) <= size);
+    let cut: number;
+    if (last >= first) cut = cuts[last]!;
+    else {
+      // one word longer than the window: cut inside it by characters
+      const length = lastFitting(1, cuts[first]! - position, (n) => count(text.slice(position, position + n)) <= size);
+      cut = safeCut(text, position + Math.max(1, length));
+    }
+    ranges.push([position, cut]);
+    if (cut >= end) break;
+    if (overlap <= 0) {
+      position = cut;
+      continue;
+    }
+    // the earliest word start after position whose tail up to `cut` fits in the overlap
+    const candidates = cuts.filter((c) => c > position && c < cut).reverse();
+    // reversed, the tail grows with the index: the last one that fits starts earliest
+    const from = lastFitting(0, candidates.length - 1, (i) => count(text.slice(candidates[i], cut)) <= overlap);
+    position = from >= 0 ? candidates[from]! : cut;
+  }
+  return ranges;
+}
+
+export interface ChunkContext {
+  /** headings of the document, by offset, for the Markdown strategy */
+  headingStarts?: number[];
+  countTokens?: TokenCounter;
+}
+
+/** Chunks text[start, end) with the chosen strategy; empty chunks dropped, whitespace trimmed. */
+export function chunkRange(text: string, start: number, end: number, options: ChunkOptions, context: ChunkContext = {}): TextChunk[] {
+  const size = Math.max(1, Math.floor(options.size));
+  const overlap = Math.max(0, Math.min(Math.floor(options.overlap), size - 1));
+  let ranges: Range[];
+  switch (options.strategy) {
+    case 'recursive':
+      ranges = splitRecursively(text, start, end, options.separators.length > 0 ? options.separators : DEFAULT_SEPARATORS, size, overlap);
+      break;
+    case 'sentence':
+      ranges = splitBySentences(text, start, end, size, overlap);
+      break;
+    case 'markdown':
+      ranges = splitAtHeadings(text, start, end, context.headingStarts ?? [], size, overlap);
+      break;
+    case 'tokens':
+      if (!context.countTokens) throw new Error('token chunking needs the model’s tokenizer');
+      ranges = splitByTokens(text, start, end, size, overlap, context.countTokens);
+      break;
+    default:
+      ranges = splitParagraphRanges(text, start, end, size, overlap);
+  }
+  const chunks: TextChunk[] = [];
+  for (const [s, e] of ranges) {
+    const chunk = trimmed(text, s, e);
+    if (chunk) chunks.push(chunk);
+  }
   return chunks;
 }
 
-export function splitParagraphs(text: string, options: ChunkOptions = DEFAULT_CHUNKING): TextChunk[] {
-  if (options.maxChars < 1) throw new RangeError('maxChars must be at least 1');
-  const chunks: TextChunk[] = [];
-  const separator = /\n[ \t]*\n\s*/g;
-  let start = 0;
-  const flush = (end: number) => {
-    const paragraph = trimmed(text, start, end);
-    if (!paragraph) return;
-    if (paragraph.text.length <= options.maxChars) chunks.push(paragraph);
-    else chunks.push(...splitByCharacters(text, paragraph.start, paragraph.end, options));
-  };
-  for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    flush(match.index);
-    start = match.index + match[0].length;
-  }
-  flush(text.length);
-  return chunks;
+/** Paragraphs (blank lines), long ones cut into windows: the default strategy on a whole text. */
+export function splitParagraphs(text: string, options: Pick<ChunkOptions, 'size' | 'overlap'> = DEFAULT_CHUNKING): TextChunk[] {
+  if (options.size < 1) throw new RangeError('the chunk size must be at least 1');
+  return chunkRange(text, 0, text.length, { ...DEFAULT_CHUNKING, ...options, strategy: 'paragraph' });
 }

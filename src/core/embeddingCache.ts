@@ -1,5 +1,6 @@
-// Vectors already computed are never computed again: a bounded map from (model, precision,
-// prefixed text) to its vector, and a helper that embeds only what the map lacks.
+// Vectors already computed are never computed again: a bounded in-memory map from (model,
+// precision, prefixed text) to its vector, an optional persistent store behind it (IndexedDB in
+// the browser), and a helper that embeds only what neither holds, each distinct text once.
 
 export class EmbeddingCache {
   private readonly entries = new Map<string, Float32Array>();
@@ -21,37 +22,61 @@ export class EmbeddingCache {
     }
     this.entries.set(key, vector);
   }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export interface PersistentVectors {
+  getMany(keys: string[]): Promise<(Float32Array | undefined)[]>;
+  putMany(entries: [string, Float32Array][]): Promise<void>;
 }
 
 /**
- * Fills an N×dims buffer for `texts`: cached rows are copied, the rest go to `embedMissing`
- * (in their original order) and are cached. Returns the buffer and how many were computed.
+ * Fills an N×dims buffer for `texts`: rows found in the cache (or the persistent store) are
+ * copied, each distinct missing text goes once to `embedMissing` (in first-seen order).
+ * Returns the buffer and how many texts were computed.
  */
 export async function embedThroughCache(
   texts: string[],
   keyOf: (text: string) => string,
   cache: EmbeddingCache,
   embedMissing: (texts: string[]) => Promise<{ vectors: Float32Array; dims: number }>,
-): Promise<{ vectors: Float32Array; dims: number; computed: number }> {
-  const missing: number[] = [];
-  const found: (Float32Array | undefined)[] = texts.map((t, i) => {
-    const hit = cache.get(keyOf(t));
-    if (!hit) missing.push(i);
-    return hit;
-  });
-  let dims = found.find((v) => v)?.length ?? 0;
-  let fresh: Float32Array | null = null;
+  persistent?: PersistentVectors,
+): Promise<{ vectors: Float32Array; dims: number; computed: number; stored: number }> {
+  const keys = texts.map(keyOf);
+  const found = new Map<string, Float32Array>();
+  const unknown: string[] = [];
+  for (const key of new Set(keys)) {
+    const hit = cache.get(key);
+    if (hit) found.set(key, hit);
+    else unknown.push(key);
+  }
+  let stored = 0;
+  if (persistent && unknown.length > 0) {
+    const rows = await persistent.getMany(unknown);
+    rows.forEach((row, i) => {
+      if (!row) return;
+      cache.set(unknown[i]!, row);
+      found.set(unknown[i]!, row);
+      stored++;
+    });
+  }
+  const missing = unknown.filter((key) => !found.has(key));
+  let dims = found.values().next().value?.length ?? 0;
   if (missing.length > 0) {
-    const result = await embedMissing(missing.map((i) => texts[i]!));
-    fresh = result.vectors;
+    const textOf = new Map<string, string>();
+    keys.forEach((key, i) => textOf.has(key) || textOf.set(key, texts[i]!));
+    const result = await embedMissing(missing.map((key) => textOf.get(key)!));
     dims = result.dims;
+    missing.forEach((key, m) => {
+      const row = result.vectors.slice(m * dims, (m + 1) * dims);
+      cache.set(key, row);
+      found.set(key, row);
+    });
   }
   const vectors = new Float32Array(texts.length * dims);
-  missing.forEach((i, m) => {
-    const row = fresh!.slice(m * dims, (m + 1) * dims);
-    cache.set(keyOf(texts[i]!), row);
-    found[i] = row;
-  });
-  found.forEach((row, i) => vectors.set(row!, i * dims));
-  return { vectors, dims, computed: missing.length };
+  keys.forEach((key, i) => vectors.set(found.get(key)!, i * dims));
+  return { vectors, dims, computed: missing.length, stored };
 }

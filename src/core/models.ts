@@ -1,5 +1,6 @@
 // The model catalogue: what each model needs for its vectors to mean what they should —
 // dimension, pooling, normalisation, the prefixes it was trained with, its input limit.
+import { textHash } from './hash';
 import type { Pooling } from './pooling';
 
 export interface ModelEntry {
@@ -163,5 +164,5 @@ export function withPrefix(model: ModelEntry, purpose: 'query' | 'passage', text
 
 /** The key under which a vector is cached: the same model, precision, prefix and text give the same vector. */
 export function embeddingKey(modelId: string, dtype: string, prefixedText: string): string {
-  return `${modelId}\u0000${dtype}\u0000${prefixedText}`;
+  return `${modelId}|${dtype}|${textHash(prefixedText)}`;
 }

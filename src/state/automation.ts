@@ -23,11 +23,21 @@ export interface OrrerySummary {
   selected: number | null;
   neighbours: { index: number; rank: number; score: number }[];
   notices: string[];
+  sources: { name: string; format: string; chunks: number }[];
+  chunking: { strategy: string; size: number; overlap: number };
+  /** texts the model embedded in this session; cached and imported ones are not counted */
+  embeddedCount: number;
+  importedCount: number;
+  /** chunks longer than the model's input */
+  overLimit: number;
+  restored: boolean;
 }
 
 export function summary(): OrrerySummary {
   const s = useOrreryStore.getState();
   const { table } = workspace;
+  const perSource = new Array<number>(workspace.documents.length).fill(0);
+  for (const id of table.sourceIds) perSource[id]!++;
   return structuredClone({
     phase: s.phase,
     message: s.message,
@@ -53,6 +63,12 @@ export function summary(): OrrerySummary {
     selected: s.selected,
     neighbours: s.neighbours,
     notices: s.notices.map((n) => `${n.kind}: ${n.text}`),
+    sources: workspace.documents.map((d, i) => ({ name: d.name, format: d.format ?? 'text', chunks: perSource[i] ?? 0 })),
+    chunking: { strategy: s.chunking.strategy, size: s.chunking.size, overlap: s.chunking.overlap },
+    embeddedCount: s.embeddedCount,
+    importedCount: s.importedCount,
+    overLimit: table.tokens.filter((t) => t > s.modelSource.model.maxTokens).length,
+    restored: s.restored,
   });
 }
 

@@ -1,8 +1,10 @@
 // The big arrays live here, outside reactive state; the store's version numbers say when they change.
-import { type ChunkTable, EMPTY_TABLE } from '../core/corpus';
+import { type ChunkTable, EMPTY_TABLE, type SourceDocument } from '../core/corpus';
 import type { PcaModel } from '../core/pca';
 
 export interface Workspace {
+  /** what was added, as parsed: chunking them again needs no file */
+  documents: SourceDocument[];
   table: ChunkTable;
   /** N×dims, in the order of table.texts */
   vectors: Float32Array;
@@ -20,7 +22,8 @@ export interface Workspace {
   queryCoords: Float32Array | null;
 }
 
-export const workspace: Workspace = {
+export const emptyWorkspace = (): Workspace => ({
+  documents: [],
   table: EMPTY_TABLE,
   vectors: new Float32Array(0),
   norms: new Float32Array(0),
@@ -31,4 +34,6 @@ export const workspace: Workspace = {
   placed: new Uint8Array(0),
   queryVector: null,
   queryCoords: null,
-};
+});
+
+export const workspace: Workspace = emptyWorkspace();

@@ -1,17 +1,20 @@
 // The data flow as actions: documents -> chunks -> vectors (embed worker) -> coords (layout
 // worker); queries and selections are answered in the full vector space.
 import { CancelledError } from '../core/batching';
-import { appendChunks, chunkDocuments, parseTopicMarkdown, type SourceDocument } from '../core/corpus';
+import { appendChunks, type ChunkTable, importedRow, parseTopicMarkdown, type SourceDocument, withTexts } from '../core/corpus';
+import { tableDocument } from '../core/ingest/records';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { shouldPlace } from '../core/placement';
 import { embeddingProgress } from '../core/progress';
 import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
 import type { ModelSource, Purpose } from '../workers/embed.protocol';
-import { workspace } from './data';
+import type { IngestFile } from '../workers/ingest.protocol';
+import { emptyWorkspace, workspace } from './data';
 import { cancelLayout, finishLayout, isLayoutRunning, placeNewRows, placeQuery, runLayout, setLayoutParams } from './layoutActions';
+import { clearSavedWorkspace } from './persist';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
-import { embedClient, layoutClient } from './workers';
+import { embedClient, ingestClient, layoutClient } from './workers';
 
 const store = useOrreryStore;
 let queue: Promise<void> = Promise.resolve();
@@ -98,65 +101,200 @@ async function layOutAndCommit(vectors: Float32Array, count: number, dims: numbe
   if (layoutParams.method !== 'pca') void runLayout(layoutParams);
 }
 
-function retrieve(): void {
+/** Answers the last query again (new vectors, new k). */
+export function retrieve(): void {
   const { queryVector } = workspace;
   if (!queryVector) return;
   const results = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, queryVector, store.getState().topK);
   store.setState((s) => ({ results, queryVersion: s.queryVersion + 1 }));
 }
 
+/** Chunks documents in the ingest worker (the tokens strategy needs the model's tokenizer there). */
+async function chunkInWorker(documents: SourceDocument[], signal: AbortSignal): Promise<ChunkTable> {
+  const { chunking, modelSource } = store.getState();
+  const result = await ingestClient.request((id) => ({ type: 'chunk', id, documents, chunking, tokenizer: modelSource }), [], undefined, signal);
+  return withTexts(result.table, documents);
+}
+
+interface ChunkVectors {
+  vectors: Float32Array;
+  dims: number;
+  tokens: Int32Array;
+  truncated: number;
+  computed: number;
+}
+
+/**
+ * The vectors of a chunk table: imported rows from their files, the other rows embedded by the
+ * model (through the caches). Both must share one dimension.
+ */
+async function vectorsFor(documents: SourceDocument[], table: ChunkTable, signal: AbortSignal, source = store.getState().modelSource): Promise<ChunkVectors> {
+  const count = table.texts.length;
+  const textRows: number[] = [];
+  for (let i = 0; i < count; i++) if (!table.imported[i]) textRows.push(i);
+  const importers = documents.filter((d) => d.vectors);
+  const importedDims = importers[0]?.vectors?.dims ?? 0;
+  const odd = importers.find((d) => d.vectors!.dims !== importedDims);
+  if (odd) throw new Error(`${odd.name} holds ${odd.vectors!.dims}-d vectors but ${importers[0]!.name} holds ${importedDims}-d: vectors of different sizes cannot share one space.`);
+  let embedded: Awaited<ReturnType<typeof embed>> | null = null;
+  if (textRows.length > 0) {
+    store.getState().setStatus('embedding', `Embedding 0 / ${textRows.length}`, { done: 0, total: textRows.length });
+    embedded = await embed(textRows.map((i) => table.texts[i]!), 'passage', signal, source);
+    if (importedDims && embedded.dims !== importedDims) {
+      throw new Error(
+        `${importers[0]!.name} holds ${importedDims}-d vectors but ${source.model.label} makes ${embedded.dims}-d vectors: they cannot share one space. Clear the workspace to look at the imported vectors on their own, or pick a ${importedDims}-d model.`,
+      );
+    }
+  }
+  const dims = embedded?.dims ?? importedDims;
+  const vectors = new Float32Array(count * dims);
+  const tokens = new Int32Array(count).fill(-1);
+  textRows.forEach((row, k) => {
+    vectors.set(embedded!.vectors.subarray(k * dims, (k + 1) * dims), row * dims);
+    tokens[row] = embedded!.tokens[k] ?? -1;
+  });
+  for (let i = 0; i < count; i++) {
+    if (table.imported[i]) vectors.set(importedRow(documents[table.sourceIds[i]!]!, table.sectionIds[i]!), i * dims);
+  }
+  return { vectors, dims, tokens, truncated: embedded?.truncated ?? 0, computed: embedded?.computed ?? 0 };
+}
+
+const importedCount = (table: ChunkTable) => table.imported.reduce((n, x) => n + x, 0);
+
+function noteTruncated(truncated: number, what: string): void {
+  const { model } = store.getState().modelSource;
+  if (truncated > 0) store.getState().notify('info', `${truncated} of ${what} are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start. They are marked in Sources.`);
+}
+
+/** Embeds chunked documents and adds them to the workspace: placed into the layout if few, laid out again if many. */
+async function addChunked(documents: SourceDocument[], chunked: ChunkTable, signal: AbortSignal): Promise<void> {
+  // if this is cancelled, the same documents can be resumed: finished batches are cached
+  signal.addEventListener('abort', () => store.setState({ resumable: documents }), { once: true });
+  const names = documents.map((d) => d.name).join(', ');
+  if (chunked.texts.length === 0) {
+    store.getState().notify('error', `Nothing to add from ${names || 'the input'}: it is empty or only whitespace.`);
+    settle();
+    return;
+  }
+  const { vectors, dims, tokens, truncated, computed } = await vectorsFor(documents, chunked, signal);
+  const table = { ...chunked, tokens };
+  const existing = workspace.table.texts.length;
+  if (existing > 0 && dims !== workspace.dims) {
+    const { model } = store.getState().modelSource;
+    throw new Error(
+      importedCount(table) === table.texts.length
+        ? `${names}: these vectors have ${dims} dimensions, the workspace's have ${workspace.dims}: they cannot share one space. Clear the workspace to look at them on their own.`
+        : `${names}: ${model.label} makes ${dims}-d vectors, but the workspace's have ${workspace.dims} dimensions: they cannot share one space. Clear the workspace first, or pick a ${workspace.dims}-d model.`,
+    );
+  }
+  const merged = new Float32Array(workspace.vectors.length + vectors.length);
+  merged.set(workspace.vectors);
+  merged.set(vectors, workspace.vectors.length);
+  const count = existing + table.texts.length;
+  const { layoutParams } = store.getState();
+  const norms = new Float32Array(count);
+  norms.set(workspace.norms);
+  norms.set(rowNorms(vectors, dims), existing);
+  const commitCorpus = () => {
+    Object.assign(workspace, { documents: [...workspace.documents, ...documents], table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
+    store.setState((s) => ({
+      dims,
+      chunkCount: count,
+      sources: workspace.table.sources,
+      corpusVersion: s.corpusVersion + 1,
+      truncatedChunks: s.truncatedChunks + truncated,
+      embeddedCount: s.embeddedCount + computed,
+      importedCount: s.importedCount + importedCount(table),
+      resumable: null,
+    }));
+  };
+  noteTruncated(truncated, 'the new chunks');
+  if (!isLayoutRunning() && shouldPlace(table.texts.length, existing, dims)) {
+    // a few new chunks join the picture on screen instead of re-drawing it
+    commitCorpus();
+    placeNewRows(existing);
+    retrieve();
+    const how = layoutParams.method === 'pca' ? 'projected onto its axes' : 'put next to their nearest chunks';
+    store.getState().notify('info', `${table.texts.length} new chunks were ${how} in the ${METHOD_LABEL[layoutParams.method]} layout, not laid out (shown paler). Run layout to include them.`);
+    settle();
+    return;
+  }
+  await layOutAndCommit(merged, count, dims, signal, commitCorpus);
+}
+
+/** Adds pasted text or the demo corpus. */
 export function addDocuments(documents: SourceDocument[]): Promise<void> {
   store.setState({ resumable: null });
+  return enqueue(async (signal) => addChunked(documents, await chunkInWorker(documents, signal), signal));
+}
+
+/** Reads, parses and adds files (any supported format; folders arrive as their files). */
+export function addFiles(files: IngestFile[]): Promise<void> {
+  if (files.length === 0) return Promise.resolve();
+  store.setState({ resumable: null });
   return enqueue(async (signal) => {
-    // if this is cancelled, the same documents can be resumed: finished batches are cached
-    signal.addEventListener('abort', () => store.setState({ resumable: documents }), { once: true });
-    const table = chunkDocuments(documents);
-    const names = documents.map((d) => d.name).join(', ');
-    if (table.texts.length === 0) {
-      store.getState().notify('error', `Nothing to add from ${names || 'the input'}: it is empty or only whitespace.`);
+    store.getState().setStatus('loading', `Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}`);
+    const { chunking, modelSource } = store.getState();
+    const result = await ingestClient.request(
+      (id) => ({ type: 'parse', id, files, chunking, tokenizer: modelSource }),
+      [],
+      (event) => event.type === 'progress' && store.getState().setStatus('loading', event.message, { done: event.done, total: event.total }),
+      signal,
+    );
+    for (const problem of result.problems) store.getState().notify('error', problem);
+    for (const note of result.notes) store.getState().notify('info', note);
+    if (result.documents.length === 0) {
       settle();
       return;
     }
-    store.getState().setStatus('embedding', `Embedding 0 / ${table.texts.length}`, { done: 0, total: table.texts.length });
-    const { vectors, truncated, dims, backend, dtype } = await embed(table.texts, 'passage', signal);
-    const merged = new Float32Array(workspace.vectors.length + vectors.length);
-    merged.set(workspace.vectors);
-    merged.set(vectors, workspace.vectors.length);
-    const existing = workspace.table.texts.length;
-    const count = existing + table.texts.length;
-    const { layoutParams } = store.getState();
-    const norms = new Float32Array(count);
-    norms.set(workspace.norms);
-    norms.set(rowNorms(vectors, dims), existing);
-    const commitCorpus = () => {
-      Object.assign(workspace, { table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
-      store.setState((s) => ({
-        dims,
-        backend,
-        dtype,
-        chunkCount: count,
-        sources: workspace.table.sources,
-        corpusVersion: s.corpusVersion + 1,
-        truncatedChunks: s.truncatedChunks + truncated,
-      }));
-    };
-    const { model } = store.getState().modelSource;
-    if (truncated > 0) store.getState().notify('info', `${truncated} of the new chunks are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start.`);
-    if (!isLayoutRunning() && shouldPlace(table.texts.length, existing, dims)) {
-      // a few new chunks join the picture on screen instead of re-drawing it
-      commitCorpus();
-      placeNewRows(existing);
-      retrieve();
-      const how = layoutParams.method === 'pca' ? 'projected onto its axes' : 'put next to their nearest chunks';
-      store.getState().notify('info', `${table.texts.length} new chunks were ${how} in the ${METHOD_LABEL[layoutParams.method]} layout, not laid out (shown paler). Run layout to include them.`);
-      settle();
-      return;
-    }
-    await layOutAndCommit(merged, count, dims, signal, commitCorpus);
+    await addChunked(result.documents, withTexts(result.table, result.documents), signal);
   });
 }
 
-/** Embeds a cancelled addition again; the worker's cache skips the batches already done. */
+/**
+ * Chunks every document again (new chunking options, another text column): unchanged chunks
+ * come from the cache, the others are embedded; then the new chunks are laid out.
+ */
+export function rechunk(documents: SourceDocument[] = workspace.documents): Promise<void> {
+  return enqueue(async (signal) => {
+    if (documents.length === 0) {
+      settle();
+      return;
+    }
+    store.getState().setStatus('loading', `Chunking ${documents.length} documents`);
+    const chunked = await chunkInWorker(documents, signal);
+    if (chunked.texts.length === 0) throw new Error('These chunking settings leave no chunks.');
+    const { vectors, dims, tokens, truncated, computed } = await vectorsFor(documents, chunked, signal);
+    const before = workspace.table.texts.length;
+    const count = chunked.texts.length;
+    await layOutAndCommit(vectors, count, dims, signal, () => {
+      Object.assign(workspace, { documents, table: { ...chunked, tokens }, vectors, norms: rowNorms(vectors, dims), dims });
+      store.setState((s) => ({
+        dims,
+        chunkCount: count,
+        sources: chunked.sources,
+        corpusVersion: s.corpusVersion + 1,
+        truncatedChunks: truncated,
+        embeddedCount: s.embeddedCount + computed,
+        importedCount: importedCount(chunked),
+        selected: null,
+        neighbours: [],
+      }));
+    });
+    noteTruncated(truncated, 'the chunks');
+    store.getState().notify('info', `Re-chunked: ${count} chunks (before: ${before}); ${computed} embedded, the rest from the cache.`);
+  });
+}
+
+/** Uses another column of a table as its text, and chunks everything again. */
+export function setTextField(sourceIndex: number, field: string): Promise<void> {
+  const doc = workspace.documents[sourceIndex];
+  if (!doc?.table) return Promise.resolve();
+  const changed = tableDocument(doc.name, doc.format ?? 'csv', { ...doc.table, textField: field }, doc.vectors);
+  return rechunk(workspace.documents.map((d, i) => (i === sourceIndex ? changed : d)));
+}
+
+/** Embeds a cancelled addition again; the embedding cache skips the batches already done. */
 export function resume(): Promise<void> {
   const documents = store.getState().resumable;
   return documents ? addDocuments(documents) : Promise.resolve();
@@ -188,7 +326,14 @@ export function runQuery(text: string): Promise<void> {
     }
     const layoutBusy = store.getState().phase === 'layout';
     if (!layoutBusy) store.getState().setStatus('querying', `Searching for “${query}”`);
-    workspace.queryVector = (await embed([query], 'query', signal)).vectors;
+    const { vectors: queryVector, dims } = await embed([query], 'query', signal);
+    if (dims !== workspace.dims) {
+      const { model } = store.getState().modelSource;
+      const { importedCount } = store.getState();
+      const origin = importedCount > 0 ? `the ${importedCount} imported vectors` : 'the vectors on screen';
+      throw new Error(`${model.label} makes ${dims}-d query vectors, but ${origin} have ${workspace.dims} dimensions: they cannot be compared. Pick a model that makes ${workspace.dims}-d vectors (the one that made them) to query them.`);
+    }
+    workspace.queryVector = queryVector;
     placeQuery();
     store.setState({ queryText: query });
     retrieve();
@@ -218,17 +363,22 @@ export function switchModel(source: ModelSource): Promise<void> {
       settle();
       return;
     }
-    store.getState().setStatus('embedding', `Embedding 0 / ${count}`, { done: 0, total: count });
-    const { vectors, dims, truncated, computed } = await embed(workspace.table.texts, 'passage', signal, source);
+    const { documents, table } = workspace;
+    const { vectors, dims, tokens, truncated, computed } = await vectorsFor(documents, table, signal, source);
     const { queryText } = store.getState();
-    const queryVector = queryText ? (await embed([queryText], 'query', signal, source)).vectors : null;
+    // imported vectors of another size cannot be queried with this model (runQuery says so)
+    const queryVector = queryText && loaded.dims === dims ? (await embed([queryText], 'query', signal, source)).vectors : null;
+    if (loaded.dims !== dims) {
+      store.getState().notify('info', `${source.model.label} makes ${loaded.dims}-d vectors; the imported vectors have ${dims}: queries need a ${dims}-d model.`);
+    }
     await layOutAndCommit(vectors, count, dims, signal, () => {
-      Object.assign(workspace, { vectors, norms: rowNorms(vectors, dims), dims, queryVector });
-      store.setState((s) => ({ ...switched, dims, corpusVersion: s.corpusVersion + 1, truncatedChunks: truncated }));
+      Object.assign(workspace, { vectors, norms: rowNorms(vectors, dims), dims, queryVector, table: { ...table, tokens } });
+      store.setState((s) => ({ ...switched, dims, corpusVersion: s.corpusVersion + 1, truncatedChunks: truncated, embeddedCount: s.embeddedCount + computed }));
+      if (!queryVector) store.setState({ results: [], queryText: '' });
       const { selected } = store.getState();
       if (selected !== null) select(selected);
     });
-    store.getState().notify('info', `Now showing ${source.model.label} vectors (${dims}-d): ${computed} of ${count} chunks embedded, the rest from the cache.`);
+    store.getState().notify('info', `Now showing ${source.model.label} vectors (${dims}-d): ${computed} of ${count - store.getState().importedCount} chunks embedded, the rest from the cache${store.getState().importedCount > 0 ? ' (imported vectors kept)' : ''}.`);
   });
 }
 
@@ -244,4 +394,36 @@ export function select(index: number | null): void {
   }
   const neighbours = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, rowOf(workspace.vectors, workspace.dims, index), 10, index);
   store.setState({ selected: index, neighbours });
+}
+
+/** Empties the workspace, here and in IndexedDB; the embedding cache stays unless asked. */
+export function clearWorkspace(alsoCache = false): Promise<void> {
+  cancelRunning();
+  return enqueue(async () => {
+    cancelLayout();
+    Object.assign(workspace, emptyWorkspace());
+    store.setState((s) => ({
+      chunkCount: 0,
+      sources: [],
+      corpusVersion: s.corpusVersion + 1,
+      layoutVersion: s.layoutVersion + 1,
+      queryVersion: s.queryVersion + 1,
+      importedCount: 0,
+      truncatedChunks: 0,
+      resumable: null,
+      restored: false,
+      results: [],
+      queryText: '',
+      selected: null,
+      neighbours: [],
+      quality: null,
+      placedCount: 0,
+      explainedVariance: [],
+      dims: 0,
+    }));
+    await clearSavedWorkspace();
+    if (alsoCache) await embedClient.request((id) => ({ type: 'clear-cache', id }), []);
+    store.getState().notify('info', alsoCache ? 'The workspace and the embedding cache are empty.' : 'The workspace is empty. (Vectors already computed stay cached: adding the same text again embeds nothing.)');
+    settle();
+  });
 }

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { Hit } from '../core/vectors';
 import type { SourceDocument } from '../core/corpus';
+import { type ChunkOptions, DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';
 import type { Backend, ModelSource } from '../workers/embed.protocol';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
@@ -26,6 +27,12 @@ export interface CorpusSlice {
   chunkCount: number;
   sources: string[];
   corpusVersion: number;
+  /** how new documents are chunked, and all of them on Re-chunk */
+  chunking: ChunkOptions;
+  /** chunks whose vectors came from files rather than the model */
+  importedCount: number;
+  /** the workspace came back from IndexedDB at start-up */
+  restored: boolean;
 }
 
 export interface EmbeddingSlice {
@@ -35,6 +42,8 @@ export interface EmbeddingSlice {
   backend: Backend | null;
   dtype: string | null;
   truncatedChunks: number;
+  /** texts the model embedded in this session (cached ones not counted) */
+  embeddedCount: number;
   download: { file: string; loaded: number; total: number } | null;
 }
 
@@ -99,7 +108,15 @@ export const createStatusSlice: Slice<StatusSlice> = (set) => ({
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 
-export const createCorpusSlice: Slice<CorpusSlice> = () => ({ resumable: null, chunkCount: 0, sources: [], corpusVersion: 0 });
+export const createCorpusSlice: Slice<CorpusSlice> = () => ({
+  resumable: null,
+  chunkCount: 0,
+  sources: [],
+  corpusVersion: 0,
+  chunking: DEFAULT_CHUNKING,
+  importedCount: 0,
+  restored: false,
+});
 
 export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
   modelSource: { model: BUILTIN_MODEL, remoteHost: null },
@@ -107,6 +124,7 @@ export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
   backend: null,
   dtype: null,
   truncatedChunks: 0,
+  embeddedCount: 0,
   download: null,
 });
 

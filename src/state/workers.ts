@@ -1,6 +1,7 @@
 // The app's two workers, started lazily on first use.
 import { WorkerClient } from '../workers/rpc';
 import type { EmbedEvent, EmbedRequest } from '../workers/embed.protocol';
+import type { IngestEvent, IngestRequest } from '../workers/ingest.protocol';
 import type { LayoutEvent, LayoutRequest } from '../workers/layout.protocol';
 import type { QualityEvent, QualityRequest } from '../workers/quality.protocol';
 
@@ -14,4 +15,8 @@ export const layoutClient = new WorkerClient<LayoutRequest, LayoutEvent>(
 
 export const qualityClient = new WorkerClient<QualityRequest, QualityEvent>(
   () => new Worker(new URL('../workers/quality.worker.ts', import.meta.url), { type: 'module', name: 'quality' }),
+);
+
+export const ingestClient = new WorkerClient<IngestRequest, IngestEvent>(
+  () => new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }),
 );

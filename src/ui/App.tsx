@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
 import { SceneView } from '../scene/SceneView';
-import { loadDemo } from '../state/pipeline';
+import { addFiles, loadDemo } from '../state/pipeline';
+import { restoreWorkspace, startAutosave } from '../state/persist';
 import { useOrreryStore } from '../state/store';
-import { addFiles, DataPanel } from './DataPanel';
+import { DataPanel } from './DataPanel';
+import { ChunkingPanel } from './ChunkingPanel';
+import { SourcesPanel } from './SourcesPanel';
+import { droppedFiles } from './gatherFiles';
 import { LayoutPanel } from './LayoutPanel';
 import { Legend } from './Legend';
 import { ModelPanel } from './ModelPanel';
@@ -17,7 +21,10 @@ export function App() {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
+    // ?demo always shows the demo corpus; otherwise the last workspace comes back
     if (new URLSearchParams(window.location.search).has('demo')) void loadDemo();
+    else void restoreWorkspace();
+    return startAutosave();
   }, []);
 
   return (
@@ -31,7 +38,7 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void addFiles(Array.from(e.dataTransfer.files));
+        void droppedFiles(e.dataTransfer).then(addFiles);
       }}
     >
       <header>
@@ -41,6 +48,8 @@ export function App() {
       <aside className="sidebar">
         <DataPanel />
         <QueryPanel />
+        <SourcesPanel />
+        <ChunkingPanel />
         <LayoutPanel />
         <ModelPanel />
       </aside>

@@ -1,25 +1,22 @@
 import { useState } from 'react';
-import { addDocuments, loadDemo } from '../state/pipeline';
+import { addDocuments, addFiles, clearWorkspace, loadDemo } from '../state/pipeline';
 import { useOrreryStore } from '../state/store';
-import { readTextFiles } from './readFiles';
+import { pickedFiles } from './gatherFiles';
 
 let pasteCount = 0;
 
-export async function addFiles(files: File[]): Promise<void> {
-  const { documents, problems } = await readTextFiles(files);
-  for (const p of problems) useOrreryStore.getState().notify('error', p);
-  if (documents.length > 0) await addDocuments(documents);
-}
+const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.csv,.tsv,.json,.jsonl,.ndjson,.npy,.parquet,text/plain,text/markdown,text/html,application/pdf,text/csv';
 
 export function DataPanel() {
   const [text, setText] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const chunkCount = useOrreryStore((s) => s.chunkCount);
   const sources = useOrreryStore((s) => s.sources.length);
   return (
     <section className="panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
       <label htmlFor="paste">Paste text</label>
-      <textarea id="paste" rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder="Paragraphs separated by blank lines" />
+      <textarea id="paste" rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder="Paragraphs separated by blank lines" />
       <div className="row">
         <button
           type="button"
@@ -34,16 +31,49 @@ export function DataPanel() {
           Load demo corpus
         </button>
       </div>
-      <label className="file-label">
-        Add files
-        <input type="file" multiple accept=".txt,.md,text/plain,text/markdown" onChange={(e) => {
-          void addFiles(Array.from(e.target.files ?? []));
-          e.target.value = '';
-        }} />
-      </label>
+      <div className="row">
+        <label className="file-label">
+          Add files
+          <input type="file" multiple accept={ACCEPT} onChange={(e) => {
+            void addFiles(pickedFiles(e.target.files));
+            e.target.value = '';
+          }} />
+        </label>
+        <label className="file-label">
+          Add folder
+          <input type="file" {...{ webkitdirectory: '' }} onChange={(e) => {
+            void addFiles(pickedFiles(e.target.files));
+            e.target.value = '';
+          }} />
+        </label>
+      </div>
       <p className="muted">
-        {chunkCount} chunks from {sources} {sources === 1 ? 'source' : 'sources'}
+        Or drop files and folders anywhere: text, Markdown, HTML, PDF, CSV/TSV, JSON/JSONL; vectors as Projector TSV, .npy, Parquet or a vector column.
       </p>
+      <div className="row spread">
+        <span className="muted">
+          {chunkCount} chunks from {sources} {sources === 1 ? 'source' : 'sources'}
+        </span>
+        {!confirming && (
+          <button type="button" disabled={chunkCount === 0} onClick={() => setConfirming(true)}>
+            Clear workspace
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="row confirm" role="group" aria-label="Confirm clearing the workspace">
+          <span>Remove every document, chunk and vector?</span>
+          <button type="button" onClick={() => {
+            setConfirming(false);
+            void clearWorkspace();
+          }}>
+            Yes, clear
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { chunkMetadata } from '../core/corpus';
 import { select } from '../state/pipeline';
 import { workspace } from '../state/data';
 import { useOrreryStore } from '../state/store';
@@ -9,6 +10,7 @@ export function SelectionPanel() {
   if (selected === null) return null;
   const { table } = workspace;
   const recall = workspace.recall?.[selected];
+  const metadata = chunkMetadata(workspace.documents[table.sourceIds[selected]!], table.sectionIds[selected]!);
   return (
     <section className="panel selection" aria-label="Selected chunk">
       <div className="row spread">
@@ -17,9 +19,21 @@ export function SelectionPanel() {
           ×
         </button>
       </div>
-      <p className="muted">
-        {table.sources[table.sourceIds[selected]!]} · characters {table.starts[selected]}–{table.ends[selected]}
+      <p className="muted" aria-label="Position">
+        {chunkPosition(selected)}
       </p>
+      {table.headings[selected] && <p className="muted" aria-label="Heading">§ {table.headings[selected]}</p>}
+      <TokenCount index={selected} />
+      {metadata.length > 0 && (
+        <dl className="metadata" aria-label="Metadata">
+          {metadata.map(([key, value]) => (
+            <div key={key}>
+              <dt>{key}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <blockquote>{table.texts[selected]}</blockquote>
       <h3>10 nearest neighbours (cosine, full dimension; cyan lines in the scene)</h3>
       {recall !== undefined && (
@@ -38,5 +52,30 @@ export function SelectionPanel() {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** Where a chunk comes from: file, page, line (or row), characters. */
+export function chunkPosition(index: number): string {
+  const { table, documents } = workspace;
+  const doc = documents[table.sourceIds[index]!];
+  const parts = [table.sources[table.sourceIds[index]!]];
+  if (table.pages[index]! > 0) parts.push(`page ${table.pages[index]}`);
+  if (doc?.table) parts.push(`row ${(doc.sections?.[table.sectionIds[index]!]?.row ?? 0) + 1}, line ${table.lines[index]}`);
+  else parts.push(`line ${table.lines[index]}`);
+  if (!doc?.table) parts.push(`characters ${table.starts[index]}–${table.ends[index]}`);
+  return parts.join(' · ');
+}
+
+function TokenCount({ index }: { index: number }) {
+  const model = useOrreryStore((s) => s.modelSource.model);
+  const tokens = workspace.table.tokens[index]!;
+  if (workspace.table.imported[index]) return <p className="muted">Imported vector (not embedded here)</p>;
+  if (tokens < 0) return null;
+  const over = tokens > model.maxTokens;
+  return (
+    <p className={over ? 'warning' : 'muted'} aria-label="Token count">
+      {tokens} tokens{over ? ` — over ${model.label}'s ${model.maxTokens}-token input: the model reads only the first ${model.maxTokens}.` : ` of ${model.maxTokens}`}
+    </p>
   );
 }

@@ -16,11 +16,27 @@ export type EmbedRequest =
   /** load (download if needed) and probe the model; the result carries no vectors */
   | { type: 'load'; id: number; source: ModelSource }
   | { type: 'embed'; id: number; source: ModelSource; texts: string[]; purpose: Purpose }
+  /** forget every cached vector, in memory and on disk */
+  | { type: 'clear-cache'; id: number }
   | CancelMessage;
 
 export type EmbedEvent =
   | { type: 'status'; id: number; message: string }
   | { type: 'download'; id: number; file: string; loaded: number; total: number }
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; vectors: Float32Array; dims: number; backend: Backend; dtype: string; truncated: number; computed: number; threads: number }
+  | {
+      type: 'result';
+      id: number;
+      vectors: Float32Array;
+      dims: number;
+      backend: Backend;
+      dtype: string;
+      /** tokens of each passage as the model sees it (queries: empty) */
+      tokens: Int32Array;
+      /** passages longer than the model's input, which it reads only the start of */
+      truncated: number;
+      /** texts the model ran on; the rest came from the cache */
+      computed: number;
+      threads: number;
+    }
   | ErrorEvent;

@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
-// Thin shim: messages in; the cache, then embedInBatches over the loaded model; progress out.
+// Thin shim: messages in; the caches (memory, then IndexedDB), then embedInBatches over the
+// loaded model; progress out.
 import { CancelledError, embedInBatches } from '../core/batching';
 import { EmbeddingCache, embedThroughCache } from '../core/embeddingCache';
 import { embeddingKey, withPrefix } from '../core/models';
 import type { EmbedEvent, EmbedRequest } from './embed.protocol';
-import { getEmbedder, isLoaded, setThreads } from './embedder';
+import { getEmbedder, isLoaded } from './embedder';
+import { clearStore, persistentVectors, STORES } from './idb';
+import { setThreads } from './transformersEnv';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -12,6 +15,7 @@ const BATCH_SIZE = 16;
 const cancelled = new Set<number>();
 const cache = new EmbeddingCache();
 const post = (event: EmbedEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
+const empty = { vectors: new Float32Array(0), dims: 0, tokens: new Int32Array(0), truncated: 0, computed: 0 };
 
 self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
   const request = message.data;
@@ -19,9 +23,13 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     cancelled.add(request.id);
     return;
   }
-  if (request.type === 'configure') {
-    setThreads(request.threads);
-    post({ type: 'result', id: request.id, vectors: new Float32Array(0), dims: 0, backend: 'wasm', dtype: '', truncated: 0, computed: 0, threads: request.threads });
+  if (request.type === 'configure' || request.type === 'clear-cache') {
+    if (request.type === 'configure') setThreads(request.threads);
+    else {
+      cache.clear();
+      await clearStore(STORES.embeddings).catch(() => {});
+    }
+    post({ type: 'result', id: request.id, ...empty, backend: 'wasm', dtype: '', threads: request.type === 'configure' ? request.threads : 0 });
     return;
   }
   const { id, source } = request;
@@ -29,11 +37,11 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
   try {
     if (!isLoaded(source)) post({ type: 'status', id, message: `Loading model ${model.label}` });
     const embedder = await getEmbedder(source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
+    const loadedResult = { backend: embedder.backend, dtype: embedder.dtype, threads: embedder.threads };
     if (request.type === 'load') {
-      post({ type: 'result', id, vectors: new Float32Array(0), dims: embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated: 0, computed: 0, threads: embedder.threads });
+      post({ type: 'result', id, ...empty, dims: embedder.dims, ...loadedResult });
       return;
     }
-    let truncated = 0;
     const prefixed = request.texts.map((t) => withPrefix(model, request.purpose, t));
     const keyOf = (text: string) => embeddingKey(model.id, embedder.dtype, text);
     const { vectors, dims, computed } = await embedThroughCache(
@@ -44,12 +52,13 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
         const out = await embedInBatches(
           missing,
           async (batch) => {
-            const result = await embedder.embed(batch);
-            truncated += result.truncated;
-            // cached batch by batch: a cancelled run resumes where it stopped
+            const vectors = await embedder.embed(batch);
+            // stored batch by batch: a cancelled run resumes where it stopped, a reload too
             const d = embedder.dims;
-            batch.forEach((text, i) => cache.set(keyOf(text), result.vectors.slice(i * d, (i + 1) * d)));
-            return result.vectors;
+            const entries = batch.map((text, i): [string, Float32Array] => [keyOf(text), vectors.slice(i * d, (i + 1) * d)]);
+            for (const [key, vector] of entries) cache.set(key, vector);
+            void persistentVectors.putMany(entries);
+            return vectors;
           },
           {
             batchSize: BATCH_SIZE,
@@ -62,8 +71,12 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
         );
         return { vectors: out, dims: embedder.dims };
       },
+      persistentVectors,
     );
-    post({ type: 'result', id, vectors, dims: dims || embedder.dims, backend: embedder.backend, dtype: embedder.dtype, truncated, computed, threads: embedder.threads }, [vectors.buffer]);
+    // token counts show the user which chunks the model cuts short
+    const tokens = request.purpose === 'passage' ? Int32Array.from(prefixed, (t) => embedder.countTokens(t)) : new Int32Array(0);
+    const truncated = tokens.reduce((n, t) => n + (t > model.maxTokens ? 1 : 0), 0);
+    post({ type: 'result', id, vectors, dims: dims || embedder.dims, tokens, truncated, computed, ...loadedResult }, [vectors.buffer, tokens.buffer]);
   } catch (error) {
     const wasCancelled = error instanceof CancelledError;
     post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });

@@ -1,11 +1,10 @@
 // Loads a catalogue model with transformers.js once, on the best backend this browser has,
 // and embeds a batch of texts into one Float32Array.
 import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
-import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { ModelEntry } from '../core/models';
 import { normalizeRows, poolTokens } from '../core/pooling';
 import type { Backend, ModelSource } from './embed.protocol';
+import { configureEnvironment, HUB } from './transformersEnv';
 
 export interface Embedder {
   model: ModelEntry;
@@ -14,37 +13,12 @@ export interface Embedder {
   dtype: 'fp32' | 'q8';
   /** the model's output dimension, learnt from a first embedding */
   dims: number;
-  embed(texts: string[]): Promise<{ vectors: Float32Array; truncated: number }>;
+  embed(texts: string[]): Promise<Float32Array>;
+  /** tokens of each text as the model sees it (special tokens included), before truncation */
+  countTokens(text: string): number;
 }
 
 export type DownloadListener = (file: string, loaded: number, total: number) => void;
-
-export const HUB = 'https://huggingface.co/';
-
-let configured = false;
-let threads: number | null = null;
-
-/** Overrides the WASM thread count for models loaded after this call. */
-export function setThreads(count: number): void {
-  threads = Math.max(1, Math.floor(count));
-  if (configured) env.backends.onnx.wasm!.numThreads = threads;
-}
-
-/** Everything from the app's own origin: the ONNX Runtime wasm files and the built-in models. */
-function configureEnvironment(source: ModelSource): void {
-  // built-in models come from this origin; others from the Hub or the chosen mirror
-  env.allowRemoteModels = !source.model.builtIn;
-  env.allowLocalModels = source.model.builtIn;
-  env.remoteHost = source.remoteHost ?? HUB;
-  if (configured) return;
-  configured = true;
-  // a path, not a URL: transformers.js treats http(s) URLs as remote and skips its local lookup
-  env.localModelPath = `${import.meta.env.BASE_URL}models/`;
-  const wasm = env.backends.onnx.wasm!;
-  // env.backends.onnx is a shallow copy of ONNX Runtime's env: mutate the shared wasm object
-  wasm.wasmPaths = { mjs: new URL(ortMjsUrl, self.location.href).href, wasm: new URL(ortWasmUrl, self.location.href).href };
-  wasm.numThreads = threads ?? (self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1);
-}
 
 async function webGpuAvailable(): Promise<boolean> {
   const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
@@ -78,13 +52,8 @@ async function load(model: ModelEntry, backend: Backend, onDownload: DownloadLis
     dims: model.dims,
     async embed(texts) {
       const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: model.maxTokens });
-      const [batch, tokens] = (inputs.input_ids as Tensor).dims as [number, number];
+      const [batch] = (inputs.input_ids as Tensor).dims as [number, number];
       const mask = (inputs.attention_mask as Tensor).data as BigInt64Array;
-      // a row that fills the whole window may have been cut: count those that really were
-      let truncated = 0;
-      for (let b = 0; b < batch; b++) {
-        if (tokens === model.maxTokens && mask[b * tokens + tokens - 1] === 1n && tokenizer.encode(texts[b]!).length > model.maxTokens) truncated++;
-      }
       const output = (await network(inputs)) as Record<string, Tensor>;
       let vectors: Float32Array;
       let dims: number;
@@ -102,12 +71,12 @@ async function load(model: ModelEntry, backend: Backend, onDownload: DownloadLis
       }
       if (embedder.dims && dims !== embedder.dims) throw new Error(`${model.id} returned ${dims} dimensions; the catalogue says ${embedder.dims}`);
       if (model.normalize) normalizeRows(vectors, dims);
-      return { vectors, truncated };
+      return vectors;
     },
+    countTokens: (text) => tokenizer.encode(text).length,
   };
   // a first embedding checks that the model runs and learns its dimension
-  const probe = await embedder.embed(['probe']);
-  embedder.dims = probe.vectors.length;
+  embedder.dims = (await embedder.embed(['probe'])).length;
   return embedder;
 }
 

@@ -1,0 +1,158 @@
+// One file's bytes to documents, by its extension; vector files wait to be paired with a
+// metadata file from the same drop (the Embedding Projector's vectors.tsv + metadata.tsv, .npy + labels).
+import type { SourceDocument, SourceFormat, TableData } from '../corpus';
+import { decodeText } from './decode';
+import { parseDelimited } from './delimited';
+import { htmlToText } from './html';
+import { InputError } from './inputError';
+import { markdownHeadings } from './markdown';
+import { parseNpy, parseNumericTsv } from './npy';
+import { parquetTable } from './parquet';
+import { jsonLinesTable, jsonTable, recordsDocument, tableDocument } from './records';
+
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+const EXTENSIONS: Record<string, SourceFormat> = {
+  txt: 'text', text: 'text', log: 'text', md: 'markdown', markdown: 'markdown', mdx: 'markdown', html: 'html', htm: 'html',
+  pdf: 'pdf', csv: 'csv', tsv: 'tsv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', npy: 'npy', parquet: 'parquet',
+};
+
+export function extensionOf(name: string): string {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+export function formatOf(name: string): SourceFormat | null {
+  return EXTENSIONS[extensionOf(name)] ?? null;
+}
+
+export interface VectorFile {
+  name: string;
+  format: SourceFormat;
+  data: Float32Array;
+  rows: number;
+  dims: number;
+}
+
+/** What one file gave: documents, or vectors waiting for their metadata, or a metadata candidate. */
+export interface FileResult {
+  documents: SourceDocument[];
+  vectors?: VectorFile;
+  /** a table that may be the metadata of vectors in the same drop, parsed as a document if not */
+  metadataCandidate?: { name: string; text: string; format: SourceFormat };
+  notes: string[];
+}
+
+const looksLikeMetadata = (name: string) => /meta|label/i.test(name.slice(name.lastIndexOf('/') + 1));
+
+/** Parses any format but PDF (which needs pdf.js, in the worker). */
+export async function parseFile(name: string, bytes: Uint8Array, textField?: string): Promise<FileResult> {
+  const format = formatOf(name);
+  if (!format || format === 'pdf') throw new InputError(`files of type .${extensionOf(name) || '(none)'} cannot be read`);
+  if (bytes.length === 0) throw new InputError('the file is empty');
+  if (format === 'npy') {
+    const { data, rows, dims } = parseNpy(bytes);
+    return { documents: [], vectors: { name, format, data, rows, dims }, notes: [] };
+  }
+  if (format === 'parquet') return { documents: [recordsDocument(name, format, await parquetTable(bytes), textField)], notes: [] };
+  const { text, note } = decodeText(bytes);
+  const notes = note ? [`${name}: ${note}.`] : [];
+  const result = (documents: SourceDocument[]): FileResult => {
+    for (const doc of documents) if (doc.note) notes.push(`${name}: ${doc.note}.`);
+    return { documents, notes };
+  };
+  switch (format) {
+    case 'markdown':
+      return result([{ name, format, text, headings: markdownHeadings(text) }]);
+    case 'html': {
+      const { text: visible, headings } = htmlToText(text);
+      if (!visible.trim()) throw new InputError('the page has no visible text');
+      return result([{ name, format, text: visible, headings }]);
+    }
+    case 'tsv': {
+      const numeric = parseNumericTsv(text);
+      if (numeric) return { documents: [], vectors: { name, format: 'projector', ...numeric }, notes };
+      if (looksLikeMetadata(name)) return { documents: [], metadataCandidate: { name, text, format }, notes };
+      return result([delimitedDocument(name, format, text, textField)]);
+    }
+    case 'csv':
+      if (looksLikeMetadata(name)) return { documents: [], metadataCandidate: { name, text, format }, notes };
+      return result([delimitedDocument(name, format, text, textField)]);
+    case 'json':
+      return result([recordsDocument(name, format, jsonTable(text), textField)]);
+    case 'jsonl': {
+      const { table, badLines } = jsonLinesTable(text);
+      const doc = recordsDocument(name, format, table, textField);
+      if (badLines.length > 0) {
+        const first = badLines.slice(0, 3).map((b) => `line ${b.line} (${b.reason})`).join('; ');
+        notes.push(`${name}: ${badLines.length} ${badLines.length === 1 ? 'line is' : 'lines are'} not a JSON object and ${badLines.length === 1 ? 'was' : 'were'} skipped: ${first}${badLines.length > 3 ? '; …' : ''}. The other ${table.rows.length} were imported.`);
+      }
+      return result([doc]);
+    }
+    default:
+      return result([{ name, format, text }]);
+  }
+}
+
+function delimitedDocument(name: string, format: SourceFormat, text: string, textField?: string): SourceDocument {
+  const parsed = parseDelimited(text, format === 'tsv' ? '\t' : ',');
+  const doc = recordsDocument(name, format, { fields: parsed.header, rows: parsed.rows, lines: parsed.lines }, textField);
+  if (parsed.ragged > 0) doc.note = [doc.note, `${parsed.ragged} rows had a different number of fields than the header and were padded or cut`].filter(Boolean).join('; ');
+  return doc;
+}
+
+const stem = (name: string) => name.replace(/\.[^./]+$/, '').replace(/[-_. ]?(vectors?|tensors?|embeddings?|metadata|meta|labels?)$/i, '');
+const folder = (name: string) => name.slice(0, name.lastIndexOf('/') + 1);
+
+/** The Projector's metadata: one label per line without a header, or a header when there are several columns. */
+function metadataTable(text: string, format: SourceFormat, rows: number): TableData | null {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+  const delimiter = format === 'csv' ? ',' : '\t';
+  if (!lines[0]?.includes(delimiter) && lines.length === rows) {
+    return { fields: ['label'], rows: lines.map((l) => [l]), lines: lines.map((_, i) => i + 1), textField: 'label' };
+  }
+  const parsed = parseDelimited(text, delimiter);
+  if (parsed.rows.length !== rows) return null;
+  return { fields: parsed.header, rows: parsed.rows, lines: parsed.lines, textField: null };
+}
+
+/**
+ * Pairs each vector file with a metadata table of as many rows (same folder, same stem or a
+ * "metadata" name); metadata files that pair with nothing are returned to be read as documents.
+ */
+export function pairVectors(
+  vectors: VectorFile[],
+  candidates: NonNullable<FileResult['metadataCandidate']>[],
+): { documents: SourceDocument[]; unpaired: NonNullable<FileResult['metadataCandidate']>[]; notes: string[] } {
+  const documents: SourceDocument[] = [];
+  const notes: string[] = [];
+  const unused = new Set(candidates);
+  for (const v of vectors) {
+    const ranked = [...unused].filter((c) => folder(c.name) === folder(v.name)).sort((a, b) => Number(stem(b.name) === stem(v.name)) - Number(stem(a.name) === stem(v.name)));
+    let table: TableData | null = null;
+    for (const candidate of ranked) {
+      table = metadataTable(candidate.text, candidate.format, v.rows);
+      if (table) {
+        unused.delete(candidate);
+        if (table.textField === null) table.textField = table.fields[0] ?? null;
+        notes.push(`${v.name}: ${v.rows} vectors of ${v.dims} dimensions, labelled from ${candidate.name}.`);
+        break;
+      }
+    }
+    if (!table) {
+      table = { fields: [], rows: Array.from({ length: v.rows }, () => []), lines: Array.from({ length: v.rows }, (_, i) => i + 1), textField: null };
+      notes.push(`${v.name}: ${v.rows} vectors of ${v.dims} dimensions, with no metadata file of ${v.rows} rows beside it (rows are labelled by number).`);
+    }
+    documents.push(tableDocument(v.name, v.format, table, { data: v.data, dims: v.dims }));
+  }
+  return { documents, unpaired: [...unused], notes };
+}
+
+/** A metadata-looking table that had no vectors to label is read as an ordinary table. */
+export function candidateDocument(candidate: NonNullable<FileResult['metadataCandidate']>, textField?: string): SourceDocument {
+  return delimitedDocument(candidate.name, candidate.format, candidate.text, textField);
+}
+
+export { InputError };

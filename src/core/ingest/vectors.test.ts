@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { makeParquet } from '../../../e2e/fixtures/formats';
+import { chunkDocuments, chunkMetadata } from '../corpus';
+import { pairVectors, parseFile } from './files';
+import { parseNpy, parseNumericTsv, writeNpy } from './npy';
+
+const encode = (s: string) => new TextEncoder().encode(s);
+
+function npyBytes(descr: string, shape: number[], values: number[], fortran = false): Uint8Array {
+  let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  header += ' '.repeat((64 - ((11 + header.length) % 64)) % 64) + '\n';
+  const width = descr.endsWith('8') ? 8 : 4;
+  const out = new Uint8Array(10 + header.length + values.length * width);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
+  const view = new DataView(out.buffer);
+  view.setUint16(8, header.length, true);
+  out.set(encode(header), 10);
+  values.forEach((v, i) => (width === 8 ? view.setFloat64(10 + header.length + i * 8, v, descr[0] !== '>') : view.setFloat32(10 + header.length + i * 4, v, true)));
+  return out;
+}
+
+describe('.npy', () => {
+  it('reads float32 and float64 matrices, in C or Fortran order', () => {
+    const f4 = parseNpy(writeNpy(Float32Array.from([1, 2, 3, 4, 5, 6]), 2, 3));
+    expect([f4.rows, f4.dims, Array.from(f4.data)]).toEqual([2, 3, [1, 2, 3, 4, 5, 6]]);
+    expect(Array.from(parseNpy(npyBytes('<f8', [2, 2], [0.5, 1.5, 2.5, 3.5])).data)).toEqual([0.5, 1.5, 2.5, 3.5]);
+    expect(Array.from(parseNpy(npyBytes('>f8', [1, 2], [7, 8])).data)).toEqual([7, 8]);
+    // columns stored one after another: [[1, 2, 3], [4, 5, 6]]
+    expect(Array.from(parseNpy(npyBytes('<f4', [2, 3], [1, 4, 2, 5, 3, 6], true)).data)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('names what it cannot read: other dtypes, other shapes, non-finite values, other files', () => {
+    expect(() => parseNpy(npyBytes('<i8', [1, 2], []))).toThrow(/dtype <i8 is not supported/);
+    expect(() => parseNpy(npyBytes('<f4', [4], [1, 2, 3, 4]))).toThrow(/1-D/);
+    expect(() => parseNpy(npyBytes('<f4', [2, 2], [1, 2, NaN, 4]))).toThrow(/row 2 holds NaN/);
+    expect(() => parseNpy(encode('not numpy at all'))).toThrow(/not a NumPy/);
+  });
+});
+
+describe('Embedding Projector TSV', () => {
+  it('reads tab-separated vectors and refuses mixed lengths or non-finite values by line', () => {
+    expect(parseNumericTsv('0.1\t0.2\n0.3\t0.4\n')!.rows).toBe(2);
+    expect(parseNumericTsv('name\tvalue\n')).toBeNull();
+    expect(() => parseNumericTsv('1\t2\n3\n')).toThrow(/mixed lengths: line 2 has 1/);
+    expect(() => parseNumericTsv('1\t2\n3\tinf\n')).toThrow(/line 2 holds inf/);
+  });
+
+  it('pairs vectors with the metadata file beside them, header or not', async () => {
+    const vectors = await parseFile('run/vectors.tsv', encode('1\t0\n0\t1\n1\t1\n'));
+    const labels = await parseFile('run/metadata.tsv', encode('alpha\nbeta\ngamma\n'));
+    const withHeader = await parseFile('other/meta.tsv', encode('word\tcount\na\t1\nb\t2\nc\t3\n'));
+    const { documents, unpaired } = pairVectors([vectors.vectors!], [withHeader.metadataCandidate!, labels.metadataCandidate!]);
+    expect(unpaired.map((u) => u.name)).toEqual(['other/meta.tsv']);
+    expect(documents[0]!.text).toBe('alpha\n\nbeta\n\ngamma');
+    const table = chunkDocuments(documents);
+    expect(Array.from(table.imported)).toEqual([1, 1, 1]);
+    const alone = pairVectors([vectors.vectors!], []).documents[0]!;
+    expect(alone.text).toBe('row 1\n\nrow 2\n\nrow 3');
+  });
+});
+
+describe('Parquet', () => {
+  it('reads a list column as vectors and the rest as text and metadata', async () => {
+    const bytes = makeParquet([
+      { text: 'First passage.', source: 'a.md', embedding: [1, 0, 0] },
+      { text: 'Second passage.', source: 'b.md', embedding: [0, 1, 0] },
+    ]);
+    const { documents } = await parseFile('e.parquet', bytes);
+    const doc = documents[0]!;
+    expect(doc.vectors!.dims).toBe(3);
+    expect(doc.text).toBe('First passage.\n\nSecond passage.');
+    expect(chunkMetadata(doc, 1)).toEqual([['source', 'b.md']]);
+    await expect(parseFile('broken.parquet', encode('PAR1 nope'))).rejects.toThrow(/not a readable Parquet/);
+  });
+});

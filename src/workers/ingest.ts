@@ -1,0 +1,139 @@
+// The ingest worker's logic: read files (with progress), parse them by format, pair vector files
+// with their metadata, chunk the documents. Libraries that need a browser (pdf.js, the tokenizer)
+// are passed in, so Node tests can run it with theirs.
+import { CancelledError } from '../core/batching';
+import type { TokenCounter } from '../core/chunking';
+import { chunkDocuments, type SourceDocument } from '../core/corpus';
+import { candidateDocument, extensionOf, type FileResult, formatOf, MAX_FILE_BYTES, pairVectors, parseFile, type VectorFile } from '../core/ingest/files';
+import { InputError } from '../core/ingest/inputError';
+import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
+import type { ModelSource } from './embed.protocol';
+import type { IngestEvent, IngestFile, IngestRequest } from './ingest.protocol';
+
+export interface IngestLibraries {
+  pdf: () => Promise<PdfLibrary>;
+  tokenCounter: (source: ModelSource) => Promise<TokenCounter>;
+}
+
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
+const READABLE = '.txt, .md, .html, .pdf, .csv, .tsv, .json, .jsonl, .npy and .parquet';
+
+export class IngestHost {
+  private readonly cancelled = new Set<number>();
+  private lastProgress = 0;
+
+  constructor(
+    private readonly post: (event: IngestEvent, transfer?: Transferable[]) => void,
+    private readonly libraries: IngestLibraries,
+  ) {}
+
+  async handle(request: IngestRequest): Promise<void> {
+    if (request.type === 'cancel') {
+      this.cancelled.add(request.id);
+      return;
+    }
+    const { id } = request;
+    try {
+      const parsed = request.type === 'parse' ? await this.parse(id, request.files) : { documents: request.documents, problems: [], notes: [] };
+      const counter = request.chunking.strategy === 'tokens' ? await this.libraries.tokenCounter(request.tokenizer) : undefined;
+      this.progress(id, `Chunking ${parsed.documents.length} documents`, 0, 1, true);
+      const table = chunkDocuments(parsed.documents, request.chunking, counter);
+      // the page rebuilds the texts from the documents it receives anyway: no need to copy them twice
+      table.texts = [];
+      const transfer = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map((a) => a.buffer);
+      this.post({ type: 'result', id, ...parsed, table }, transfer);
+    } catch (error) {
+      const wasCancelled = error instanceof CancelledError;
+      this.post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });
+    } finally {
+      this.cancelled.delete(id);
+    }
+  }
+
+  private progress(id: number, message: string, done: number, total: number, force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastProgress < 100) return;
+    this.lastProgress = now;
+    this.post({ type: 'progress', id, message, done, total });
+  }
+
+  private checkCancelled(id: number): void {
+    if (this.cancelled.has(id)) throw new CancelledError();
+  }
+
+  /** Reads a file in slices so that progress shows and a cancel is heard on big files. */
+  private async read(id: number, entry: IngestFile, before: number, total: number, label: string): Promise<Uint8Array> {
+    const { file } = entry;
+    const slice = 8 * 1024 * 1024;
+    if (file.size <= slice) return new Uint8Array(await file.arrayBuffer());
+    const bytes = new Uint8Array(file.size);
+    for (let offset = 0; offset < file.size; offset += slice) {
+      this.checkCancelled(id);
+      bytes.set(new Uint8Array(await file.slice(offset, offset + slice).arrayBuffer()), offset);
+      this.progress(id, `${label}: ${megabytes(before + offset)} / ${megabytes(total)} MB`, before + offset, total);
+    }
+    return bytes;
+  }
+
+  private async parse(id: number, files: IngestFile[]): Promise<{ documents: SourceDocument[]; problems: string[]; notes: string[] }> {
+    const problems: string[] = [];
+    const notes: string[] = [];
+    const documents: SourceDocument[] = [];
+    const vectors: VectorFile[] = [];
+    const candidates: NonNullable<FileResult['metadataCandidate']>[] = [];
+    const hidden = files.filter((f) => f.path.split('/').some((part) => part.startsWith('.')));
+    if (hidden.length > 0) notes.push(`Skipped ${hidden.length} hidden ${hidden.length === 1 ? 'file' : 'files'} (${hidden.slice(0, 3).map((f) => f.path).join(', ')}${hidden.length > 3 ? ', …' : ''}).`);
+    files = files.filter((f) => !hidden.includes(f));
+    const unsupported = files.filter((f) => formatOf(f.path) === null);
+    if (unsupported.length > 0 && unsupported.length <= 3) {
+      for (const f of unsupported) problems.push(`${f.path}: files of type ${extensionOf(f.path) ? `.${extensionOf(f.path)}` : 'with no extension'} are not read (Orrery reads ${READABLE}).`);
+    } else if (unsupported.length > 3) {
+      const kinds = [...new Set(unsupported.map((f) => (extensionOf(f.path) ? `.${extensionOf(f.path)}` : 'no extension')))].slice(0, 6).join(', ');
+      notes.push(`Skipped ${unsupported.length} files of other types (${kinds}).`);
+    }
+    const readable = files.filter((f) => formatOf(f.path) !== null);
+    const total = readable.reduce((sum, f) => sum + Math.min(f.file.size, MAX_FILE_BYTES), 0);
+    const many = readable.length > 1;
+    let before = 0;
+    for (const [index, entry] of readable.entries()) {
+      this.checkCancelled(id);
+      const { path, file } = entry;
+      const label = many ? `Reading ${index + 1} / ${readable.length} files` : `Reading ${path}`;
+      this.progress(id, many ? `${label} (${path})` : label, before, total);
+      try {
+        if (file.size > MAX_FILE_BYTES) {
+          throw new InputError(`${megabytes(file.size)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one file`);
+        }
+        if (file.size === 0) throw new InputError('the file is empty');
+        const bytes = await this.read(id, entry, before, total, label);
+        if (formatOf(path) === 'pdf') {
+          const doc = await pdfDocument(await this.libraries.pdf(), path, bytes, () => this.cancelled.has(id));
+          documents.push(doc);
+          if (doc.note) notes.push(`${path}: ${doc.note}.`);
+        } else {
+          const result = await parseFile(path, bytes);
+          documents.push(...result.documents);
+          if (result.vectors) vectors.push(result.vectors);
+          if (result.metadataCandidate) candidates.push(result.metadataCandidate);
+          notes.push(...result.notes);
+        }
+      } catch (error) {
+        if (error instanceof CancelledError || this.cancelled.has(id)) throw new CancelledError();
+        if (!(error instanceof InputError)) throw error;
+        problems.push(`${path}: ${error.message}.`);
+      }
+      before += Math.min(file.size, MAX_FILE_BYTES);
+    }
+    const paired = pairVectors(vectors, candidates);
+    documents.push(...paired.documents);
+    notes.push(...paired.notes);
+    for (const candidate of paired.unpaired) {
+      try {
+        documents.push(candidateDocument(candidate));
+      } catch (error) {
+        problems.push(`${candidate.name}: ${(error as Error).message}.`);
+      }
+    }
+    return { documents, problems, notes };
+  }
+}

@@ -1,0 +1,34 @@
+// transformers.js settings shared by the workers that load models or tokenizers: everything from
+// the app's own origin (ONNX Runtime's wasm, the built-in models), other models from the Hub or a mirror.
+import { env } from '@huggingface/transformers';
+import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { ModelSource } from './embed.protocol';
+
+export const HUB = 'https://huggingface.co/';
+
+let configured = false;
+let threads: number | null = null;
+
+/** Overrides the WASM thread count for models loaded after this call. */
+export function setThreads(count: number): void {
+  threads = Math.max(1, Math.floor(count));
+  if (configured) env.backends.onnx.wasm!.numThreads = threads;
+}
+
+/** Points transformers.js at the model's home; the first call also sets the wasm paths and threads. */
+export function configureEnvironment(source: ModelSource): void {
+  // built-in models come from this origin; others from the Hub or the chosen mirror
+  env.allowRemoteModels = !source.model.builtIn;
+  env.allowLocalModels = source.model.builtIn;
+  env.remoteHost = source.remoteHost ?? HUB;
+  if (configured) return;
+  configured = true;
+  // a path, not a URL: transformers.js treats http(s) URLs as remote and skips its local lookup
+  env.localModelPath = `${import.meta.env.BASE_URL}models/`;
+  const wasm = env.backends.onnx.wasm!;
+  // env.backends.onnx is a shallow copy of ONNX Runtime's env: mutate the shared wasm object
+  wasm.wasmPaths = { mjs: new URL(ortMjsUrl, self.location.href).href, wasm: new URL(ortWasmUrl, self.location.href).href };
+  wasm.numThreads = threads ?? (self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1);
+}
+
