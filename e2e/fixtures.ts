@@ -58,6 +58,7 @@ export interface Summary {
   importedCount: number;
   overLimit: number;
   restored: boolean;
+  chunking: { strategy: string; size: number; overlap: number };
 }
 
 export function summary(page: Page): Promise<Summary> {

@@ -1,7 +1,7 @@
 // Documents become a columnar chunk table: one array per field, one row per chunk. Each chunk
 // remembers its document, its section (page, row), its offsets, line and heading path.
 import { type ChunkOptions, chunkRange, DEFAULT_CHUNKING, type TokenCounter } from './chunking';
-import { type Heading, headingPaths } from './ingest/markdown';
+import { type Heading, headingPaths, markdownHeadings } from './ingest/markdown';
 
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'npy' | 'parquet' | 'projector';
 
@@ -91,7 +91,9 @@ interface Rows {
 
 function chunkOne(doc: SourceDocument, sourceId: number, options: ChunkOptions, countTokens: TokenCounter | undefined, rows: Rows): void {
   const sections: Section[] = doc.sections ?? [{ start: 0, end: doc.text.length }];
-  const headingStarts = doc.headings?.map((h) => h.start);
+  // pasted text is often Markdown; a plain text file is read as Markdown when asked to
+  const headings = doc.headings ?? (doc.format === undefined || (doc.format === 'text' && options.strategy === 'markdown') ? markdownHeadings(doc.text) : undefined);
+  const headingStarts = headings?.map((h) => h.start);
   const first = rows.texts.length;
   const textLines = doc.table ? null : lineStarts(doc.text);
   sections.forEach((section, sectionId) => {
@@ -114,7 +116,9 @@ function chunkOne(doc: SourceDocument, sourceId: number, options: ChunkOptions, 
     }
   });
   const starts = rows.starts.slice(first);
-  rows.headings.push(...(doc.headings && doc.headings.length > 0 ? headingPaths(doc.headings, starts) : starts.map(() => '')));
+  const paths = headings && headings.length > 0 ? headingPaths(headings, starts) : null;
+  // element by element: spreading a million arguments overflows the stack
+  for (let i = 0; i < starts.length; i++) rows.headings.push(paths ? paths[i]! : '');
 }
 
 export function chunkDocuments(documents: SourceDocument[], options: ChunkOptions = DEFAULT_CHUNKING, countTokens?: TokenCounter): ChunkTable {

@@ -7,7 +7,7 @@ import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { shouldPlace } from '../core/placement';
 import { embeddingProgress } from '../core/progress';
 import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
-import type { ModelSource, Purpose } from '../workers/embed.protocol';
+import type { EmbedEvent, ModelSource, Purpose } from '../workers/embed.protocol';
 import type { IngestFile } from '../workers/ingest.protocol';
 import { emptyWorkspace, workspace } from './data';
 import { cancelLayout, finishLayout, isLayoutRunning, placeNewRows, placeQuery, runLayout, setLayoutParams } from './layoutActions';
@@ -55,27 +55,53 @@ function downloadStatus(file: string, loaded: number, total: number): void {
   store.getState().setStatus('loading', `Downloading ${file}: ${mb(loaded)} / ${mb(total)} MB${percent}`, total > 0 ? { done: loaded, total } : null);
 }
 
-async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource) {
+/** Texts per request to the embed worker: big inputs go in slices, so no one message blocks the page. */
+const EMBED_SLICE = 4096;
+/** Vectors a workspace may hold: beyond this a browser tab runs out of memory. */
+const MAX_VECTOR_BYTES = 2 ** 30;
+
+type Embedded = Omit<Extract<EmbedEvent, { type: 'result' }>, 'type' | 'id'>;
+
+async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource): Promise<Embedded> {
   const { setStatus } = store.getState();
   // the rate counts from the first finished batch, so that loading the model does not skew it
   let first: { time: number; done: number } | null = null;
+  let computedBefore = 0;
+  let out: Embedded | null = null;
   try {
-    return await embedClient.request(
-      (id) => ({ type: 'embed', id, source, texts, purpose }),
-      [],
-      (event) => {
-        if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
-        if (purpose === 'query') return;
-        if (event.type === 'status') setStatus('loading', event.message);
-        if (event.type === 'progress') {
-          const now = performance.now();
-          first ??= { time: now, done: event.done };
-          const rate = now > first.time ? (event.done - first.done) / ((now - first.time) / 1000) : null;
-          setStatus('embedding', embeddingProgress(event.done, event.total, rate), { done: event.done, total: event.total });
-        }
-      },
-      signal,
-    );
+    for (let from = 0; from < texts.length; from += EMBED_SLICE) {
+      const part = texts.length <= EMBED_SLICE ? texts : texts.slice(from, from + EMBED_SLICE);
+      const rest = texts.length - from - part.length;
+      const result = await embedClient.request(
+        (id) => ({ type: 'embed', id, source, texts: part, purpose }),
+        [],
+        (event) => {
+          if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
+          if (purpose === 'query') return;
+          if (event.type === 'status') setStatus('loading', event.message);
+          if (event.type === 'progress') {
+            // cached texts are not counted: the total is what the model still has to read
+            const done = computedBefore + event.done;
+            const total = computedBefore + event.total + rest;
+            const now = performance.now();
+            first ??= { time: now, done };
+            const rate = now > first.time ? (done - first.done) / ((now - first.time) / 1000) : null;
+            setStatus('embedding', embeddingProgress(done, total, rate), { done, total });
+          }
+        },
+        signal,
+      );
+      computedBefore += result.computed;
+      if (!out) {
+        out = { ...result, vectors: new Float32Array(texts.length * result.dims), tokens: new Int32Array(texts.length), truncated: 0, computed: 0 };
+      }
+      out.vectors.set(result.vectors, from * result.dims);
+      out.tokens.set(result.tokens, from);
+      out.truncated += result.truncated;
+      out.computed += result.computed;
+    }
+    if (!out) throw new Error('nothing to embed');
+    return out;
   } finally {
     store.setState({ download: null });
   }
@@ -136,7 +162,13 @@ async function vectorsFor(documents: SourceDocument[], table: ChunkTable, signal
   const importedDims = importers[0]?.vectors?.dims ?? 0;
   const odd = importers.find((d) => d.vectors!.dims !== importedDims);
   if (odd) throw new Error(`${odd.name} holds ${odd.vectors!.dims}-d vectors but ${importers[0]!.name} holds ${importedDims}-d: vectors of different sizes cannot share one space.`);
-  let embedded: Awaited<ReturnType<typeof embed>> | null = null;
+  const bytes = count * (importedDims || source.model.dims || 1024) * 4;
+  if (bytes > MAX_VECTOR_BYTES) {
+    throw new Error(
+      `${documents.map((d) => d.name).join(', ')}: ${count.toLocaleString('en')} chunks would need ${(bytes / 1e9).toFixed(1)} GB of vectors, more than this page can hold (${MAX_VECTOR_BYTES / 2 ** 30} GiB). Use a larger chunk size, or add the files in parts.`,
+    );
+  }
+  let embedded: Embedded | null = null;
   if (textRows.length > 0) {
     store.getState().setStatus('embedding', `Embedding 0 / ${textRows.length}`, { done: 0, total: textRows.length });
     embedded = await embed(textRows.map((i) => table.texts[i]!), 'passage', signal, source);
@@ -228,6 +260,18 @@ export function addDocuments(documents: SourceDocument[]): Promise<void> {
   return enqueue(async (signal) => addChunked(documents, await chunkInWorker(documents, signal), signal));
 }
 
+/** UTF-8 to text a few MB at a time, yielding between slices so the page keeps answering. */
+async function decodeInSlices(bytes: Uint8Array): Promise<string> {
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  const slice = 4 << 20;
+  for (let at = 0; at < bytes.length; at += slice) {
+    parts.push(decoder.decode(bytes.subarray(at, at + slice), { stream: at + slice < bytes.length }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return parts.join('');
+}
+
 /** Reads, parses and adds files (any supported format; folders arrive as their files). */
 export function addFiles(files: IngestFile[]): Promise<void> {
   if (files.length === 0) return Promise.resolve();
@@ -247,6 +291,7 @@ export function addFiles(files: IngestFile[]): Promise<void> {
       settle();
       return;
     }
+    for (const { document, bytes } of result.texts) result.documents[document]!.text = await decodeInSlices(bytes);
     await addChunked(result.documents, withTexts(result.table, result.documents), signal);
   });
 }

@@ -46,7 +46,7 @@ export function ChunkingPanel() {
         apply();
       }}>
         <label>
-          Chunking
+          Split by
           <select value={draft.strategy} onChange={(e) => setDraft({ ...draft, strategy: e.target.value as ChunkStrategy, ...(e.target.value === 'tokens' ? { size: 128, overlap: 16 } : draft.strategy === 'tokens' ? { size: 800, overlap: 80 } : {}) })}>
             {STRATEGIES.map((s) => (
               <option key={s.value} value={s.value}>

@@ -21,7 +21,9 @@ export type IngestEvent =
   | {
       type: 'result';
       id: number;
+      /** big texts travel as transferred UTF-8 in `texts` (decoding beats cloning a long string) */
       documents: SourceDocument[];
+      texts: { document: number; bytes: Uint8Array }[];
       /** the chunks of `documents`, texts left empty: the page slices them from the documents */
       table: ChunkTable;
       /** files that could not be read, each naming the file and the problem */

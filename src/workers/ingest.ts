@@ -15,6 +15,8 @@ export interface IngestLibraries {
   tokenCounter: (source: ModelSource) => Promise<TokenCounter>;
 }
 
+/** Texts this long are sent as bytes (see IngestEvent). */
+const BIG_TEXT = 1 << 20;
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 const READABLE = '.txt, .md, .html, .pdf, .csv, .tsv, .json, .jsonl, .npy and .parquet';
 
@@ -40,8 +42,16 @@ export class IngestHost {
       const table = chunkDocuments(parsed.documents, request.chunking, counter);
       // the page rebuilds the texts from the documents it receives anyway: no need to copy them twice
       table.texts = [];
-      const transfer = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map((a) => a.buffer);
-      this.post({ type: 'result', id, ...parsed, table }, transfer);
+      const transfer: Transferable[] = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map((a) => a.buffer);
+      const texts: { document: number; bytes: Uint8Array }[] = [];
+      const documents = parsed.documents.map((doc, index) => {
+        if (doc.text.length < BIG_TEXT) return doc;
+        const bytes = new TextEncoder().encode(doc.text);
+        texts.push({ document: index, bytes });
+        transfer.push(bytes.buffer);
+        return { ...doc, text: '' };
+      });
+      this.post({ type: 'result', id, ...parsed, documents, texts, table }, transfer);
     } catch (error) {
       const wasCancelled = error instanceof CancelledError;
       this.post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });

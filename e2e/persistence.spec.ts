@@ -1,0 +1,42 @@
+import { FIXTURES, writeCorpusFolder } from './fixtures/folder';
+import { drawnPixels, expect, summary, test, waitReady } from './fixtures';
+
+test.beforeAll(() => {
+  writeCorpusFolder();
+});
+
+test('the workspace survives a reload without embedding again; Clear workspace empties it; cached vectors outlive it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Add folder').setInputFiles(`${FIXTURES}/corpus`);
+  await waitReady(page);
+  await page.getByLabel('Query').fill('comet tails');
+  await page.getByLabel('Query').press('Enter');
+  await expect.poll(async () => (await summary(page)).query.results.length).toBe(5);
+  const before = await summary(page);
+  expect(before.embeddedCount).toBe(25);
+
+  await page.reload();
+  await expect(page.getByRole('note').filter({ hasText: /Restored the workspace saved .*: 25 chunks from 9 sources, nothing embedded again/ })).toBeVisible();
+  await waitReady(page);
+  const after = await summary(page);
+  expect(after.restored).toBe(true);
+  expect(after.embeddedCount).toBe(0);
+  expect(after.sources).toEqual(before.sources);
+  expect(after.query.text).toBe('comet tails');
+  expect(after.query.results).toEqual(before.query.results);
+  await expect.poll(async () => (await drawnPixels(page)).count).toBeGreaterThan(50);
+
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.getByRole('button', { name: 'Yes, clear' }).click();
+  await expect.poll(async () => (await summary(page)).chunkCount).toBe(0);
+  await expect(page.getByRole('status')).toContainText('Add text, drop files');
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('Add text, drop files');
+  expect((await summary(page)).restored).toBe(false);
+
+  // the same files again: every vector comes from the browser's embedding cache
+  await page.getByLabel('Add folder').setInputFiles(`${FIXTURES}/corpus`);
+  await waitReady(page);
+  const again = await summary(page);
+  expect([again.chunkCount, again.embeddedCount]).toEqual([25, 0]);
+});
