@@ -1,6 +1,6 @@
 // Browser half of `npm run bench:embed`: embeds the benchmark texts in the app's real embed worker.
-import { BUILTIN_MODEL } from '../src/core/models';
-import type { EmbedEvent, EmbedRequest } from '../src/workers/embed.protocol';
+import { BUILTIN_MODEL, type Dtype } from '../src/core/models';
+import type { EmbedEvent, EmbedRequest, ModelSource } from '../src/workers/embed.protocol';
 import { WorkerClient } from '../src/workers/rpc';
 import { benchTexts } from './benchTexts';
 
@@ -8,6 +8,7 @@ export interface BrowserBenchResult {
   count: number;
   msPerChunk: number;
   backend: string;
+  dtype: string;
   threads: number;
   crossOriginIsolated: boolean;
 }
@@ -18,8 +19,9 @@ const client = new WorkerClient<EmbedRequest, EmbedEvent>(
 
 async function run(): Promise<BrowserBenchResult> {
   const texts = benchTexts(await (await fetch('/demo/corpus.md')).text());
-  const source = { model: BUILTIN_MODEL, remoteHost: null };
-  const threads = new URLSearchParams(location.search).get('threads');
+  const params = new URLSearchParams(location.search);
+  const source: ModelSource = { model: BUILTIN_MODEL, remoteHost: null, dtype: (params.get('dtype') as Dtype | null) ?? 'q8', backend: 'wasm' };
+  const threads = params.get('threads');
   if (threads) await client.request((id) => ({ type: 'configure', id, threads: Number(threads) }), []);
   const embed = (batch: string[]) => client.request((id) => ({ type: 'embed', id, source, texts: batch, purpose: 'passage' }), []);
   await embed(Array.from({ length: 16 }, (_, i) => `A warm-up sentence, number ${i}.`)); // load the model and warm up
@@ -30,6 +32,7 @@ async function run(): Promise<BrowserBenchResult> {
     count: texts.length,
     msPerChunk: elapsed / texts.length,
     backend: result.backend,
+    dtype: result.dtype,
     threads: result.threads,
     crossOriginIsolated: self.crossOriginIsolated,
   };

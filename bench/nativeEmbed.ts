@@ -8,7 +8,7 @@ import { MODELS_DIR } from '../scripts/model/build';
 
 export const NATIVE_BATCH = 16;
 
-export async function embedNative(texts: string[], dtype: 'q8' | 'fp32' = 'q8'): Promise<{ vectors: Float32Array; msPerChunk: number }> {
+export async function embedNative(texts: string[], dtype: 'q8' | 'fp16' | 'fp32' = 'q8'): Promise<{ vectors: Float32Array; msPerChunk: number }> {
   env.allowRemoteModels = false;
   env.localModelPath = `${MODELS_DIR}/`;
   const tokenizer = await AutoTokenizer.from_pretrained(BUILTIN_MODEL.id);

@@ -59,6 +59,8 @@ export interface Summary {
   overLimit: number;
   restored: boolean;
   chunking: { strategy: string; size: number; overlap: number };
+  dtype: string | null;
+  backend: string | null;
 }
 
 export function summary(page: Page): Promise<Summary> {

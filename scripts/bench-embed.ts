@@ -9,12 +9,12 @@ import type { BrowserBenchResult } from '../bench/embed';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { BUILTIN_MODEL } from '../src/core/models';
 
-async function browserRun(threads: number | null): Promise<BrowserBenchResult> {
+async function browserRun(threads: number | null, dtype = 'q8'): Promise<BrowserBenchResult> {
   const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:4174/bench/embed.html${threads ? `?threads=${threads}` : ''}`);
+    await page.goto(`http://127.0.0.1:4174/bench/embed.html?dtype=${dtype}${threads ? `&threads=${threads}` : ''}`);
     await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 600_000, polling: 500 });
     const result = await page.evaluate(() => (window as unknown as { __bench: BrowserBenchResult & { error?: string } }).__bench);
     if (result.error) throw new Error(result.error);
@@ -27,17 +27,20 @@ async function browserRun(threads: number | null): Promise<BrowserBenchResult> {
 
 const texts = benchTexts(readFileSync('public/demo/corpus.md', 'utf8'));
 console.log(`bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${NATIVE_BATCH}`);
-const nativeQ8 = (await embedNative(texts, 'q8')).msPerChunk;
-const nativeFp32 = (await embedNative(texts, 'fp32')).msPerChunk;
-const single = await browserRun(1);
-const browser = await browserRun(null);
-const rows: [string, number][] = [
-  [`Chromium ${single.backend} q8, ${single.threads} thread`, single.msPerChunk],
-  [`Chromium ${browser.backend} q8, ${browser.threads} threads`, browser.msPerChunk],
-  ['Node onnxruntime-node q8 (native baseline)', nativeQ8],
-  ['Node onnxruntime-node fp32', nativeFp32],
-];
-for (const [name, ms] of rows) console.log(`${name.padEnd(48)} ${ms.toFixed(2).padStart(8)} ms/chunk`);
-for (const run of [single, browser]) {
-  console.log(`ratio Chromium (${run.threads} thread${run.threads > 1 ? 's' : ''}) / native q8: ${(run.msPerChunk / nativeQ8).toFixed(2)}× the time, throughput ${(nativeQ8 / run.msPerChunk).toFixed(2)}× native`);
+// the same model files in both places, precision by precision
+const rows: [string, number][] = [];
+const ratios: string[] = [];
+for (const dtype of ['q8', 'fp16', 'fp32'] as const) {
+  const native = (await embedNative(texts, dtype)).msPerChunk;
+  const single = await browserRun(1, dtype);
+  const all = await browserRun(null, dtype);
+  rows.push([`Chromium ${single.backend} ${dtype}, 1 thread`, single.msPerChunk], [`Chromium ${all.backend} ${dtype}, ${all.threads} threads`, all.msPerChunk], [`Node onnxruntime-node ${dtype} (native baseline)`, native]);
+  for (const run of [single, all]) {
+    ratios.push(`${dtype}: Chromium ${run.threads} thread${run.threads > 1 ? 's' : ''} / native: ${(run.msPerChunk / native).toFixed(2)}× the time, throughput ${(native / run.msPerChunk).toFixed(2)}× native`);
+  }
 }
+for (const [name, ms] of rows) console.log(`${name.padEnd(48)} ${ms.toFixed(2).padStart(8)} ms/chunk`);
+for (const line of ratios) console.log(line);
+const fastestBrowser = Math.min(...rows.filter(([n]) => n.startsWith('Chromium') && !n.endsWith('1 thread')).map(([, ms]) => ms));
+const fastestNative = Math.min(...rows.filter(([n]) => n.startsWith('Node')).map(([, ms]) => ms));
+console.log(`fastest multi-threaded Chromium / fastest native: throughput ${(fastestNative / fastestBrowser).toFixed(2)}× native`);

@@ -10,7 +10,7 @@ const MAX_TOKENS = 128;
 const HEADS = 4;
 export const EMBEDDING_DIMS = 512;
 
-type Quantize = 'fp32' | 'int8';
+type Quantize = 'fp32' | 'fp16' | 'int8';
 
 class GraphBuilder {
   readonly nodes: Node[] = [];
@@ -40,9 +40,13 @@ class GraphBuilder {
     return name;
   }
 
-  /** A weight matrix: fp32 as is, or int8 with one symmetric scale per slice along `axis`. */
+  /** A weight matrix: fp32 as is, fp16 cast back to fp32, or int8 with one symmetric scale per slice along `axis`. */
   matrix(name: string, rows: number, cols: number, data: Float32Array, axis: 0 | 1): string {
     if (this.quantize === 'fp32') return this.floatConst(name, [rows, cols], data);
+    if (this.quantize === 'fp16') {
+      this.initializers.push({ name: `${name}_half`, dataType: DataType.FLOAT16, dims: [rows, cols], data: toHalf(data) });
+      return this.op1('Cast', [`${name}_half`], { to: DataType.FLOAT });
+    }
     const channels = axis === 0 ? rows : cols;
     const scales = new Float32Array(channels);
     for (let r = 0; r < rows; r++) {
@@ -64,6 +68,41 @@ class GraphBuilder {
     this.initializers.push({ name: `${name}_zero`, dataType: DataType.INT8, dims: [channels], data: new Int8Array(channels) });
     return this.op1('DequantizeLinear', [`${name}_q`, `${name}_scale`, `${name}_zero`], { axis });
   }
+}
+
+/** IEEE 754 half-precision bits of each value, rounded to nearest even. */
+export function toHalf(values: Float32Array): Uint16Array {
+  const out = new Uint16Array(values.length);
+  const f32 = new Float32Array(1);
+  const u32 = new Uint32Array(f32.buffer);
+  for (let i = 0; i < values.length; i++) {
+    f32[0] = values[i]!;
+    const x = u32[0]!;
+    const sign = (x >>> 16) & 0x8000;
+    const exponent = ((x >>> 23) & 0xff) - 127 + 15;
+    let mantissa = x & 0x7fffff;
+    if (exponent >= 31) {
+      out[i] = sign | 0x7c00; // too large: infinity (weights never are)
+    } else if (exponent <= 0) {
+      // subnormal half, or zero
+      if (exponent < -10) out[i] = sign;
+      else {
+        mantissa |= 0x800000;
+        const shift = 14 - exponent;
+        let half = mantissa >>> shift;
+        const rest = mantissa & ((1 << shift) - 1);
+        const halfway = 1 << (shift - 1);
+        if (rest > halfway || (rest === halfway && half & 1)) half++;
+        out[i] = sign | half;
+      }
+    } else {
+      let half = (exponent << 10) | (mantissa >>> 13);
+      const rest = mantissa & 0x1fff;
+      if (rest > 0x1000 || (rest === 0x1000 && half & 1)) half++;
+      out[i] = sign | half;
+    }
+  }
+  return out;
 }
 
 function weight2d(w: Weight): [number, number, Float32Array] {

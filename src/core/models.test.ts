@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_MODEL, customModel, embeddingKey, invalidModelId, MODEL_CATALOGUE, withPrefix } from './models';
+import { BUILTIN_MODEL, customModel, embeddingKey, invalidModelId, MODEL_CATALOGUE, truncateVectors, withPrefix } from './models';
 
 describe('model catalogue', () => {
   it('records what each model needs, with the built-in model first', () => {
@@ -38,5 +38,26 @@ describe('model catalogue', () => {
     expect(embeddingKey('a/b', 'q8', 'query: x')).not.toBe(embeddingKey('a/b', 'q8', 'passage: x'));
     expect(embeddingKey('a/b', 'q8', 'x')).not.toBe(embeddingKey('a/b', 'fp32', 'x'));
     expect(embeddingKey('a/b', 'q8', 'x')).toBe(embeddingKey('a/b', 'q8', 'x'));
+  });
+});
+
+describe('Matryoshka truncation', () => {
+  it('keeps the first dimensions and makes each row unit length', () => {
+    const out = truncateVectors(Float32Array.from([3, 4, 100, 0, 0, 2, 9, 9]), 4, 2);
+    expect(Array.from(out)).toEqual([0.6, 0.8, 0, 1].map(Math.fround));
+  });
+
+  it('layer-normalises first when the model asks for it, and leaves full-size vectors alone', () => {
+    const row = Float32Array.from([1, 2, 3, 4]);
+    const out = truncateVectors(row, 4, 2, true);
+    // (1 - 2.5) and (2 - 2.5), same sign: a unit vector pointing down both axes
+    expect(out[0]! / out[1]!).toBeCloseTo(3, 5);
+    expect(Math.hypot(out[0]!, out[1]!)).toBeCloseTo(1, 6);
+    expect(truncateVectors(row, 4, 4)).toBe(row);
+  });
+
+  it('lists the precisions each model has', () => {
+    expect(BUILTIN_MODEL.dtypes).toEqual(['fp32', 'fp16', 'q8']);
+    for (const m of MODEL_CATALOGUE) expect(m.dtypes).toContain('q8');
   });
 });

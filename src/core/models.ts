@@ -3,6 +3,9 @@
 import { textHash } from './hash';
 import type { Pooling } from './pooling';
 
+/** Weight precisions, named as transformers.js names them (files model.onnx, model_fp16.onnx, model_quantized.onnx, model_q4.onnx). */
+export type Dtype = 'fp32' | 'fp16' | 'q8' | 'q4';
+
 export interface ModelEntry {
   /** a Hugging Face model id (or the built-in model's local id) */
   id: string;
@@ -21,7 +24,13 @@ export interface ModelEntry {
   builtIn: boolean;
   /** dimensions the vectors may be cut to (Matryoshka training), largest first */
   matryoshka?: number[];
+  /** the precisions its repository has */
+  dtypes: Dtype[];
+  /** Matryoshka truncation layer-normalises first (nomic v1.5) */
+  matryoshkaLayerNorm?: boolean;
 }
+
+const ALL_DTYPES: Dtype[] = ['fp32', 'fp16', 'q8', 'q4'];
 
 export const BUILTIN_MODEL: ModelEntry = {
   id: 'orrery/use-lite-en',
@@ -36,6 +45,7 @@ export const BUILTIN_MODEL: ModelEntry = {
   sizeMB: 7.1,
   licence: 'Apache-2.0',
   builtIn: true,
+  dtypes: ['fp32', 'fp16', 'q8'],
 };
 
 export const MODEL_CATALOGUE: ModelEntry[] = [
@@ -53,6 +63,7 @@ export const MODEL_CATALOGUE: ModelEntry[] = [
     sizeMB: 23,
     licence: 'Apache-2.0',
     builtIn: false,
+    dtypes: ALL_DTYPES,
   },
   {
     id: 'Xenova/bge-small-en-v1.5',
@@ -67,6 +78,7 @@ export const MODEL_CATALOGUE: ModelEntry[] = [
     sizeMB: 34,
     licence: 'MIT',
     builtIn: false,
+    dtypes: ALL_DTYPES,
   },
   {
     id: 'nomic-ai/nomic-embed-text-v1.5',
@@ -82,6 +94,8 @@ export const MODEL_CATALOGUE: ModelEntry[] = [
     licence: 'Apache-2.0',
     builtIn: false,
     matryoshka: [768, 512, 256, 128, 64],
+    matryoshkaLayerNorm: true,
+    dtypes: ALL_DTYPES,
   },
   {
     id: 'onnx-community/embeddinggemma-300m-ONNX',
@@ -97,6 +111,8 @@ export const MODEL_CATALOGUE: ModelEntry[] = [
     licence: 'Gemma',
     builtIn: false,
     matryoshka: [768, 512, 256, 128],
+    // its activations overflow in fp16
+    dtypes: ['fp32', 'q8', 'q4'],
   },
   {
     id: 'Xenova/multilingual-e5-small',
@@ -111,6 +127,7 @@ export const MODEL_CATALOGUE: ModelEntry[] = [
     sizeMB: 118,
     licence: 'MIT',
     builtIn: false,
+    dtypes: ALL_DTYPES,
   },
   {
     id: 'Xenova/bge-small-zh-v1.5',
@@ -125,6 +142,7 @@ export const MODEL_CATALOGUE: ModelEntry[] = [
     sizeMB: 24,
     licence: 'MIT',
     builtIn: false,
+    dtypes: ALL_DTYPES,
   },
 ];
 
@@ -146,6 +164,7 @@ export function customModel(id: string, pooling: Pooling = 'mean', queryPrefix =
     sizeMB: 0,
     licence: 'see the model card',
     builtIn: false,
+    dtypes: ALL_DTYPES,
   };
 }
 
@@ -165,4 +184,36 @@ export function withPrefix(model: ModelEntry, purpose: 'query' | 'passage', text
 /** The key under which a vector is cached: the same model, precision, prefix and text give the same vector. */
 export function embeddingKey(modelId: string, dtype: string, prefixedText: string): string {
   return `${modelId}|${dtype}|${textHash(prefixedText)}`;
+}
+
+/**
+ * Cuts N×dims vectors to their first `keep` dimensions and rescales each to unit length, as
+ * Matryoshka models are used (nomic's recipe layer-normalises first; `layerNorm` does that).
+ */
+export function truncateVectors(vectors: Float32Array, dims: number, keep: number, layerNorm = false): Float32Array {
+  if (keep >= dims) return vectors;
+  const rows = vectors.length / dims;
+  const out = new Float32Array(rows * keep);
+  for (let r = 0; r < rows; r++) {
+    const row = vectors.subarray(r * dims, (r + 1) * dims);
+    let mean = 0;
+    let variance = 1;
+    if (layerNorm) {
+      for (const x of row) mean += x;
+      mean /= dims;
+      variance = 0;
+      for (const x of row) variance += (x - mean) ** 2;
+      variance /= dims;
+    }
+    const scale = 1 / Math.sqrt(variance + (layerNorm ? 1e-5 : 0));
+    let norm = 0;
+    for (let j = 0; j < keep; j++) {
+      const x = (row[j]! - mean) * scale;
+      out[r * keep + j] = x;
+      norm += x * x;
+    }
+    const inverse = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let j = 0; j < keep; j++) out[r * keep + j]! *= inverse;
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { shouldPlace } from '../core/placement';
 import { embeddingProgress } from '../core/progress';
 import { cosineTopK, rowNorms, rowOf } from '../core/vectors';
-import type { EmbedEvent, ModelSource, Purpose } from '../workers/embed.protocol';
+import type { Backend, EmbedEvent, ModelSource, Purpose, SpeedSample } from '../workers/embed.protocol';
 import type { IngestFile } from '../workers/ingest.protocol';
 import { emptyWorkspace, workspace } from './data';
 import { cancelLayout, finishLayout, isLayoutRunning, placeNewRows, placeQuery, runLayout, setLayoutParams } from './layoutActions';
@@ -64,6 +64,9 @@ type Embedded = Omit<Extract<EmbedEvent, { type: 'result' }>, 'type' | 'id'>;
 
 async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource): Promise<Embedded> {
   const { setStatus } = store.getState();
+  // the backend the speed test picked, unless the user chose one
+  const tunedBackend = source.backend ? undefined : tunedBackends.get(tuningKey(source));
+  if (tunedBackend) source = { ...source, backend: tunedBackend };
   // the rate counts from the first finished batch, so that loading the model does not skew it
   let first: { time: number; done: number } | null = null;
   let computedBefore = 0;
@@ -145,6 +148,8 @@ async function chunkInWorker(documents: SourceDocument[], signal: AbortSignal): 
 interface ChunkVectors {
   vectors: Float32Array;
   dims: number;
+  /** how the model ran, when it ran */
+  engine: { backend: Backend; dtype: string } | null;
   tokens: Int32Array;
   truncated: number;
   computed: number;
@@ -170,6 +175,7 @@ async function vectorsFor(documents: SourceDocument[], table: ChunkTable, signal
   }
   let embedded: Embedded | null = null;
   if (textRows.length > 0) {
+    if (textRows.length >= SPEED_TEST_MIN_TEXTS) source = await tuned(source, signal);
     store.getState().setStatus('embedding', `Embedding 0 / ${textRows.length}`, { done: 0, total: textRows.length });
     embedded = await embed(textRows.map((i) => table.texts[i]!), 'passage', signal, source);
     if (importedDims && embedded.dims !== importedDims) {
@@ -188,7 +194,52 @@ async function vectorsFor(documents: SourceDocument[], table: ChunkTable, signal
   for (let i = 0; i < count; i++) {
     if (table.imported[i]) vectors.set(importedRow(documents[table.sourceIds[i]!]!, table.sectionIds[i]!), i * dims);
   }
-  return { vectors, dims, tokens, truncated: embedded?.truncated ?? 0, computed: embedded?.computed ?? 0 };
+  const engine = embedded ? { backend: embedded.backend, dtype: embedded.dtype } : null;
+  return { vectors, dims, engine, tokens, truncated: embedded?.truncated ?? 0, computed: embedded?.computed ?? 0 };
+}
+
+/** Inputs smaller than this are embedded at once: a speed test would cost more than it saves. */
+const SPEED_TEST_MIN_TEXTS = 64;
+const tunedBackends = new Map<string, Backend>();
+const tuningKey = (source: ModelSource) => `${source.remoteHost ?? ''} ${source.model.id} ${source.dtype ?? 'auto'}`;
+
+/**
+ * The source to embed with: on first use of a model (backend and batch size left to the app), a
+ * short speed test picks the backend and batch size, and the result is shown.
+ */
+async function tuned(source: ModelSource, signal: AbortSignal): Promise<ModelSource> {
+  if (source.backend) return source;
+  const known = tunedBackends.get(tuningKey(source));
+  if (known) return { ...source, backend: known };
+  store.getState().setStatus('loading', `Speed test: ${source.model.label} on each backend and batch size`);
+  const result = await embedClient.request((id) => ({ type: 'speed-test', id, source }), [], (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total), signal);
+  const speed = result.speed!;
+  const best = speed[0]!;
+  tunedBackends.set(tuningKey(source), best.backend);
+  const { batchOverride } = store.getState();
+  if (batchOverride) await configureBatch(batchOverride);
+  store.setState({ speed });
+  store.getState().notify('info', `Speed test: ${speedSummary(speed, batchOverride)}.`);
+  return { ...source, backend: best.backend };
+}
+
+export function speedSummary(speed: SpeedSample[], batchOverride: number | null): string {
+  const best = speed[0]!;
+  const rate = (s: SpeedSample) => Math.round(1000 / s.msPerChunk);
+  const others = speed.slice(1).map((s) => `${s.backend} batch ${s.batchSize}: ${rate(s)}/s`).join(', ');
+  return `${best.backend.toUpperCase()}, batch ${batchOverride ?? best.batchSize}${batchOverride ? ' (yours)' : ''} — ${rate(best)} chunks/s${others ? ` (${others})` : ''}`;
+}
+
+/** Texts per inference from now on (the user's choice overrides the speed test's). */
+export async function configureBatch(batchSize: number): Promise<void> {
+  await embedClient.request((id) => ({ type: 'configure', id, batchSize }), []);
+}
+
+/** The user's batch size, or null to go back to the speed test's pick. */
+export async function setBatchOverride(batchSize: number | null): Promise<void> {
+  store.setState({ batchOverride: batchSize });
+  const picked = store.getState().speed?.[0]?.batchSize ?? 16;
+  await configureBatch(batchSize ?? picked);
 }
 
 const importedCount = (table: ChunkTable) => table.imported.reduce((n, x) => n + x, 0);
@@ -208,7 +259,7 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
     settle();
     return;
   }
-  const { vectors, dims, tokens, truncated, computed } = await vectorsFor(documents, chunked, signal);
+  const { vectors, dims, engine, tokens, truncated, computed } = await vectorsFor(documents, chunked, signal);
   const table = { ...chunked, tokens };
   const existing = workspace.table.texts.length;
   if (existing > 0 && dims !== workspace.dims) {
@@ -230,6 +281,7 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
   const commitCorpus = () => {
     Object.assign(workspace, { documents: [...workspace.documents, ...documents], table: appendChunks(workspace.table, table), vectors: merged, norms, dims });
     store.setState((s) => ({
+      ...engine,
       dims,
       chunkCount: count,
       sources: workspace.table.sources,
@@ -309,12 +361,13 @@ export function rechunk(documents: SourceDocument[] = workspace.documents): Prom
     store.getState().setStatus('loading', `Chunking ${documents.length} documents`);
     const chunked = await chunkInWorker(documents, signal);
     if (chunked.texts.length === 0) throw new Error('These chunking settings leave no chunks.');
-    const { vectors, dims, tokens, truncated, computed } = await vectorsFor(documents, chunked, signal);
+    const { vectors, dims, engine, tokens, truncated, computed } = await vectorsFor(documents, chunked, signal);
     const before = workspace.table.texts.length;
     const count = chunked.texts.length;
     await layOutAndCommit(vectors, count, dims, signal, () => {
       Object.assign(workspace, { documents, table: { ...chunked, tokens }, vectors, norms: rowNorms(vectors, dims), dims });
       store.setState((s) => ({
+        ...engine,
         dims,
         chunkCount: count,
         sources: chunked.sources,
@@ -409,7 +462,7 @@ export function switchModel(source: ModelSource): Promise<void> {
       return;
     }
     const { documents, table } = workspace;
-    const { vectors, dims, tokens, truncated, computed } = await vectorsFor(documents, table, signal, source);
+    const { vectors, dims, engine, tokens, truncated, computed } = await vectorsFor(documents, table, signal, source);
     const { queryText } = store.getState();
     // imported vectors of another size cannot be queried with this model (runQuery says so)
     const queryVector = queryText && loaded.dims === dims ? (await embed([queryText], 'query', signal, source)).vectors : null;
@@ -418,7 +471,7 @@ export function switchModel(source: ModelSource): Promise<void> {
     }
     await layOutAndCommit(vectors, count, dims, signal, () => {
       Object.assign(workspace, { vectors, norms: rowNorms(vectors, dims), dims, queryVector, table: { ...table, tokens } });
-      store.setState((s) => ({ ...switched, dims, corpusVersion: s.corpusVersion + 1, truncatedChunks: truncated, embeddedCount: s.embeddedCount + computed }));
+      store.setState((s) => ({ ...switched, ...engine, dims, corpusVersion: s.corpusVersion + 1, truncatedChunks: truncated, embeddedCount: s.embeddedCount + computed }));
       if (!queryVector) store.setState({ results: [], queryText: '' });
       const { selected } = store.getState();
       if (selected !== null) select(selected);

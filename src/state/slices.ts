@@ -4,7 +4,7 @@ import type { Hit } from '../core/vectors';
 import type { SourceDocument } from '../core/corpus';
 import { type ChunkOptions, DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';
-import type { Backend, ModelSource } from '../workers/embed.protocol';
+import type { Backend, ModelSource, SpeedSample } from '../workers/embed.protocol';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import type { Placement } from '../core/placement';
 
@@ -44,6 +44,10 @@ export interface EmbeddingSlice {
   truncatedChunks: number;
   /** texts the model embedded in this session (cached ones not counted) */
   embeddedCount: number;
+  /** the last speed test of the model in use, fastest first */
+  speed: SpeedSample[] | null;
+  /** texts per inference chosen by the user (null: the speed test's pick) */
+  batchOverride: number | null;
   download: { file: string; loaded: number; total: number } | null;
 }
 
@@ -125,6 +129,8 @@ export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
   dtype: null,
   truncatedChunks: 0,
   embeddedCount: 0,
+  speed: null,
+  batchOverride: null,
   download: null,
 });
 

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { customModel, invalidModelId, MODEL_CATALOGUE, type ModelEntry } from '../core/models';
+import { customModel, type Dtype, invalidModelId, MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import type { Pooling } from '../core/pooling';
-import { switchModel } from '../state/pipeline';
+import { setBatchOverride, speedSummary, switchModel } from '../state/pipeline';
+import type { Backend, ModelSource } from '../workers/embed.protocol';
 import { useOrreryStore } from '../state/store';
 
 const CUSTOM = 'custom';
@@ -20,8 +21,14 @@ export function ModelPanel() {
   const [pooling, setPooling] = useState<Pooling>('mean');
   const [mirror, setMirror] = useState(source.remoteHost ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  const [precision, setPrecision] = useState<Dtype | ''>(source.dtype ?? '');
+  const [backendChoice, setBackendChoice] = useState<Backend | ''>(source.backend ?? '');
+  const [keep, setKeep] = useState(source.dims ?? 0);
   const catalogued = MODEL_CATALOGUE.find((m) => m.id === choice);
   const chosen = catalogued ?? customModel(customId, pooling);
+  const fullDims = chosen.dims || dims;
+  // Matryoshka sizes the model was trained for; others are offered to see what cutting does
+  const cuts = chosen.matryoshka?.slice(1) ?? [256, 128, 64].filter((d) => d < fullDims);
   return (
     <section className="panel" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
@@ -38,7 +45,12 @@ export function ModelPanel() {
           e.preventDefault();
           const bad = catalogued ? null : invalidModelId(customId);
           setProblem(bad);
-          if (!bad) void switchModel({ model: chosen, remoteHost: chosen.builtIn ? null : mirror.trim() || null });
+          if (bad) return;
+          const next: ModelSource = { model: chosen, remoteHost: chosen.builtIn ? null : mirror.trim() || null };
+          if (precision) next.dtype = precision;
+          if (backendChoice) next.backend = backendChoice;
+          if (keep) next.dims = keep;
+          void switchModel(next);
         }}
       >
         <label htmlFor="model-choice">Embedding model</label>
@@ -73,9 +85,69 @@ export function ModelPanel() {
             <input value={mirror} onChange={(e) => setMirror(e.target.value)} placeholder="https://huggingface.co/" />
           </label>
         )}
+        <div className="fields">
+          <label className="inline">
+            Precision
+            <select value={precision} onChange={(e) => setPrecision(e.target.value as Dtype | '')}>
+              <option value="">auto (q8 on WASM, fp32 on WebGPU)</option>
+              {chosen.dtypes.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            Backend
+            <select value={backendChoice} onChange={(e) => setBackendChoice(e.target.value as Backend | '')}>
+              <option value="">auto (speed test)</option>
+              <option value="wasm">WASM</option>
+              <option value="webgpu">WebGPU</option>
+            </select>
+          </label>
+          <label className="inline">
+            Dimensions
+            <select value={keep} onChange={(e) => setKeep(Number(e.target.value))}>
+              <option value={0}>all{fullDims ? ` (${fullDims})` : ''}</option>
+              {cuts.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                  {chosen.matryoshka ? ' (Matryoshka)' : ' (not trained for this cut)'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         {problem && <p role="alert">{problem}</p>}
         <button type="submit">Use model</button>
       </form>
+      <SpeedPanel />
     </section>
+  );
+}
+
+const BATCH_SIZES = [4, 8, 16, 32, 64];
+
+/** The speed test's result and the batch size override. */
+function SpeedPanel() {
+  const speed = useOrreryStore((s) => s.speed);
+  const batchOverride = useOrreryStore((s) => s.batchOverride);
+  return (
+    <div className="fields">
+      <p className="muted" aria-label="Speed test">
+        {speed ? `Speed test: ${speedSummary(speed, batchOverride)}` : 'Speed test: runs on first use of a model (64 chunks or more).'}
+      </p>
+      <label className="inline">
+        Batch size
+        <select value={batchOverride ?? 0} onChange={(e) => void setBatchOverride(Number(e.target.value) || null)}>
+          <option value={0}>auto{speed ? ` (${speed[0]!.batchSize})` : ''}</option>
+          {BATCH_SIZES.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ModelEntry } from '../core/models';
+import type { Dtype, ModelEntry } from '../core/models';
 import type { CancelMessage, ErrorEvent } from './rpc';
 
 export type Purpose = 'passage' | 'query';
@@ -8,11 +8,26 @@ export type Backend = 'webgpu' | 'wasm';
 export interface ModelSource {
   model: ModelEntry;
   remoteHost: string | null;
+  /** weights to load; absent: fp32 on WebGPU, q8 on WASM */
+  dtype?: Dtype;
+  /** absent: the speed test's pick (WebGPU when there is an adapter, else WASM) */
+  backend?: Backend;
+  /** Matryoshka truncation: keep this many leading dimensions */
+  dims?: number;
+}
+
+/** One timing of the speed test. */
+export interface SpeedSample {
+  backend: Backend;
+  batchSize: number;
+  msPerChunk: number;
 }
 
 export type EmbedRequest =
-  /** WASM threads for the models this worker loads from now on (benchmarks compare them) */
-  | { type: 'configure'; id: number; threads: number }
+  /** WASM threads for models loaded from now on (benchmarks compare them); texts per inference */
+  | { type: 'configure'; id: number; threads?: number; batchSize?: number }
+  /** time the model on each backend and batch size (a short speed test on first use) */
+  | { type: 'speed-test'; id: number; source: ModelSource }
   /** load (download if needed) and probe the model; the result carries no vectors */
   | { type: 'load'; id: number; source: ModelSource }
   | { type: 'embed'; id: number; source: ModelSource; texts: string[]; purpose: Purpose }
@@ -38,5 +53,7 @@ export type EmbedEvent =
       /** texts the model ran on; the rest came from the cache */
       computed: number;
       threads: number;
+      /** the speed test's timings, fastest first */
+      speed?: SpeedSample[];
     }
   | ErrorEvent;

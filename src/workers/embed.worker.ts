@@ -3,15 +3,16 @@
 // loaded model; progress out.
 import { CancelledError, embedInBatches } from '../core/batching';
 import { EmbeddingCache, embedThroughCache } from '../core/embeddingCache';
-import { embeddingKey, withPrefix } from '../core/models';
+import { embeddingKey, truncateVectors, withPrefix } from '../core/models';
 import type { EmbedEvent, EmbedRequest } from './embed.protocol';
-import { getEmbedder, isLoaded } from './embedder';
+import { candidateBackends, getEmbedder, isLoaded } from './embedder';
+import { speedTest } from './speedTest';
 import { clearStore, persistentVectors, STORES } from './idb';
 import { setThreads } from './transformersEnv';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const BATCH_SIZE = 16;
+let batchSize = 16;
 const cancelled = new Set<number>();
 const cache = new EmbeddingCache();
 const post = (event: EmbedEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
@@ -24,12 +25,25 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     return;
   }
   if (request.type === 'configure' || request.type === 'clear-cache') {
-    if (request.type === 'configure') setThreads(request.threads);
-    else {
+    if (request.type === 'configure') {
+      if (request.threads) setThreads(request.threads);
+      if (request.batchSize) batchSize = Math.max(1, Math.floor(request.batchSize));
+    } else {
       cache.clear();
       await clearStore(STORES.embeddings).catch(() => {});
     }
-    post({ type: 'result', id: request.id, ...empty, backend: 'wasm', dtype: '', threads: request.type === 'configure' ? request.threads : 0 });
+    post({ type: 'result', id: request.id, ...empty, backend: 'wasm', dtype: '', threads: request.type === 'configure' ? (request.threads ?? 0) : 0 });
+    return;
+  }
+  if (request.type === 'speed-test') {
+    try {
+      const speed = await speedTest((backend) => getEmbedder({ ...request.source, backend }), await candidateBackends(request.source));
+      batchSize = speed[0]!.batchSize;
+      const best = await getEmbedder({ ...request.source, backend: speed[0]!.backend });
+      post({ type: 'result', id: request.id, ...empty, dims: best.dims, backend: best.backend, dtype: best.dtype, threads: best.threads, speed });
+    } catch (error) {
+      post({ type: 'error', id: request.id, message: String((error as Error)?.message ?? error), cancelled: false });
+    }
     return;
   }
   const { id, source } = request;
@@ -39,12 +53,12 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     const embedder = await getEmbedder(source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
     const loadedResult = { backend: embedder.backend, dtype: embedder.dtype, threads: embedder.threads };
     if (request.type === 'load') {
-      post({ type: 'result', id, ...empty, dims: embedder.dims, ...loadedResult });
+      post({ type: 'result', id, ...empty, dims: Math.min(source.dims ?? embedder.dims, embedder.dims), ...loadedResult });
       return;
     }
     const prefixed = request.texts.map((t) => withPrefix(model, request.purpose, t));
     const keyOf = (text: string) => embeddingKey(model.id, embedder.dtype, text);
-    const { vectors, dims, computed } = await embedThroughCache(
+    const { vectors: full, dims: fullDims, computed } = await embedThroughCache(
       prefixed,
       keyOf,
       cache,
@@ -61,7 +75,7 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
             return vectors;
           },
           {
-            batchSize: BATCH_SIZE,
+            batchSize,
             dims: embedder.dims,
             onProgress: (done, total) => post({ type: 'progress', id, done, total }),
             isCancelled: () => cancelled.has(id),
@@ -73,6 +87,10 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
       },
       persistentVectors,
     );
+    // Matryoshka: the cache holds full vectors, the cut is made on the way out
+    const keep = source.dims && source.dims < fullDims ? source.dims : fullDims;
+    const vectors = truncateVectors(full, fullDims, keep, model.matryoshkaLayerNorm);
+    const dims = keep;
     // token counts show the user which chunks the model cuts short
     const tokens = request.purpose === 'passage' ? Int32Array.from(prefixed, (t) => embedder.countTokens(t)) : new Int32Array(0);
     const truncated = tokens.reduce((n, t) => n + (t > model.maxTokens ? 1 : 0), 0);

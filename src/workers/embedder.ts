@@ -1,7 +1,7 @@
 // Loads a catalogue model with transformers.js once, on the best backend this browser has,
 // and embeds a batch of texts into one Float32Array.
 import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
-import type { ModelEntry } from '../core/models';
+import type { Dtype, ModelEntry } from '../core/models';
 import { normalizeRows, poolTokens } from '../core/pooling';
 import type { Backend, ModelSource } from './embed.protocol';
 import { configureEnvironment, HUB } from './transformersEnv';
@@ -10,7 +10,7 @@ export interface Embedder {
   model: ModelEntry;
   backend: Backend;
   threads: number;
-  dtype: 'fp32' | 'q8';
+  dtype: Dtype;
   /** the model's output dimension, learnt from a first embedding */
   dims: number;
   embed(texts: string[]): Promise<Float32Array>;
@@ -37,11 +37,12 @@ interface ProgressInfo {
   total?: number;
 }
 
-async function load(model: ModelEntry, backend: Backend, onDownload: DownloadListener): Promise<Embedder> {
+async function load(model: ModelEntry, backend: Backend, requested: Dtype | undefined, onDownload: DownloadListener): Promise<Embedder> {
   const progress_callback = (info: ProgressInfo) => {
     if (info.status === 'progress' && info.file) onDownload(info.file, info.loaded ?? 0, info.total ?? 0);
   };
-  const dtype = backend === 'webgpu' ? 'fp32' : 'q8';
+  const dtype: Dtype = requested ?? (backend === 'webgpu' ? 'fp32' : 'q8');
+  if (!model.dtypes.includes(dtype)) throw new Error(`${model.label} has no ${dtype} weights (it has ${model.dtypes.join(', ')})`);
   const tokenizer: PreTrainedTokenizer = await AutoTokenizer.from_pretrained(model.id, { progress_callback });
   const network: PreTrainedModel = await AutoModel.from_pretrained(model.id, { device: backend, dtype, progress_callback });
   const embedder: Embedder = {
@@ -82,37 +83,50 @@ async function load(model: ModelEntry, backend: Backend, onDownload: DownloadLis
 
 const loaded = new Map<string, Promise<Embedder>>();
 
-const keyOf = (source: ModelSource) => `${source.remoteHost ?? HUB} ${source.model.id}`;
+const keyOf = (source: ModelSource) => `${source.remoteHost ?? HUB} ${source.model.id} ${source.dtype ?? 'auto'} ${source.backend ?? 'auto'}`;
 
 export function isLoaded(source: ModelSource): boolean {
   return loaded.has(keyOf(source));
 }
 
-/** One load per model and host; WebGPU first when there is an adapter, WASM otherwise or if WebGPU fails. */
+/** The backends to try for a source, best first: its own choice, else WebGPU (when there is an adapter) then WASM. */
+export async function candidateBackends(source: ModelSource): Promise<Backend[]> {
+  if (source.backend) return [source.backend];
+  return (await webGpuAvailable()) ? ['webgpu', 'wasm'] : ['wasm'];
+}
+
+/**
+ * One load per model, host, precision and backend. Left to the app, the backend is the first
+ * candidate that loads (WebGPU failing means WASM), shared with an explicit choice of the same.
+ */
 export function getEmbedder(source: ModelSource, onDownload: DownloadListener = () => {}): Promise<Embedder> {
   const key = keyOf(source);
   let pending = loaded.get(key);
-  if (!pending) {
-    configureEnvironment(source);
-    const { model } = source;
-    pending = (async () => {
-      if (await webGpuAvailable()) {
-        try {
-          return await load(model, 'webgpu', onDownload);
-        } catch (error) {
-          console.warn('WebGPU failed, falling back to WASM', error);
-        }
-      }
+  if (pending) return pending;
+  configureEnvironment(source);
+  const { model, backend } = source;
+  pending = (async () => {
+    if (backend) {
+      if (backend === 'webgpu' && !(await webGpuAvailable())) throw new Error('this browser has no WebGPU adapter: choose WASM');
       try {
-        return await load(model, 'wasm', onDownload);
+        return await load(model, backend, source.dtype, onDownload);
       } catch (error) {
         const where = model.builtIn ? 'this app' : (source.remoteHost ?? HUB);
         throw new Error(`Could not load the model ${model.id} from ${where}: ${(error as Error).message}`);
       }
-    })();
-    // a failed load is forgotten so that the next request retries
-    pending.catch(() => loaded.delete(key));
-    loaded.set(key, pending);
-  }
+    }
+    const backends = await candidateBackends(source);
+    for (const candidate of backends.slice(0, -1)) {
+      try {
+        return await getEmbedder({ ...source, backend: candidate }, onDownload);
+      } catch (error) {
+        console.warn(`${candidate} failed, trying the next backend`, error);
+      }
+    }
+    return getEmbedder({ ...source, backend: backends.at(-1)! }, onDownload);
+  })();
+  // a failed load is forgotten so that the next request retries
+  pending.catch(() => loaded.delete(key));
+  loaded.set(key, pending);
   return pending;
 }
