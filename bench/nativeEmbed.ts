@@ -3,6 +3,7 @@
 import { AutoModel, AutoTokenizer, env, type Tensor } from '@huggingface/transformers';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { embedInBatches } from '../src/core/batching';
 import { BUILTIN_MODEL } from '../src/core/models';
 import { MODELS_DIR } from '../scripts/model/build';
 
@@ -15,9 +16,9 @@ export async function embedNative(texts: string[], dtype: 'q8' | 'fp16' | 'fp32'
   const model = await AutoModel.from_pretrained(BUILTIN_MODEL.id, { dtype, device: 'cpu' });
   const embed = async (batch: string[]) => (await model(tokenizer(batch, { padding: true, truncation: true }))).sentence_embedding as Tensor;
   await embed(texts.slice(0, NATIVE_BATCH)); // warm-up
-  const vectors = new Float32Array(texts.length * BUILTIN_MODEL.dims);
   const started = performance.now();
-  for (let i = 0; i < texts.length; i += NATIVE_BATCH) vectors.set((await embed(texts.slice(i, i + NATIVE_BATCH))).data as Float32Array, i * BUILTIN_MODEL.dims);
+  // the app's batching (texts of similar length together), so both sides do the same work
+  const vectors = await embedInBatches(texts, async (batch) => (await embed(batch)).data as Float32Array, { batchSize: NATIVE_BATCH, dims: BUILTIN_MODEL.dims });
   const msPerChunk = (performance.now() - started) / texts.length;
   await model.dispose();
   return { vectors, msPerChunk };

@@ -2,6 +2,7 @@
 // (the app's embed worker, WASM) and natively in Node (transformers.js on onnxruntime-node, same files).
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { preview } from 'vite';
 import { benchTexts } from '../bench/benchTexts';
 import { embedNative, NATIVE_BATCH } from '../bench/nativeEmbed';
@@ -9,8 +10,10 @@ import type { BrowserBenchResult } from '../bench/embed';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { BUILTIN_MODEL } from '../src/core/models';
 
+// one server for every run: a fresh browser (empty caches) each time
+const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+
 async function browserRun(threads: number | null, dtype = 'q8'): Promise<BrowserBenchResult> {
-  const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -21,7 +24,6 @@ async function browserRun(threads: number | null, dtype = 'q8'): Promise<Browser
     return result;
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
 }
 
@@ -44,3 +46,5 @@ for (const line of ratios) console.log(line);
 const fastestBrowser = Math.min(...rows.filter(([n]) => n.startsWith('Chromium') && !n.endsWith('1 thread')).map(([, ms]) => ms));
 const fastestNative = Math.min(...rows.filter(([n]) => n.startsWith('Node')).map(([, ms]) => ms));
 console.log(`fastest multi-threaded Chromium / fastest native: throughput ${(fastestNative / fastestBrowser).toFixed(2)}× native`);
+(server.httpServer as Server).closeAllConnections();
+await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

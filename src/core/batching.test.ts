@@ -40,3 +40,16 @@ describe('embedInBatches', () => {
     await expect(embedInBatches(['a'], fakeEmbed, { batchSize: 4, dims: 3 })).rejects.toThrow(/dimensions/);
   });
 });
+
+describe('embedInBatches, by length', () => {
+  it('batches texts of similar length together and returns rows in input order', async () => {
+    const texts = ['aaaaaaaa', 'b', 'cccccccccccc', 'dd', 'eeeeeeeee', 'f'];
+    const batches: string[][] = [];
+    const out = await embedInBatches(texts, async (batch) => {
+      batches.push(batch);
+      return Float32Array.from(batch, (t) => t.length);
+    }, { batchSize: 2, dims: 1 });
+    expect(batches).toEqual([['b', 'f'], ['dd', 'aaaaaaaa'], ['eeeeeeeee', 'cccccccccccc']]);
+    expect(Array.from(out)).toEqual([8, 1, 12, 2, 9, 1]);
+  });
+});

@@ -212,7 +212,8 @@ export function splitByTokens(text: string, start: number, end: number, size: nu
   let first = 0; // index of the first cut after position
   while (position < end) {
     while (cuts[first]! <= position) first++;
-    const last = lastFitting(first, cuts.length - 1, (i) => count(text.slice(position, cuts[i])) <= size);
+    // every word is at least one token: the window ends within `size` cuts
+    const last = lastFitting(first, Math.min(cuts.length - 1, first + size), (i) => count(text.slice(position, cuts[i])) <= size);
     let cut: number;
     if (last >= first) cut = cuts[last]!;
     else {
@@ -227,7 +228,9 @@ export function splitByTokens(text: string, start: number, end: number, size: nu
       continue;
     }
     // the earliest word start after position whose tail up to `cut` fits in the overlap
-    const candidates = cuts.filter((c) => c > position && c < cut).reverse();
+    const candidates: number[] = [];
+    for (let i = first; i < cuts.length && cuts[i]! < cut; i++) candidates.push(cuts[i]!);
+    candidates.reverse();
     // reversed, the tail grows with the index: the last one that fits starts earliest
     const from = lastFitting(0, candidates.length - 1, (i) => count(text.slice(candidates[i], cut)) <= overlap);
     position = from >= 0 ? candidates[from]! : cut;

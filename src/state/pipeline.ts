@@ -11,7 +11,7 @@ import type { Backend, EmbedEvent, ModelSource, Purpose, SpeedSample } from '../
 import type { IngestFile } from '../workers/ingest.protocol';
 import { emptyWorkspace, workspace } from './data';
 import { cancelLayout, finishLayout, isLayoutRunning, placeNewRows, placeQuery, runLayout, setLayoutParams } from './layoutActions';
-import { clearSavedWorkspace } from './persist';
+import { clearSavedWorkspace, restoreWorkspace } from './persist';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
 import { embedClient, ingestClient, layoutClient } from './workers';
@@ -523,5 +523,12 @@ export function clearWorkspace(alsoCache = false): Promise<void> {
     if (alsoCache) await embedClient.request((id) => ({ type: 'clear-cache', id }), []);
     store.getState().notify('info', alsoCache ? 'The workspace and the embedding cache are empty.' : 'The workspace is empty. (Vectors already computed stay cached: adding the same text again embeds nothing.)');
     settle();
+  });
+}
+
+/** Brings back the saved workspace, in turn with any work the user starts meanwhile. */
+export function restore(): Promise<void> {
+  return enqueue(async () => {
+    await restoreWorkspace();
   });
 }

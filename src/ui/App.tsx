@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SceneView } from '../scene/SceneView';
-import { addFiles, loadDemo } from '../state/pipeline';
-import { restoreWorkspace, startAutosave } from '../state/persist';
+import { addFiles, loadDemo, restore } from '../state/pipeline';
+import { startAutosave } from '../state/persist';
 import { useOrreryStore } from '../state/store';
 import { DataPanel } from './DataPanel';
 import { ChunkingPanel } from './ChunkingPanel';
@@ -23,7 +23,7 @@ export function App() {
   useEffect(() => {
     // ?demo always shows the demo corpus; otherwise the last workspace comes back
     if (new URLSearchParams(window.location.search).has('demo')) void loadDemo();
-    else void restoreWorkspace();
+    else void restore();
     return startAutosave();
   }, []);
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { makePdf } from '../../e2e/fixtures/formats';
+import { DEFAULT_CHUNKING } from '../core/chunking';
+import { BUILTIN_MODEL } from '../core/models';
+import type { PdfLibrary } from '../core/ingest/pdfText';
+import { IngestHost } from './ingest';
+import type { IngestEvent, IngestFile } from './ingest.protocol';
+
+const pdfjs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfLibrary;
+const source = { model: BUILTIN_MODEL, remoteHost: null };
+const file = (path: string, content: string | Uint8Array): IngestFile => ({ path, file: new File([content as BlobPart], path.split('/').pop()!) });
+
+async function parse(files: IngestFile[], countTokens = (s: string) => s.split(/\s+/).length) {
+  const events: IngestEvent[] = [];
+  const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => countTokens });
+  await host.handle({ type: 'parse', id: 1, files, chunking: DEFAULT_CHUNKING, tokenizer: source });
+  const result = events.find((e) => e.type === 'result');
+  const error = events.find((e) => e.type === 'error');
+  return { result: result?.type === 'result' ? result : null, error: error?.type === 'error' ? error : null, events };
+}
+
+describe('IngestHost', () => {
+  it('reads each format, skips hidden files, names unsupported and broken ones, and chunks the rest', async () => {
+    const { result } = await parse([
+      file('docs/a.md', '# Title\n\nBody text.'),
+      file('docs/.DS_Store', 'junk'),
+      file('docs/photo.jpg', new Uint8Array([0xff, 0xd8, 0xff])),
+      file('docs/report.pdf', makePdf([['Page one.'], ['Page two.']])),
+      file('docs/bad.json', '{"not": "records"}'),
+      file('docs/v/vectors.tsv', '1\t0\n0\t1\n'),
+      file('docs/v/metadata.tsv', 'x\ny\n'),
+    ]);
+    expect(result!.documents.map((d) => d.name)).toEqual(['docs/a.md', 'docs/report.pdf', 'docs/v/vectors.tsv']);
+    expect(result!.problems).toEqual([
+      expect.stringMatching(/^docs\/photo\.jpg: files of type \.jpg are not read/),
+      expect.stringMatching(/^docs\/bad\.json: expected an array of objects/),
+    ]);
+    expect(result!.notes).toEqual(expect.arrayContaining([expect.stringContaining('Skipped 1 hidden file'), expect.stringContaining('labelled from docs/v/metadata.tsv')]));
+    // texts are left for the page to slice from the documents
+    expect(result!.table.texts).toEqual([]);
+    expect(Array.from(result!.table.pages)).toEqual([0, 0, 1, 2, 0, 0]);
+    expect(Array.from(result!.table.imported)).toEqual([0, 0, 0, 0, 1, 1]);
+  });
+
+  it('refuses a file over the size limit by name without reading it', async () => {
+    const huge = { path: 'huge.txt', file: { name: 'huge.txt', size: 300 * 2 ** 20 } as File };
+    const { result } = await parse([huge, file('ok.txt', 'fine')]);
+    expect(result!.problems).toEqual(['huge.txt: 315 MB is over the 256 MB limit for one file.']);
+    expect(result!.documents).toHaveLength(1);
+  });
+
+  it('sends big texts as bytes, and chunks by tokens with the counter it is given', async () => {
+    const words = Array.from({ length: 300_000 }, (_, i) => `w${i % 1000}`).join(' ');
+    const events: IngestEvent[] = [];
+    const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => (s) => s.split(/\s+/).filter(Boolean).length });
+    await host.handle({ type: 'chunk', id: 2, documents: [{ name: 'big', text: words }], chunking: { ...DEFAULT_CHUNKING, strategy: 'tokens', size: 1000, overlap: 0 }, tokenizer: source });
+    const result = events.find((e) => e.type === 'result');
+    if (result?.type !== 'result') throw new Error('no result');
+    expect(result.table.starts.length).toBe(300);
+    expect(result.documents[0]!.text).toBe('');
+    expect(new TextDecoder().decode(result.texts[0]!.bytes)).toBe(words);
+  });
+
+  it('stops when cancelled', async () => {
+    const events: IngestEvent[] = [];
+    const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 });
+    const files = Array.from({ length: 50 }, (_, i) => file(`f${i}.txt`, `text ${i}`));
+    const running = host.handle({ type: 'parse', id: 3, files, chunking: DEFAULT_CHUNKING, tokenizer: source });
+    await host.handle({ type: 'cancel', id: 3 });
+    await running;
+    expect(events.at(-1)).toMatchObject({ type: 'error', cancelled: true });
+  });
+});
