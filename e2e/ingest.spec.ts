@@ -30,9 +30,10 @@ test('a folder with one file of each format: chunks per file, positions, heading
     'corpus/reviews.tsv': 2,
     'corpus/records.json': 2,
     'corpus/log.jsonl': 2,
+    'corpus/talks.parquet': 2,
     'corpus/sub/nested.md': 2,
   });
-  expect(s.chunkCount).toBe(25);
+  expect(s.chunkCount).toBe(27);
   // the hidden file is skipped quietly, the image by name
   await expect(page.getByRole('note').filter({ hasText: 'Skipped 1 hidden file' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'corpus/sketch.png: files of type .png are not read' })).toBeVisible();
@@ -57,6 +58,10 @@ test('a folder with one file of each format: chunks per file, positions, heading
   await expect(selection.getByLabel('Metadata')).toContainText('authorAnn');
   await expect(selection.getByLabel('Metadata')).toContainText('tags["mars","moons"]');
 
+  selection = await showChunk(page, 'corpus/talks.parquet', 1);
+  await expect(selection.getByLabel('Position')).toHaveText('corpus/talks.parquet · row 2');
+  await expect(selection.getByLabel('Metadata')).toContainText('sourceworkshop');
+
   selection = await showChunk(page, 'corpus/page.html', 1);
   await expect(selection).toContainText('The Moon raises tides');
   await expect(selection.getByLabel('Heading', { exact: true })).toHaveText('§ The Moon');
@@ -64,7 +69,7 @@ test('a folder with one file of each format: chunks per file, positions, heading
 
   // another text column for the table: its chunks change, the rest come from the cache
   await page.getByLabel('Text column of corpus/papers.csv').selectOption('title');
-  await expect(page.getByRole('note').filter({ hasText: /Re-chunked: 25 chunks .* 3 embedded/ })).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: /Re-chunked: 27 chunks .* 3 embedded/ })).toBeVisible();
   selection = await showChunk(page, 'corpus/papers.csv', 1);
   await expect(selection.locator('blockquote')).toHaveText('Pulsars');
   await expect(selection.getByLabel('Metadata')).toContainText('abstractPulsars are rotating');

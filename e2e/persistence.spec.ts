@@ -13,10 +13,10 @@ test('the workspace survives a reload without embedding again; Clear workspace e
   await page.getByLabel('Query').press('Enter');
   await expect.poll(async () => (await summary(page)).query.results.length).toBe(5);
   const before = await summary(page);
-  expect(before.embeddedCount).toBe(25);
+  expect(before.embeddedCount).toBe(27);
 
   await page.reload();
-  await expect(page.getByRole('note').filter({ hasText: /Restored the workspace saved .*: 25 chunks from 9 sources, nothing embedded again/ })).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: /Restored the workspace saved .*: 27 chunks from 10 sources, nothing embedded again/ })).toBeVisible();
   await waitReady(page);
   const after = await summary(page);
   expect(after.restored).toBe(true);
@@ -38,5 +38,5 @@ test('the workspace survives a reload without embedding again; Clear workspace e
   await page.getByLabel('Add folder').setInputFiles(`${FIXTURES}/corpus`);
   await waitReady(page);
   const again = await summary(page);
-  expect([again.chunkCount, again.embeddedCount]).toEqual([25, 0]);
+  expect([again.chunkCount, again.embeddedCount]).toEqual([27, 0]);
 });

@@ -52,7 +52,8 @@ export async function runLayout(params: LayoutParams): Promise<void> {
       (id) => ((mine.id = id), { type: 'layout', id, params, vectors, count, dims: workspace.dims }),
       [vectors.buffer],
       (event) => {
-        if (event.type !== 'frame' || workspace.table.texts.length !== count) return;
+        // frames the worker sent before it heard "pause" would move a paused picture
+        if (event.type !== 'frame' || workspace.table.texts.length !== count || store.getState().layoutPaused) return;
         showCoords(event.coords);
         const percent = Math.round(event.progress * 100);
         store.setState({ layoutProgress: event.progress });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { customModel, type Dtype, invalidModelId, MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import type { Pooling } from '../core/pooling';
-import { setBatchOverride, speedSummary, switchModel } from '../state/pipeline';
+import { setBatchOverride, speedSummary } from '../state/embedding';
+import { switchModel } from '../state/pipeline';
 import type { Backend, ModelSource } from '../workers/embed.protocol';
 import { useOrreryStore } from '../state/store';
 

@@ -55,13 +55,17 @@ export function SelectionPanel() {
   );
 }
 
+const LINE_FORMATS = new Set(['csv', 'tsv', 'jsonl', 'projector']);
+
 /** Where a chunk comes from: file, page, line (or row), characters. */
 export function chunkPosition(index: number): string {
   const { table, documents } = workspace;
   const doc = documents[table.sourceIds[index]!];
   const parts = [table.sources[table.sourceIds[index]!]];
   if (table.pages[index]! > 0) parts.push(`page ${table.pages[index]}`);
-  if (doc?.table) parts.push(`row ${(doc.sections?.[table.sectionIds[index]!]?.row ?? 0) + 1}, line ${table.lines[index]}`);
+  const row = (doc?.sections?.[table.sectionIds[index]!]?.row ?? 0) + 1;
+  // rows of JSON arrays, Parquet and .npy have no line of their own
+  if (doc?.table) parts.push(LINE_FORMATS.has(doc.format ?? '') ? `row ${row}, line ${table.lines[index]}` : `row ${row}`);
   else parts.push(`line ${table.lines[index]}`);
   if (!doc?.table) parts.push(`characters ${table.starts[index]}–${table.ends[index]}`);
   return parts.join(' · ');

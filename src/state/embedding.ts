@@ -1,0 +1,113 @@
+// Talking to the embed worker: embedding in slices with progress (rate, time left, downloads),
+// and the speed test that picks a backend and batch size on first use of a model.
+import { embeddingProgress } from '../core/progress';
+import type { Backend, EmbedEvent, ModelSource, Purpose, SpeedSample } from '../workers/embed.protocol';
+import { useOrreryStore } from './store';
+import { embedClient } from './workers';
+
+const store = useOrreryStore;
+
+export function downloadStatus(file: string, loaded: number, total: number): void {
+  const mb = (x: number) => (x / 1e6).toFixed(1);
+  const percent = total > 0 ? ` (${Math.round((100 * loaded) / total)}%)` : '';
+  store.setState({ download: { file, loaded, total } });
+  store.getState().setStatus('loading', `Downloading ${file}: ${mb(loaded)} / ${mb(total)} MB${percent}`, total > 0 ? { done: loaded, total } : null);
+}
+
+/** Texts per request to the embed worker: big inputs go in slices, so no one message blocks the page. */
+const EMBED_SLICE = 4096;
+
+export type Embedded = Omit<Extract<EmbedEvent, { type: 'result' }>, 'type' | 'id'>;
+
+export async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource): Promise<Embedded> {
+  const { setStatus } = store.getState();
+  // the backend the speed test picked, unless the user chose one
+  const tunedBackend = source.backend ? undefined : tunedBackends.get(tuningKey(source));
+  if (tunedBackend) source = { ...source, backend: tunedBackend };
+  // the rate counts from the first finished batch, so that loading the model does not skew it
+  let first: { time: number; done: number } | null = null;
+  let computedBefore = 0;
+  let out: Embedded | null = null;
+  try {
+    for (let from = 0; from < texts.length; from += EMBED_SLICE) {
+      const part = texts.length <= EMBED_SLICE ? texts : texts.slice(from, from + EMBED_SLICE);
+      const rest = texts.length - from - part.length;
+      const result = await embedClient.request(
+        (id) => ({ type: 'embed', id, source, texts: part, purpose }),
+        [],
+        (event) => {
+          if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
+          if (purpose === 'query') return;
+          if (event.type === 'status') setStatus('loading', event.message);
+          if (event.type === 'progress') {
+            // cached texts are not counted: the total is what the model still has to read
+            const done = computedBefore + event.done;
+            const total = computedBefore + event.total + rest;
+            const now = performance.now();
+            first ??= { time: now, done };
+            const rate = now > first.time ? (done - first.done) / ((now - first.time) / 1000) : null;
+            setStatus('embedding', embeddingProgress(done, total, rate), { done, total });
+          }
+        },
+        signal,
+      );
+      computedBefore += result.computed;
+      if (!out) {
+        out = { ...result, vectors: new Float32Array(texts.length * result.dims), tokens: new Int32Array(texts.length), truncated: 0, computed: 0 };
+      }
+      out.vectors.set(result.vectors, from * result.dims);
+      out.tokens.set(result.tokens, from);
+      out.truncated += result.truncated;
+      out.computed += result.computed;
+    }
+    if (!out) throw new Error('nothing to embed');
+    return out;
+  } finally {
+    store.setState({ download: null });
+  }
+}
+
+/** Inputs smaller than this are embedded at once: a speed test would cost more than it saves. */
+export const SPEED_TEST_MIN_TEXTS = 64;
+const tunedBackends = new Map<string, Backend>();
+const tuningKey = (source: ModelSource) => `${source.remoteHost ?? ''} ${source.model.id} ${source.dtype ?? 'auto'}`;
+
+/**
+ * The source to embed with: on first use of a model (backend and batch size left to the app), a
+ * short speed test picks the backend and batch size, and the result is shown.
+ */
+export async function tuned(source: ModelSource, signal: AbortSignal): Promise<ModelSource> {
+  if (source.backend) return source;
+  const known = tunedBackends.get(tuningKey(source));
+  if (known) return { ...source, backend: known };
+  store.getState().setStatus('loading', `Speed test: ${source.model.label} on each backend and batch size`);
+  const result = await embedClient.request((id) => ({ type: 'speed-test', id, source }), [], (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total), signal);
+  const speed = result.speed!;
+  const best = speed[0]!;
+  tunedBackends.set(tuningKey(source), best.backend);
+  const { batchOverride } = store.getState();
+  if (batchOverride) await configureBatch(batchOverride);
+  store.setState({ speed });
+  store.getState().notify('info', `Speed test: ${speedSummary(speed, batchOverride)}.`);
+  return { ...source, backend: best.backend };
+}
+
+export function speedSummary(speed: SpeedSample[], batchOverride: number | null): string {
+  const best = speed[0]!;
+  const rate = (s: SpeedSample) => Math.round(1000 / s.msPerChunk);
+  const others = speed.slice(1).map((s) => `${s.backend} batch ${s.batchSize}: ${rate(s)}/s`).join(', ');
+  return `${best.backend.toUpperCase()}, batch ${batchOverride ?? best.batchSize}${batchOverride ? ' (yours)' : ''} — ${rate(best)} chunks/s${others ? ` (${others})` : ''}`;
+}
+
+/** Texts per inference from now on (the user's choice overrides the speed test's). */
+export async function configureBatch(batchSize: number): Promise<void> {
+  await embedClient.request((id) => ({ type: 'configure', id, batchSize }), []);
+}
+
+/** The user's batch size, or null to go back to the speed test's pick. */
+export async function setBatchOverride(batchSize: number | null): Promise<void> {
+  store.setState({ batchOverride: batchSize });
+  const picked = store.getState().speed?.[0]?.batchSize ?? 16;
+  await configureBatch(batchSize ?? picked);
+}
+
