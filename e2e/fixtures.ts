@@ -97,3 +97,15 @@ export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: n
     return { count, sample, signature };
   });
 }
+
+/** The scene once it has stopped moving (points glide for a moment after each layout). */
+export async function settledPixels(page: Page): Promise<Awaited<ReturnType<typeof drawnPixels>>> {
+  let last = await drawnPixels(page);
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(300);
+    const next = await drawnPixels(page);
+    if (next.signature === last.signature) return next;
+    last = next;
+  }
+  return last;
+}

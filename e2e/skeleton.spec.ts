@@ -1,4 +1,4 @@
-import { drawnPixels, expect, summary, test, waitReady } from './fixtures';
+import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
 
 test.describe('demo corpus', () => {
   test.beforeEach(async ({ page }) => {
@@ -63,7 +63,7 @@ test.describe('demo corpus', () => {
   });
 
   test('dragging orbits the camera and Reset view brings it back', async ({ page }) => {
-    const before = await drawnPixels(page);
+    const before = await settledPixels(page);
     const box = (await page.locator('canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();

@@ -49,7 +49,7 @@ describe('IngestHost', () => {
     expect(result!.documents).toHaveLength(1);
   });
 
-  it('sends big texts as bytes, and chunks by tokens with the counter it is given', async () => {
+  it('chunks by tokens with the counter it is given, and sends big parsed texts back as bytes', async () => {
     const words = Array.from({ length: 300_000 }, (_, i) => `w${i % 1000}`).join(' ');
     const events: IngestEvent[] = [];
     const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => (s) => s.split(/\s+/).filter(Boolean).length });
@@ -57,8 +57,14 @@ describe('IngestHost', () => {
     const result = events.find((e) => e.type === 'result');
     if (result?.type !== 'result') throw new Error('no result');
     expect(result.table.starts.length).toBe(300);
-    expect(result.documents[0]!.text).toBe('');
-    expect(new TextDecoder().decode(result.texts[0]!.bytes)).toBe(words);
+    // the page has these documents: none are sent back
+    expect(result.documents).toEqual([]);
+    const parsed: IngestEvent[] = [];
+    await new IngestHost((e) => parsed.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 }).handle({ type: 'parse', id: 4, files: [file('big.txt', words)], chunking: DEFAULT_CHUNKING, tokenizer: source });
+    const big = parsed.find((e) => e.type === 'result');
+    if (big?.type !== 'result') throw new Error('no result');
+    expect(big.documents[0]!.text).toBe('');
+    expect(new TextDecoder().decode(big.texts[0]!.bytes)).toBe(words);
   });
 
   it('stops when cancelled', async () => {

@@ -44,7 +44,8 @@ export class IngestHost {
       table.texts = [];
       const transfer: Transferable[] = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map((a) => a.buffer);
       const texts: { document: number; bytes: Uint8Array }[] = [];
-      const documents = parsed.documents.map((doc, index) => {
+      // documents the page sent for chunking are there already: only parsed ones go back
+      const documents = request.type === 'chunk' ? [] : parsed.documents.map((doc, index) => {
         if (doc.text.length < BIG_TEXT) return doc;
         const bytes = new TextEncoder().encode(doc.text);
         texts.push({ document: index, bytes });
