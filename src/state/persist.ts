@@ -15,6 +15,7 @@ import { useOrreryStore } from './store';
 
 const store = useOrreryStore;
 const KEY = 'current';
+const SETTINGS_KEY = 'settings';
 const VERSION = 1;
 
 interface SavedWorkspace {
@@ -28,12 +29,16 @@ interface SavedWorkspace {
   pca: PcaModel;
   layoutParams: LayoutParams;
   explainedVariance: number[];
-  chunking: ChunkOptions;
   modelSource: ModelSource;
   backend: Backend | null;
   dtype: string | null;
   importedCount: number;
   truncatedChunks: number;
+}
+
+/** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
+interface SavedSettings {
+  chunking: ChunkOptions;
   topK: number;
   queryText: string;
   queryVector: Float32Array | null;
@@ -53,49 +58,67 @@ function snapshot(): SavedWorkspace {
     pca: workspace.pca!,
     layoutParams: s.layoutParams,
     explainedVariance: s.explainedVariance,
-    chunking: s.chunking,
     modelSource: s.modelSource,
     backend: s.backend,
     dtype: s.dtype,
     importedCount: s.importedCount,
     truncatedChunks: s.truncatedChunks,
-    topK: s.topK,
-    queryText: s.queryText,
-    queryVector: workspace.queryVector,
   };
 }
 
+function settingsSnapshot(): SavedSettings {
+  const s = store.getState();
+  return { chunking: s.chunking, topK: s.topK, queryText: s.queryText, queryVector: workspace.queryVector };
+}
+
 let saving: Promise<void> = Promise.resolve();
-let savedVersions = '';
+let savedCorpus = '';
+let savedSettings = '';
 let warned = false;
 
-/** Saves the workspace whenever work settles on something new (a corpus, a finished layout, a query). */
+type State = ReturnType<typeof store.getState>;
+const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
+const settingsVersions = (s: State) => `${s.queryVersion}/${s.topK}/${JSON.stringify(s.chunking)}`;
+
+function save(key: string, data: unknown): void {
+  saving = saving.then(() =>
+    putValue(STORES.workspace, key, data).catch((error: unknown) => {
+      if (warned) return;
+      warned = true;
+      store.getState().notify('error', `The workspace could not be saved in this browser (${(error as Error).message}); it will be lost on reload.`);
+    }),
+  );
+}
+
+/** Saves the workspace whenever work settles on something new: the corpus and its layout, or the settings and query. */
 export function startAutosave(): () => void {
   return store.subscribe((s) => {
     if (s.busy || s.layoutProgress !== null || s.chunkCount === 0) return;
-    const versions = `${s.corpusVersion}/${s.layoutVersion}/${s.queryVersion}/${s.topK}/${JSON.stringify(s.chunking)}`;
-    if (versions === savedVersions) return;
-    savedVersions = versions;
-    const data = snapshot();
-    saving = saving.then(() =>
-      putValue(STORES.workspace, KEY, data).catch((error: unknown) => {
-        if (warned) return;
-        warned = true;
-        store.getState().notify('error', `The workspace could not be saved in this browser (${(error as Error).message}); it will be lost on reload.`);
-      }),
-    );
+    const corpus = corpusVersions(s);
+    const settings = settingsVersions(s);
+    if (corpus !== savedCorpus) {
+      savedCorpus = corpus;
+      save(KEY, snapshot());
+    }
+    if (settings !== savedSettings) {
+      savedSettings = settings;
+      save(SETTINGS_KEY, settingsSnapshot());
+    }
   });
 }
 
 /** Restores a saved workspace; false when there is none (or it cannot be read). */
 export async function restoreWorkspace(): Promise<boolean> {
   let saved: SavedWorkspace | undefined;
+  let settings: SavedSettings | undefined;
   try {
     saved = await getValue<SavedWorkspace>(STORES.workspace, KEY);
+    settings = await getValue<SavedSettings>(STORES.workspace, SETTINGS_KEY);
   } catch {
     return false;
   }
   if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return false;
+  const { chunking, topK, queryText, queryVector } = settings ?? { ...settingsSnapshot(), queryText: '', queryVector: null };
   const table = withTexts(saved.table, saved.documents);
   Object.assign(workspace, emptyWorkspace(), {
     documents: saved.documents,
@@ -103,27 +126,31 @@ export async function restoreWorkspace(): Promise<boolean> {
     vectors: saved.vectors,
     norms: rowNorms(saved.vectors, saved.dims),
     dims: saved.dims,
-    queryVector: saved.queryVector,
+    // a query of another size (the model changed since) is not restored
+    queryVector: queryVector?.length === saved.dims ? queryVector : null,
   });
   store.setState((s) => ({
     chunkCount: table.texts.length,
     sources: table.sources,
     corpusVersion: s.corpusVersion + 1,
-    chunking: saved.chunking,
+    chunking,
     modelSource: saved.modelSource,
     dims: saved.dims,
     backend: saved.backend,
     dtype: saved.dtype,
     importedCount: saved.importedCount,
     truncatedChunks: saved.truncatedChunks,
-    topK: saved.topK,
-    queryText: saved.queryText,
+    topK,
+    queryText: queryVector?.length === saved.dims ? queryText : '',
     restored: true,
   }));
   setLayoutParams(saved.layoutParams);
   finishLayout(saved.layoutParams, { type: 'result', id: 0, coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [], elapsedMs: 0 });
   retrieve();
-  savedVersions = '';
+  // what was just read need not be written back
+  const s = store.getState();
+  savedCorpus = corpusVersions(s);
+  savedSettings = settingsVersions(s);
   settle();
   const when = new Date(saved.savedAt).toLocaleString();
   store.getState().notify('info', `Restored the workspace saved ${when}: ${table.texts.length} chunks from ${table.sources.length} sources, nothing embedded again.`);
