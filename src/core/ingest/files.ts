@@ -155,4 +155,3 @@ export function candidateDocument(candidate: NonNullable<FileResult['metadataCan
   return delimitedDocument(candidate.name, candidate.format, candidate.text, textField);
 }
 
-export { InputError };

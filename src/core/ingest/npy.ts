@@ -53,13 +53,12 @@ export function writeNpy(data: Float32Array, rows: number, dims: number): Uint8A
 
 /** Tab-separated numbers, one vector per line (the Embedding Projector's vectors file); null if not numeric. */
 export function parseNumericTsv(text: string): { data: Float32Array; rows: number; dims: number } | null {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '');
+  const rows = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').map((l) => l.split('\t'));
   const isNumber = (cell: string) => /^\s*[-+]?(\d|\.\d|nan\b|inf)/i.test(cell);
-  if (lines.length === 0 || !lines[0]!.split('\t').every(isNumber)) return null;
-  const dims = lines[0]!.split('\t').length;
-  const data = new Float32Array(lines.length * dims);
-  lines.forEach((line, r) => {
-    const cells = line.split('\t');
+  if (rows.length === 0 || !rows[0]!.every(isNumber)) return null;
+  const dims = rows[0]!.length;
+  const data = new Float32Array(rows.length * dims);
+  rows.forEach((cells, r) => {
     if (cells.length !== dims) throw new InputError(`vectors of mixed lengths: line ${r + 1} has ${cells.length} numbers, line 1 has ${dims}`);
     cells.forEach((cell, j) => {
       const x = Number(cell);
@@ -67,5 +66,5 @@ export function parseNumericTsv(text: string): { data: Float32Array; rows: numbe
       data[r * dims + j] = x;
     });
   });
-  return { data, rows: lines.length, dims };
+  return { data, rows: rows.length, dims };
 }
