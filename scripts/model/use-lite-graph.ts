@@ -40,13 +40,45 @@ class GraphBuilder {
     return name;
   }
 
-  /** A weight matrix: fp32 as is, fp16 cast back to fp32, or int8 with one symmetric scale per slice along `axis`. */
-  matrix(name: string, rows: number, cols: number, data: Float32Array, axis: 0 | 1): string {
+  /** A weight matrix for fp32 or fp16 graphs: as is, or stored in half precision and cast back to fp32. */
+  private matrix(name: string, rows: number, cols: number, data: Float32Array): string {
     if (this.quantize === 'fp32') return this.floatConst(name, [rows, cols], data);
+    this.initializers.push({ name: `${name}_half`, dataType: DataType.FLOAT16, dims: [rows, cols], data: toHalf(data) });
+    return this.op1('Cast', [`${name}_half`], { to: DataType.FLOAT });
+  }
+
+  /**
+   * x·W. In int8, as dynamically quantized models are: the activations are quantized per call
+   * (uint8), multiplied in integers against int8 weights with a scale per output column, and
+   * rescaled — ONNX Runtime runs this as one integer GEMM, on WASM too.
+   */
+  matmul(name: string, x: string, rows: number, cols: number, data: Float32Array): string {
+    if (this.quantize !== 'int8') return this.op1('MatMul', [x, this.matrix(name, rows, cols, data)]);
+    const [q, scales] = this.int8(name, rows, cols, data, 1);
+    this.initializers.push({ name: `${name}_zero`, dataType: DataType.INT8, dims: [cols], data: new Int8Array(cols) });
+    const [xq, xScale, xZero] = this.op('DynamicQuantizeLinear', [x], undefined, 3) as [string, string, string];
+    const product = this.op1('MatMulInteger', [xq, q, xZero, `${name}_zero`]);
+    return this.op1('Mul', [this.op1('Cast', [product], { to: DataType.FLOAT }), this.op1('Mul', [xScale, scales])]);
+  }
+
+  /**
+   * The rows of a table picked by `ids` (an embedding lookup). Quantized tables are gathered
+   * first and only the picked rows converted: the runtime would otherwise dequantize the whole
+   * table on every call.
+   */
+  rows(name: string, rows: number, cols: number, data: Float32Array, ids: string): string {
+    if (this.quantize === 'fp32') return this.op1('Gather', [this.floatConst(name, [rows, cols], data), ids], { axis: 0 });
     if (this.quantize === 'fp16') {
       this.initializers.push({ name: `${name}_half`, dataType: DataType.FLOAT16, dims: [rows, cols], data: toHalf(data) });
-      return this.op1('Cast', [`${name}_half`], { to: DataType.FLOAT });
+      return this.op1('Cast', [this.op1('Gather', [`${name}_half`, ids], { axis: 0 })], { to: DataType.FLOAT });
     }
+    const [q, scales] = this.int8(name, rows, cols, data, 0);
+    const picked = this.op1('Cast', [this.op1('Gather', [q, ids], { axis: 0 })], { to: DataType.FLOAT });
+    const rowScales = this.op1('Unsqueeze', [this.op1('Gather', [scales, ids], { axis: 0 }), this.int64Const(`${name}_scale_axis`, [-1])]);
+    return this.op1('Mul', [picked, rowScales]);
+  }
+
+  private int8(name: string, rows: number, cols: number, data: Float32Array, axis: 0 | 1): [string, string] {
     const channels = axis === 0 ? rows : cols;
     const scales = new Float32Array(channels);
     for (let r = 0; r < rows; r++) {
@@ -65,8 +97,7 @@ class GraphBuilder {
     }
     this.initializers.push({ name: `${name}_q`, dataType: DataType.INT8, dims: [rows, cols], data: q });
     this.floatConst(`${name}_scale`, [channels], scales);
-    this.initializers.push({ name: `${name}_zero`, dataType: DataType.INT8, dims: [channels], data: new Int8Array(channels) });
-    return this.op1('DequantizeLinear', [`${name}_q`, `${name}_scale`, `${name}_zero`], { axis });
+    return [`${name}_q`, `${name}_scale`];
   }
 }
 
@@ -118,8 +149,7 @@ export function buildUseLiteGraph(weights: TfjsWeights, quantize: Quantize): Gra
 
   const dense = (name: string, x: string, kernel: Weight, bias: Weight): string => {
     const [rows, cols, data] = weight2d(kernel);
-    const m = g.matrix(name, rows, cols, data, 1);
-    return g.op1('Add', [g.op1('MatMul', [x, m]), g.floatConst(`${name}_bias`, [cols], bias.data)]);
+    return g.op1('Add', [g.matmul(name, x, rows, cols, data), g.floatConst(`${name}_bias`, [cols], bias.data)]);
   };
 
   const layerNorm = (name: string, x: string, scale: Weight, bias: Weight): string => {
@@ -183,7 +213,7 @@ export function buildUseLiteGraph(weights: TfjsWeights, quantize: Quantize): Gra
 
   // Token embeddings plus the sinusoidal timing signal of each position.
   const table = weights.get('module/Embeddings_en');
-  const embeddings = g.op1('Gather', [g.matrix('embeddings', table.shape[0]!, table.shape[1]!, table.data, 0), ids], { axis: 0 });
+  const embeddings = g.rows('embeddings', table.shape[0]!, table.shape[1]!, table.data, ids);
   const invTimescales = weights.get('AddTimingSignal/TimingSignal/ExpandDims_1');
   const length = g.op1('Cast', [g.op1('Gather', [g.op1('Shape', [ids]), g.int64Const('one', [1], [])], { axis: 0 })], { to: DataType.FLOAT });
   const positions = g.op1('Range', [g.floatConst('zero_f', [], [0]), length, g.floatConst('one_f', [], [1])]);
