@@ -1,8 +1,12 @@
 import { expect, summary, test, waitReady } from './fixtures';
 
-test('a speed test on first use picks the batch size and shows it; the user can override it', async ({ page }) => {
+test('a speed test on first use picks the batch size and shows it; the user can override it', async ({ page, context }) => {
+  const runtimes: string[] = [];
+  context.on('request', (request) => /ort-wasm[^/]*\.wasm$/.test(request.url()) && runtimes.push(request.url().split('/').pop()!));
   await page.goto('/?demo');
   await waitReady(page);
+  // without WebGPU only the smaller, faster WASM-only build of ONNX Runtime is fetched
+  expect(runtimes).toEqual([expect.stringMatching(/^ort-wasm-simd-threaded-[\w-]+\.wasm$/)]);
   const speed = page.getByLabel('Speed test', { exact: true });
   await expect(speed).toHaveText(/^Speed test: WASM, batch (8|16|32) — \d+ chunks\/s \(wasm batch \d+: \d+\/s, wasm batch \d+: \d+\/s\)$/);
   await page.getByLabel('Batch size').selectOption('4');

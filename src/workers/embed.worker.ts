@@ -16,6 +16,22 @@ let batchSize = 16;
 const cancelled = new Set<number>();
 const cache = new EmbeddingCache();
 const post = (event: EmbedEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
+const unsaved: [string, Float32Array][] = [];
+/** Queues vectors for IndexedDB, written in large transactions: one per batch costs the model time. */
+function save(entries: [string, Float32Array][], flush: boolean): void {
+  unsaved.push(...entries);
+  if (unsaved.length > 0 && (flush || unsaved.length >= 512)) void persistentVectors.putMany(unsaved.splice(0));
+}
+
+/** A macrotask turn, so that 'cancel' messages get in (setTimeout would be clamped to 4 ms). */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 const empty = { vectors: new Float32Array(0), dims: 0, tokens: new Int32Array(0), truncated: 0, computed: 0 };
 
 self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
@@ -58,6 +74,8 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     }
     const prefixed = request.texts.map((t) => withPrefix(model, request.purpose, t));
     const keyOf = (text: string) => embeddingKey(model.id, embedder.dtype, text);
+    // exact token counts of the texts embedded now; cached texts and those cut short are counted in full
+    const counted = new Map<string, number>();
     const { vectors: full, dims: fullDims, computed } = await embedThroughCache(
       prefixed,
       keyOf,
@@ -66,12 +84,13 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
         const out = await embedInBatches(
           missing,
           async (batch) => {
-            const vectors = await embedder.embed(batch);
-            // stored batch by batch: a cancelled run resumes where it stopped, a reload too
+            const { vectors, tokensSeen } = await embedder.embed(batch);
+            // cached as they come: a cancelled run resumes where it stopped (a reload too, from IndexedDB)
             const d = embedder.dims;
             const entries = batch.map((text, i): [string, Float32Array] => [keyOf(text), vectors.slice(i * d, (i + 1) * d)]);
             for (const [key, vector] of entries) cache.set(key, vector);
-            void persistentVectors.putMany(entries);
+            save(entries, false);
+            batch.forEach((text, i) => tokensSeen[i]! < model.maxTokens && counted.set(text, tokensSeen[i]!));
             return vectors;
           },
           {
@@ -79,8 +98,8 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
             dims: embedder.dims,
             onProgress: (done, total) => post({ type: 'progress', id, done, total }),
             isCancelled: () => cancelled.has(id),
-            // inference resolves through microtasks only: a macrotask turn lets 'cancel' messages in
-            yieldBetweenBatches: () => new Promise((resolve) => setTimeout(resolve, 0)),
+            // inference resolves through microtasks only
+            yieldBetweenBatches: yieldToMessages,
           },
         );
         return { vectors: out, dims: embedder.dims };
@@ -92,13 +111,14 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     const vectors = truncateVectors(full, fullDims, keep, model.matryoshkaLayerNorm);
     const dims = keep;
     // token counts show the user which chunks the model cuts short
-    const tokens = request.purpose === 'passage' ? Int32Array.from(prefixed, (t) => embedder.countTokens(t)) : new Int32Array(0);
+    const tokens = request.purpose === 'passage' ? Int32Array.from(prefixed, (t) => counted.get(t) ?? embedder.countTokens(t)) : new Int32Array(0);
     const truncated = tokens.reduce((n, t) => n + (t > model.maxTokens ? 1 : 0), 0);
     post({ type: 'result', id, vectors, dims: dims || embedder.dims, tokens, truncated, computed, ...loadedResult }, [vectors.buffer, tokens.buffer]);
   } catch (error) {
     const wasCancelled = error instanceof CancelledError;
     post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });
   } finally {
+    save([], true);
     cancelled.delete(id);
   }
 };

@@ -4,7 +4,7 @@ import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTok
 import type { Dtype, ModelEntry } from '../core/models';
 import { normalizeRows, poolTokens } from '../core/pooling';
 import type { Backend, ModelSource } from './embed.protocol';
-import { configureEnvironment, HUB } from './transformersEnv';
+import { configureEnvironment, HUB, selectRuntimeBuild } from './transformersEnv';
 
 export interface Embedder {
   model: ModelEntry;
@@ -13,21 +13,33 @@ export interface Embedder {
   dtype: Dtype;
   /** the model's output dimension, learnt from a first embedding */
   dims: number;
-  embed(texts: string[]): Promise<Float32Array>;
+  embed(texts: string[]): Promise<EmbeddedBatch>;
   /** tokens of each text as the model sees it (special tokens included), before truncation */
   countTokens(text: string): number;
 }
 
+export interface EmbeddedBatch {
+  vectors: Float32Array;
+  /** tokens of each text that the model saw: its full count, unless it was cut at model.maxTokens */
+  tokensSeen: Int32Array;
+}
+
 export type DownloadListener = (file: string, loaded: number, total: number) => void;
 
-async function webGpuAvailable(): Promise<boolean> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return false;
-  try {
-    return (await gpu.requestAdapter()) !== null;
-  } catch {
-    return false;
-  }
+let adapterCheck: Promise<boolean> | null = null;
+
+/** Whether this browser offers a WebGPU adapter; asked once per worker. */
+function webGpuAvailable(): Promise<boolean> {
+  adapterCheck ??= (async () => {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    if (!gpu) return false;
+    try {
+      return (await gpu.requestAdapter()) !== null;
+    } catch {
+      return false;
+    }
+  })();
+  return adapterCheck;
 }
 
 interface ProgressInfo {
@@ -72,12 +84,17 @@ async function load(model: ModelEntry, backend: Backend, requested: Dtype | unde
       }
       if (embedder.dims && dims !== embedder.dims) throw new Error(`${model.id} returned ${dims} dimensions; the catalogue says ${embedder.dims}`);
       if (model.normalize) normalizeRows(vectors, dims);
-      return vectors;
+      const length = mask.length / batch;
+      const tokensSeen = new Int32Array(batch);
+      for (let row = 0; row < batch; row++) {
+        for (let t = row * length; t < (row + 1) * length; t++) tokensSeen[row]! += Number(mask[t]);
+      }
+      return { vectors, tokensSeen };
     },
     countTokens: (text) => tokenizer.encode(text).length,
   };
   // a first embedding checks that the model runs and learns its dimension
-  embedder.dims = (await embedder.embed(['probe'])).length;
+  embedder.dims = (await embedder.embed(['probe'])).vectors.length;
   return embedder;
 }
 
@@ -106,6 +123,7 @@ export function getEmbedder(source: ModelSource, onDownload: DownloadListener = 
   configureEnvironment(source);
   const { model, backend } = source;
   pending = (async () => {
+    selectRuntimeBuild((await webGpuAvailable()) ? 'webgpu' : 'wasm-only');
     if (backend) {
       if (backend === 'webgpu' && !(await webGpuAvailable())) throw new Error('this browser has no WebGPU adapter: choose WASM');
       try {
