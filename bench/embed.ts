@@ -2,7 +2,7 @@
 import { BUILTIN_MODEL, type Dtype } from '../src/core/models';
 import type { EmbedEvent, EmbedRequest, ModelSource } from '../src/workers/embed.protocol';
 import { WorkerClient } from '../src/workers/rpc';
-import { benchTexts } from './benchTexts';
+import { benchTexts, ROUNDS } from './benchTexts';
 
 export interface BrowserBenchResult {
   count: number;
@@ -25,15 +25,21 @@ async function run(): Promise<BrowserBenchResult> {
   if (threads) await client.request((id) => ({ type: 'configure', id, threads: Number(threads) }), []);
   const embed = (batch: string[]) => client.request((id) => ({ type: 'embed', id, source, texts: batch, purpose: 'passage' }), []);
   await embed(Array.from({ length: 16 }, (_, i) => `A warm-up sentence, number ${i}.`)); // load the model and warm up
-  const started = performance.now();
-  const result = await embed(texts);
-  const elapsed = performance.now() - started;
+  // the best of a few rounds, each from an empty cache: a shared 2-core machine is noisy
+  let best = Infinity;
+  let result: Awaited<ReturnType<typeof embed>> | null = null;
+  for (let round = 0; round < ROUNDS; round++) {
+    await client.request((id) => ({ type: 'clear-cache', id }), []);
+    const started = performance.now();
+    result = await embed(texts);
+    best = Math.min(best, performance.now() - started);
+  }
   return {
     count: texts.length,
-    msPerChunk: elapsed / texts.length,
-    backend: result.backend,
-    dtype: result.dtype,
-    threads: result.threads,
+    msPerChunk: best / texts.length,
+    backend: result!.backend,
+    dtype: result!.dtype,
+    threads: result!.threads,
     crossOriginIsolated: self.crossOriginIsolated,
   };
 }

@@ -9,17 +9,22 @@ import { MODELS_DIR } from '../scripts/model/build';
 
 export const NATIVE_BATCH = 16;
 
-export async function embedNative(texts: string[], dtype: 'q8' | 'fp16' | 'fp32' = 'q8'): Promise<{ vectors: Float32Array; msPerChunk: number }> {
+export async function embedNative(texts: string[], dtype: 'q8' | 'fp16' | 'fp32' = 'q8', rounds = 1): Promise<{ vectors: Float32Array; msPerChunk: number }> {
   env.allowRemoteModels = false;
   env.localModelPath = `${MODELS_DIR}/`;
   const tokenizer = await AutoTokenizer.from_pretrained(BUILTIN_MODEL.id);
   const model = await AutoModel.from_pretrained(BUILTIN_MODEL.id, { dtype, device: 'cpu' });
   const embed = async (batch: string[]) => (await model(tokenizer(batch, { padding: true, truncation: true }))).sentence_embedding as Tensor;
   await embed(texts.slice(0, NATIVE_BATCH)); // warm-up
-  const started = performance.now();
-  // the app's batching (texts of similar length together), so both sides do the same work
-  const vectors = await embedInBatches(texts, async (batch) => (await embed(batch)).data as Float32Array, { batchSize: NATIVE_BATCH, dims: BUILTIN_MODEL.dims });
-  const msPerChunk = (performance.now() - started) / texts.length;
+  let best = Infinity;
+  let vectors: Float32Array = new Float32Array(0);
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    // the app's batching (texts of similar length together), so both sides do the same work
+    vectors = await embedInBatches(texts, async (batch) => (await embed(batch)).data as Float32Array, { batchSize: NATIVE_BATCH, dims: BUILTIN_MODEL.dims });
+    best = Math.min(best, performance.now() - started);
+  }
+  const msPerChunk = best / texts.length;
   await model.dispose();
   return { vectors, msPerChunk };
 }

@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { preview } from 'vite';
-import { benchTexts } from '../bench/benchTexts';
+import { benchTexts, ROUNDS } from '../bench/benchTexts';
 import { embedNative, NATIVE_BATCH } from '../bench/nativeEmbed';
 import type { BrowserBenchResult } from '../bench/embed';
 import { CHROMIUM_ARGS } from '../playwright.config';
@@ -28,12 +28,14 @@ async function browserRun(threads: number | null, dtype = 'q8'): Promise<Browser
 }
 
 const texts = benchTexts(readFileSync('public/demo/corpus.md', 'utf8'));
-console.log(`bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${NATIVE_BATCH}`);
+console.log(`bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${NATIVE_BATCH}, best of ${ROUNDS} rounds`);
 // the same model files in both places, precision by precision
 const rows: [string, number][] = [];
 const ratios: string[] = [];
-for (const dtype of ['q8', 'fp16', 'fp32'] as const) {
-  const native = (await embedNative(texts, dtype)).msPerChunk;
+// BENCH_DTYPES=q8,fp32 measures only those precisions
+const precisions = (process.env.BENCH_DTYPES?.split(',') ?? ['q8', 'fp16', 'fp32']) as ('q8' | 'fp16' | 'fp32')[];
+for (const dtype of precisions) {
+  const native = (await embedNative(texts, dtype, ROUNDS)).msPerChunk;
   const single = await browserRun(1, dtype);
   const all = await browserRun(null, dtype);
   rows.push([`Chromium ${single.backend} ${dtype}, 1 thread`, single.msPerChunk], [`Chromium ${all.backend} ${dtype}, ${all.threads} threads`, all.msPerChunk], [`Node onnxruntime-node ${dtype} (native baseline)`, native]);
