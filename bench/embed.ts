@@ -20,7 +20,7 @@ const client = new WorkerClient<EmbedRequest, EmbedEvent>(
 async function run(): Promise<BrowserBenchResult> {
   const texts = benchTexts(await (await fetch('/demo/corpus.md')).text());
   const params = new URLSearchParams(location.search);
-  const source: ModelSource = { model: BUILTIN_MODEL, remoteHost: null, dtype: (params.get('dtype') as Dtype | null) ?? 'q8', backend: 'wasm' };
+  const source: ModelSource = { model: BUILTIN_MODEL, remoteHost: null, dtype: (params.get('dtype') as Dtype | null) ?? 'q8', backend: (params.get('backend') as 'webgpu' | null) ?? 'wasm' };
   const threads = params.get('threads');
   if (threads) await client.request((id) => ({ type: 'configure', id, threads: Number(threads) }), []);
   const embed = (batch: string[]) => client.request((id) => ({ type: 'embed', id, source, texts: batch, purpose: 'passage' }), []);

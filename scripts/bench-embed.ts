@@ -7,14 +7,14 @@ import { preview } from 'vite';
 import { benchTexts, ROUNDS } from '../bench/benchTexts';
 import { embedNative, NATIVE_BATCH } from '../bench/nativeEmbed';
 import type { BrowserBenchResult } from '../bench/embed';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
 import { BUILTIN_MODEL } from '../src/core/models';
 
 // one server for every run: a fresh browser (empty caches) each time
 const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
 
 async function browserRun(threads: number | null, dtype = 'q8'): Promise<BrowserBenchResult> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:4174/bench/embed.html?dtype=${dtype}${threads ? `&threads=${threads}` : ''}`);

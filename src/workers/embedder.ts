@@ -26,17 +26,21 @@ export interface EmbeddedBatch {
 
 export type DownloadListener = (file: string, loaded: number, total: number) => void;
 
-let adapterCheck: Promise<boolean> | null = null;
+type Adapter = 'hardware' | 'software' | 'none';
+let adapterCheck: Promise<Adapter> | null = null;
 
-/** Whether this browser offers a WebGPU adapter; asked once per worker. */
-function webGpuAvailable(): Promise<boolean> {
+/** What WebGPU adapter this browser offers, asked once per worker. */
+function webGpuAdapter(): Promise<Adapter> {
   adapterCheck ??= (async () => {
-    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-    if (!gpu) return false;
+    type GpuAdapter = { info?: { isFallbackAdapter?: boolean } };
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } }).gpu;
+    if (!gpu) return 'none';
     try {
-      return (await gpu.requestAdapter()) !== null;
+      const adapter = await gpu.requestAdapter();
+      if (!adapter) return 'none';
+      return adapter.info?.isFallbackAdapter ? 'software' : 'hardware';
     } catch {
-      return false;
+      return 'none';
     }
   })();
   return adapterCheck;
@@ -106,10 +110,11 @@ export function isLoaded(source: ModelSource): boolean {
   return loaded.has(keyOf(source));
 }
 
-/** The backends to try for a source, best first: its own choice, else WebGPU (when there is an adapter) then WASM. */
+/** The backends to try for a source, best first: its own choice, else WebGPU (on a GPU) then WASM. */
 export async function candidateBackends(source: ModelSource): Promise<Backend[]> {
   if (source.backend) return [source.backend];
-  return (await webGpuAvailable()) ? ['webgpu', 'wasm'] : ['wasm'];
+  // a software adapter (SwiftShader) runs on the same CPU as WASM, far slower: only by choice
+  return (await webGpuAdapter()) === 'hardware' ? ['webgpu', 'wasm'] : ['wasm'];
 }
 
 /**
@@ -123,9 +128,10 @@ export function getEmbedder(source: ModelSource, onDownload: DownloadListener = 
   configureEnvironment(source);
   const { model, backend } = source;
   pending = (async () => {
-    selectRuntimeBuild((await webGpuAvailable()) ? 'webgpu' : 'wasm-only');
+    const adapter = await webGpuAdapter();
+    selectRuntimeBuild(adapter === 'none' ? 'wasm-only' : 'webgpu');
     if (backend) {
-      if (backend === 'webgpu' && !(await webGpuAvailable())) throw new Error('this browser has no WebGPU adapter: choose WASM');
+      if (backend === 'webgpu' && adapter === 'none') throw new Error('this browser has no WebGPU adapter: choose WASM');
       try {
         return await load(model, backend, source.dtype, onDownload);
       } catch (error) {
