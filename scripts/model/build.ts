@@ -50,9 +50,9 @@ export function buildBuiltinModel(): void {
     },
     'tokenizer.json': buildTokenizerJson(vocab),
     'tokenizer_config.json': buildTokenizerConfig(),
-    'onnx/model.onnx': encodeModel(buildUseLiteGraph(weights, 'fp32'), 13, 'orrery'),
-    'onnx/model_fp16.onnx': encodeModel(buildUseLiteGraph(weights, 'fp16'), 13, 'orrery'),
-    'onnx/model_quantized.onnx': encodeModel(buildUseLiteGraph(weights, 'int8'), 13, 'orrery'),
+    'onnx/model.onnx': encodeModel(buildUseLiteGraph(weights, 'fp32'), 17, 'orrery'),
+    'onnx/model_fp16.onnx': encodeModel(buildUseLiteGraph(weights, 'fp16'), 17, 'orrery'),
+    'onnx/model_quantized.onnx': encodeModel(buildUseLiteGraph(weights, 'int8'), 17, 'orrery'),
   };
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(outDir, name), content instanceof Uint8Array ? content : JSON.stringify(content));

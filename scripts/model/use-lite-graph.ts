@@ -152,15 +152,11 @@ export function buildUseLiteGraph(weights: TfjsWeights, quantize: Quantize): Gra
     return g.op1('Add', [g.matmul(name, x, rows, cols, data), g.floatConst(`${name}_bias`, [cols], bias.data)]);
   };
 
-  const layerNorm = (name: string, x: string, scale: Weight, bias: Weight): string => {
-    const eps = g.floatConst(`${name}_eps`, [], [weights.scalar('layer_norm/Cast/x')]);
-    const mean = g.op1('ReduceMean', [x], { axes: [-1], keepdims: 1 });
-    const centred = g.op1('Sub', [x, mean]);
-    const variance = g.op1('ReduceMean', [g.op1('Mul', [centred, centred])], { axes: [-1], keepdims: 1 });
-    const inv = g.op1('Reciprocal', [g.op1('Sqrt', [g.op1('Add', [variance, eps])])]);
-    const scaled = g.op1('Mul', [g.op1('Mul', [centred, inv]), g.floatConst(`${name}_scale`, [scale.shape[0]!], scale.data)]);
-    return g.op1('Add', [scaled, g.floatConst(`${name}_bias`, [bias.shape[0]!], bias.data)]);
-  };
+  const layerNorm = (name: string, x: string, scale: Weight, bias: Weight): string =>
+    g.op1('LayerNormalization', [x, g.floatConst(`${name}_scale`, [scale.shape[0]!], scale.data), g.floatConst(`${name}_bias`, [bias.shape[0]!], bias.data)], {
+      axis: -1,
+      epsilon: { float: weights.scalar('layer_norm/Cast/x') },
+    });
 
   const lnOf = (i: number, part: '' | 'FFN/', x: string) =>
     layerNorm(
