@@ -5,7 +5,7 @@ import { chunkDocuments, parseTopicMarkdown } from '../src/core/corpus';
 
 export const BENCH_CHUNKS = 1000;
 /** each timing is the best of this many rounds, browser and native alike */
-export const ROUNDS = 3;
+export const ROUNDS = 5;
 
 export function benchTexts(corpusMarkdown: string, count = BENCH_CHUNKS): string[] {
   const { texts } = chunkDocuments(parseTopicMarkdown(corpusMarkdown), { ...DEFAULT_CHUNKING, size: 200, overlap: 0 });

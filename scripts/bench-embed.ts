@@ -40,7 +40,8 @@ async function browserRun(dtype: string, threads: number | null, backend: 'wasm'
 
 /** The GPU behind Chromium's WebGPU adapter, or null where it has none or only a software one. */
 function hardwareAdapter(): Promise<string | null> {
-  return withPage(WEBGPU_ARGS, '/', (page) =>
+  // a plain file of this origin: a secure context that starts no app
+  return withPage(WEBGPU_ARGS, '/demo/corpus.md', (page) =>
     page.evaluate(async () => {
       type Adapter = { info: { vendor: string; architecture: string; description: string; isFallbackAdapter?: boolean } };
       const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
