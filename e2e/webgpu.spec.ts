@@ -17,6 +17,7 @@ const PASSAGES = [
 ];
 
 test('a software WebGPU adapter is not picked by the app; WebGPU chosen by hand gives the vectors WASM gives', async ({ page, context }) => {
+  test.setTimeout(240_000); // shaders compile on the CPU
   const runtimes: string[] = [];
   context.on('request', (request) => /ort-wasm[^/]*\.wasm$/.test(request.url()) && runtimes.push(request.url().split('/').pop()!));
   await page.goto('/');
