@@ -85,7 +85,7 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
           missing,
           async (batch) => {
             const { vectors, tokensSeen } = await embedder.embed(batch);
-            // cached as they come: a cancelled run resumes where it stopped (a reload too, from IndexedDB)
+            // cached as they come: a cancelled run resumes where it stopped; after a reload, from the last IndexedDB write
             const d = embedder.dims;
             const entries = batch.map((text, i): [string, Float32Array] => [keyOf(text), vectors.slice(i * d, (i + 1) * d)]);
             for (const [key, vector] of entries) cache.set(key, vector);
