@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Chromium with WebGPU: the GPU process on, and Vulkan (Linux); a test adds the adapter it wants. */
+export const CHROMIUM_WEBGPU_ARGS = [...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'), '--enable-unsafe-webgpu', '--enable-features=Vulkan'];
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,

@@ -1,8 +1,7 @@
-import { expect, summary, test, waitReady } from './fixtures';
+import { expect, recordRuntimeFetches, summary, test, waitReady } from './fixtures';
 
 test('a speed test on first use picks the batch size and shows it; the user can override it', async ({ page, context }) => {
-  const runtimes: string[] = [];
-  context.on('request', (request) => /ort-wasm[^/]*\.wasm$/.test(request.url()) && runtimes.push(request.url().split('/').pop()!));
+  const runtimes = recordRuntimeFetches(context);
   await page.goto('/?demo');
   await waitReady(page);
   // without WebGPU only the smaller, faster WASM-only build of ONNX Runtime is fetched

@@ -39,6 +39,13 @@ export const test = base.extend<{ allowedOrigins: string[]; guard: void }>({
   ],
 });
 
+/** File names of the ONNX Runtime wasm builds the page (or its workers) fetches, as they come. */
+export function recordRuntimeFetches(context: BrowserContext): string[] {
+  const names: string[] = [];
+  context.on('request', (request) => /ort-wasm[^/]*\.wasm$/.test(request.url()) && names.push(request.url().split('/').pop()!));
+  return names;
+}
+
 export async function waitReady(page: Page): Promise<void> {
   await expect(page.getByRole('status')).toContainText('Ready', { timeout: 120_000 });
 }

@@ -1,12 +1,12 @@
 // Debian's Chromium offers a software WebGPU adapter (SwiftShader) when asked: it stands in for a
 // GPU here, so that the WebGPU path is exercised without one.
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
-import { expect, summary, test, waitReady } from './fixtures';
+import { CHROMIUM_PATH, CHROMIUM_WEBGPU_ARGS } from '../playwright.config';
+import { expect, recordRuntimeFetches, summary, test, waitReady } from './fixtures';
 
 test.use({
   launchOptions: {
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'), '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
+    args: [...CHROMIUM_WEBGPU_ARGS, '--use-webgpu-adapter=swiftshader'],
   },
 });
 
@@ -18,8 +18,7 @@ const PASSAGES = [
 
 test('a software WebGPU adapter is not picked by the app; WebGPU chosen by hand gives the vectors WASM gives', async ({ page, context }) => {
   test.setTimeout(240_000); // shaders compile on the CPU
-  const runtimes: string[] = [];
-  context.on('request', (request) => /ort-wasm[^/]*\.wasm$/.test(request.url()) && runtimes.push(request.url().split('/').pop()!));
+  const runtimes = recordRuntimeFetches(context);
   await page.goto('/');
   await page.getByLabel('Paste text').fill(PASSAGES.join('\n\n'));
   await page.getByRole('button', { name: 'Add text' }).click();

@@ -8,14 +8,11 @@ import { preview } from 'vite';
 import { benchTexts, ROUNDS } from '../bench/benchTexts';
 import { embedNative, NATIVE_BATCH } from '../bench/nativeEmbed';
 import type { BrowserBenchResult } from '../bench/embed';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, CHROMIUM_WEBGPU_ARGS } from '../playwright.config';
 import { BUILTIN_MODEL } from '../src/core/models';
 
 // one server for every run: a fresh browser (empty caches) each time
 const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
-
-// WebGPU needs the GPU process and, on Linux, Vulkan
-const WEBGPU_ARGS = [...CHROMIUM_ARGS.filter((arg) => arg !== '--disable-gpu'), '--enable-unsafe-webgpu', '--enable-features=Vulkan'];
 
 async function withPage<T>(args: string[], path: string, use: (page: Page) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
@@ -30,7 +27,7 @@ async function withPage<T>(args: string[], path: string, use: (page: Page) => Pr
 
 async function browserRun(dtype: string, threads: number | null, backend: 'wasm' | 'webgpu' = 'wasm'): Promise<BrowserBenchResult> {
   const query = `dtype=${dtype}&backend=${backend}${threads ? `&threads=${threads}` : ''}`;
-  return withPage(backend === 'webgpu' ? WEBGPU_ARGS : CHROMIUM_ARGS, `/bench/embed.html?${query}`, async (page) => {
+  return withPage(backend === 'webgpu' ? CHROMIUM_WEBGPU_ARGS : CHROMIUM_ARGS, `/bench/embed.html?${query}`, async (page) => {
     await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 600_000, polling: 500 });
     const result = await page.evaluate(() => (window as unknown as { __bench: BrowserBenchResult & { error?: string } }).__bench);
     if (result.error) throw new Error(result.error);
@@ -41,7 +38,7 @@ async function browserRun(dtype: string, threads: number | null, backend: 'wasm'
 /** The GPU behind Chromium's WebGPU adapter, or null where it has none or only a software one. */
 function hardwareAdapter(): Promise<string | null> {
   // a plain file of this origin: a secure context that starts no app
-  return withPage(WEBGPU_ARGS, '/demo/corpus.md', (page) =>
+  return withPage(CHROMIUM_WEBGPU_ARGS, '/demo/corpus.md', (page) =>
     page.evaluate(async () => {
       type Adapter = { info: { vendor: string; architecture: string; description: string; isFallbackAdapter?: boolean } };
       const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;

@@ -43,8 +43,12 @@ class GraphBuilder {
   /** A weight matrix for fp32 or fp16 graphs: as is, or stored in half precision and cast back to fp32. */
   private matrix(name: string, rows: number, cols: number, data: Float32Array): string {
     if (this.quantize === 'fp32') return this.floatConst(name, [rows, cols], data);
-    this.initializers.push({ name: `${name}_half`, dataType: DataType.FLOAT16, dims: [rows, cols], data: toHalf(data) });
-    return this.op1('Cast', [`${name}_half`], { to: DataType.FLOAT });
+    return this.op1('Cast', [this.halfConst(name, [rows, cols], data)], { to: DataType.FLOAT });
+  }
+
+  private halfConst(name: string, dims: number[], data: Float32Array): string {
+    this.initializers.push({ name: `${name}_half`, dataType: DataType.FLOAT16, dims, data: toHalf(data) });
+    return `${name}_half`;
   }
 
   /**
@@ -69,8 +73,7 @@ class GraphBuilder {
   rows(name: string, rows: number, cols: number, data: Float32Array, ids: string): string {
     if (this.quantize === 'fp32') return this.op1('Gather', [this.floatConst(name, [rows, cols], data), ids], { axis: 0 });
     if (this.quantize === 'fp16') {
-      this.initializers.push({ name: `${name}_half`, dataType: DataType.FLOAT16, dims: [rows, cols], data: toHalf(data) });
-      return this.op1('Cast', [this.op1('Gather', [`${name}_half`, ids], { axis: 0 })], { to: DataType.FLOAT });
+      return this.op1('Cast', [this.op1('Gather', [this.halfConst(name, [rows, cols], data), ids], { axis: 0 })], { to: DataType.FLOAT });
     }
     const [q, scales] = this.int8(name, rows, cols, data, 0);
     const picked = this.op1('Cast', [this.op1('Gather', [q, ids], { axis: 0 })], { to: DataType.FLOAT });
