@@ -24,8 +24,8 @@ export interface SpeedSample {
 }
 
 export type EmbedRequest =
-  /** WASM threads for models loaded from now on (benchmarks compare them); texts per inference */
-  | { type: 'configure'; id: number; threads?: number; batchSize?: number }
+  /** for models loaded from now on, model workers and WASM threads in each (benchmarks compare them); texts per inference */
+  | { type: 'configure'; id: number; workers?: number; threads?: number; batchSize?: number }
   /** time the model on each backend and batch size (a short speed test on first use) */
   | { type: 'speed-test'; id: number; source: ModelSource }
   /** load (download if needed) and probe the model; the result carries no vectors */
@@ -52,6 +52,7 @@ export type EmbedEvent =
       truncated: number;
       /** texts the model ran on; the rest came from the cache */
       computed: number;
+      /** WASM threads of all the model's workers together */
       threads: number;
       /** the speed test's timings, fastest first */
       speed?: SpeedSample[];

@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 // Thin shim: messages in; the caches (memory, then IndexedDB), then embedInBatches over the
-// loaded model; progress out.
+// model's workers (modelPool.ts); progress out.
 import { CancelledError, embedInBatches } from '../core/batching';
 import { EmbeddingCache, embedThroughCache } from '../core/embeddingCache';
 import { embeddingKey, truncateVectors, withPrefix } from '../core/models';
 import type { EmbedEvent, EmbedRequest } from './embed.protocol';
-import { candidateBackends, getEmbedder, isLoaded } from './embedder';
-import { speedTest } from './speedTest';
+import { candidateBackends } from './gpu';
 import { clearStore, persistentVectors, STORES } from './idb';
-import { setThreads } from './transformersEnv';
+import { getModel, isLoaded, type Model, setLayout } from './modelPool';
+import { speedTest } from './speedTest';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -32,6 +32,14 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
+/** Token counts of texts: those known from embedding them now, the rest counted by the model's tokenizer. */
+async function tokenCounts(texts: string[], known: Map<string, number>, model: Model): Promise<Int32Array> {
+  const unknown = texts.filter((text) => !known.has(text));
+  const counts = unknown.length > 0 ? await model.countTokens(unknown) : new Int32Array(0);
+  unknown.forEach((text, i) => known.set(text, counts[i]!));
+  return Int32Array.from(texts, (text) => known.get(text)!);
+}
+
 const empty = { vectors: new Float32Array(0), dims: 0, tokens: new Int32Array(0), truncated: 0, computed: 0 };
 
 self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
@@ -42,7 +50,7 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
   }
   if (request.type === 'configure' || request.type === 'clear-cache') {
     if (request.type === 'configure') {
-      if (request.threads) setThreads(request.threads);
+      if (request.threads || request.workers) setLayout({ threads: request.threads, workers: request.workers });
       if (request.batchSize) batchSize = Math.max(1, Math.floor(request.batchSize));
     } else {
       cache.clear();
@@ -53,9 +61,9 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
   }
   if (request.type === 'speed-test') {
     try {
-      const speed = await speedTest((backend) => getEmbedder({ ...request.source, backend }), await candidateBackends(request.source));
+      const speed = await speedTest((backend) => getModel({ ...request.source, backend }), await candidateBackends(request.source));
       batchSize = speed[0]!.batchSize;
-      const best = await getEmbedder({ ...request.source, backend: speed[0]!.backend });
+      const best = await getModel({ ...request.source, backend: speed[0]!.backend });
       post({ type: 'result', id: request.id, ...empty, dims: best.dims, backend: best.backend, dtype: best.dtype, threads: best.threads, speed });
     } catch (error) {
       post({ type: 'error', id: request.id, message: String((error as Error)?.message ?? error), cancelled: false });
@@ -66,10 +74,11 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
   const { model } = source;
   try {
     if (!isLoaded(source)) post({ type: 'status', id, message: `Loading model ${model.label}` });
-    const embedder = await getEmbedder(source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
-    const loadedResult = { backend: embedder.backend, dtype: embedder.dtype, threads: embedder.threads };
+    const embedder = await getModel(source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
+    const loadedResult = () => ({ backend: embedder.backend, dtype: embedder.dtype, threads: embedder.threads });
     if (request.type === 'load') {
-      post({ type: 'result', id, ...empty, dims: Math.min(source.dims ?? embedder.dims, embedder.dims), ...loadedResult });
+      await embedder.ready;
+      post({ type: 'result', id, ...empty, dims: Math.min(source.dims ?? embedder.dims, embedder.dims), ...loadedResult() });
       return;
     }
     const prefixed = request.texts.map((t) => withPrefix(model, request.purpose, t));
@@ -96,6 +105,7 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
           {
             batchSize,
             dims: embedder.dims,
+            concurrency: embedder.workers,
             onProgress: (done, total) => post({ type: 'progress', id, done, total }),
             isCancelled: () => cancelled.has(id),
             // inference resolves through microtasks only
@@ -111,9 +121,9 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     const vectors = truncateVectors(full, fullDims, keep, model.matryoshkaLayerNorm);
     const dims = keep;
     // token counts show the user which chunks the model cuts short
-    const tokens = request.purpose === 'passage' ? Int32Array.from(prefixed, (t) => counted.get(t) ?? embedder.countTokens(t)) : new Int32Array(0);
+    const tokens = request.purpose === 'passage' ? await tokenCounts(prefixed, counted, embedder) : new Int32Array(0);
     const truncated = tokens.reduce((n, t) => n + (t > model.maxTokens ? 1 : 0), 0);
-    post({ type: 'result', id, vectors, dims: dims || embedder.dims, tokens, truncated, computed, ...loadedResult }, [vectors.buffer, tokens.buffer]);
+    post({ type: 'result', id, vectors, dims: dims || embedder.dims, tokens, truncated, computed, ...loadedResult() }, [vectors.buffer, tokens.buffer]);
   } catch (error) {
     const wasCancelled = error instanceof CancelledError;
     post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });

@@ -1,9 +1,10 @@
-// Loads a catalogue model with transformers.js once, on the best backend this browser has,
-// and embeds a batch of texts into one Float32Array.
+// Loads a catalogue model with transformers.js on a given backend, and embeds a batch of texts
+// into one Float32Array. Runs in a model worker (see modelPool.ts).
 import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import type { Dtype, ModelEntry } from '../core/models';
 import { normalizeRows, poolTokens } from '../core/pooling';
 import type { Backend, ModelSource } from './embed.protocol';
+import { webGpuAdapter } from './gpu';
 import { configureEnvironment, HUB, selectRuntimeBuild } from './transformersEnv';
 
 export interface Embedder {
@@ -25,26 +26,6 @@ export interface EmbeddedBatch {
 }
 
 export type DownloadListener = (file: string, loaded: number, total: number) => void;
-
-type Adapter = 'hardware' | 'software' | 'none';
-let adapterCheck: Promise<Adapter> | null = null;
-
-/** What WebGPU adapter this browser offers, asked once per worker. */
-function webGpuAdapter(): Promise<Adapter> {
-  adapterCheck ??= (async () => {
-    type GpuAdapter = { info?: { isFallbackAdapter?: boolean } };
-    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } }).gpu;
-    if (!gpu) return 'none';
-    try {
-      const adapter = await gpu.requestAdapter();
-      if (!adapter) return 'none';
-      return adapter.info?.isFallbackAdapter ? 'software' : 'hardware';
-    } catch {
-      return 'none';
-    }
-  })();
-  return adapterCheck;
-}
 
 interface ProgressInfo {
   status: string;
@@ -102,55 +83,17 @@ async function load(model: ModelEntry, backend: Backend, requested: Dtype | unde
   return embedder;
 }
 
-const loaded = new Map<string, Promise<Embedder>>();
-
-const keyOf = (source: ModelSource) => `${source.remoteHost ?? HUB} ${source.model.id} ${source.dtype ?? 'auto'} ${source.backend ?? 'auto'}`;
-
-export function isLoaded(source: ModelSource): boolean {
-  return loaded.has(keyOf(source));
-}
-
-/** The backends to try for a source, best first: its own choice, else WebGPU (on a GPU) then WASM. */
-export async function candidateBackends(source: ModelSource): Promise<Backend[]> {
-  if (source.backend) return [source.backend];
-  // a software adapter (SwiftShader) runs on the same CPU as WASM, far slower: only by choice
-  return (await webGpuAdapter()) === 'hardware' ? ['webgpu', 'wasm'] : ['wasm'];
-}
-
-/**
- * One load per model, host, precision and backend. Left to the app, the backend is the first
- * candidate that loads (WebGPU failing means WASM), shared with an explicit choice of the same.
- */
-export function getEmbedder(source: ModelSource, onDownload: DownloadListener = () => {}): Promise<Embedder> {
-  const key = keyOf(source);
-  let pending = loaded.get(key);
-  if (pending) return pending;
+/** Loads a model on the backend the source names; ONNX Runtime's build is the one this browser's WebGPU calls for. */
+export async function loadEmbedder(source: ModelSource & { backend: Backend }, onDownload: DownloadListener = () => {}): Promise<Embedder> {
   configureEnvironment(source);
   const { model, backend } = source;
-  pending = (async () => {
-    const adapter = await webGpuAdapter();
-    selectRuntimeBuild(adapter === 'none' ? 'wasm-only' : 'webgpu');
-    if (backend) {
-      if (backend === 'webgpu' && adapter === 'none') throw new Error('this browser has no WebGPU adapter: choose WASM');
-      try {
-        return await load(model, backend, source.dtype, onDownload);
-      } catch (error) {
-        const where = model.builtIn ? 'this app' : (source.remoteHost ?? HUB);
-        throw new Error(`Could not load the model ${model.id} from ${where}: ${(error as Error).message}`);
-      }
-    }
-    const backends = await candidateBackends(source);
-    for (const candidate of backends.slice(0, -1)) {
-      try {
-        return await getEmbedder({ ...source, backend: candidate }, onDownload);
-      } catch (error) {
-        console.warn(`${candidate} failed, trying the next backend`, error);
-      }
-    }
-    return getEmbedder({ ...source, backend: backends.at(-1)! }, onDownload);
-  })();
-  // a failed load is forgotten so that the next request retries
-  pending.catch(() => loaded.delete(key));
-  loaded.set(key, pending);
-  return pending;
+  const adapter = await webGpuAdapter();
+  selectRuntimeBuild(adapter === 'none' ? 'wasm-only' : 'webgpu');
+  if (backend === 'webgpu' && adapter === 'none') throw new Error('this browser has no WebGPU adapter: choose WASM');
+  try {
+    return await load(model, backend, source.dtype, onDownload);
+  } catch (error) {
+    const where = model.builtIn ? 'this app' : (source.remoteHost ?? HUB);
+    throw new Error(`Could not load the model ${model.id} from ${where}: ${(error as Error).message}`);
+  }
 }

@@ -45,6 +45,13 @@ export class WorkerClient<Request extends Envelope, Event extends Envelope> {
     return worker;
   }
 
+  /** Stops the worker; a later request starts a new one. */
+  close(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const [id, handler] of this.handlers) handler({ type: 'error', id, message: 'the worker was stopped', cancelled: false });
+  }
+
   /** A message that expects no reply (pause, resume); dropped if the worker is not running. */
   send(message: Request): void {
     this.worker?.postMessage(message);

@@ -1,0 +1,32 @@
+import type { Dtype } from '../core/models';
+import type { Backend, ModelSource } from './embed.protocol';
+import type { CancelMessage, ErrorEvent } from './rpc';
+
+/** What a model worker loaded. */
+export interface LoadedModel {
+  backend: Backend;
+  dtype: Dtype;
+  dims: number;
+  /** WASM threads of this worker's ONNX Runtime */
+  threads: number;
+}
+
+export type ModelRequest =
+  /** load (download if needed) and probe the model; a worker holds one model */
+  | { type: 'load'; id: number; source: ModelSource & { backend: Backend }; threads?: number }
+  | { type: 'embed'; id: number; texts: string[] }
+  /** tokens of each text as the model sees it, before truncation */
+  | { type: 'count-tokens'; id: number; texts: string[] }
+  | CancelMessage;
+
+export type ModelEvent =
+  | { type: 'download'; id: number; file: string; loaded: number; total: number }
+  | {
+      type: 'result';
+      id: number;
+      loaded?: LoadedModel;
+      vectors?: Float32Array;
+      /** per text: tokens seen by the model (embed) or in full (count-tokens) */
+      tokens?: Int32Array;
+    }
+  | ErrorEvent;

@@ -1,0 +1,41 @@
+/// <reference lib="webworker" />
+// Thin shim over one loaded model (its own ONNX Runtime and threads): batches in, vectors out.
+import { type Embedder, loadEmbedder } from './embedder';
+import type { ModelEvent, ModelRequest } from './model.protocol';
+import { setThreads } from './transformersEnv';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let embedder: Promise<Embedder> | null = null;
+const post = (event: ModelEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
+/** A buffer of its own, so that it can be transferred. */
+const owned = (array: Float32Array) => (array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? array : array.slice());
+
+self.onmessage = async (message: MessageEvent<ModelRequest>) => {
+  const request = message.data;
+  if (request.type === 'cancel') return; // batches are short; a cancelled one simply finishes
+  const { id } = request;
+  try {
+    if (request.type === 'load') {
+      if (request.threads) setThreads(request.threads);
+      embedder ??= loadEmbedder(request.source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
+      // a failed load is forgotten so that the next request retries
+      embedder.catch(() => (embedder = null));
+      const { backend, dtype, dims, threads } = await embedder;
+      post({ type: 'result', id, loaded: { backend, dtype, dims, threads } });
+      return;
+    }
+    if (!embedder) throw new Error('no model is loaded in this worker');
+    const model = await embedder;
+    if (request.type === 'embed') {
+      const { vectors, tokensSeen } = await model.embed(request.texts);
+      const own = owned(vectors);
+      post({ type: 'result', id, vectors: own, tokens: tokensSeen }, [own.buffer, tokensSeen.buffer]);
+    } else {
+      const tokens = Int32Array.from(request.texts, (text) => model.countTokens(text));
+      post({ type: 'result', id, tokens }, [tokens.buffer]);
+    }
+  } catch (error) {
+    post({ type: 'error', id, message: String((error as Error)?.message ?? error), cancelled: false });
+  }
+};

@@ -1,0 +1,159 @@
+// The model, loaded in one or more model workers that take batches in turn. On WASM a small model
+// runs faster as one single-threaded copy per core, each on its own batch, than as one copy whose
+// ONNX Runtime splits each operator over threads: the graph's small operators and the tokenizer
+// run on one thread, and one worker tokenizes while another multiplies.
+import type { Dtype, ModelEntry } from '../core/models';
+import type { Backend, ModelSource } from './embed.protocol';
+import type { EmbeddedBatch } from './embedder';
+import { candidateBackends } from './gpu';
+import type { ModelEvent, ModelRequest } from './model.protocol';
+import { WorkerClient } from './rpc';
+
+export type DownloadListener = (file: string, loaded: number, total: number) => void;
+
+export interface Model {
+  model: ModelEntry;
+  backend: Backend;
+  dtype: Dtype;
+  dims: number;
+  /** model workers (batches in flight at once), and the WASM threads of those loaded so far */
+  workers: number;
+  threads: number;
+  /** every model worker loaded (the first serves batches meanwhile) */
+  ready: Promise<void>;
+  embed(texts: string[]): Promise<EmbeddedBatch>;
+  /** tokens of each text as the model sees it (special tokens included), before truncation */
+  countTokens(texts: string[]): Promise<Int32Array>;
+}
+
+/** Model workers, and WASM threads in each (absent: chosen for the model and this machine). */
+export interface Layout {
+  workers?: number;
+  threads?: number;
+}
+
+/** Weights that copies of one model may take together, in MB: beyond it, one copy with more threads. */
+const WEIGHTS_BUDGET_MB = 400;
+const WEIGHT_SCALE: Record<Dtype, number> = { q8: 1, q4: 1, fp16: 2, fp32: 4 };
+
+let chosenLayout: Layout = {};
+/** Sets the layout for models loaded from now on (the benchmark compares them). */
+export function setLayout(layout: Layout): void {
+  chosenLayout = layout;
+}
+
+function layoutFor(source: ModelSource & { backend: Backend }): { workers: number; threads?: number } {
+  // WebGPU does the work on the GPU: one copy
+  if (source.backend === 'webgpu') return { workers: 1, threads: chosenLayout.threads };
+  const cores = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+  const weightsMB = source.model.sizeMB * WEIGHT_SCALE[source.dtype ?? 'q8'];
+  const copies = Math.max(1, Math.min(cores, Math.floor(WEIGHTS_BUDGET_MB / Math.max(1, weightsMB))));
+  const workers = Math.max(1, Math.floor(chosenLayout.workers ?? copies));
+  return { workers, threads: chosenLayout.threads ?? (workers > 1 ? 1 : undefined) };
+}
+
+type Client = WorkerClient<ModelRequest, ModelEvent>;
+const newClient = (): Client => new WorkerClient(() => new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module' }));
+
+/** Hands each batch to an idle worker, or waits for one. */
+class Dispatcher {
+  private readonly idle: Client[] = [];
+  private readonly waiting: ((client: Client) => void)[] = [];
+
+  add(client: Client): void {
+    const next = this.waiting.shift();
+    if (next) next(client);
+    else this.idle.push(client);
+  }
+
+  async use<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = this.idle.pop() ?? (await new Promise<Client>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await work(client);
+    } finally {
+      this.add(client);
+    }
+  }
+}
+
+async function open(source: ModelSource & { backend: Backend }, onDownload: DownloadListener): Promise<Model> {
+  const { workers, threads } = layoutFor(source);
+  const load = (client: Client, what: typeof source, listener: DownloadListener) =>
+    client.request((id) => ({ type: 'load', id, source: what, threads }), [], (event) => event.type === 'download' && listener(event.file, event.loaded, event.total));
+  const first = newClient();
+  const loaded = await load(first, source, onDownload)
+    .then((result) => result.loaded!)
+    .catch((error: unknown) => {
+      first.close();
+      throw error;
+    });
+  const dispatcher = new Dispatcher();
+  dispatcher.add(first);
+  const model: Model = {
+    model: source.model,
+    backend: loaded.backend,
+    dtype: loaded.dtype,
+    dims: loaded.dims,
+    workers,
+    threads: loaded.threads,
+    ready: Promise.resolve(),
+    embed: (texts) =>
+      dispatcher.use(async (client) => {
+        const result = await client.request((id) => ({ type: 'embed', id, texts }), []);
+        return { vectors: result.vectors!, tokensSeen: result.tokens! };
+      }),
+    countTokens: async (texts) => (await first.request((id) => ({ type: 'count-tokens', id, texts }), [])).tokens!,
+  };
+  // the other copies load in the background, from the browser's cache, and join as they come;
+  // with the precision the first one resolved
+  const copySource = { ...source, dtype: loaded.dtype };
+  const others = Array.from({ length: workers - 1 }, async () => {
+    const client = newClient();
+    try {
+      const copy = (await load(client, copySource, () => {})).loaded!;
+      model.threads += copy.threads;
+      dispatcher.add(client);
+    } catch (error) {
+      client.close();
+      model.workers--;
+      console.warn('a copy of the model failed to load; carrying on with fewer', error);
+    }
+  });
+  model.ready = Promise.all(others).then(() => {});
+  return model;
+}
+
+const models = new Map<string, Promise<Model>>();
+const keyOf = (source: ModelSource) => `${source.remoteHost ?? 'hub'} ${source.model.id} ${source.dtype ?? 'auto'} ${source.backend ?? 'auto'}`;
+
+export function isLoaded(source: ModelSource): boolean {
+  return models.has(keyOf(source));
+}
+
+/**
+ * One load per model, host, precision and backend. Left to the app, the backend is the first
+ * candidate that loads (WebGPU failing means WASM), shared with an explicit choice of the same.
+ */
+export function getModel(source: ModelSource, onDownload: DownloadListener = () => {}): Promise<Model> {
+  const key = keyOf(source);
+  let pending = models.get(key);
+  if (pending) return pending;
+  const { backend } = source;
+  pending = backend
+    ? open({ ...source, backend }, onDownload)
+    : (async () => {
+        const backends = await candidateBackends(source);
+        for (const candidate of backends.slice(0, -1)) {
+          try {
+            return await getModel({ ...source, backend: candidate }, onDownload);
+          } catch (error) {
+            console.warn(`${candidate} failed, trying the next backend`, error);
+          }
+        }
+        return getModel({ ...source, backend: backends.at(-1)! }, onDownload);
+      })();
+  // a failed load is forgotten so that the next request retries
+  pending.catch(() => models.delete(key));
+  models.set(key, pending);
+  return pending;
+}
