@@ -5,7 +5,7 @@ import type { Dtype, ModelEntry } from '../core/models';
 import { normalizeRows, poolTokens } from '../core/pooling';
 import type { Backend, ModelSource } from './embed.protocol';
 import { webGpuAdapter } from './gpu';
-import { configureEnvironment, HUB, selectRuntimeBuild } from './transformersEnv';
+import { configureEnvironment, forgetLocalFiles, HUB, selectRuntimeBuild } from './transformersEnv';
 
 export interface Embedder {
   model: ModelEntry;
@@ -95,5 +95,7 @@ export async function loadEmbedder(source: ModelSource & { backend: Backend }, o
   } catch (error) {
     const where = model.builtIn ? 'this app' : (source.remoteHost ?? HUB);
     throw new Error(`Could not load the model ${model.id} from ${where}: ${(error as Error).message}`);
+  } finally {
+    forgetLocalFiles();
   }
 }

@@ -6,10 +6,12 @@ import asyncifyWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.was
 import plainMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import plainWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import type { ModelSource } from './embed.protocol';
+import { type SharedFetch, sharedFetch } from './sharedFetch';
 
 export const HUB = 'https://huggingface.co/';
 
 let configured = false;
+let localFiles: SharedFetch | null = null;
 let runtimeSelected = false;
 let threads: number | null = null;
 
@@ -29,6 +31,8 @@ export function configureEnvironment(source: ModelSource): void {
   configured = true;
   // a path, not a URL: transformers.js treats http(s) URLs as remote and skips its local lookup
   env.localModelPath = `${import.meta.env.BASE_URL}models/`;
+  localFiles = sharedFetch(env.fetch, (url) => url.startsWith(env.localModelPath));
+  env.fetch = localFiles.fetch;
   const wasm = env.backends.onnx.wasm!;
   wasm.numThreads = threads ?? (self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) : 1);
 }
@@ -47,4 +51,9 @@ export function selectRuntimeBuild(build: RuntimeBuild): void {
   // env.backends.onnx is a shallow copy of ONNX Runtime's env: mutate the shared wasm object
   const [mjs, binary] = build === 'webgpu' ? [asyncifyMjsUrl, asyncifyWasmUrl] : [plainMjsUrl, plainWasmUrl];
   wasm.wasmPaths = { mjs: new URL(mjs, self.location.href).href, wasm: new URL(binary, self.location.href).href };
+}
+
+/** Drops the local model files kept while a model loaded. */
+export function forgetLocalFiles(): void {
+  localFiles?.forget();
 }
