@@ -35,9 +35,18 @@ export type EmbedRequest =
   | { type: 'clear-cache'; id: number }
   | CancelMessage;
 
+/** Bytes of a model file downloaded so far. */
+export interface DownloadEvent {
+  type: 'download';
+  id: number;
+  file: string;
+  loaded: number;
+  total: number;
+}
+
 export type EmbedEvent =
   | { type: 'status'; id: number; message: string }
-  | { type: 'download'; id: number; file: string; loaded: number; total: number }
+  | DownloadEvent
   | { type: 'progress'; id: number; done: number; total: number }
   | {
       type: 'result';

@@ -1,5 +1,5 @@
 import type { Dtype } from '../core/models';
-import type { Backend, ModelSource } from './embed.protocol';
+import type { Backend, DownloadEvent, ModelSource } from './embed.protocol';
 import type { CancelMessage, ErrorEvent } from './rpc';
 
 /** What a model worker loaded. */
@@ -20,7 +20,7 @@ export type ModelRequest =
   | CancelMessage;
 
 export type ModelEvent =
-  | { type: 'download'; id: number; file: string; loaded: number; total: number }
+  | DownloadEvent
   | {
       type: 'result';
       id: number;

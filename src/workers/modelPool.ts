@@ -4,12 +4,10 @@
 // run on one thread, and one worker tokenizes while another multiplies.
 import type { Dtype, ModelEntry } from '../core/models';
 import type { Backend, ModelSource } from './embed.protocol';
-import type { EmbeddedBatch } from './embedder';
+import type { DownloadListener, EmbeddedBatch } from './embedder';
 import { candidateBackends } from './gpu';
 import type { ModelEvent, ModelRequest } from './model.protocol';
 import { WorkerClient } from './rpc';
-
-export type DownloadListener = (file: string, loaded: number, total: number) => void;
 
 export interface Model {
   model: ModelEntry;
