@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_MODEL, customModel, embeddingKey, invalidModelId, MODEL_CATALOGUE, truncateVectors, withPrefix } from './models';
+import { BUILTIN_MODEL, customModel, embeddingKey, invalidModelId, MODEL_CATALOGUE, truncateVectors, wasmCopies, withPrefix } from './models';
 
 describe('model catalogue', () => {
   it('records what each model needs, with the built-in model first', () => {
@@ -59,5 +59,25 @@ describe('Matryoshka truncation', () => {
   it('lists the precisions each model has', () => {
     expect(BUILTIN_MODEL.dtypes).toEqual(['fp32', 'fp16', 'q8']);
     for (const m of MODEL_CATALOGUE) expect(m.dtypes).toContain('q8');
+  });
+});
+
+describe('copies of a model on WASM', () => {
+  const sized = (sizeMB: number) => ({ ...BUILTIN_MODEL, sizeMB });
+
+  it('runs a small model once per core, at most four times', () => {
+    expect(wasmCopies(BUILTIN_MODEL, 'q8', 2)).toBe(2);
+    expect(wasmCopies(BUILTIN_MODEL, undefined, 16)).toBe(4);
+    expect(wasmCopies(BUILTIN_MODEL, 'fp32', 1)).toBe(1);
+  });
+
+  it('runs fewer copies of large weights, counting full precision as larger', () => {
+    expect(wasmCopies(sized(137), 'q8', 8)).toBe(2);
+    expect(wasmCopies(sized(137), 'fp32', 8)).toBe(1);
+    expect(wasmCopies(sized(309), 'q8', 8)).toBe(1);
+  });
+
+  it('runs one copy of a model whose size is unknown', () => {
+    expect(wasmCopies(customModel('someone/model', 'mean'), 'q8', 8)).toBe(1);
   });
 });

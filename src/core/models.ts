@@ -217,3 +217,18 @@ export function truncateVectors(vectors: Float32Array, dims: number, keep: numbe
   }
   return out;
 }
+
+/** Weights that copies of one model may take together, in MB: beyond it, one copy with more threads. */
+const WEIGHTS_BUDGET_MB = 400;
+const WEIGHT_SCALE: Record<Dtype, number> = { q8: 1, q4: 1, fp16: 2, fp32: 4 };
+
+/**
+ * Copies of a model to run on WASM, one single-threaded copy per core (at most 4) as long as their
+ * weights stay within budget; a model of unknown size (a custom one) gets one. `dtype` absent: q8,
+ * the WASM default.
+ */
+export function wasmCopies(model: ModelEntry, dtype: Dtype | undefined, cores: number): number {
+  const weightsMB = model.sizeMB * WEIGHT_SCALE[dtype ?? 'q8'];
+  if (!(weightsMB > 0)) return 1;
+  return Math.max(1, Math.min(4, Math.floor(cores), Math.floor(WEIGHTS_BUDGET_MB / weightsMB)));
+}

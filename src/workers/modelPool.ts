@@ -2,7 +2,7 @@
 // runs faster as one single-threaded copy per core, each on its own batch, than as one copy whose
 // ONNX Runtime splits each operator over threads: the graph's small operators and the tokenizer
 // run on one thread, and one worker tokenizes while another multiplies.
-import type { Dtype, ModelEntry } from '../core/models';
+import { type Dtype, type ModelEntry, wasmCopies } from '../core/models';
 import type { Backend, ModelSource } from './embed.protocol';
 import type { DownloadListener, EmbeddedBatch } from './embedder';
 import { candidateBackends } from './gpu';
@@ -30,10 +30,6 @@ export interface Layout {
   threads?: number;
 }
 
-/** Weights that copies of one model may take together, in MB: beyond it, one copy with more threads. */
-const WEIGHTS_BUDGET_MB = 400;
-const WEIGHT_SCALE: Record<Dtype, number> = { q8: 1, q4: 1, fp16: 2, fp32: 4 };
-
 let chosenLayout: Layout = {};
 /** Sets the layout for models loaded from now on (the benchmark compares them). */
 export function setLayout(layout: Layout): void {
@@ -43,9 +39,7 @@ export function setLayout(layout: Layout): void {
 function layoutFor(source: ModelSource & { backend: Backend }): { workers: number; threads?: number } {
   // WebGPU does the work on the GPU: one copy
   if (source.backend === 'webgpu') return { workers: 1, threads: chosenLayout.threads };
-  const cores = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
-  const weightsMB = source.model.sizeMB * WEIGHT_SCALE[source.dtype ?? 'q8'];
-  const copies = Math.max(1, Math.min(cores, Math.floor(WEIGHTS_BUDGET_MB / Math.max(1, weightsMB))));
+  const copies = wasmCopies(source.model, source.dtype, navigator.hardwareConcurrency || 1);
   const workers = Math.max(1, Math.floor(chosenLayout.workers ?? copies));
   return { workers, threads: chosenLayout.threads ?? (workers > 1 ? 1 : undefined) };
 }
