@@ -11,12 +11,19 @@ export interface LoadedModel {
   threads: number;
 }
 
+/** The model a worker holds, and its WASM threads: every request names it, so that a worker
+ * started again after a crash loads it again. */
+interface ModelOf {
+  source: ModelSource & { backend: Backend };
+  threads?: number;
+}
+
 export type ModelRequest =
-  /** load (download if needed) and probe the model; a worker holds one model */
-  | { type: 'load'; id: number; source: ModelSource & { backend: Backend }; threads?: number }
-  | { type: 'embed'; id: number; texts: string[] }
+  /** load (download if needed) and probe the model */
+  | ({ type: 'load'; id: number } & ModelOf)
+  | ({ type: 'embed'; id: number; texts: string[] } & ModelOf)
   /** tokens of each text as the model sees it, before truncation */
-  | { type: 'count-tokens'; id: number; texts: string[] }
+  | ({ type: 'count-tokens'; id: number; texts: string[] } & ModelOf)
   | CancelMessage;
 
 export type ModelEvent =

@@ -79,6 +79,8 @@ async function open(source: ModelSource & { backend: Backend }, onDownload: Down
       first.close();
       throw error;
     });
+  // every request names the model as the first copy resolved it (auto precision made explicit)
+  const held = { ...source, dtype: loaded.dtype };
   const dispatcher = new Dispatcher();
   dispatcher.add(first);
   const model: Model = {
@@ -91,18 +93,16 @@ async function open(source: ModelSource & { backend: Backend }, onDownload: Down
     ready: Promise.resolve(),
     embed: (texts) =>
       dispatcher.use(async (client) => {
-        const result = await client.request((id) => ({ type: 'embed', id, texts }), []);
+        const result = await client.request((id) => ({ type: 'embed', id, source: held, threads, texts }), []);
         return { vectors: result.vectors!, tokensSeen: result.tokens! };
       }),
-    countTokens: async (texts) => (await first.request((id) => ({ type: 'count-tokens', id, texts }), [])).tokens!,
+    countTokens: async (texts) => (await first.request((id) => ({ type: 'count-tokens', id, source: held, threads, texts }), [])).tokens!,
   };
-  // the other copies load in the background, from the browser's cache, and join as they come;
-  // with the precision the first one resolved
-  const copySource = { ...source, dtype: loaded.dtype };
+  // the other copies load in the background, from the browser's cache, and join as they come
   const others = Array.from({ length: workers - 1 }, async () => {
     const client = newClient();
     try {
-      const copy = (await load(client, copySource, () => {})).loaded!;
+      const copy = (await load(client, held, () => {})).loaded!;
       model.threads += copy.threads;
       dispatcher.add(client);
     } catch (error) {
