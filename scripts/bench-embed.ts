@@ -26,21 +26,21 @@ async function openPage(args: string[], path: string): Promise<{ browser: Browse
 interface Run {
   /** what the run is, once its thread count is known */
   label: (threads: number) => string;
-  /** null: the native baseline */
-  page: Page | null;
-  browser?: Browser;
+  backend: 'wasm' | 'webgpu';
+  browser: Browser;
+  page: Page;
   best: number;
-  threads?: number;
+  threads: number;
 }
 
 /** A browser run of the bench page, loaded and warmed up. */
-async function browserRun(label: Run['label'], query: string, webgpu = false): Promise<Run> {
-  const { browser, page } = await openPage(webgpu ? CHROMIUM_WEBGPU_ARGS : CHROMIUM_ARGS, `/bench/embed.html?${query}`);
+async function browserRun(label: Run['label'], query: string, backend: Run['backend'] = 'wasm'): Promise<Run> {
+  const { browser, page } = await openPage(backend === 'webgpu' ? CHROMIUM_WEBGPU_ARGS : CHROMIUM_ARGS, `/bench/embed.html?${query}&backend=${backend}`);
   await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: 600_000, polling: 200 });
   const ready = await page.evaluate(() => (window as unknown as { __bench: BrowserBenchReady & { error?: string } }).__bench);
   if (ready.error) throw new Error(`${query}: ${ready.error}`);
   if (!ready.crossOriginIsolated) throw new Error(`${query}: the page is not cross-origin isolated, so WASM has one thread`);
-  return { label, page, browser, best: Infinity };
+  return { label, backend, browser, page, best: Infinity, threads: 1 };
 }
 
 /** The GPU behind Chromium's WebGPU adapter, or null where it has none or only a software one. */
@@ -66,7 +66,7 @@ const gpu = await hardwareAdapter();
 console.log(gpu ? `WebGPU adapter: ${gpu}` : 'WebGPU: this Chromium has no hardware adapter (a software one at most): no WebGPU rows');
 // BENCH_DTYPES=q8,fp32 measures only those precisions
 const precisions = (process.env.BENCH_DTYPES?.split(',') ?? ['q8', 'fp16', 'fp32']) as ('q8' | 'fp16' | 'fp32')[];
-const results: { dtype: string; runs: Run[] }[] = [];
+const results: { dtype: string; runs: Run[]; native: number }[] = [];
 for (const dtype of precisions) {
   const runs = [
     await browserRun(() => `Chromium wasm ${dtype}, 1 thread`, `dtype=${dtype}&workers=1&threads=1`),
@@ -74,33 +74,32 @@ for (const dtype of precisions) {
     await browserRun((threads) => `Chromium wasm ${dtype}, ${threads} workers of 1 thread (the app's)`, `dtype=${dtype}`),
   ];
   // the float precisions, as the app uses WebGPU
-  if (gpu && dtype !== 'q8') runs.push(await browserRun(() => `Chromium webgpu ${dtype}`, `dtype=${dtype}&backend=webgpu`, true));
-  const native = await openNative(dtype);
-  const baseline: Run = { label: () => `Node onnxruntime-node ${dtype} (native baseline)`, page: null, best: Infinity };
+  if (gpu && dtype !== 'q8') runs.push(await browserRun(() => `Chromium webgpu ${dtype}`, `dtype=${dtype}`, 'webgpu'));
+  const nativeModel = await openNative(dtype);
+  let native = Infinity;
   for (let round = 0; round < ROUNDS; round++) {
-    baseline.best = Math.min(baseline.best, (await native.round(texts)).msPerChunk);
+    native = Math.min(native, (await nativeModel.round(texts)).msPerChunk);
     for (const run of runs) {
-      const result = await run.page!.evaluate(() => (window as unknown as { __benchRound: () => Promise<BrowserBenchRound> }).__benchRound());
+      const result = await run.page.evaluate(() => (window as unknown as { __benchRound: () => Promise<BrowserBenchRound> }).__benchRound());
       run.best = Math.min(run.best, result.msPerChunk);
       run.threads = result.threads;
     }
   }
-  await native.dispose();
-  for (const run of runs) await run.browser!.close();
-  results.push({ dtype, runs: [...runs, baseline] });
+  await nativeModel.dispose();
+  for (const run of runs) await run.browser.close();
+  results.push({ dtype, runs, native });
 }
 
-const name = (run: Run) => run.label(run.threads ?? 1);
-for (const { runs } of results) {
+const name = (run: Run) => run.label(run.threads);
+for (const { dtype, runs, native } of results) {
   for (const run of runs) console.log(`${name(run).padEnd(56)} ${run.best.toFixed(2).padStart(8)} ms/chunk`);
+  console.log(`${`Node onnxruntime-node ${dtype} (native baseline)`.padEnd(56)} ${native.toFixed(2).padStart(8)} ms/chunk`);
 }
-for (const { runs } of results) {
-  const native = runs.at(-1)!;
-  for (const run of runs.slice(0, -1)) console.log(`${name(run)} / native: throughput ${(native.best / run.best).toFixed(2)}× native`);
+for (const { runs, native } of results) {
+  for (const run of runs) console.log(`${name(run)} / native: throughput ${(native / run.best).toFixed(2)}× native`);
 }
-const all = results.flatMap(({ runs }) => runs);
-const fastestWasm = Math.min(...all.filter((run) => name(run).startsWith('Chromium wasm') && (run.threads ?? 1) > 1).map((run) => run.best));
-const fastestNative = Math.min(...all.filter((run) => run.page === null).map((run) => run.best));
+const fastestWasm = Math.min(...results.flatMap(({ runs }) => runs.filter((run) => run.backend === 'wasm' && run.threads > 1).map((run) => run.best)));
+const fastestNative = Math.min(...results.map(({ native }) => native));
 console.log(`fastest multi-threaded WASM in Chromium / fastest native: throughput ${(fastestNative / fastestWasm).toFixed(2)}× native`);
 (server.httpServer as Server).closeAllConnections();
 await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

@@ -4,8 +4,7 @@ import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTok
 import type { Dtype, ModelEntry } from '../core/models';
 import { normalizeRows, poolTokens } from '../core/pooling';
 import type { Backend, ModelSource } from './embed.protocol';
-import { webGpuAdapter } from './gpu';
-import { configureEnvironment, forgetLocalFiles, HUB, selectRuntimeBuild } from './transformersEnv';
+import { configureEnvironment, forgetLocalFiles, HUB, type RuntimeBuild, selectRuntimeBuild } from './transformersEnv';
 
 export interface Embedder {
   model: ModelEntry;
@@ -83,13 +82,12 @@ async function load(model: ModelEntry, backend: Backend, requested: Dtype | unde
   return embedder;
 }
 
-/** Loads a model on the backend the source names; ONNX Runtime's build is the one this browser's WebGPU calls for. */
-export async function loadEmbedder(source: ModelSource & { backend: Backend }, onDownload: DownloadListener = () => {}): Promise<Embedder> {
+/** Loads a model on the backend the source names, on the given ONNX Runtime build (see modelPool.ts). */
+export async function loadEmbedder(source: ModelSource & { backend: Backend }, runtime: RuntimeBuild, onDownload: DownloadListener = () => {}): Promise<Embedder> {
   configureEnvironment(source);
   const { model, backend } = source;
-  const adapter = await webGpuAdapter();
-  selectRuntimeBuild(adapter === 'none' ? 'wasm-only' : 'webgpu');
-  if (backend === 'webgpu' && adapter === 'none') throw new Error('this browser has no WebGPU adapter: choose WASM');
+  selectRuntimeBuild(runtime);
+  if (backend === 'webgpu' && runtime === 'wasm-only') throw new Error('this browser has no WebGPU adapter: choose WASM');
   try {
     return await load(model, backend, source.dtype, onDownload);
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Dtype } from '../core/models';
 import type { Backend, DownloadEvent, ModelSource } from './embed.protocol';
 import type { CancelMessage, ErrorEvent } from './rpc';
+import type { RuntimeBuild } from './transformersEnv';
 
 /** What a model worker loaded. */
 export interface LoadedModel {
@@ -11,11 +12,13 @@ export interface LoadedModel {
   threads: number;
 }
 
-/** The model a worker holds, and its WASM threads: every request names it, so that a worker
- * started again after a crash loads it again. */
+/** The model a worker holds, its WASM threads and ONNX Runtime build: every request names them,
+ * so that a worker started again after a crash loads the model again. */
 interface ModelOf {
   source: ModelSource & { backend: Backend };
   threads?: number;
+  /** chosen once by the embed worker, which has asked for a WebGPU adapter already */
+  runtime: RuntimeBuild;
 }
 
 export type ModelRequest =

@@ -14,7 +14,7 @@ const owned = (array: Float32Array) => (array.byteOffset === 0 && array.byteLeng
 
 function ensureLoaded(request: Exclude<ModelRequest, { type: 'cancel' }>, onDownload?: DownloadListener): Promise<Embedder> {
   if (request.threads) setThreads(request.threads);
-  embedder ??= loadEmbedder(request.source, onDownload);
+  embedder ??= loadEmbedder(request.source, request.runtime, onDownload);
   // a failed load is forgotten so that the next request retries
   embedder.catch(() => (embedder = null));
   return embedder;

@@ -5,7 +5,7 @@
 import { type Dtype, type ModelEntry, wasmCopies } from '../core/models';
 import type { Backend, ModelSource } from './embed.protocol';
 import type { DownloadListener, EmbeddedBatch } from './embedder';
-import { candidateBackends } from './gpu';
+import { candidateBackends, webGpuAdapter } from './gpu';
 import type { ModelEvent, ModelRequest } from './model.protocol';
 import { WorkerClient } from './rpc';
 
@@ -70,8 +70,10 @@ class Dispatcher {
 
 async function open(source: ModelSource & { backend: Backend }, onDownload: DownloadListener): Promise<Model> {
   const { workers, threads } = layoutFor(source);
+  // the build that can drive WebGPU wherever there is an adapter, else the smaller, faster plain one
+  const runtime = (await webGpuAdapter()) === 'none' ? 'wasm-only' : 'webgpu';
   const load = (client: Client, what: typeof source, listener: DownloadListener) =>
-    client.request((id) => ({ type: 'load', id, source: what, threads }), [], (event) => event.type === 'download' && listener(event.file, event.loaded, event.total));
+    client.request((id) => ({ type: 'load', id, source: what, threads, runtime }), [], (event) => event.type === 'download' && listener(event.file, event.loaded, event.total));
   const first = newClient();
   const loaded = await load(first, source, onDownload)
     .then((result) => result.loaded!)
@@ -93,10 +95,10 @@ async function open(source: ModelSource & { backend: Backend }, onDownload: Down
     ready: Promise.resolve(),
     embed: (texts) =>
       dispatcher.use(async (client) => {
-        const result = await client.request((id) => ({ type: 'embed', id, source: held, threads, texts }), []);
+        const result = await client.request((id) => ({ type: 'embed', id, source: held, threads, runtime, texts }), []);
         return { vectors: result.vectors!, tokensSeen: result.tokens! };
       }),
-    countTokens: async (texts) => (await first.request((id) => ({ type: 'count-tokens', id, source: held, threads, texts }), [])).tokens!,
+    countTokens: async (texts) => (await first.request((id) => ({ type: 'count-tokens', id, source: held, threads, runtime, texts }), [])).tokens!,
   };
   // the other copies load in the background, from the browser's cache, and join as they come
   const others = Array.from({ length: workers - 1 }, async () => {
