@@ -1,7 +1,8 @@
 // Browser half of `npm run bench:embed`: the app's real embed worker, loaded and warmed up; the
 // Node side then calls `__benchRound` for each timed pass, in turn with the other runs.
 import { BUILTIN_MODEL, type Dtype } from '../src/core/models';
-import type { EmbedEvent, EmbedRequest, ModelSource } from '../src/workers/embed.protocol';
+import type { ModelSource } from '../src/core/models';
+import type { EmbedCalls, EmbedEvent } from '../src/workers/embed.protocol';
 import { WorkerClient } from '../src/workers/rpc';
 import { benchTexts } from './benchTexts';
 
@@ -19,7 +20,7 @@ export interface BrowserBenchReady {
 
 type BenchWindow = Window & { __bench?: BrowserBenchReady | { error: string }; __benchRound?: () => Promise<BrowserBenchRound> };
 
-const client = new WorkerClient<EmbedRequest, EmbedEvent>(
+const client = new WorkerClient<EmbedCalls, EmbedEvent>(
   () => new Worker(new URL('../src/workers/embed.worker.ts', import.meta.url), { type: 'module' }),
 );
 
@@ -29,13 +30,13 @@ async function setUp(): Promise<BrowserBenchReady> {
   const source: ModelSource = { model: BUILTIN_MODEL, remoteHost: null, dtype: (params.get('dtype') as Dtype | null) ?? 'q8', backend: (params.get('backend') as 'webgpu' | null) ?? 'wasm' };
   // the layout: model workers, and WASM threads in each (absent: the app's own choice)
   const [workers, threads] = [params.get('workers'), params.get('threads')].map((value) => (value ? Number(value) : undefined));
-  if (workers || threads) await client.request((id) => ({ type: 'configure', id, workers, threads }), []);
-  await client.request((id) => ({ type: 'load', id, source }), []);
-  const embed = (batch: string[]) => client.request((id) => ({ type: 'embed', id, source, texts: batch, purpose: 'passage' }), []);
+  if (workers || threads) await client.request('configure', { workers, threads });
+  await client.request('load', { source });
+  const embed = (batch: string[]) => client.request('embed', { source, texts: batch, purpose: 'passage' });
   await embed(Array.from({ length: 64 }, (_, i) => `A warm-up sentence, number ${i}.`)); // every model worker runs once
   // each timed pass starts from an empty cache
   (window as BenchWindow).__benchRound = async () => {
-    await client.request((id) => ({ type: 'clear-cache', id }), []);
+    await client.request('clear-cache', {});
     const started = performance.now();
     const result = await embed(texts);
     return { msPerChunk: (performance.now() - started) / texts.length, backend: result.backend, dtype: result.dtype, threads: result.threads };

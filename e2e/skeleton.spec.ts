@@ -47,7 +47,7 @@ test.describe('demo corpus', () => {
   });
 
   test('hovering a point shows its text; clicking selects it with 10 neighbours', async ({ page }) => {
-    const { sample } = await drawnPixels(page);
+    const { sample } = await settledPixels(page); // points glide for a moment after a layout
     expect(sample).not.toBeNull();
     await page.mouse.move(sample!.x, sample!.y);
     const tooltip = page.getByRole('tooltip');

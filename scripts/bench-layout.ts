@@ -86,14 +86,30 @@ async function pcaLarge(page: Page): Promise<void> {
   console.log(rows.slice(-2).map((r) => r.join('  ')).join('\n'));
 }
 
+/** The vectors' hand-off to a worker at 20,000 × 768: per layout before, once per corpus version now. */
+async function handoff(page: Page): Promise<void> {
+  const count = 20_000;
+  const dims = 768;
+  type Handoff = { copyMs: number; sharedMs: number; bytes: number; isolated: boolean };
+  const h = await page.evaluate(([c, d]) => (window as unknown as { runHandoffBench: (c: number, d: number, r: number) => Promise<Handoff> }).runHandoffBench(c, d, 5), [count, dims] as const);
+  const mb = (h.bytes / 1e6).toFixed(1);
+  console.log(
+    `\nvectors to a worker, ${count.toLocaleString('en')} × ${dims} (${mb} MB; page cross-origin isolated: ${h.isolated}), best of 5:\n` +
+      `  copied and transferred (before: each layout, and again each quality run): ${fmt(h.copyMs, 1)} ms, ${mb} MB copied\n` +
+      `  shared memory (now: once per corpus version, layouts and measurements name it): ${fmt(h.sharedMs, 1)} ms, 0 bytes copied\n` +
+      `  per layout with its quality run: ${fmt(2 * h.copyMs, 1)} ms and ${(2 * h.bytes / 1e6).toFixed(1)} MB before; 0 now (${fmt(h.sharedMs / h.copyMs, 3)}× the time for the one send per version)`,
+  );
+}
+
 const server = await preview({ preview: { port: 4175, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   await page.goto('http://127.0.0.1:4175/bench/layout.html');
   await page.waitForFunction(() => 'runLayoutBench' in window);
-  await realSet(page, 5000, ['pca', 'umap', 'tsne']);
-  if (!process.env.BENCH_QUICK) {
+  await handoff(page);
+  if (!process.env.BENCH_HANDOFF_ONLY) await realSet(page, 5000, ['pca', 'umap', 'tsne']);
+  if (!process.env.BENCH_QUICK && !process.env.BENCH_HANDOFF_ONLY) {
     await realSet(page, 20000, ['umap']);
     await pcaLarge(page);
   }

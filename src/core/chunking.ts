@@ -8,7 +8,8 @@ export interface TextChunk {
   end: number;
 }
 
-export type ChunkStrategy = 'paragraph' | 'recursive' | 'sentence' | 'markdown' | 'tokens';
+/** 'fit': paragraphs, long ones cut into windows of the model's own tokens that fit its input */
+export type ChunkStrategy = 'fit' | 'paragraph' | 'recursive' | 'sentence' | 'markdown' | 'tokens';
 
 export interface ChunkOptions {
   strategy: ChunkStrategy;
@@ -23,7 +24,15 @@ export interface ChunkOptions {
 export type TokenCounter = (text: string) => number;
 
 export const DEFAULT_SEPARATORS = ['\n\n', '\n', '。', '. ', ' ', ''];
-export const DEFAULT_CHUNKING: ChunkOptions = { strategy: 'paragraph', size: 800, overlap: 80, separators: DEFAULT_SEPARATORS };
+/** Paragraphs, long ones cut into ~800-character windows. */
+export const PARAGRAPH_CHUNKING: ChunkOptions = { strategy: 'paragraph', size: 800, overlap: 80, separators: DEFAULT_SEPARATORS };
+/** The app's default: chunks that the current model reads whole (size and overlap are then derived from its input). */
+export const DEFAULT_CHUNKING: ChunkOptions = { ...PARAGRAPH_CHUNKING, strategy: 'fit' };
+
+/** Tokens a 'fit' chunk may have: the model's input less a margin for prefixes and tokenizer differences. */
+export const fitTokenLimit = (maxTokens: number): number => Math.max(8, Math.floor(maxTokens * 0.9));
+/** Tokens consecutive windows of one long paragraph share under 'fit'. */
+const fitOverlap = (limit: number) => Math.floor(limit / 10);
 
 type Range = [number, number];
 
@@ -151,7 +160,8 @@ function splitBySentences(text: string, start: number, end: number, size: number
   return mergePieces(sentenceRanges(text, start, end), size, overlap, ([s, e]) => splitByCharacters(text, s, e, size, overlap));
 }
 
-function splitParagraphRanges(text: string, start: number, end: number, size: number, overlap: number): Range[] {
+/** Paragraphs (blank lines) that `fits`; the others cut by `splitLong`. */
+function splitParagraphRanges(text: string, start: number, end: number, fits: (start: number, end: number) => boolean, splitLong: (start: number, end: number) => Range[]): Range[] {
   const ranges: Range[] = [];
   const separator = /\n[ \t]*\n\s*/g;
   separator.lastIndex = start;
@@ -159,8 +169,8 @@ function splitParagraphRanges(text: string, start: number, end: number, size: nu
   const flush = (to: number) => {
     const paragraph = trimmed(text, from, to);
     if (!paragraph) return;
-    if (paragraph.end - paragraph.start <= size) ranges.push([paragraph.start, paragraph.end]);
-    else ranges.push(...splitByCharacters(text, paragraph.start, paragraph.end, size, overlap));
+    if (fits(paragraph.start, paragraph.end)) ranges.push([paragraph.start, paragraph.end]);
+    else ranges.push(...splitLong(paragraph.start, paragraph.end));
   };
   for (let m = separator.exec(text); m && m.index < end; m = separator.exec(text)) {
     flush(m.index);
@@ -242,6 +252,8 @@ export interface ChunkContext {
   /** headings of the document, by offset, for the Markdown strategy */
   headingStarts?: number[];
   countTokens?: TokenCounter;
+  /** the most tokens a 'fit' chunk may have (see fitTokenLimit) */
+  tokenLimit?: number;
 }
 
 /** Chunks text[start, end) with the chosen strategy; empty chunks dropped, whitespace trimmed. */
@@ -263,8 +275,20 @@ export function chunkRange(text: string, start: number, end: number, options: Ch
       if (!context.countTokens) throw new Error('token chunking needs the model’s tokenizer');
       ranges = splitByTokens(text, start, end, size, overlap, context.countTokens);
       break;
+    case 'fit': {
+      const { countTokens: count, tokenLimit: limit } = context;
+      if (!count || !limit) throw new Error('chunks that fit the model need its tokenizer and input size');
+      ranges = splitParagraphRanges(
+        text,
+        start,
+        end,
+        (s, e) => count(text.slice(s, e)) <= limit,
+        (s, e) => splitByTokens(text, s, e, limit, fitOverlap(limit), count),
+      );
+      break;
+    }
     default:
-      ranges = splitParagraphRanges(text, start, end, size, overlap);
+      ranges = splitParagraphRanges(text, start, end, (s, e) => e - s <= size, (s, e) => splitByCharacters(text, s, e, size, overlap));
   }
   const chunks: TextChunk[] = [];
   for (const [s, e] of ranges) {
@@ -275,7 +299,7 @@ export function chunkRange(text: string, start: number, end: number, options: Ch
 }
 
 /** Paragraphs (blank lines), long ones cut into windows: the default strategy on a whole text. */
-export function splitParagraphs(text: string, options: Pick<ChunkOptions, 'size' | 'overlap'> = DEFAULT_CHUNKING): TextChunk[] {
+export function splitParagraphs(text: string, options: Pick<ChunkOptions, 'size' | 'overlap'> = PARAGRAPH_CHUNKING): TextChunk[] {
   if (options.size < 1) throw new RangeError('the chunk size must be at least 1');
-  return chunkRange(text, 0, text.length, { ...DEFAULT_CHUNKING, ...options, strategy: 'paragraph' });
+  return chunkRange(text, 0, text.length, { ...PARAGRAPH_CHUNKING, ...options, strategy: 'paragraph' });
 }

@@ -1,6 +1,6 @@
 // Documents become a columnar chunk table: one array per field, one row per chunk. Each chunk
 // remembers its document, its section (page, row), its offsets, line and heading path.
-import { type ChunkOptions, chunkRange, DEFAULT_CHUNKING, type TokenCounter } from './chunking';
+import { type ChunkContext, type ChunkOptions, chunkRange, PARAGRAPH_CHUNKING } from './chunking';
 import { type Heading, headingPaths, markdownHeadings } from './ingest/markdown';
 
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'npy' | 'parquet' | 'projector';
@@ -89,7 +89,7 @@ interface Rows {
   imported: number[];
 }
 
-function chunkOne(doc: SourceDocument, sourceId: number, options: ChunkOptions, countTokens: TokenCounter | undefined, rows: Rows): void {
+function chunkOne(doc: SourceDocument, sourceId: number, options: ChunkOptions, tokens: TokenContext, rows: Rows): void {
   const sections: Section[] = doc.sections ?? [{ start: 0, end: doc.text.length }];
   // pasted text is often Markdown; a plain text file is read as Markdown when asked to
   const headings = doc.headings ?? (doc.format === undefined || (doc.format === 'text' && options.strategy === 'markdown') ? markdownHeadings(doc.text) : undefined);
@@ -100,7 +100,7 @@ function chunkOne(doc: SourceDocument, sourceId: number, options: ChunkOptions, 
     // imported vectors belong to whole rows: those rows are never split
     const chunks = doc.vectors
       ? [{ text: doc.text.slice(section.start, section.end), start: section.start, end: section.end }]
-      : chunkRange(doc.text, section.start, section.end, options, { headingStarts, countTokens });
+      : chunkRange(doc.text, section.start, section.end, options, { headingStarts, ...tokens });
     for (const chunk of chunks) {
       rows.texts.push(chunk.text);
       rows.sourceIds.push(sourceId);
@@ -121,9 +121,12 @@ function chunkOne(doc: SourceDocument, sourceId: number, options: ChunkOptions, 
   for (let i = 0; i < starts.length; i++) rows.headings.push(paths ? paths[i]! : '');
 }
 
-export function chunkDocuments(documents: SourceDocument[], options: ChunkOptions = DEFAULT_CHUNKING, countTokens?: TokenCounter): ChunkTable {
+/** The model's tokenizer and input size, for the strategies that count tokens. */
+type TokenContext = Pick<ChunkContext, 'countTokens' | 'tokenLimit'>;
+
+export function chunkDocuments(documents: SourceDocument[], options: ChunkOptions = PARAGRAPH_CHUNKING, tokens: TokenContext = {}): ChunkTable {
   const rows: Rows = { texts: [], sourceIds: [], sectionIds: [], starts: [], ends: [], lines: [], pages: [], headings: [], imported: [] };
-  documents.forEach((doc, sourceId) => chunkOne(doc, sourceId, options, countTokens, rows));
+  documents.forEach((doc, sourceId) => chunkOne(doc, sourceId, options, tokens, rows));
   return {
     texts: rows.texts,
     sourceIds: Int32Array.from(rows.sourceIds),

@@ -1,4 +1,6 @@
-// Exact k-nearest-neighbour graphs (each point's k nearest others, nearest first).
+// Exact k-nearest-neighbour graphs (each point's k nearest others, nearest first), as steps that
+// yield after each row so that a worker can cancel or pause them (see steps.ts).
+import { finish, type Steps } from './steps';
 
 export type Metric = 'cosine' | 'euclidean';
 
@@ -42,11 +44,13 @@ function offer(graph: KnnGraph, row: number, index: number, distance: number): v
  * Brute force over each pair once: O(N² · D). For cosine, rows are normalised first and the
  * distance is 1 − dot. k is clamped to count − 1.
  */
-export function exactKnn(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): KnnGraph {
+export function* exactKnnSteps(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
   const graph: KnnGraph = { count, k: kk, indices: new Int32Array(count * kk).fill(-1), distances: new Float32Array(count * kk).fill(Infinity) };
   if (kk === 0) return graph;
   const rows = metric === 'cosine' ? unitRows(data, count, dims) : data;
+  const pairs = (count * (count - 1)) / 2;
+  let done = 0;
   for (let i = 0; i < count; i++) {
     const a = i * dims;
     for (let j = i + 1; j < count; j++) {
@@ -67,17 +71,22 @@ export function exactKnn(data: Float32Array, count: number, dims: number, k: num
       offer(graph, i, j, d);
       offer(graph, j, i, d);
     }
+    done += count - 1 - i;
+    yield done / pairs;
   }
   return graph;
 }
 
+export const exactKnn = (data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): KnnGraph => finish(exactKnnSteps(data, count, dims, k, metric));
+
 /** The exact k nearest neighbours of the given rows only (each against all points): rows.length × k. */
-export function exactKnnOfRows(data: Float32Array, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): KnnGraph {
+export function* exactKnnOfRowsSteps(data: Float32Array, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
   const graph: KnnGraph = { count: rows.length, k: kk, indices: new Int32Array(rows.length * kk).fill(-1), distances: new Float32Array(rows.length * kk).fill(Infinity) };
   if (kk === 0) return graph;
   const x = metric === 'cosine' ? unitRows(data, count, dims) : data;
-  rows.forEach((i, r) => {
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
     const a = i * dims;
     for (let j = 0; j < count; j++) {
       if (j === i) continue;
@@ -91,6 +100,10 @@ export function exactKnnOfRows(data: Float32Array, count: number, dims: number, 
         offer(graph, r, j, Math.sqrt(s));
       }
     }
-  });
+    yield (r + 1) / rows.length;
+  }
   return graph;
 }
+
+export const exactKnnOfRows = (data: Float32Array, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): KnnGraph =>
+  finish(exactKnnOfRowsSteps(data, count, dims, rows, k, metric));

@@ -1,9 +1,10 @@
 // One layout run: PCA, or UMAP / t-SNE on a kNN graph of the (optionally PCA-reduced) vectors,
 // advanced in time-boxed steps so that a worker can stream positions, pause and cancel.
-import { exactKnn, type KnnGraph, type Metric } from './knn';
-import { nnDescent } from './nnDescent';
+import { exactKnnSteps, type KnnGraph, type Metric } from './knn';
+import { nnDescentSteps } from './nnDescent';
 import { explainedVarianceRatio, fitPca, type PcaModel, projectPca } from './pca';
 import { TsneOptimizer, tsneAffinities } from './tsne';
+import { advance, type Steps } from './steps';
 import { fuzzyGraph, UmapOptimizer } from './umap';
 
 export type LayoutMethod = 'pca' | 'umap' | 'tsne';
@@ -52,6 +53,8 @@ export const EXACT_KNN_POINTS = 8_000;
 /** PCA is fitted on at most this many rows (a seeded sample) and then projects every row. */
 export const PCA_FIT_ROWS = 4_000;
 const PCA_AXES = 10;
+/** the share of a UMAP or t-SNE progress bar that building the neighbour graph takes */
+const KNN_SHARE = 0.2;
 
 export class LayoutInputError extends Error {}
 
@@ -144,7 +147,6 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
   const initial = new Float32Array(count * params.dims);
   for (let i = 0; i < count; i++) for (let c = 0; c < params.dims; c++) initial[i * params.dims + c] = init[i * 3 + c]!;
 
-  let graph: KnnGraph | null = null;
   let optimizer: UmapOptimizer | TsneOptimizer | null = null;
   const neighbours =
     params.method === 'umap'
@@ -157,8 +159,11 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
   let phase: 'knn' | 'optimise' | 'done' = count < 3 ? 'done' : 'knn';
   let finalCoords: Float32Array | null = count < 3 ? toXyz(initial, count, params.dims, [0, 1, 2]) : null;
 
-  const start = () => {
-    graph = count > EXACT_KNN_POINTS ? nnDescent(space, count, spaceDims, neighbours, metric, params.seed) : exactKnn(space, count, spaceDims, neighbours, metric);
+  // the neighbour graph is built in steps too: pause and cancel reach it
+  const knn: Steps<KnnGraph> =
+    count > EXACT_KNN_POINTS ? nnDescentSteps(space, count, spaceDims, neighbours, metric, params.seed) : exactKnnSteps(space, count, spaceDims, neighbours, metric);
+  let knnProgress = 0;
+  const start = (graph: KnnGraph) => {
     if (params.method === 'umap') {
       optimizer = new UmapOptimizer(fuzzyGraph(graph), scaleTo(initial, 10), count, { dims: params.dims, minDist: params.minDist, epochs: params.epochs, seed: params.seed });
     } else {
@@ -178,10 +183,17 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
     get done() {
       return phase === 'done';
     },
-    progress: () => (phase === 'done' ? 1 : phase === 'knn' ? 0 : 0.05 + 0.95 * (optimizer!.completed / total)),
+    progress: () => (phase === 'done' ? 1 : phase === 'knn' ? KNN_SHARE * knnProgress : KNN_SHARE + (1 - KNN_SHARE) * (optimizer!.completed / total)),
     step(budgetMs: number) {
       const until = performance.now() + budgetMs;
-      if (phase === 'knn') start();
+      if (phase === 'knn') {
+        const built = advance(knn, budgetMs);
+        if (!built.done) {
+          knnProgress = built.progress;
+          return;
+        }
+        start(built.value);
+      }
       while (phase === 'optimise' && performance.now() < until) {
         optimizer!.step(1);
         if (optimizer!.done) {

@@ -30,6 +30,28 @@ export interface ModelEntry {
   matryoshkaLayerNorm?: boolean;
 }
 
+export type Purpose = 'passage' | 'query';
+export type Backend = 'webgpu' | 'wasm';
+
+/** Which model, and where to download it from (null: the Hugging Face Hub). */
+export interface ModelSource {
+  model: ModelEntry;
+  remoteHost: string | null;
+  /** weights to load; absent: fp32 on WebGPU, q8 on WASM */
+  dtype?: Dtype;
+  /** absent: the speed test's pick (WebGPU when there is an adapter, else WASM) */
+  backend?: Backend;
+  /** Matryoshka truncation: keep this many leading dimensions */
+  dims?: number;
+}
+
+/** One timing of the speed test. */
+export interface SpeedSample {
+  backend: Backend;
+  batchSize: number;
+  msPerChunk: number;
+}
+
 const ALL_DTYPES: Dtype[] = ['fp32', 'fp16', 'q8', 'q4'];
 
 export const BUILTIN_MODEL: ModelEntry = {

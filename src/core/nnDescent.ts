@@ -1,13 +1,19 @@
 // Approximate kNN graphs by NN-descent (Dong, Moses & Li 2011) seeded with random-projection-tree
 // leaves, as umap-learn does: "a neighbour of a neighbour is likely a neighbour". Costs about
-// iterations · N · k² distance evaluations instead of N²/2, so it is the choice for large N.
-import { exactKnn, type KnnGraph, type Metric, unitRows } from './knn';
+// iterations · N · k² distance evaluations instead of N²/2, so it is the choice for large N. Runs as
+// steps (see steps.ts) that yield every few hundred points, so that a worker can cancel or pause it.
+import { exactKnnSteps, type KnnGraph, type Metric, unitRows } from './knn';
 import { seededRandom } from './random';
+import { finish, type Steps } from './steps';
 
 const LEAF_SIZE = 30;
 const TREES = 4;
 const MAX_ITERATIONS = 12;
 const STOP_FRACTION = 0.001;
+/** points between two yields */
+const SLICE = 256;
+/** the share of the progress bar the random-projection trees take */
+const TREE_SHARE = 0.2;
 
 /** Leaves of a random-projection tree: groups of nearby points. */
 function rpLeaves(x: Float32Array, dims: number, rows: Int32Array, random: () => number, out: Int32Array[]): void {
@@ -43,9 +49,9 @@ function rpLeaves(x: Float32Array, dims: number, rows: Int32Array, random: () =>
   rpLeaves(x, dims, Int32Array.from(right), random, out);
 }
 
-export function nnDescent(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): KnnGraph {
+export function* nnDescentSteps(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
-  if (count <= LEAF_SIZE * 4) return exactKnn(data, count, dims, kk, metric);
+  if (count <= LEAF_SIZE * 4) return yield* exactKnnSteps(data, count, dims, kk, metric);
   const x = metric === 'cosine' ? unitRows(data, count, dims) : data;
   const random = seededRandom(seed);
   const indices = new Int32Array(count * kk).fill(-1);
@@ -98,6 +104,7 @@ export function nnDescent(data: Float32Array, count: number, dims: number, k: nu
         }
       }
     }
+    yield (TREE_SHARE * (t + 1)) / TREES;
   }
   // any list still short gets random candidates
   for (let i = 0; i < count; i++) {
@@ -127,6 +134,7 @@ export function nnDescent(data: Float32Array, count: number, dims: number, k: nu
     }
     let updates = 0;
     for (let i = 0; i < count; i++) {
+      if (i % SLICE === SLICE - 1) yield TREE_SHARE + ((1 - TREE_SHARE) * (iteration + i / count)) / MAX_ITERATIONS;
       const f = fresh[i]!;
       const o = old[i]!;
       for (let a = 0; a < f.length; a++) {
@@ -150,3 +158,6 @@ export function nnDescent(data: Float32Array, count: number, dims: number, k: nu
   }
   return { count, k: kk, indices, distances };
 }
+
+export const nnDescent = (data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): KnnGraph =>
+  finish(nnDescentSteps(data, count, dims, k, metric, seed));

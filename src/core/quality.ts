@@ -1,15 +1,17 @@
-// How faithfully a layout keeps the neighbourhoods of the full-dimensional vectors.
-import { exactKnn, exactKnnOfRows, type KnnGraph, type Metric } from './knn';
+// How faithfully a layout keeps the neighbourhoods of the full-dimensional vectors. Both measures
+// run as steps (see steps.ts), so that the quality worker can drop them when they go stale.
+import { exactKnnOfRowsSteps, exactKnnSteps, type KnnGraph, type Metric } from './knn';
 import { seededRandom } from './random';
+import { finish, type Steps, within } from './steps';
 
 /**
  * Per point: the fraction of its k true (full-dimension) neighbours that are also its k nearest in
  * the layout. `rows` says which points the neighbour graph describes (all when omitted); the
  * others get NaN.
  */
-export function neighbourRecall(trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number, pointCount = trueNeighbours.count, rows?: Int32Array): Float32Array {
+export function* neighbourRecallSteps(trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number, pointCount = trueNeighbours.count, rows?: Int32Array): Steps<Float32Array> {
   const { k } = trueNeighbours;
-  const low = rows ? exactKnnOfRows(layout, pointCount, layoutDims, rows, k, 'euclidean') : exactKnn(layout, pointCount, layoutDims, k, 'euclidean');
+  const low = yield* rows ? exactKnnOfRowsSteps(layout, pointCount, layoutDims, rows, k, 'euclidean') : exactKnnSteps(layout, pointCount, layoutDims, k, 'euclidean');
   const recall = new Float32Array(pointCount).fill(rows ? NaN : 0);
   for (let r = 0; r < trueNeighbours.count; r++) {
     const near = new Set(low.indices.subarray(r * k, (r + 1) * k));
@@ -19,6 +21,9 @@ export function neighbourRecall(trueNeighbours: KnnGraph, layout: Float32Array, 
   }
   return recall;
 }
+
+export const neighbourRecall = (trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number, pointCount = trueNeighbours.count, rows?: Int32Array): Float32Array =>
+  finish(neighbourRecallSteps(trueNeighbours, layout, layoutDims, pointCount, rows));
 
 /** `size` distinct indices below `count`, seeded, in increasing order. */
 export function sampleIndices(count: number, size: number, seed = 1): Int32Array {
@@ -56,21 +61,23 @@ function distanceRow(data: Float32Array, dims: number, count: number, i: number,
  * not true neighbours, weighted by how far down the true ranking they are. With sampleRows set,
  * the sum runs over that many random points (an estimate for large N).
  */
-export function trustworthiness(
+export function* trustworthinessSteps(
   data: Float32Array,
   dims: number,
   layout: Float32Array,
   layoutDims: number,
   count: number,
   k: number,
-  options: { metric?: Metric; sampleRows?: number; seed?: number } = {},
-): number {
+  options: TrustOptions = {},
+): Steps<number> {
   const metric = options.metric ?? 'cosine';
-  const low = exactKnn(layout, count, layoutDims, k, 'euclidean');
+  const low = yield* within(exactKnnSteps(layout, count, layoutDims, k, 'euclidean'), 0, 0.2);
   const rows = options.sampleRows && options.sampleRows < count ? sampleIndices(count, options.sampleRows, options.seed) : Int32Array.from({ length: count }, (_, i) => i);
   const distances = new Float64Array(count);
   let penalty = 0;
+  let done = 0;
   for (const i of rows) {
+    yield 0.2 + (0.8 * done++) / rows.length;
     distanceRow(data, dims, count, i, metric, distances);
     for (let t = 0; t < k; t++) {
       const j = low.indices[i * k + t]!;
@@ -83,3 +90,12 @@ export function trustworthiness(
   const n = rows.length;
   return 1 - (2 / (n * k * (2 * count - 3 * k - 1))) * penalty;
 }
+
+interface TrustOptions {
+  metric?: Metric;
+  sampleRows?: number;
+  seed?: number;
+}
+
+export const trustworthiness = (data: Float32Array, dims: number, layout: Float32Array, layoutDims: number, count: number, k: number, options: TrustOptions = {}): number =>
+  finish(trustworthinessSteps(data, dims, layout, layoutDims, count, k, options));

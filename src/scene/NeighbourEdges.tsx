@@ -2,7 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { workspace } from '../state/data';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 import { type Frame, toScene } from './pointsAdapter';
 
 const EDGE_COLOR = new THREE.Color('#5ee6ff');
@@ -13,8 +13,8 @@ const EDGE_COLOR = new THREE.Color('#5ee6ff');
  */
 export function NeighbourEdges({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
-  const selected = useOrreryStore((s) => s.selected);
-  const neighbours = useOrreryStore((s) => s.neighbours);
+  const selected = useOrrery((s) => s.selected);
+  const neighbours = useOrrery((s) => s.neighbours);
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
 
   useEffect(() => {

@@ -1,10 +1,11 @@
+import { setHovered } from '../state/viewActions';
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { workspace } from '../state/data';
-import { select } from '../state/pipeline';
-import { useOrreryStore } from '../state/store';
+import { select } from '../state/queryActions';
+import { useOrrery, readOrrery } from '../state/hooks';
 import { createPointMaterial } from './pointMaterial';
 import { type Frame, interpolate, pointStyles, toScene } from './pointsAdapter';
 
@@ -30,7 +31,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
   const material = useMemo(createPointMaterial, []);
   const points = useMemo(() => new THREE.Points(geometry, material), [geometry, material]);
-  const { results, selected, neighbours, hovered, colourMode, qualityVersion } = useOrreryStore(
+  const { results, selected, neighbours, hovered, colourMode, qualityVersion } = useOrrery(
     useShallow((s) => ({
       results: s.results,
       selected: s.selected,
@@ -101,11 +102,11 @@ export function PointCloud({ frame }: { frame: Frame }) {
 
   const onMove = (event: ThreeEvent<PointerEvent>) => {
     const index = nearestIndex(event, points);
-    const current = useOrreryStore.getState().hovered;
+    const current = readOrrery().hovered;
     if (index === null) {
-      if (current) useOrreryStore.getState().setHovered(null);
+      if (current) setHovered(null);
     } else if (current?.index !== index) {
-      useOrreryStore.getState().setHovered({ index, x: event.nativeEvent.clientX, y: event.nativeEvent.clientY });
+      setHovered({ index, x: event.nativeEvent.clientX, y: event.nativeEvent.clientY });
     }
   };
 
@@ -113,7 +114,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     <primitive
       object={points}
       onPointerMove={onMove}
-      onPointerOut={() => useOrreryStore.getState().setHovered(null)}
+      onPointerOut={() => setHovered(null)}
       onClick={(event: ThreeEvent<MouseEvent>) => {
         event.stopPropagation();
         const index = nearestIndex(event, points);

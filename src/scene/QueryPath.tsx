@@ -2,7 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { workspace } from '../state/data';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 import { type Frame, toScene } from './pointsAdapter';
 
 const QUERY_COLOR = new THREE.Color('#ffe066');
@@ -10,8 +10,8 @@ const QUERY_COLOR = new THREE.Color('#ffe066');
 /** The query's place in the layout and a line from it to each retrieved chunk, brightest for rank 1. */
 export function QueryPath({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
-  const results = useOrreryStore((s) => s.results);
-  const queryVersion = useOrreryStore((s) => s.queryVersion);
+  const results = useOrrery((s) => s.results);
+  const queryVersion = useOrrery((s) => s.queryVersion);
   const lineGeometry = useMemo(() => new THREE.BufferGeometry(), []);
 
   // workspace.queryCoords is not reactive: queryVersion says the query moved, frame the layout

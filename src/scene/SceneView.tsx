@@ -1,9 +1,9 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { select } from '../state/pipeline';
+import { select } from '../state/queryActions';
 import { workspace } from '../state/data';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 import { NeighbourEdges } from './NeighbourEdges';
 import { PointCloud } from './PointCloud';
 import { frameFor } from './pointsAdapter';
@@ -18,7 +18,7 @@ interface ResettableControls {
 }
 
 function CameraReset() {
-  const cameraVersion = useOrreryStore((s) => s.cameraVersion);
+  const cameraVersion = useOrrery((s) => s.cameraVersion);
   const controls = useThree((s) => s.controls) as ResettableControls | null;
   useEffect(() => {
     if (cameraVersion === 0 || !controls) return;
@@ -32,7 +32,7 @@ function CameraReset() {
 }
 
 export function SceneView() {
-  const layoutVersion = useOrreryStore((s) => s.layoutVersion);
+  const layoutVersion = useOrrery((s) => s.layoutVersion);
   // workspace.coords is not reactive: layoutVersion says it changed
   const frame = useMemo(() => frameFor(workspace.coords), [layoutVersion]);
   return (

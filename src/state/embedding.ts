@@ -1,7 +1,8 @@
 // Talking to the embed worker: embedding in slices with progress (rate, time left, downloads),
 // and the speed test that picks a backend and batch size on first use of a model.
 import { embeddingProgress } from '../core/progress';
-import type { Backend, EmbedEvent, ModelSource, Purpose, SpeedSample } from '../workers/embed.protocol';
+import type { Backend, ModelSource, Purpose, SpeedSample } from '../core/models';
+import type { EmbedResult } from '../workers/embed.protocol';
 import { useOrreryStore } from './store';
 import { embedClient } from './workers';
 
@@ -17,7 +18,7 @@ export function downloadStatus(file: string, loaded: number, total: number): voi
 /** Texts per request to the embed worker: big inputs go in slices, so no one message blocks the page. */
 const EMBED_SLICE = 4096;
 
-export type Embedded = Omit<Extract<EmbedEvent, { type: 'result' }>, 'type' | 'id'>;
+export type Embedded = EmbedResult;
 
 export async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource): Promise<Embedded> {
   const { setStatus } = store.getState();
@@ -33,9 +34,10 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
       const part = texts.length <= EMBED_SLICE ? texts : texts.slice(from, from + EMBED_SLICE);
       const rest = texts.length - from - part.length;
       const result = await embedClient.request(
-        (id) => ({ type: 'embed', id, source, texts: part, purpose }),
-        [],
-        (event) => {
+        'embed',
+        { source, texts: part, purpose },
+        {
+          onEvent: (event) => {
           if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
           if (purpose === 'query') return;
           if (event.type === 'status') setStatus('loading', event.message);
@@ -48,8 +50,9 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
             const rate = now > first.time ? (done - first.done) / ((now - first.time) / 1000) : null;
             setStatus('embedding', embeddingProgress(done, total, rate), { done, total });
           }
+          },
+          signal,
         },
-        signal,
       );
       computedBefore += result.computed;
       if (!out) {
@@ -81,8 +84,7 @@ export async function tuned(source: ModelSource, signal: AbortSignal): Promise<M
   const known = tunedBackends.get(tuningKey(source));
   if (known) return { ...source, backend: known };
   store.getState().setStatus('loading', `Speed test: ${source.model.label} on each backend and batch size`);
-  const result = await embedClient.request((id) => ({ type: 'speed-test', id, source }), [], (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total), signal);
-  const speed = result.speed!;
+  const { speed } = await embedClient.request('speed-test', { source }, { onEvent: (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total), signal });
   const best = speed[0]!;
   tunedBackends.set(tuningKey(source), best.backend);
   const { batchOverride } = store.getState();
@@ -101,7 +103,7 @@ export function speedSummary(speed: SpeedSample[], batchOverride: number | null)
 
 /** Texts per inference from now on (the user's choice overrides the speed test's). */
 export async function configureBatch(batchSize: number): Promise<void> {
-  await embedClient.request((id) => ({ type: 'configure', id, batchSize }), []);
+  await embedClient.request('configure', { batchSize });
 }
 
 /** The user's batch size, or null to go back to the speed test's pick. */

@@ -1,17 +1,20 @@
 // Layout actions: run a layout progressively in the worker, stream its frames into the scene,
-// pause / cancel it, then measure how faithful it is.
+// pause / cancel it, then measure how faithful it is. Both workers hold the corpus vectors
+// (vectorSync.ts); a run or a measurement of an older corpus version is stale and dropped.
 import { CancelledError } from '../core/batching';
 import type { LayoutParams } from '../core/layoutRun';
 import { placementFor, placeRows, placeVector } from '../core/placement';
+import type { LayoutResult } from '../workers/layout.protocol';
 import { workspace } from './data';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
+import { shareVectors } from './vectorSync';
 import { layoutClient, qualityClient } from './workers';
-import type { LayoutEvent } from '../workers/layout.protocol';
 
 const store = useOrreryStore;
 const QUALITY_K = 10;
-let current: { controller: AbortController; id: number } | null = null;
+let current: { controller: AbortController } | null = null;
+let measuring: AbortController | null = null;
 
 /** Puts the last query in the layout: projection for PCA, its nearest chunks' positions otherwise. */
 export function placeQuery(): void {
@@ -31,41 +34,51 @@ function showCoords(coords: Float32Array, placed: Uint8Array = new Uint8Array(co
   store.setState((s) => ({ placedCount: placed.reduce((a, b) => a + b, 0), layoutVersion: s.layoutVersion + 1 }));
 }
 
-/** Runs `params` on the current vectors, streaming frames; a newer run or Cancel stops it. Never rejects. */
+/** Lays out vectors that may not be committed yet (a new corpus): PCA results are awaited, not streamed. */
+export async function layOut(params: LayoutParams, vectors: Float32Array, count: number, dims: number, signal: AbortSignal): Promise<LayoutResult> {
+  const vectorsId = await shareVectors(layoutClient, vectors, count, dims, signal);
+  return layoutClient.request('layout', { vectorsId, params }, { signal });
+}
+
+/** Runs `params` on the current vectors, streaming frames; a newer run, a new corpus or Cancel stops it. Never rejects. */
 export async function runLayout(params: LayoutParams): Promise<void> {
   current?.controller.abort();
   const count = workspace.table.texts.length;
+  const { corpusVersion } = store.getState();
+  const stale = () => store.getState().corpusVersion !== corpusVersion;
   // what is on screen now comes back if this run is cancelled
   const previous = { params: store.getState().layoutParams, explained: store.getState().explainedVariance, coords: workspace.coords, placed: workspace.placed, pca: workspace.pca };
   setLayoutParams(params);
   if (count === 0) return;
   store.setState({ layoutProgress: 0 });
   const controller = new AbortController();
-  const mine = { controller, id: 0 };
+  const mine = { controller };
   current = mine;
   const label = METHOD_LABEL[params.method];
   const { setStatus } = store.getState();
   setStatus('layout', `Laying out ${count} points (${label})`, { done: 0, total: 100 });
-  const vectors = workspace.vectors.slice(); // the worker takes this copy
   try {
+    const vectorsId = await shareVectors(layoutClient, workspace.vectors, count, workspace.dims, controller.signal);
     const result = await layoutClient.request(
-      (id) => ((mine.id = id), { type: 'layout', id, params, vectors, count, dims: workspace.dims }),
-      [vectors.buffer],
-      (event) => {
-        // frames the worker sent before it heard "pause" would move a paused picture
-        if (event.type !== 'frame' || workspace.table.texts.length !== count || store.getState().layoutPaused) return;
-        showCoords(event.coords);
-        const percent = Math.round(event.progress * 100);
-        store.setState({ layoutProgress: event.progress });
-        setStatus('layout', `${label} ${percent}%`, { done: percent, total: 100 });
+      'layout',
+      { vectorsId, params },
+      {
+        onEvent: (frame) => {
+          // frames the worker sent before it heard "pause" would move a paused picture
+          if (stale() || store.getState().layoutPaused) return;
+          showCoords(frame.coords);
+          const percent = Math.round(frame.progress * 100);
+          store.setState({ layoutProgress: frame.progress });
+          setStatus('layout', `${label} ${percent}%`, { done: percent, total: 100 });
+        },
+        signal: controller.signal,
       },
-      controller.signal,
     );
-    if (workspace.table.texts.length !== count) throw new CancelledError();
+    if (stale()) throw new CancelledError();
     finishLayout(params, result);
   } catch (error) {
     if (!(error instanceof CancelledError)) store.getState().notify('error', `Layout failed: ${(error as Error).message}`);
-    else if (current === mine && workspace.table.texts.length === count) {
+    else if (current === mine && !stale()) {
       setLayoutParams(previous.params);
       workspace.pca = previous.pca;
       store.setState({ explainedVariance: previous.explained });
@@ -83,7 +96,7 @@ export async function runLayout(params: LayoutParams): Promise<void> {
 }
 
 /** Shows a finished layout: its coordinates, PCA basis and notes; then measures its distortion. */
-export function finishLayout(params: LayoutParams, result: Extract<LayoutEvent, { type: 'result' }>): void {
+export function finishLayout(params: LayoutParams, result: Pick<LayoutResult, 'coords' | 'pca' | 'explained' | 'notes'>): void {
   workspace.pca = result.pca;
   store.setState({ explainedVariance: result.explained, layoutProgress: null });
   showCoords(result.coords);
@@ -112,12 +125,14 @@ export function placeNewRows(from: number): void {
 
 export function setLayoutPaused(paused: boolean): void {
   if (!current) return;
-  layoutClient.send({ type: paused ? 'pause' : 'resume', id: current.id });
+  layoutClient.send({ type: paused ? 'pause' : 'resume' });
   store.setState({ layoutPaused: paused });
 }
 
+/** Stops the running layout (its previous picture comes back unless the corpus changed) and any measurement. */
 export function cancelLayout(): void {
   current?.controller.abort();
+  measuring?.abort();
 }
 
 export function isLayoutRunning(): boolean {
@@ -125,23 +140,22 @@ export function isLayoutRunning(): boolean {
 }
 
 async function measureQuality(params: LayoutParams): Promise<void> {
+  measuring?.abort(); // a newer layout makes the running measurement stale
+  const controller = new AbortController();
+  measuring = controller;
   const { corpusVersion } = store.getState();
   const count = workspace.table.texts.length;
-  const vectors = workspace.vectors.slice();
   const coords = workspace.coords.slice();
   try {
-    const result = await qualityClient.request(
-      (id) => ({ type: 'quality', id, corpusKey: `${corpusVersion}`, vectors, count, dims: workspace.dims, coords, layoutDims: params.dims, k: QUALITY_K }),
-      [vectors.buffer, coords.buffer],
-    );
-    // a newer layout or corpus makes this measurement stale
+    const vectorsId = await shareVectors(qualityClient, workspace.vectors, count, workspace.dims, controller.signal);
+    const result = await qualityClient.request('quality', { vectorsId, coords, layoutDims: params.dims, k: QUALITY_K }, { transfer: [coords.buffer], signal: controller.signal });
     if (store.getState().layoutParams !== params || store.getState().corpusVersion !== corpusVersion) return;
     workspace.recall = result.recall;
-    store.setState((s) => ({
-      quality: { k: QUALITY_K, meanRecall: result.meanRecall, recallRows: result.recallRows, trustworthiness: result.trustworthiness, trustRows: result.trustRows },
-      qualityVersion: s.qualityVersion + 1,
-    }));
+    const { recall: _, ...figures } = result;
+    store.setState((s) => ({ quality: { k: QUALITY_K, ...figures }, qualityVersion: s.qualityVersion + 1 }));
   } catch (error) {
-    store.getState().notify('error', `Could not measure the layout's distortion: ${(error as Error).message}`);
+    if (!(error instanceof CancelledError)) store.getState().notify('error', `Could not measure the layout's distortion: ${(error as Error).message}`);
+  } finally {
+    if (measuring === controller) measuring = null;
   }
 }

@@ -3,15 +3,16 @@
 import type { ChunkOptions } from '../core/chunking';
 import { type ChunkTable, type SourceDocument, withTexts } from '../core/corpus';
 import type { LayoutParams } from '../core/layoutRun';
+import type { Backend, ModelSource } from '../core/models';
 import type { PcaModel } from '../core/pca';
-import { rowNorms } from '../core/vectors';
-import type { Backend, ModelSource } from '../workers/embed.protocol';
+import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
-import { emptyWorkspace, workspace } from './data';
+import { commitCorpus } from './corpus';
+import { workspace } from './data';
 import { finishLayout, setLayoutParams } from './layoutActions';
-import { retrieve } from './pipeline';
 import { settle } from './status';
 import { useOrreryStore } from './store';
+import { enqueue } from './tasks';
 
 const store = useOrreryStore;
 const KEY = 'current';
@@ -32,8 +33,6 @@ interface SavedWorkspace {
   modelSource: ModelSource;
   backend: Backend | null;
   dtype: string | null;
-  importedCount: number;
-  truncatedChunks: number;
 }
 
 /** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
@@ -52,7 +51,8 @@ function snapshot(): SavedWorkspace {
     documents: workspace.documents,
     // texts are slices of the documents: not stored twice
     table: { ...workspace.table, texts: [] },
-    vectors: workspace.vectors,
+    // IndexedDB cannot store shared memory
+    vectors: isShared(workspace.vectors) ? workspace.vectors.slice() : workspace.vectors,
     dims: workspace.dims,
     coords: workspace.coords,
     pca: workspace.pca!,
@@ -61,8 +61,6 @@ function snapshot(): SavedWorkspace {
     modelSource: s.modelSource,
     backend: s.backend,
     dtype: s.dtype,
-    importedCount: s.importedCount,
-    truncatedChunks: s.truncatedChunks,
   };
 }
 
@@ -119,34 +117,17 @@ export async function restoreWorkspace(): Promise<boolean> {
   }
   if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return false;
   const { chunking, topK, queryText, queryVector } = settings ?? { ...settingsSnapshot(), queryText: '', queryVector: null };
+  // a query of another size (the model changed since) is not restored
+  const query = queryVector?.length === saved.dims ? queryVector : null;
+  store.setState({ chunking, topK, queryText: query ? queryText : '', restored: true });
   const table = withTexts(saved.table, saved.documents);
-  Object.assign(workspace, emptyWorkspace(), {
-    documents: saved.documents,
-    table,
-    vectors: saved.vectors,
-    norms: rowNorms(saved.vectors, saved.dims),
-    dims: saved.dims,
-    // a query of another size (the model changed since) is not restored
-    queryVector: queryVector?.length === saved.dims ? queryVector : null,
-  });
-  store.setState((s) => ({
-    chunkCount: table.texts.length,
-    sources: table.sources,
-    corpusVersion: s.corpusVersion + 1,
-    chunking,
+  commitCorpus({ documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims }, {
     modelSource: saved.modelSource,
-    dims: saved.dims,
-    backend: saved.backend,
-    dtype: saved.dtype,
-    importedCount: saved.importedCount,
-    truncatedChunks: saved.truncatedChunks,
-    topK,
-    queryText: queryVector?.length === saved.dims ? queryText : '',
-    restored: true,
-  }));
+    engine: saved.backend && saved.dtype ? { backend: saved.backend, dtype: saved.dtype } : null,
+    queryVector: query,
+  });
   setLayoutParams(saved.layoutParams);
-  finishLayout(saved.layoutParams, { type: 'result', id: 0, coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [], elapsedMs: 0 });
-  retrieve();
+  finishLayout(saved.layoutParams, { coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [] });
   // what was just read need not be written back
   const s = store.getState();
   savedCorpus = corpusVersions(s);
@@ -161,4 +142,11 @@ export async function restoreWorkspace(): Promise<boolean> {
 export async function clearSavedWorkspace(): Promise<void> {
   await saving;
   await clearStore(STORES.workspace);
+}
+
+/** Brings back the saved workspace, in turn with any work the user starts meanwhile. */
+export function restore(): Promise<void> {
+  return enqueue(async () => {
+    await restoreWorkspace();
+  });
 }

@@ -4,20 +4,28 @@ import type { Hit } from '../core/vectors';
 import type { SourceDocument } from '../core/corpus';
 import { type ChunkOptions, DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';
-import type { Backend, ModelSource, SpeedSample } from '../workers/embed.protocol';
+import type { Backend, ModelSource, SpeedSample } from '../core/models';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import type { Placement } from '../core/placement';
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+  /** something the user can do about it, as a button */
+  action?: { label: string; run: () => void };
+}
 
 export interface StatusSlice {
   phase: Phase;
   message: string;
   progress: { done: number; total: number } | null;
   busy: boolean;
-  notices: { id: number; kind: 'error' | 'info'; text: string }[];
+  notices: Notice[];
   setStatus: (phase: Phase, message: string, progress?: { done: number; total: number } | null) => void;
-  notify: (kind: 'error' | 'info', text: string) => void;
+  notify: (kind: 'error' | 'info', text: string, action?: Notice['action']) => void;
   dismiss: (id: number) => void;
 }
 
@@ -108,7 +116,7 @@ export const createStatusSlice: Slice<StatusSlice> = (set) => ({
   notices: [],
   setStatus: (phase, message, progress = null) =>
     set({ phase, message, progress, busy: phase === 'loading' || phase === 'embedding' || phase === 'layout' || phase === 'querying' }),
-  notify: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text }] })),
+  notify: (kind, text, action) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text, action }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 

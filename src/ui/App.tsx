@@ -1,8 +1,9 @@
+import { resetCamera } from '../state/viewActions';
 import { useEffect, useState } from 'react';
 import { SceneView } from '../scene/SceneView';
-import { addFiles, loadDemo, restore } from '../state/pipeline';
+import { addFiles, loadDemo } from '../state/corpusActions';
+import { restore } from '../state/persist';
 import { startAutosave } from '../state/persist';
-import { useOrreryStore } from '../state/store';
 import { DataPanel } from './DataPanel';
 import { ChunkingPanel } from './ChunkingPanel';
 import { SourcesPanel } from './SourcesPanel';
@@ -57,7 +58,7 @@ export function App() {
         <SceneView />
         <div className="overlay-top">
           <LayoutCaption />
-          <button type="button" onClick={() => useOrreryStore.getState().resetCamera()}>
+          <button type="button" onClick={() => resetCamera()}>
             Reset view
           </button>
         </div>

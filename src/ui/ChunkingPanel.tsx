@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { type ChunkOptions, type ChunkStrategy, DEFAULT_SEPARATORS } from '../core/chunking';
-import { rechunk } from '../state/pipeline';
-import { useOrreryStore } from '../state/store';
+import { type ChunkOptions, type ChunkStrategy, DEFAULT_SEPARATORS, fitTokenLimit } from '../core/chunking';
+import { rechunk, setChunking } from '../state/corpusActions';
+import { useOrrery } from '../state/hooks';
 
 const STRATEGIES: { value: ChunkStrategy; label: string }[] = [
-  { value: 'paragraph', label: 'Paragraphs' },
+  { value: 'fit', label: "Paragraphs that fit the model's input" },
+  { value: 'paragraph', label: 'Paragraphs (characters)' },
   { value: 'recursive', label: 'Recursive characters' },
   { value: 'sentence', label: 'Sentences' },
   { value: 'markdown', label: 'Markdown headings' },
@@ -23,9 +24,10 @@ export function parseSeparators(text: string): string[] {
 export const formatSeparators = (separators: string[]) => separators.map((s) => (s === '' ? '""' : s.replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/ /g, '\\s'))).join(', ');
 
 export function ChunkingPanel() {
-  const chunking = useOrreryStore((s) => s.chunking);
-  const chunkCount = useOrreryStore((s) => s.chunkCount);
-  const busy = useOrreryStore((s) => s.busy);
+  const chunking = useOrrery((s) => s.chunking);
+  const chunkCount = useOrrery((s) => s.chunkCount);
+  const busy = useOrrery((s) => s.busy);
+  const model = useOrrery((s) => s.modelSource.model);
   const [draft, setDraft] = useState<ChunkOptions>(chunking);
   const [separators, setSeparators] = useState(formatSeparators(chunking.separators));
   const unit = draft.strategy === 'tokens' ? 'tokens' : 'characters';
@@ -35,7 +37,7 @@ export function ChunkingPanel() {
     if (next.separators.length === 0) next.separators = DEFAULT_SEPARATORS;
     setDraft(next);
     setSeparators(formatSeparators(next.separators));
-    useOrreryStore.setState({ chunking: next });
+    setChunking(next);
     void rechunk();
   };
   return (
@@ -55,6 +57,12 @@ export function ChunkingPanel() {
             ))}
           </select>
         </label>
+        {draft.strategy === 'fit' ? (
+          <p className="hint">
+            At most {fitTokenLimit(model.maxTokens)} of {model.label}'s tokens per chunk (its input is {model.maxTokens}); long paragraphs are cut into windows
+            that share {Math.floor(fitTokenLimit(model.maxTokens) / 10)}.
+          </p>
+        ) : (
         <div className="row">
           <label>
             Chunk size ({unit})
@@ -65,6 +73,7 @@ export function ChunkingPanel() {
             <input type="number" min={0} value={draft.overlap} onChange={(e) => setDraft({ ...draft, overlap: Number(e.target.value) })} />
           </label>
         </div>
+        )}
         {draft.strategy === 'recursive' && (
           <label>
             Separators

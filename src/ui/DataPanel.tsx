@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { addDocuments, addFiles, clearWorkspace, loadDemo } from '../state/pipeline';
-import { useOrreryStore } from '../state/store';
+import { addDocuments, addFiles, clearWorkspace, loadDemo } from '../state/corpusActions';
+import { useOrrery } from '../state/hooks';
 import { pickedFiles } from './gatherFiles';
 
 let pasteCount = 0;
@@ -10,8 +10,8 @@ const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.csv,.tsv,.json,.jsonl,.ndjso
 export function DataPanel() {
   const [text, setText] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const chunkCount = useOrreryStore((s) => s.chunkCount);
-  const sources = useOrreryStore((s) => s.sources.length);
+  const chunkCount = useOrrery((s) => s.chunkCount);
+  const sources = useOrrery((s) => s.sources.length);
   return (
     <section className="panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>

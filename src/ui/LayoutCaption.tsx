@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { METHOD_LABEL } from '../state/status';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 
 /** What the picture is: the method, and for PCA how much variance its axes hold. */
 export function LayoutCaption() {
-  const { params, explained, layoutVersion } = useOrreryStore(
+  const { params, explained, layoutVersion } = useOrrery(
     useShallow((s) => ({ params: s.layoutParams, explained: s.explainedVariance, layoutVersion: s.layoutVersion })),
   );
   if (layoutVersion === 0) return <span />;

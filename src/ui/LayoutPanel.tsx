@@ -1,13 +1,15 @@
+import { setColourMode } from '../state/viewActions';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_LAYOUT, type LayoutMethod, type LayoutParams } from '../core/layoutRun';
 import { runLayout, setLayoutPaused } from '../state/layoutActions';
 import { METHOD_LABEL } from '../state/status';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
+import type { ColourMode } from '../state/slices';
 import { LayoutParamsFields } from './LayoutParamsFields';
 
 export function LayoutPanel() {
-  const { current, running, paused, quality, placement, explained, colourMode, chunkCount, placedCount } = useOrreryStore(
+  const { current, running, paused, quality, placement, explained, colourMode, chunkCount, placedCount } = useOrrery(
     useShallow((s) => ({
       placedCount: s.placedCount,
       current: s.layoutParams,
@@ -78,7 +80,7 @@ export function LayoutPanel() {
       </p>
       <label className="inline">
         Colour by
-        <select value={colourMode} onChange={(e) => useOrreryStore.setState({ colourMode: e.target.value as 'source' | 'recall' })}>
+        <select value={colourMode} onChange={(e) => setColourMode(e.target.value as ColourMode)}>
           <option value="source">source</option>
           <option value="recall">neighbour recall (red = distorted)</option>
         </select>

@@ -1,13 +1,13 @@
 import { sourceColor } from '../scene/pointsAdapter';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 
 const SHOWN = 12;
 
 /** Which colour is which source document. */
 export function Legend() {
-  const sources = useOrreryStore((s) => s.sources);
-  const placed = useOrreryStore((s) => s.placedCount);
-  const colourMode = useOrreryStore((s) => s.colourMode);
+  const sources = useOrrery((s) => s.sources);
+  const placed = useOrrery((s) => s.placedCount);
+  const colourMode = useOrrery((s) => s.colourMode);
   if (sources.length === 0) return null;
   if (colourMode === 'recall') {
     return (

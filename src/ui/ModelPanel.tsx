@@ -3,9 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { customModel, type Dtype, invalidModelId, MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import type { Pooling } from '../core/pooling';
 import { setBatchOverride, speedSummary } from '../state/embedding';
-import { switchModel } from '../state/pipeline';
-import type { Backend, ModelSource } from '../workers/embed.protocol';
-import { useOrreryStore } from '../state/store';
+import { switchModel } from '../state/modelActions';
+import type { Backend, ModelSource } from '../core/models';
+import { useOrrery } from '../state/hooks';
 
 const CUSTOM = 'custom';
 
@@ -16,7 +16,7 @@ function describe(model: ModelEntry): string {
 }
 
 export function ModelPanel() {
-  const { source, dims, dtype, backend } = useOrreryStore(useShallow((s) => ({ source: s.modelSource, dims: s.dims, dtype: s.dtype, backend: s.backend })));
+  const { source, dims, dtype, backend } = useOrrery(useShallow((s) => ({ source: s.modelSource, dims: s.dims, dtype: s.dtype, backend: s.backend })));
   const [choice, setChoice] = useState(source.model.id);
   const [customId, setCustomId] = useState('');
   const [pooling, setPooling] = useState<Pooling>('mean');
@@ -131,8 +131,8 @@ const BATCH_SIZES = [4, 8, 16, 32, 64];
 
 /** The speed test's result and the batch size override. */
 function SpeedPanel() {
-  const speed = useOrreryStore((s) => s.speed);
-  const batchOverride = useOrreryStore((s) => s.batchOverride);
+  const speed = useOrrery((s) => s.speed);
+  const batchOverride = useOrrery((s) => s.batchOverride);
   return (
     <div className="fields">
       <p className="muted" aria-label="Speed test">

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { runQuery, select, setTopK } from '../state/pipeline';
+import { runQuery, select, setTopK } from '../state/queryActions';
 import { workspace } from '../state/data';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 
 export function QueryPanel() {
   const [text, setText] = useState('');
-  const topK = useOrreryStore((s) => s.topK);
-  const results = useOrreryStore((s) => s.results);
-  const queryText = useOrreryStore((s) => s.queryText);
-  const model = useOrreryStore((s) => s.modelSource.model);
+  const topK = useOrrery((s) => s.topK);
+  const results = useOrrery((s) => s.results);
+  const queryText = useOrrery((s) => s.queryText);
+  const model = useOrrery((s) => s.modelSource.model);
   const [showEmbedded, setShowEmbedded] = useState(false);
   const { table } = workspace;
   return (

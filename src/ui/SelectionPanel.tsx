@@ -1,12 +1,12 @@
 import { chunkMetadata } from '../core/corpus';
-import { select } from '../state/pipeline';
+import { select } from '../state/queryActions';
 import { workspace } from '../state/data';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 
 export function SelectionPanel() {
-  const selected = useOrreryStore((s) => s.selected);
-  const neighbours = useOrreryStore((s) => s.neighbours);
-  useOrreryStore((s) => s.qualityVersion); // re-render when recall is measured
+  const selected = useOrrery((s) => s.selected);
+  const neighbours = useOrrery((s) => s.neighbours);
+  useOrrery((s) => s.qualityVersion); // re-render when recall is measured
   if (selected === null) return null;
   const { table } = workspace;
   const recall = workspace.recall?.[selected];
@@ -72,7 +72,7 @@ export function chunkPosition(index: number): string {
 }
 
 function TokenCount({ index }: { index: number }) {
-  const model = useOrreryStore((s) => s.modelSource.model);
+  const model = useOrrery((s) => s.modelSource.model);
   const tokens = workspace.table.tokens[index]!;
   if (workspace.table.imported[index]) return <p className="muted">Imported vector (not embedded here)</p>;
   if (tokens < 0) return null;

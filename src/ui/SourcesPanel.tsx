@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { workspace } from '../state/data';
-import { select, setTextField } from '../state/pipeline';
-import { useOrreryStore } from '../state/store';
+import { setTextField } from '../state/corpusActions';
+import { select } from '../state/queryActions';
+import { useOrrery } from '../state/hooks';
 
 const SHOWN = 100;
 
 /** Each source with its chunk count; a table's text column can be changed; chunks listed on demand. */
 export function SourcesPanel() {
-  const sources = useOrreryStore((s) => s.sources);
-  useOrreryStore((s) => s.corpusVersion);
-  const maxTokens = useOrreryStore((s) => s.modelSource.model.maxTokens);
+  const sources = useOrrery((s) => s.sources);
+  useOrrery((s) => s.corpusVersion);
+  const maxTokens = useOrrery((s) => s.modelSource.model.maxTokens);
   const [open, setOpen] = useState<number | null>(null);
   if (sources.length === 0) return null;
   const { table, documents } = workspace;

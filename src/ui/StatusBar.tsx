@@ -1,9 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { cancelRunning, resume } from '../state/pipeline';
-import { useOrreryStore } from '../state/store';
+import { resume } from '../state/corpusActions';
+import { cancelRunning } from '../state/tasks';
+import { useOrrery } from '../state/hooks';
 
 export function StatusBar() {
-  const { message, progress, busy, phase, resumable } = useOrreryStore(
+  const { message, progress, busy, phase, resumable } = useOrrery(
     useShallow((s) => ({ message: s.message, progress: s.progress, busy: s.busy, phase: s.phase, resumable: s.resumable !== null })),
   );
   return (

@@ -1,10 +1,10 @@
 import { workspace } from '../state/data';
-import { useOrreryStore } from '../state/store';
+import { useOrrery } from '../state/hooks';
 
 const MAX_CHARS = 280;
 
 export function Tooltip() {
-  const hovered = useOrreryStore((s) => s.hovered);
+  const hovered = useOrrery((s) => s.hovered);
   if (!hovered) return null;
   const { table } = workspace;
   const text = table.texts[hovered.index] ?? '';

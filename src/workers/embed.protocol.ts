@@ -1,39 +1,35 @@
-import type { Dtype, ModelEntry } from '../core/models';
-import type { CancelMessage, ErrorEvent } from './rpc';
+import type { Backend, ModelSource, Purpose, SpeedSample } from '../core/models';
+import type { WorkerInbox, WorkerOutbox } from './rpc';
 
-export type Purpose = 'passage' | 'query';
-export type Backend = 'webgpu' | 'wasm';
-
-/** Which model, and where to download it from (null: the Hugging Face Hub). */
-export interface ModelSource {
-  model: ModelEntry;
-  remoteHost: string | null;
-  /** weights to load; absent: fp32 on WebGPU, q8 on WASM */
-  dtype?: Dtype;
-  /** absent: the speed test's pick (WebGPU when there is an adapter, else WASM) */
-  backend?: Backend;
-  /** Matryoshka truncation: keep this many leading dimensions */
-  dims?: number;
-}
-
-/** One timing of the speed test. */
-export interface SpeedSample {
+/** How the model ran: the backend and precision it loaded with, and its WASM threads (all model workers together). */
+export interface Engine {
   backend: Backend;
-  batchSize: number;
-  msPerChunk: number;
+  dtype: string;
+  threads: number;
 }
 
-export type EmbedRequest =
+export interface EmbedResult extends Engine {
+  vectors: Float32Array;
+  dims: number;
+  /** tokens of each passage as the model sees it (queries: empty) */
+  tokens: Int32Array;
+  /** passages longer than the model's input, which it reads only the start of */
+  truncated: number;
+  /** texts the model ran on; the rest came from the cache */
+  computed: number;
+}
+
+export type EmbedCalls = {
   /** for models loaded from now on, model workers and WASM threads in each (benchmarks compare them); texts per inference */
-  | { type: 'configure'; id: number; workers?: number; threads?: number; batchSize?: number }
-  /** time the model on each backend and batch size (a short speed test on first use) */
-  | { type: 'speed-test'; id: number; source: ModelSource }
-  /** load (download if needed) and probe the model; the result carries no vectors */
-  | { type: 'load'; id: number; source: ModelSource }
-  | { type: 'embed'; id: number; source: ModelSource; texts: string[]; purpose: Purpose }
+  configure: { params: { workers?: number; threads?: number; batchSize?: number }; result: { batchSize: number } };
+  /** time the model on each backend and batch size (a short speed test on first use), fastest first */
+  'speed-test': { params: { source: ModelSource }; result: { speed: SpeedSample[] } };
+  /** load (download if needed) and probe the model */
+  load: { params: { source: ModelSource }; result: Engine & { dims: number } };
+  embed: { params: { source: ModelSource; texts: string[]; purpose: Purpose }; result: EmbedResult };
   /** forget every cached vector, in memory and on disk */
-  | { type: 'clear-cache'; id: number }
-  | CancelMessage;
+  'clear-cache': { params: object; result: object };
+};
 
 /** Bytes of a model file downloaded so far. */
 export interface DownloadEvent {
@@ -44,26 +40,7 @@ export interface DownloadEvent {
   total: number;
 }
 
-export type EmbedEvent =
-  | { type: 'status'; id: number; message: string }
-  | DownloadEvent
-  | { type: 'progress'; id: number; done: number; total: number }
-  | {
-      type: 'result';
-      id: number;
-      vectors: Float32Array;
-      dims: number;
-      backend: Backend;
-      dtype: string;
-      /** tokens of each passage as the model sees it (queries: empty) */
-      tokens: Int32Array;
-      /** passages longer than the model's input, which it reads only the start of */
-      truncated: number;
-      /** texts the model ran on; the rest came from the cache */
-      computed: number;
-      /** WASM threads of all the model's workers together */
-      threads: number;
-      /** the speed test's timings, fastest first */
-      speed?: SpeedSample[];
-    }
-  | ErrorEvent;
+export type EmbedEvent = { type: 'status'; id: number; message: string } | DownloadEvent | { type: 'progress'; id: number; done: number; total: number };
+
+export type EmbedInbox = WorkerInbox<EmbedCalls>;
+export type EmbedOutbox = WorkerOutbox<EmbedCalls, EmbedEvent>;

@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 // Thin shim: messages in; the caches (memory, then IndexedDB), then embedInBatches over the
 // model's workers (modelPool.ts); progress out.
-import { CancelledError, embedInBatches } from '../core/batching';
+import { embedInBatches } from '../core/batching';
 import { EmbeddingCache, embedThroughCache } from '../core/embeddingCache';
 import { embeddingKey, truncateVectors, withPrefix } from '../core/models';
-import type { EmbedEvent, EmbedRequest } from './embed.protocol';
+import type { EmbedCalls, EmbedInbox, EmbedOutbox } from './embed.protocol';
 import { candidateBackends } from './gpu';
 import { clearStore, persistentVectors, STORES } from './idb';
 import { getModel, isLoaded, type Model, setLayout } from './modelPool';
+import { errorMessage, type ResultMessage } from './rpc';
 import { speedTest } from './speedTest';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -15,7 +16,7 @@ declare const self: DedicatedWorkerGlobalScope;
 let batchSize = 16;
 const cancelled = new Set<number>();
 const cache = new EmbeddingCache();
-const post = (event: EmbedEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
+const post = (message: EmbedOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 const unsaved: [string, Float32Array][] = [];
 /** Queues vectors for IndexedDB, written in large transactions: one per batch costs the model time. */
 function save(entries: [string, Float32Array][], flush: boolean): void {
@@ -40,33 +41,34 @@ async function tokenCounts(texts: string[], known: Map<string, number>, model: M
   return Int32Array.from(texts, (text) => known.get(text)!);
 }
 
-const empty = { vectors: new Float32Array(0), dims: 0, tokens: new Int32Array(0), truncated: 0, computed: 0 };
+const reply = <K extends keyof EmbedCalls>(id: number, _call: K, result: EmbedCalls[K]['result'], transfer: Transferable[] = []) =>
+  post({ type: 'result', id, result } satisfies ResultMessage<EmbedCalls, K>, transfer);
 
-self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
+self.onmessage = async (message: MessageEvent<EmbedInbox>) => {
   const request = message.data;
   if (request.type === 'cancel') {
     cancelled.add(request.id);
     return;
   }
-  if (request.type === 'configure' || request.type === 'clear-cache') {
-    if (request.type === 'configure') {
-      if (request.threads || request.workers) setLayout({ threads: request.threads, workers: request.workers });
-      if (request.batchSize) batchSize = Math.max(1, Math.floor(request.batchSize));
-    } else {
-      cache.clear();
-      await clearStore(STORES.embeddings).catch(() => {});
-    }
-    post({ type: 'result', id: request.id, ...empty, backend: 'wasm', dtype: '', threads: request.type === 'configure' ? (request.threads ?? 0) : 0 });
+  if (request.type === 'configure') {
+    if (request.threads || request.workers) setLayout({ threads: request.threads, workers: request.workers });
+    if (request.batchSize) batchSize = Math.max(1, Math.floor(request.batchSize));
+    reply(request.id, 'configure', { batchSize });
+    return;
+  }
+  if (request.type === 'clear-cache') {
+    cache.clear();
+    await clearStore(STORES.embeddings).catch(() => {});
+    reply(request.id, 'clear-cache', {});
     return;
   }
   if (request.type === 'speed-test') {
     try {
       const speed = await speedTest((backend) => getModel({ ...request.source, backend }), await candidateBackends(request.source));
       batchSize = speed[0]!.batchSize;
-      const best = await getModel({ ...request.source, backend: speed[0]!.backend });
-      post({ type: 'result', id: request.id, ...empty, dims: best.dims, backend: best.backend, dtype: best.dtype, threads: best.threads, speed });
+      reply(request.id, 'speed-test', { speed });
     } catch (error) {
-      post({ type: 'error', id: request.id, message: String((error as Error)?.message ?? error), cancelled: false });
+      post(errorMessage(request.id, error));
     }
     return;
   }
@@ -75,10 +77,10 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
   try {
     if (!isLoaded(source)) post({ type: 'status', id, message: `Loading model ${model.label}` });
     const embedder = await getModel(source, (file, loaded, total) => post({ type: 'download', id, file, loaded, total }));
-    const loadedResult = () => ({ backend: embedder.backend, dtype: embedder.dtype, threads: embedder.threads });
+    const engine = () => ({ backend: embedder.backend, dtype: embedder.dtype, threads: embedder.threads });
     if (request.type === 'load') {
       await embedder.ready;
-      post({ type: 'result', id, ...empty, dims: Math.min(source.dims ?? embedder.dims, embedder.dims), ...loadedResult() });
+      reply(id, 'load', { dims: Math.min(source.dims ?? embedder.dims, embedder.dims), ...engine() });
       return;
     }
     const prefixed = request.texts.map((t) => withPrefix(model, request.purpose, t));
@@ -123,10 +125,9 @@ self.onmessage = async (message: MessageEvent<EmbedRequest>) => {
     // token counts show the user which chunks the model cuts short
     const tokens = request.purpose === 'passage' ? await tokenCounts(prefixed, counted, embedder) : new Int32Array(0);
     const truncated = tokens.reduce((n, t) => n + (t > model.maxTokens ? 1 : 0), 0);
-    post({ type: 'result', id, vectors, dims: dims || embedder.dims, tokens, truncated, computed, ...loadedResult() }, [vectors.buffer, tokens.buffer]);
+    reply(id, 'embed', { vectors, dims: dims || embedder.dims, tokens, truncated, computed, ...engine() }, [vectors.buffer, tokens.buffer]);
   } catch (error) {
-    const wasCancelled = error instanceof CancelledError;
-    post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });
+    post(errorMessage(id, error));
   } finally {
     save([], true);
     cancelled.delete(id);

@@ -3,7 +3,7 @@
 import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import type { Dtype, ModelEntry } from '../core/models';
 import { normalizeRows, poolTokens } from '../core/pooling';
-import type { Backend, ModelSource } from './embed.protocol';
+import type { Backend, ModelSource } from '../core/models';
 import { configureEnvironment, forgetLocalFiles, HUB, type RuntimeBuild, selectRuntimeBuild } from './transformersEnv';
 
 export interface Embedder {

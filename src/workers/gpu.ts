@@ -1,5 +1,5 @@
 // What WebGPU this browser offers, and so which backends a model may run on.
-import type { Backend, ModelSource } from './embed.protocol';
+import type { Backend, ModelSource } from '../core/models';
 
 export type Adapter = 'hardware' | 'software' | 'none';
 let adapterCheck: Promise<Adapter> | null = null;

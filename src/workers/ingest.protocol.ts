@@ -1,7 +1,7 @@
 import type { ChunkOptions } from '../core/chunking';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
-import type { ModelSource } from './embed.protocol';
-import type { CancelMessage, ErrorEvent } from './rpc';
+import type { ModelSource } from '../core/models';
+import type { WorkerInbox, WorkerOutbox } from './rpc';
 
 export interface IngestFile {
   file: File;
@@ -9,26 +9,26 @@ export interface IngestFile {
   path: string;
 }
 
-export type IngestRequest =
-  /** read and parse files, then chunk the documents they hold */
-  | { type: 'parse'; id: number; files: IngestFile[]; chunking: ChunkOptions; tokenizer: ModelSource }
-  /** chunk documents again (new options, another text column) */
-  | { type: 'chunk'; id: number; documents: SourceDocument[]; chunking: ChunkOptions; tokenizer: ModelSource }
-  | CancelMessage;
+export interface IngestResult {
+  /** big texts travel as transferred UTF-8 in `texts` (decoding beats cloning a long string) */
+  documents: SourceDocument[];
+  texts: { document: number; bytes: Uint8Array }[];
+  /** the chunks of `documents`, texts left empty: the page slices them from the documents */
+  table: ChunkTable;
+  /** files that could not be read, each naming the file and the problem */
+  problems: string[];
+  /** things worth knowing about files that were read */
+  notes: string[];
+}
 
-export type IngestEvent =
-  | { type: 'progress'; id: number; message: string; done: number; total: number }
-  | {
-      type: 'result';
-      id: number;
-      /** big texts travel as transferred UTF-8 in `texts` (decoding beats cloning a long string) */
-      documents: SourceDocument[];
-      texts: { document: number; bytes: Uint8Array }[];
-      /** the chunks of `documents`, texts left empty: the page slices them from the documents */
-      table: ChunkTable;
-      /** files that could not be read, each naming the file and the problem */
-      problems: string[];
-      /** things worth knowing about files that were read */
-      notes: string[];
-    }
-  | ErrorEvent;
+export type IngestCalls = {
+  /** read and parse files, then chunk the documents they hold */
+  parse: { params: { files: IngestFile[]; chunking: ChunkOptions; tokenizer: ModelSource }; result: IngestResult };
+  /** chunk documents again (new options, another text column); no documents come back */
+  chunk: { params: { documents: SourceDocument[]; chunking: ChunkOptions; tokenizer: ModelSource }; result: IngestResult };
+};
+
+export type IngestProgress = { type: 'progress'; id: number; message: string; done: number; total: number };
+
+export type IngestInbox = WorkerInbox<IngestCalls>;
+export type IngestOutbox = WorkerOutbox<IngestCalls, IngestProgress>;

@@ -4,19 +4,19 @@ import { DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';
 import type { PdfLibrary } from '../core/ingest/pdfText';
 import { IngestHost } from './ingest';
-import type { IngestEvent, IngestFile } from './ingest.protocol';
+import type { IngestOutbox, IngestFile } from './ingest.protocol';
 
 const pdfjs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfLibrary;
 const source = { model: BUILTIN_MODEL, remoteHost: null };
 const file = (path: string, content: string | Uint8Array): IngestFile => ({ path, file: new File([content as BlobPart], path.split('/').pop()!) });
 
 async function parse(files: IngestFile[], countTokens = (s: string) => s.split(/\s+/).length) {
-  const events: IngestEvent[] = [];
+  const events: IngestOutbox[] = [];
   const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => countTokens });
   await host.handle({ type: 'parse', id: 1, files, chunking: DEFAULT_CHUNKING, tokenizer: source });
   const result = events.find((e) => e.type === 'result');
   const error = events.find((e) => e.type === 'error');
-  return { result: result?.type === 'result' ? result : null, error: error?.type === 'error' ? error : null, events };
+  return { result: result?.type === 'result' ? result.result : null, error: error?.type === 'error' ? error : null, events };
 }
 
 describe('IngestHost', () => {
@@ -51,24 +51,37 @@ describe('IngestHost', () => {
 
   it('chunks by tokens with the counter it is given, and sends big parsed texts back as bytes', async () => {
     const words = Array.from({ length: 300_000 }, (_, i) => `w${i % 1000}`).join(' ');
-    const events: IngestEvent[] = [];
+    const events: IngestOutbox[] = [];
     const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => (s) => s.split(/\s+/).filter(Boolean).length });
     await host.handle({ type: 'chunk', id: 2, documents: [{ name: 'big', text: words }], chunking: { ...DEFAULT_CHUNKING, strategy: 'tokens', size: 1000, overlap: 0 }, tokenizer: source });
     const result = events.find((e) => e.type === 'result');
     if (result?.type !== 'result') throw new Error('no result');
-    expect(result.table.starts.length).toBe(300);
+    expect(result.result.table.starts.length).toBe(300);
     // the page has these documents: none are sent back
-    expect(result.documents).toEqual([]);
-    const parsed: IngestEvent[] = [];
+    expect(result.result.documents).toEqual([]);
+    const parsed: IngestOutbox[] = [];
     await new IngestHost((e) => parsed.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 }).handle({ type: 'parse', id: 4, files: [file('big.txt', words)], chunking: DEFAULT_CHUNKING, tokenizer: source });
     const big = parsed.find((e) => e.type === 'result');
     if (big?.type !== 'result') throw new Error('no result');
-    expect(big.documents[0]!.text).toBe('');
-    expect(new TextDecoder().decode(big.texts[0]!.bytes)).toBe(words);
+    expect(big.result.documents[0]!.text).toBe('');
+    expect(new TextDecoder().decode(big.result.texts[0]!.bytes)).toBe(words);
+  });
+
+  it("by default cuts paragraphs to fit the model's input, counted in its tokens", async () => {
+    const long = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    const { result } = await parse([file('notes.txt', `A short paragraph.\n\n${long}`)]);
+    const { starts, ends } = result!.table;
+    const doc = result!.documents[0]!;
+    const words = Array.from(starts, (start, i) => doc.text.slice(start, ends[i]).split(/\s+/).length);
+    // the built-in model reads 128 tokens: chunks of at most 115 leave a margin
+    expect(words[0]).toBe(3);
+    expect(Math.max(...words)).toBeLessThanOrEqual(115);
+    expect(words.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(400);
+    expect(words.length).toBeGreaterThanOrEqual(5);
   });
 
   it('stops when cancelled', async () => {
-    const events: IngestEvent[] = [];
+    const events: IngestOutbox[] = [];
     const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 });
     const files = Array.from({ length: 50 }, (_, i) => file(`f${i}.txt`, `text ${i}`));
     const running = host.handle({ type: 'parse', id: 3, files, chunking: DEFAULT_CHUNKING, tokenizer: source });

@@ -2,13 +2,14 @@
 // with their metadata, chunk the documents. Libraries that need a browser (pdf.js, the tokenizer)
 // are passed in, so Node tests can run it with theirs.
 import { CancelledError } from '../core/batching';
-import type { TokenCounter } from '../core/chunking';
+import { fitTokenLimit, type TokenCounter } from '../core/chunking';
 import { chunkDocuments, type SourceDocument } from '../core/corpus';
 import { candidateDocument, extensionOf, type FileResult, formatOf, MAX_FILE_BYTES, pairVectors, parseFile, type VectorFile } from '../core/ingest/files';
 import { InputError } from '../core/ingest/inputError';
 import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
-import type { ModelSource } from './embed.protocol';
-import type { IngestEvent, IngestFile, IngestRequest } from './ingest.protocol';
+import type { ModelSource } from '../core/models';
+import type { IngestFile, IngestInbox, IngestOutbox } from './ingest.protocol';
+import { errorMessage } from './rpc';
 
 export interface IngestLibraries {
   pdf: () => Promise<PdfLibrary>;
@@ -25,11 +26,11 @@ export class IngestHost {
   private lastProgress = 0;
 
   constructor(
-    private readonly post: (event: IngestEvent, transfer?: Transferable[]) => void,
+    private readonly post: (message: IngestOutbox, transfer?: Transferable[]) => void,
     private readonly libraries: IngestLibraries,
   ) {}
 
-  async handle(request: IngestRequest): Promise<void> {
+  async handle(request: IngestInbox): Promise<void> {
     if (request.type === 'cancel') {
       this.cancelled.add(request.id);
       return;
@@ -37,9 +38,10 @@ export class IngestHost {
     const { id } = request;
     try {
       const parsed = request.type === 'parse' ? await this.parse(id, request.files) : { documents: request.documents, problems: [], notes: [] };
-      const counter = request.chunking.strategy === 'tokens' ? await this.libraries.tokenCounter(request.tokenizer) : undefined;
+      const { strategy } = request.chunking;
+      const countTokens = strategy === 'tokens' || strategy === 'fit' ? await this.libraries.tokenCounter(request.tokenizer) : undefined;
       this.progress(id, `Chunking ${parsed.documents.length} documents`, 0, 1, true);
-      const table = chunkDocuments(parsed.documents, request.chunking, counter);
+      const table = chunkDocuments(parsed.documents, request.chunking, { countTokens, tokenLimit: fitTokenLimit(request.tokenizer.model.maxTokens) });
       // the page rebuilds the texts from the documents it receives anyway: no need to copy them twice
       table.texts = [];
       const transfer: Transferable[] = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map((a) => a.buffer);
@@ -52,10 +54,9 @@ export class IngestHost {
         transfer.push(bytes.buffer);
         return { ...doc, text: '' };
       });
-      this.post({ type: 'result', id, ...parsed, documents, texts, table }, transfer);
+      this.post({ type: 'result', id, result: { ...parsed, documents, texts, table } }, transfer);
     } catch (error) {
-      const wasCancelled = error instanceof CancelledError;
-      this.post({ type: 'error', id, message: wasCancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled: wasCancelled });
+      this.post(errorMessage(id, error));
     } finally {
       this.cancelled.delete(id);
     }

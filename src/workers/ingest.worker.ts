@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type { PdfLibrary } from '../core/ingest/pdfText';
 import { IngestHost } from './ingest';
-import type { IngestEvent, IngestRequest } from './ingest.protocol';
+import type { IngestInbox, IngestOutbox } from './ingest.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -12,8 +12,8 @@ async function loadPdf(): Promise<PdfLibrary> {
   return (await import('pdfjs-dist')) as unknown as PdfLibrary;
 }
 
-const host = new IngestHost((event: IngestEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer), {
+const host = new IngestHost((message: IngestOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer), {
   pdf: loadPdf,
   tokenCounter: async (source) => (await import('./tokenizer')).loadTokenCounter(source),
 });
-self.onmessage = (message: MessageEvent<IngestRequest>) => void host.handle(message.data);
+self.onmessage = (message: MessageEvent<IngestInbox>) => void host.handle(message.data);

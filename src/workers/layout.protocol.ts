@@ -1,15 +1,27 @@
 import type { LayoutParams } from '../core/layoutRun';
 import type { PcaModel } from '../core/pca';
-import type { CancelMessage, ErrorEvent } from './rpc';
+import type { VectorsCall } from './heldVectors';
+import type { WorkerInbox, WorkerOutbox } from './rpc';
 
-export type LayoutRequest =
-  | { type: 'layout'; id: number; params: LayoutParams; vectors: Float32Array; count: number; dims: number }
-  | { type: 'pause'; id: number }
-  | { type: 'resume'; id: number }
-  | CancelMessage;
+export interface LayoutResult {
+  coords: Float32Array;
+  pca: PcaModel;
+  explained: number[];
+  notes: string[];
+  elapsedMs: number;
+}
 
-export type LayoutEvent =
-  /** intermediate positions of a progressive run (count × 3) */
-  | { type: 'frame'; id: number; coords: Float32Array; progress: number }
-  | { type: 'result'; id: number; coords: Float32Array; pca: PcaModel; explained: number[]; notes: string[]; elapsedMs: number }
-  | ErrorEvent;
+export type LayoutCalls = {
+  /** hold these vectors for the layouts that name them */
+  vectors: VectorsCall;
+  /** lay out the held vectors, streaming frames */
+  layout: { params: { vectorsId: number; params: LayoutParams }; result: LayoutResult };
+};
+
+/** Intermediate positions of a progressive run (count × 3). */
+export type LayoutFrame = { type: 'frame'; id: number; coords: Float32Array; progress: number };
+/** Pauses or resumes the run in progress. */
+export type LayoutNote = { type: 'pause' | 'resume' };
+
+export type LayoutInbox = WorkerInbox<LayoutCalls, LayoutNote>;
+export type LayoutOutbox = WorkerOutbox<LayoutCalls, LayoutFrame>;

@@ -1,49 +1,94 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT } from '../core/layoutRun';
+import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import { gaussianClusters } from '../core/syntheticData';
 import { LayoutHost } from './layout';
-import type { LayoutEvent } from './layout.protocol';
+import type { LayoutFrame, LayoutOutbox } from './layout.protocol';
 
-const { data, count } = gaussianClusters(3, 40, 12, 1);
-const request = (id: number, params = DEFAULT_LAYOUT.umap) => ({ type: 'layout' as const, id, params, vectors: data, count, dims: 12 });
+const { data, count } = gaussianClusters(3, 100, 12, 1);
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const frames = (events: LayoutOutbox[]) => events.filter((e): e is LayoutFrame => e.type === 'frame');
+const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 2000 && !condition(); i++) await turn();
+  expect(condition()).toBe(true);
+};
+
+/** A host that holds the test vectors, with steps of 2 ms and a frame after every step. */
+function host(vectors = data, rows = count, dims = 12) {
+  const events: LayoutOutbox[] = [];
+  const layoutHost = new LayoutHost((e) => events.push(e), turn, () => new Promise((r) => setTimeout(r, 5)), { stepMs: 2, frameMs: 0 });
+  layoutHost.handle({ type: 'vectors', id: 100, vectorsId: 7, vectors, count: rows, dims });
+  const run = (id: number, params: LayoutParams) => layoutHost.handle({ type: 'layout', id, vectorsId: 7, params });
+  return { events, layoutHost, run };
+}
 
 describe('LayoutHost', () => {
-  it('streams frames, then a result with the PCA basis used to place queries', async () => {
-    const events: LayoutEvent[] = [];
-    const host = new LayoutHost((e) => events.push(e), () => new Promise((r) => setTimeout(r, 0)));
-    await host.handle(request(1, { ...DEFAULT_LAYOUT.umap, epochs: 400 }));
-    const result = events.at(-1)!;
-    expect(result.type).toBe('result');
-    if (result.type !== 'result') return;
-    expect(result.coords).toHaveLength(count * 3);
-    expect(result.pca.dims).toBe(12);
-    expect(result.explained.length).toBeGreaterThanOrEqual(3);
-    const frames = events.filter((e) => e.type === 'frame');
-    for (const f of frames) if (f.type === 'frame') expect(f.progress).toBeLessThan(1);
+  it('holds the vectors once, streams frames while it optimises, then a result with the PCA basis used to place queries', async () => {
+    const { events, run } = host();
+    expect(events[0]).toEqual({ type: 'result', id: 100, result: { held: 7 } });
+    await run(1, { ...DEFAULT_LAYOUT.umap, epochs: 200 });
+    const streamed = frames(events);
+    expect(streamed.length).toBeGreaterThan(3);
+    for (const frame of streamed) expect(frame.coords).toHaveLength(count * 3);
+    const progress = streamed.map((f) => f.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBeLessThan(1);
+    const last = events.at(-1)!;
+    if (last.type !== 'result' || !('coords' in last.result)) throw new Error(`no layout result: ${JSON.stringify(last)}`);
+    expect(last.result.coords).toHaveLength(count * 3);
+    expect(last.result.pca.dims).toBe(12);
+    // the frames moved: the last one is not the PCA start
+    expect(Array.from(streamed.at(-1)!.coords)).not.toEqual(Array.from(streamed[0]!.coords));
   });
 
-  it('a new run cancels the one before; cancel and pause are honoured', async () => {
-    const events: LayoutEvent[] = [];
-    const host = new LayoutHost((e) => events.push(e), () => new Promise((r) => setTimeout(r, 0)), () => new Promise((r) => setTimeout(r, 5)));
-    const first = host.handle(request(1));
-    host.handle({ type: 'pause', id: 1 });
-    const second = host.handle({ ...request(2), params: DEFAULT_LAYOUT.pca });
+  it('a pause stops the frames until resume; the run then ends as usual', async () => {
+    const { events, layoutHost, run } = host();
+    const running = run(1, { ...DEFAULT_LAYOUT.tsne, iterations: 300 });
+    await until(() => frames(events).length >= 2);
+    layoutHost.handle({ type: 'pause' });
+    const atPause = frames(events).length;
+    for (let i = 0; i < 20; i++) await turn();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(frames(events).length).toBe(atPause);
+    layoutHost.handle({ type: 'resume' });
+    await running;
+    expect(frames(events).length).toBeGreaterThan(atPause);
+    expect(events.at(-1)).toMatchObject({ type: 'result', id: 1 });
+  });
+
+  it('pause and cancel reach the neighbour graph while it is being built', async () => {
+    const big = gaussianClusters(4, 750, 40, 2);
+    const { events, layoutHost, run } = host(big.data, big.count, 40);
+    const running = run(2, { ...DEFAULT_LAYOUT.umap, preReduce: null });
+    await until(() => frames(events).length >= 2);
+    // still building the exact graph of 3,000 points: the progress bar's first fifth
+    expect(frames(events).at(-1)!.progress).toBeLessThan(0.2);
+    expect(frames(events).at(-1)!.progress).toBeGreaterThan(0);
+    layoutHost.handle({ type: 'pause' });
+    const atPause = frames(events).length;
+    await new Promise((r) => setTimeout(r, 40));
+    expect(frames(events).length).toBe(atPause);
+    layoutHost.handle({ type: 'cancel', id: 2 });
+    await running;
+    expect(events.at(-1)).toMatchObject({ type: 'error', id: 2, cancelled: true });
+  });
+
+  it('a new run cancels the one before', async () => {
+    const { events, run } = host();
+    const first = run(1, DEFAULT_LAYOUT.umap);
+    const second = run(2, DEFAULT_LAYOUT.pca);
     await Promise.all([first, second]);
-    expect(events.find((e) => e.id === 1)).toMatchObject({ type: 'error', cancelled: true });
+    expect(events.find((e) => e.id === 1 && e.type !== 'frame')).toMatchObject({ type: 'error', cancelled: true });
     expect(events.find((e) => e.id === 2)).toMatchObject({ type: 'result' });
-    const third = host.handle(request(3));
-    host.handle({ type: 'cancel', id: 3 });
-    await third;
-    expect(events.at(-1)).toMatchObject({ id: 3, type: 'error', cancelled: true });
   });
 
-  it('reports bad input as an error, not a crash', async () => {
-    const events: LayoutEvent[] = [];
-    const host = new LayoutHost((e) => events.push(e));
+  it('refuses vectors it does not hold, and reports bad input as an error, not a crash', async () => {
+    const { events, layoutHost } = host();
+    await layoutHost.handle({ type: 'layout', id: 3, vectorsId: 8, params: DEFAULT_LAYOUT.pca });
+    expect(events.at(-1)).toMatchObject({ type: 'error', cancelled: false, message: expect.stringMatching(/not held/) });
     const bad = Float32Array.from(data);
-    bad[5] = Number.POSITIVE_INFINITY;
-    await host.handle({ ...request(9), vectors: bad });
-    expect(events.at(-1)).toMatchObject({ type: 'error', cancelled: false });
-    expect((events.at(-1) as { message: string }).message).toMatch(/Chunk 1/);
+    bad[12 + 5] = Number.POSITIVE_INFINITY;
+    const other = host(bad);
+    await other.run(9, DEFAULT_LAYOUT.pca);
+    expect(other.events.at(-1)).toMatchObject({ type: 'error', cancelled: false, message: expect.stringMatching(/Chunk 2/) });
   });
 });

@@ -1,13 +1,20 @@
-// The layout worker's work as plain functions: runs a layout in time-boxed steps, posting frames,
-// honouring pause and cancel, one run at a time (a new run cancels the one before).
+// The layout worker's work as plain functions: holds the corpus vectors, runs a layout on them in
+// time-boxed steps, posting frames, honouring pause and cancel, one run at a time (a new run
+// cancels the one before).
 import { CancelledError } from '../core/batching';
 import { startLayout } from '../core/layoutRun';
-import type { LayoutEvent, LayoutRequest } from './layout.protocol';
+import { HeldVectors } from './heldVectors';
+import type { LayoutCalls, LayoutInbox, LayoutOutbox } from './layout.protocol';
+import { type CallRequest, errorMessage } from './rpc';
 
-const STEP_MS = 40;
-const FRAME_MS = 120;
+/** How long one step runs between turns of the message loop, and the least time between two frames. */
+export interface LayoutTiming {
+  stepMs: number;
+  frameMs: number;
+}
+const TIMING: LayoutTiming = { stepMs: 40, frameMs: 120 };
 
-type Post = (event: LayoutEvent, transfer?: Transferable[]) => void;
+type Post = (message: LayoutOutbox, transfer?: Transferable[]) => void;
 type Pause = () => Promise<void>;
 
 interface Control {
@@ -17,30 +24,40 @@ interface Control {
 
 export class LayoutHost {
   private readonly controls = new Map<number, Control>();
+  private readonly vectors = new HeldVectors();
 
   constructor(
     private readonly post: Post,
     private readonly yieldTurn: Pause = () => new Promise((resolve) => setTimeout(resolve, 0)),
     private readonly idle: Pause = () => new Promise((resolve) => setTimeout(resolve, 50)),
+    private readonly timing: LayoutTiming = TIMING,
   ) {}
 
-  handle(request: LayoutRequest): Promise<void> | void {
-    const control = this.controls.get(request.id);
-    if (request.type === 'pause' && control) control.paused = true;
-    else if (request.type === 'resume' && control) control.paused = false;
-    else if (request.type === 'cancel' && control) control.cancelled = true;
-    else if (request.type === 'layout') return this.run(request);
+  handle(request: LayoutInbox): Promise<void> | void {
+    if (request.type === 'pause' || request.type === 'resume') {
+      for (const control of this.controls.values()) control.paused = request.type === 'pause';
+    } else if (request.type === 'cancel') {
+      const control = this.controls.get(request.id);
+      if (control) control.cancelled = true;
+    } else if (request.type === 'vectors') {
+      try {
+        this.post({ type: 'result', id: request.id, result: this.vectors.hold(request) });
+      } catch (error) {
+        this.post(errorMessage(request.id, error));
+      }
+    } else if (request.type === 'layout') return this.run(request);
   }
 
-  private async run(request: Extract<LayoutRequest, { type: 'layout' }>): Promise<void> {
+  private async run(request: Extract<CallRequest<LayoutCalls>, { type: 'layout' }>): Promise<void> {
     for (const other of this.controls.values()) other.cancelled = true;
     const control: Control = { paused: false, cancelled: false };
-    this.controls.set(request.id, control);
     const { id } = request;
+    this.controls.set(id, control);
     const started = performance.now();
     try {
-      const run = startLayout(request.vectors, request.count, request.dims, request.params);
-      let lastFrame = 0;
+      const { vectors, count, dims } = this.vectors.get(request.vectorsId);
+      const run = startLayout(vectors, count, dims, request.params);
+      let lastFrame = -Infinity;
       while (!run.done) {
         await this.yieldTurn();
         if (control.cancelled) throw new CancelledError();
@@ -48,21 +65,18 @@ export class LayoutHost {
           await this.idle();
           continue;
         }
-        run.step(STEP_MS);
-        if (!run.done && performance.now() - lastFrame > FRAME_MS) {
+        run.step(this.timing.stepMs);
+        if (!run.done && performance.now() - lastFrame >= this.timing.frameMs) {
           lastFrame = performance.now();
           const coords = run.coords();
           this.post({ type: 'frame', id, coords, progress: run.progress() }, [coords.buffer]);
         }
       }
       const coords = run.coords();
-      this.post(
-        { type: 'result', id, coords, pca: run.pca, explained: run.explained, notes: run.notes, elapsedMs: performance.now() - started },
-        [coords.buffer],
-      );
+      const result = { coords, pca: run.pca, explained: run.explained, notes: run.notes, elapsedMs: performance.now() - started };
+      this.post({ type: 'result', id, result }, [coords.buffer]);
     } catch (error) {
-      const cancelled = error instanceof CancelledError;
-      this.post({ type: 'error', id, message: cancelled ? 'cancelled' : (error as Error).message, cancelled });
+      this.post(errorMessage(id, error));
     } finally {
       this.controls.delete(id);
     }

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import { LayoutHost } from './layout';
-import type { LayoutEvent, LayoutRequest } from './layout.protocol';
+import type { LayoutInbox, LayoutOutbox } from './layout.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const host = new LayoutHost((event: LayoutEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer));
-self.onmessage = (message: MessageEvent<LayoutRequest>) => void host.handle(message.data);
+const host = new LayoutHost((message: LayoutOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer));
+self.onmessage = (message: MessageEvent<LayoutInbox>) => void host.handle(message.data);

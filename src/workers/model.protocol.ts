@@ -1,6 +1,6 @@
-import type { Dtype } from '../core/models';
-import type { Backend, DownloadEvent, ModelSource } from './embed.protocol';
-import type { CancelMessage, ErrorEvent } from './rpc';
+import type { Backend, Dtype, ModelSource } from '../core/models';
+import type { DownloadEvent } from './embed.protocol';
+import type { WorkerInbox, WorkerOutbox } from './rpc';
 import type { RuntimeBuild } from './transformersEnv';
 
 /** What a model worker loaded. */
@@ -14,29 +14,21 @@ export interface LoadedModel {
 
 /** The model a worker holds, its WASM threads and ONNX Runtime build: every request names them,
  * so that a worker started again after a crash loads the model again. */
-interface ModelOf {
+export interface ModelOf {
   source: ModelSource & { backend: Backend };
   threads?: number;
   /** chosen once by the embed worker, which has asked for a WebGPU adapter already */
   runtime: RuntimeBuild;
 }
 
-export type ModelRequest =
+export type ModelCalls = {
   /** load (download if needed) and probe the model */
-  | ({ type: 'load'; id: number } & ModelOf)
-  | ({ type: 'embed'; id: number; texts: string[] } & ModelOf)
+  load: { params: ModelOf; result: LoadedModel };
+  /** vectors, and the tokens of each text that the model saw */
+  embed: { params: ModelOf & { texts: string[] }; result: { vectors: Float32Array; tokens: Int32Array } };
   /** tokens of each text as the model sees it, before truncation */
-  | ({ type: 'count-tokens'; id: number; texts: string[] } & ModelOf)
-  | CancelMessage;
+  'count-tokens': { params: ModelOf & { texts: string[] }; result: { tokens: Int32Array } };
+};
 
-export type ModelEvent =
-  | DownloadEvent
-  | {
-      type: 'result';
-      id: number;
-      loaded?: LoadedModel;
-      vectors?: Float32Array;
-      /** per text: tokens seen by the model (embed) or in full (count-tokens) */
-      tokens?: Int32Array;
-    }
-  | ErrorEvent;
+export type ModelInbox = WorkerInbox<ModelCalls>;
+export type ModelOutbox = WorkerOutbox<ModelCalls, DownloadEvent>;

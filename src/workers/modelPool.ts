@@ -2,11 +2,11 @@
 // runs faster as one single-threaded copy per core, each on its own batch, than as one copy whose
 // ONNX Runtime splits each operator over threads: the graph's small operators and the tokenizer
 // run on one thread, and one worker tokenizes while another multiplies.
-import { type Dtype, type ModelEntry, wasmCopies } from '../core/models';
-import type { Backend, ModelSource } from './embed.protocol';
+import { type Backend, type Dtype, type ModelEntry, type ModelSource, wasmCopies } from '../core/models';
+import type { DownloadEvent } from './embed.protocol';
 import type { DownloadListener, EmbeddedBatch } from './embedder';
 import { candidateBackends, webGpuAdapter } from './gpu';
-import type { ModelEvent, ModelRequest } from './model.protocol';
+import type { ModelCalls } from './model.protocol';
 import { WorkerClient } from './rpc';
 
 export interface Model {
@@ -44,7 +44,7 @@ function layoutFor(source: ModelSource & { backend: Backend }): { workers: numbe
   return { workers, threads: chosenLayout.threads ?? (workers > 1 ? 1 : undefined) };
 }
 
-type Client = WorkerClient<ModelRequest, ModelEvent>;
+type Client = WorkerClient<ModelCalls, DownloadEvent>;
 const newClient = (): Client => new WorkerClient(() => new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Hands each batch to an idle worker, or waits for one. */
@@ -73,11 +73,9 @@ async function open(source: ModelSource & { backend: Backend }, onDownload: Down
   // the build that can drive WebGPU wherever there is an adapter, else the smaller, faster plain one
   const runtime = (await webGpuAdapter()) === 'none' ? 'wasm-only' : 'webgpu';
   const load = (client: Client, what: typeof source, listener: DownloadListener) =>
-    client.request((id) => ({ type: 'load', id, source: what, threads, runtime }), [], (event) => event.type === 'download' && listener(event.file, event.loaded, event.total));
+    client.request('load', { source: what, threads, runtime }, { onEvent: (event) => listener(event.file, event.loaded, event.total) });
   const first = newClient();
-  const loaded = await load(first, source, onDownload)
-    .then((result) => result.loaded!)
-    .catch((error: unknown) => {
+  const loaded = await load(first, source, onDownload).catch((error: unknown) => {
       first.close();
       throw error;
     });
@@ -95,16 +93,16 @@ async function open(source: ModelSource & { backend: Backend }, onDownload: Down
     ready: Promise.resolve(),
     embed: (texts) =>
       dispatcher.use(async (client) => {
-        const result = await client.request((id) => ({ type: 'embed', id, source: held, threads, runtime, texts }), []);
-        return { vectors: result.vectors!, tokensSeen: result.tokens! };
+        const { vectors, tokens } = await client.request('embed', { source: held, threads, runtime, texts });
+        return { vectors, tokensSeen: tokens };
       }),
-    countTokens: async (texts) => (await first.request((id) => ({ type: 'count-tokens', id, source: held, threads, runtime, texts }), [])).tokens!,
+    countTokens: async (texts) => (await first.request('count-tokens', { source: held, threads, runtime, texts })).tokens,
   };
   // the other copies load in the background, from the browser's cache, and join as they come
   const others = Array.from({ length: workers - 1 }, async () => {
     const client = newClient();
     try {
-      const copy = (await load(client, held, () => {})).loaded!;
+      const copy = await load(client, held, () => {});
       model.threads += copy.threads;
       dispatcher.add(client);
     } catch (error) {

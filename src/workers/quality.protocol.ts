@@ -1,20 +1,27 @@
-import type { CancelMessage, ErrorEvent } from './rpc';
+import type { VectorsCall } from './heldVectors';
+import type { WorkerInbox, WorkerOutbox } from './rpc';
 
-export type QualityRequest =
-  | {
-      type: 'quality';
-      id: number;
-      /** identifies the vectors, so that their neighbour graph is built once */
-      corpusKey: string;
-      vectors: Float32Array;
-      count: number;
-      dims: number;
-      coords: Float32Array;
-      layoutDims: 2 | 3;
-      k: number;
-    }
-  | CancelMessage;
+export interface QualityParams {
+  /** the held vectors the layout was made from (their neighbour graph is built once) */
+  vectorsId: number;
+  coords: Float32Array;
+  layoutDims: 2 | 3;
+  k: number;
+}
 
-export type QualityEvent =
-  | { type: 'result'; id: number; recall: Float32Array; meanRecall: number; recallRows: number; trustworthiness: number; trustRows: number }
-  | ErrorEvent;
+export interface QualityResult {
+  recall: Float32Array;
+  meanRecall: number;
+  recallRows: number;
+  trustworthiness: number;
+  trustRows: number;
+}
+
+export type QualityCalls = {
+  vectors: VectorsCall;
+  /** how faithful a layout of the held vectors is; a newer request drops this one */
+  quality: { params: QualityParams; result: QualityResult };
+};
+
+export type QualityInbox = WorkerInbox<QualityCalls>;
+export type QualityOutbox = WorkerOutbox<QualityCalls>;

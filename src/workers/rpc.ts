@@ -1,10 +1,20 @@
-// A small typed RPC over a Web Worker: requests carry an id, events come back with the same id,
-// a 'result' settles the call, an 'error' rejects it, aborting sends a 'cancel'.
+// A small typed RPC over a Web Worker. Each protocol declares its calls as a map from request
+// type to { params, result }, so a call's result type follows from what was asked. Requests
+// carry an id; events come back with the same id; a 'result' settles the call, an 'error'
+// rejects it; aborting sends a 'cancel' that the worker hears at its next chance.
 import { CancelledError } from '../core/batching';
 
-interface Envelope {
-  type: string;
+/** A protocol's calls: request type → the parameters it takes and the result it answers. */
+export type Calls = Record<string, { params: object; result: object }>;
+
+/** The message a call sends: its type, its id and its parameters. */
+export type CallRequest<C extends Calls> = { [K in keyof C & string]: { type: K; id: number } & C[K]['params'] }[keyof C & string];
+
+/** The message that settles call K. */
+export interface ResultMessage<C extends Calls, K extends keyof C = keyof C> {
+  type: 'result';
   id: number;
+  result: C[K]['result'];
 }
 
 export interface CancelMessage {
@@ -12,85 +22,113 @@ export interface CancelMessage {
   id: number;
 }
 
-export interface ErrorEvent {
+export interface ErrorMessage {
   type: 'error';
   id: number;
   message: string;
   cancelled: boolean;
 }
 
-type Handler<Event> = (event: Event) => void;
+/** Everything a worker may receive: calls, cancels, and the protocol's own notes (pause, resume). */
+export type WorkerInbox<C extends Calls, Note = never> = CallRequest<C> | CancelMessage | Note;
+/** Everything a worker may send: results, errors and the protocol's events (progress, frames). */
+export type WorkerOutbox<C extends Calls, Event = never> = ResultMessage<C> | ErrorMessage | Event;
 
-export class WorkerClient<Request extends Envelope, Event extends Envelope> {
-  private worker: Worker | null = null;
+/** The error message of anything thrown, and whether it was a cancel. */
+export function errorMessage(id: number, error: unknown): ErrorMessage {
+  const cancelled = error instanceof CancelledError;
+  return { type: 'error', id, message: cancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled };
+}
+
+export interface CallOptions<Event> {
+  /** buffers moved to the worker (never a SharedArrayBuffer: that is shared by being sent) */
+  transfer?: Transferable[];
+  onEvent?: (event: Event) => void;
+  signal?: AbortSignal;
+}
+
+type Handler = (message: { type: string; id: number } | ErrorMessage) => void;
+
+/** What a WorkerClient needs of a worker: a Web Worker, or an in-process stand-in in Node tests. */
+export interface WorkerLike {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((message: MessageEvent) => void) | null;
+  onerror: ((event: globalThis.ErrorEvent) => void) | null;
+}
+
+export class WorkerClient<C extends Calls, Event extends { type: string; id: number } = never, Note extends { type: string } = never> {
+  private worker: WorkerLike | null = null;
   private nextId = 1;
-  private readonly handlers = new Map<number, Handler<Event | ErrorEvent>>();
+  private readonly handlers = new Map<number, Handler>();
+  /** bumps each time a new worker starts: what an old one held is gone */
+  generation = 0;
 
-  constructor(private readonly create: () => Worker) {}
+  constructor(private readonly create: () => WorkerLike) {}
 
-  /** Starts the worker on first use; a worker that failed is dropped so the next call retries. */
-  private ensureWorker(): Worker {
+  /** Starts the worker on first use; a worker that failed is dropped so the next call starts a fresh one. */
+  private ensureWorker(): WorkerLike {
     if (this.worker) return this.worker;
     const worker = this.create();
-    worker.onmessage = (message: MessageEvent<Event>) => this.handlers.get(message.data.id)?.(message.data);
+    worker.onmessage = (message: MessageEvent<{ type: string; id: number }>) => this.handlers.get(message.data.id)?.(message.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.worker = null;
+      if (this.worker === worker) this.worker = null;
       worker.terminate();
-      for (const [id, handler] of this.handlers) {
-        handler({ type: 'error', id, message: event.message || 'the worker failed to start', cancelled: false });
-      }
+      this.failAll(event.message || 'the worker failed to start');
     };
     this.worker = worker;
+    this.generation++;
     return worker;
   }
 
-  /** Stops the worker; a later request starts a new one. */
+  private failAll(message: string): void {
+    for (const [id, handler] of this.handlers) handler({ type: 'error', id, message, cancelled: false } satisfies ErrorMessage);
+  }
+
+  /** Stops the worker; its calls fail, and a later request starts a new one. */
   close(): void {
     this.worker?.terminate();
     this.worker = null;
-    for (const [id, handler] of this.handlers) handler({ type: 'error', id, message: 'the worker was stopped', cancelled: false });
+    this.failAll('the worker was stopped');
   }
 
   /** A message that expects no reply (pause, resume); dropped if the worker is not running. */
-  send(message: Request): void {
-    this.worker?.postMessage(message);
+  send(note: Note): void {
+    this.worker?.postMessage(note);
   }
 
-  request(
-    build: (id: number) => Request,
-    transfer: Transferable[],
-    onEvent: (event: Event) => void = () => {},
-    signal?: AbortSignal,
-  ): Promise<Extract<Event, { type: 'result' }>> {
+  /** Sends call `type` and resolves with its result, whose type the protocol's map gives. */
+  request<K extends keyof C & string>(type: K, params: C[K]['params'], options: CallOptions<Event> = {}): Promise<C[K]['result']> {
+    const { transfer = [], onEvent, signal } = options;
+    if (signal?.aborted) return Promise.reject(new CancelledError());
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(new CancelledError());
-      const settle = () => {
+      const done = () => {
         this.handlers.delete(id);
         signal?.removeEventListener('abort', onAbort);
       };
       // the worker stops at its next chance; the caller need not wait for it (a download, say)
       const onAbort = () => {
         worker.postMessage({ type: 'cancel', id } satisfies CancelMessage);
-        settle();
+        done();
         reject(new CancelledError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.handlers.set(id, (event) => {
-        if (event.type === 'result') {
-          settle();
-          resolve(event as Extract<Event, { type: 'result' }>);
-        } else if (event.type === 'error') {
-          settle();
-          const error = event as ErrorEvent;
+      this.handlers.set(id, (message) => {
+        if (message.type === 'result') {
+          done();
+          resolve((message as ResultMessage<C, K>).result);
+        } else if (message.type === 'error') {
+          done();
+          const error = message as ErrorMessage;
           reject(error.cancelled ? new CancelledError() : new Error(error.message));
         } else {
-          onEvent(event as Event);
+          onEvent?.(message as Event);
         }
       });
-      worker.postMessage(build(id), transfer);
+      worker.postMessage({ ...params, type, id }, transfer);
     });
   }
 }

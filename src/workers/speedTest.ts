@@ -2,7 +2,7 @@
 // over the same made-up sentences, with as many batches at once as the model has workers; the
 // fastest comes first.
 import { embedInBatches } from '../core/batching';
-import type { Backend, SpeedSample } from './embed.protocol';
+import type { Backend, SpeedSample } from '../core/models';
 import type { Model } from './modelPool';
 
 const BATCH_SIZES = [8, 16, 32];

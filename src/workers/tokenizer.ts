@@ -1,7 +1,7 @@
 // The selected model's tokenizer as a token counter, for chunking by tokens.
 import { AutoTokenizer } from '@huggingface/transformers';
 import type { TokenCounter } from '../core/chunking';
-import type { ModelSource } from './embed.protocol';
+import type { ModelSource } from '../core/models';
 import { configureEnvironment } from './transformersEnv';
 
 const loaded = new Map<string, Promise<TokenCounter>>();

@@ -5,7 +5,7 @@ import asyncifyMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?
 import asyncifyWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import plainMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import plainWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import type { ModelSource } from './embed.protocol';
+import type { ModelSource } from '../core/models';
 import { type SharedFetch, sharedFetch } from './sharedFetch';
 
 export const HUB = 'https://huggingface.co/';

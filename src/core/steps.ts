@@ -1,0 +1,34 @@
+// Long computations as generators: each `yield` is a point where the caller may stop, pause or
+// report progress (the yielded value, 0..1). Run one to the end with `finish`, or in time-boxed
+// slices with `advance`, which a worker calls between turns of its message loop.
+
+export type Steps<T> = Generator<number, T, void>;
+
+/** Runs the steps to their end and returns the result. */
+export function finish<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Advances for about budgetMs; returns the result when the steps end, else the latest progress. */
+export function advance<T>(steps: Steps<T>, budgetMs: number): { done: true; value: T } | { done: false; progress: number } {
+  const until = performance.now() + budgetMs;
+  let progress = 0;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return { done: true, value: next.value };
+    progress = next.value;
+    if (performance.now() >= until) return { done: false, progress };
+  }
+}
+
+/** Progress through `steps` mapped onto [from, to] of a larger whole. */
+export function* within<T>(steps: Steps<T>, from: number, to: number): Steps<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    yield from + (to - from) * next.value;
+  }
+}

@@ -1,0 +1,268 @@
+// Corpus actions as tasks: documents → chunks (ingest worker) → vectors (embed worker) → a first
+// layout, then one commit. Until that commit nothing in the workspace changes, so a cancel or an
+// error leaves it as it was.
+import { CancelledError } from '../core/batching';
+import type { ChunkOptions } from '../core/chunking';
+import { appendChunks, type ChunkTable, importedRow, parseTopicMarkdown, type SourceDocument, withTexts } from '../core/corpus';
+import { tableDocument } from '../core/ingest/records';
+import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
+import type { ModelSource } from '../core/models';
+import { shouldPlace } from '../core/placement';
+import { assertSameSpace } from '../core/vectors';
+import type { IngestFile } from '../workers/ingest.protocol';
+import { commitCorpus, commitEmpty, type Corpus, type Made, newVectors } from './corpus';
+import { workspace } from './data';
+import { embed, type Embedded, SPEED_TEST_MIN_TEXTS, tuned } from './embedding';
+import { finishLayout, isLayoutRunning, layOut, placeNewRows, runLayout, setLayoutParams } from './layoutActions';
+import { clearSavedWorkspace } from './persist';
+import { METHOD_LABEL, settle } from './status';
+import { useOrreryStore } from './store';
+import { cancelRunning, enqueue } from './tasks';
+import { embedClient, ingestClient } from './workers';
+
+const store = useOrreryStore;
+
+/** Vectors a workspace may hold: beyond this a browser tab runs out of memory. */
+const MAX_VECTOR_BYTES = 2 ** 30;
+
+/**
+ * Lays out a new corpus with PCA first (fast), then commits it with that layout, so that a cancel
+ * or an error changes nothing; the chosen method, if another, then streams over it.
+ */
+export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortSignal): Promise<void> {
+  const { layoutParams } = store.getState();
+  const params: PcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
+  const count = corpus.table.texts.length;
+  store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
+  const placed = await layOut(params, corpus.vectors, count, corpus.dims, signal);
+  if (signal.aborted) throw new CancelledError();
+  commitCorpus(corpus, made);
+  setLayoutParams(params);
+  finishLayout(params, placed);
+  settle();
+  if (layoutParams.method !== 'pca') void runLayout(layoutParams);
+}
+
+/** Chunks documents in the ingest worker (the tokens strategy needs the model's tokenizer there). */
+async function chunkInWorker(documents: SourceDocument[], signal: AbortSignal): Promise<ChunkTable> {
+  const { chunking, modelSource } = store.getState();
+  const result = await ingestClient.request('chunk', { documents, chunking, tokenizer: modelSource }, { signal });
+  return withTexts(result.table, documents);
+}
+
+/** A corpus ready to commit, and how its vectors were made. */
+interface Embedding {
+  corpus: Corpus;
+  made: Made;
+  truncated: number;
+}
+
+/**
+ * The vectors of a chunk table: imported rows from their files, the other rows embedded by the
+ * model (through the caches). Both must share one dimension.
+ */
+export async function embedCorpus(documents: SourceDocument[], chunked: ChunkTable, signal: AbortSignal, source: ModelSource = store.getState().modelSource): Promise<Embedding> {
+  const count = chunked.texts.length;
+  const textRows: number[] = [];
+  for (let i = 0; i < count; i++) if (!chunked.imported[i]) textRows.push(i);
+  const importers = documents.filter((d) => d.vectors);
+  const first = importers[0];
+  const importedDims = first?.vectors?.dims ?? 0;
+  for (const other of importers) {
+    assertSameSpace({ subject: `${other.name} holds`, dims: other.vectors!.dims }, { subject: `${first!.name} holds`, dims: importedDims }, 'Add vectors of one size at a time.');
+  }
+  const bytes = count * (importedDims || source.model.dims || 1024) * 4;
+  if (bytes > MAX_VECTOR_BYTES) {
+    throw new Error(
+      `${documents.map((d) => d.name).join(', ')}: ${count.toLocaleString('en')} chunks would need ${(bytes / 1e9).toFixed(1)} GB of vectors, more than this page can hold (${MAX_VECTOR_BYTES / 2 ** 30} GiB). Use a larger chunk size, or add the files in parts.`,
+    );
+  }
+  let embedded: Embedded | null = null;
+  if (textRows.length > 0) {
+    if (textRows.length >= SPEED_TEST_MIN_TEXTS) source = await tuned(source, signal);
+    store.getState().setStatus('embedding', `Embedding 0 / ${textRows.length}`, { done: 0, total: textRows.length });
+    embedded = await embed(textRows.map((i) => chunked.texts[i]!), 'passage', signal, source);
+    if (first) {
+      assertSameSpace(
+        { subject: `${source.model.label} makes`, dims: embedded.dims },
+        { subject: `${first.name} holds`, dims: importedDims },
+        `Clear the workspace to look at the imported vectors on their own, or pick a ${importedDims}-d model.`,
+      );
+    }
+  }
+  const dims = embedded?.dims ?? importedDims;
+  const vectors = newVectors(count * dims);
+  const tokens = new Int32Array(count).fill(-1);
+  textRows.forEach((row, k) => {
+    vectors.set(embedded!.vectors.subarray(k * dims, (k + 1) * dims), row * dims);
+    tokens[row] = embedded!.tokens[k] ?? -1;
+  });
+  for (let i = 0; i < count; i++) {
+    if (chunked.imported[i]) vectors.set(importedRow(documents[chunked.sourceIds[i]!]!, chunked.sectionIds[i]!), i * dims);
+  }
+  const engine = embedded ? { backend: embedded.backend, dtype: embedded.dtype } : null;
+  return { corpus: { documents, table: { ...chunked, tokens }, vectors, dims }, made: { engine, computed: embedded?.computed ?? 0 }, truncated: embedded?.truncated ?? 0 };
+}
+
+export function noteTruncated(truncated: number, what: string): void {
+  const { model } = store.getState().modelSource;
+  if (truncated > 0) store.getState().notify('info', `${truncated} of ${what} are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start. They are marked in Sources.`);
+}
+
+/** Embeds chunked documents and adds them to the workspace: placed into the layout if few, laid out again if many. */
+async function addChunked(documents: SourceDocument[], chunked: ChunkTable, signal: AbortSignal): Promise<void> {
+  // if this is cancelled, the same documents can be resumed: finished batches are cached
+  signal.addEventListener('abort', () => store.setState({ resumable: documents }), { once: true });
+  const names = documents.map((d) => d.name).join(', ');
+  if (chunked.texts.length === 0) {
+    store.getState().notify('error', `Nothing to add from ${names || 'the input'}: it is empty or only whitespace.`);
+    settle();
+    return;
+  }
+  const { corpus: added, made, truncated } = await embedCorpus(documents, chunked, signal);
+  const existing = workspace.table.texts.length;
+  if (existing > 0) {
+    const allImported = added.table.imported.every((x) => x === 1);
+    assertSameSpace(
+      { subject: allImported ? `${names}: these vectors have` : `${names}: ${store.getState().modelSource.model.label} makes`, dims: added.dims },
+      { subject: "the workspace's have", dims: workspace.dims },
+      allImported ? 'Clear the workspace to look at them on their own.' : `Clear the workspace first, or pick a ${workspace.dims}-d model.`,
+    );
+  }
+  const vectors = newVectors(workspace.vectors.length + added.vectors.length);
+  vectors.set(workspace.vectors);
+  vectors.set(added.vectors, workspace.vectors.length);
+  const corpus: Corpus = { documents: [...workspace.documents, ...documents], table: appendChunks(workspace.table, added.table), vectors, dims: added.dims };
+  store.setState({ resumable: null });
+  noteTruncated(truncated, 'the new chunks');
+  const { layoutParams } = store.getState();
+  if (!isLayoutRunning() && shouldPlace(added.table.texts.length, existing, added.dims)) {
+    // a few new chunks join the picture on screen instead of re-drawing it
+    commitCorpus(corpus, made);
+    placeNewRows(existing);
+    const how = layoutParams.method === 'pca' ? 'projected onto its axes' : 'put next to their nearest chunks';
+    store.getState().notify('info', `${added.table.texts.length} new chunks were ${how} in the ${METHOD_LABEL[layoutParams.method]} layout, not laid out (shown paler). Run layout to include them.`);
+    settle();
+    return;
+  }
+  await layOutAndCommit(corpus, made, signal);
+}
+
+/** Adds pasted text or the demo corpus. */
+export function addDocuments(documents: SourceDocument[]): Promise<void> {
+  store.setState({ resumable: null });
+  return enqueue(async (signal) => addChunked(documents, await chunkInWorker(documents, signal), signal));
+}
+
+/** UTF-8 to text a few MB at a time, yielding between slices so the page keeps answering. */
+async function decodeInSlices(bytes: Uint8Array): Promise<string> {
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  const slice = 4 << 20;
+  for (let at = 0; at < bytes.length; at += slice) {
+    parts.push(decoder.decode(bytes.subarray(at, at + slice), { stream: at + slice < bytes.length }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return parts.join('');
+}
+
+/** Reads, parses and adds files (any supported format; folders arrive as their files). */
+export function addFiles(files: IngestFile[]): Promise<void> {
+  if (files.length === 0) return Promise.resolve();
+  store.setState({ resumable: null });
+  return enqueue(async (signal) => {
+    store.getState().setStatus('loading', `Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}`);
+    const { chunking, modelSource } = store.getState();
+    const result = await ingestClient.request(
+      'parse',
+      { files, chunking, tokenizer: modelSource },
+      { onEvent: (event) => store.getState().setStatus('loading', event.message, { done: event.done, total: event.total }), signal },
+    );
+    for (const problem of result.problems) store.getState().notify('error', problem);
+    for (const note of result.notes) store.getState().notify('info', note);
+    if (result.documents.length === 0) {
+      settle();
+      return;
+    }
+    for (const { document, bytes } of result.texts) result.documents[document]!.text = await decodeInSlices(bytes);
+    await addChunked(result.documents, withTexts(result.table, result.documents), signal);
+  });
+}
+
+/**
+ * Chunks every document again (new chunking options, another text column): unchanged chunks
+ * come from the cache, the others are embedded; then the new chunks are laid out.
+ */
+export function rechunk(documents: SourceDocument[] = workspace.documents): Promise<void> {
+  return enqueue(async (signal) => {
+    if (documents.length === 0) {
+      settle();
+      return;
+    }
+    store.getState().setStatus('loading', `Chunking ${documents.length} documents`);
+    const chunked = await chunkInWorker(documents, signal);
+    if (chunked.texts.length === 0) throw new Error('These chunking settings leave no chunks.');
+    const { corpus, made, truncated } = await embedCorpus(documents, chunked, signal);
+    const before = workspace.table.texts.length;
+    await layOutAndCommit(corpus, made, signal);
+    noteTruncated(truncated, 'the chunks');
+    store.getState().notify('info', `Re-chunked: ${chunked.texts.length} chunks (before: ${before}); ${made.computed} embedded, the rest from the cache.`);
+  });
+}
+
+/** After a switch to a model with a smaller input: chunks it cannot read whole can be re-chunked to fit it. */
+export function offerRechunk(): void {
+  const { truncatedChunks, modelSource, chunking, notify } = store.getState();
+  if (truncatedChunks === 0) return;
+  const { label, maxTokens } = modelSource.model;
+  notify('info', `${truncatedChunks} chunks are longer than ${label}'s ${maxTokens}-token input: it reads only their start.`, {
+    label: 'Re-chunk to fit',
+    run: () => {
+      store.setState({ chunking: { ...chunking, strategy: 'fit' } });
+      void rechunk();
+    },
+  });
+}
+
+/** The options for new files, and for everything on the next re-chunk. */
+export function setChunking(chunking: ChunkOptions): void {
+  store.setState({ chunking });
+}
+
+/** Uses another column of a table as its text, and chunks everything again. */
+export function setTextField(sourceIndex: number, field: string): Promise<void> {
+  const doc = workspace.documents[sourceIndex];
+  if (!doc?.table) return Promise.resolve();
+  const changed = tableDocument(doc.name, doc.format ?? 'csv', { ...doc.table, textField: field }, doc.vectors);
+  return rechunk(workspace.documents.map((d, i) => (i === sourceIndex ? changed : d)));
+}
+
+/** Embeds a cancelled addition again; the embedding cache skips the batches already done. */
+export function resume(): Promise<void> {
+  const documents = store.getState().resumable;
+  return documents ? addDocuments(documents) : Promise.resolve();
+}
+
+export async function loadDemo(): Promise<void> {
+  store.getState().setStatus('loading', 'Loading the demo corpus');
+  try {
+    const response = await fetch(`${import.meta.env.BASE_URL}demo/corpus.md`);
+    if (!response.ok) throw new Error(`the demo corpus could not be loaded (HTTP ${response.status})`);
+    await addDocuments(parseTopicMarkdown(await response.text()));
+  } catch (error) {
+    store.getState().notify('error', (error as Error).message);
+    settle();
+  }
+}
+
+/** Empties the workspace, here and in IndexedDB; the embedding cache stays unless asked. */
+export function clearWorkspace(alsoCache = false): Promise<void> {
+  cancelRunning();
+  return enqueue(async () => {
+    commitEmpty();
+    await clearSavedWorkspace();
+    if (alsoCache) await embedClient.request('clear-cache', {});
+    store.getState().notify('info', alsoCache ? 'The workspace and the embedding cache are empty.' : 'The workspace is empty. (Vectors already computed stay cached: adding the same text again embeds nothing.)');
+    settle();
+  });
+}

@@ -1,0 +1,36 @@
+// The task queue: long steps (adding, re-chunking, querying, switching model) run one after
+// another, each with its own cancel signal. A failed or cancelled task leaves the workspace as it
+// was: tasks change it only through commitCorpus, at their end.
+import { CancelledError } from '../core/batching';
+import { cancelLayout } from './layoutActions';
+import { settle } from './status';
+import { useOrreryStore } from './store';
+
+const store = useOrreryStore;
+let queue: Promise<void> = Promise.resolve();
+let running: AbortController | null = null;
+
+export function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  const run = async () => {
+    const controller = new AbortController();
+    running = controller;
+    try {
+      await task(controller.signal);
+    } catch (error) {
+      const { chunkCount, notify } = store.getState();
+      if (error instanceof CancelledError) notify('info', `Cancelled. The ${chunkCount} chunks already loaded are kept.`);
+      else notify('error', (error as Error).message || String(error));
+      settle();
+    } finally {
+      running = null;
+    }
+  };
+  queue = queue.then(run, run);
+  return queue;
+}
+
+/** Cancels the running task and any layout. */
+export function cancelRunning(): void {
+  running?.abort();
+  cancelLayout();
+}
