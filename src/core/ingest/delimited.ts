@@ -10,7 +10,8 @@ export interface DelimitedTable {
   ragged: number;
 }
 
-export function parseDelimited(text: string, delimiter: ',' | '\t'): DelimitedTable {
+/** `quoting: false` splits on the delimiter alone, as the Embedding Projector reads its TSV files. */
+export function parseDelimited(text: string, delimiter: ',' | '\t', { quoting = true } = {}): DelimitedTable {
   const records: string[][] = [];
   const lines: number[] = [];
   const separator = delimiter.charCodeAt(0);
@@ -22,7 +23,7 @@ export function parseDelimited(text: string, delimiter: ',' | '\t'): DelimitedTa
     const row: string[] = [];
     for (;;) {
       let value: string;
-      if (text.charCodeAt(i) === 34 /* " */) {
+      if (quoting && text.charCodeAt(i) === 34 /* " */) {
         const quoteLine = line;
         let parts = '';
         let from = i + 1;

@@ -113,7 +113,8 @@ function metadataTable(text: string, format: SourceFormat, rows: number): TableD
   if (!lines[0]?.includes(delimiter) && lines.length === rows) {
     return { fields: ['label'], rows: lines.map((l) => [l]), lines: lines.map((_, i) => i + 1), textField: 'label' };
   }
-  const parsed = parseDelimited(text, delimiter);
+  // the Projector writes and reads its metadata.tsv with no quoting: a field may begin with "
+  const parsed = parseDelimited(text, delimiter, { quoting: format === 'csv' });
   if (parsed.rows.length !== rows) return null;
   return { fields: parsed.header, rows: parsed.rows, lines: parsed.lines, textField: null };
 }

@@ -1,5 +1,17 @@
-// NumPy .npy arrays: 2-D float32 or float64, either byte order, C or Fortran order.
+// NumPy .npy arrays: 2-D float16, float32 or float64 (read as float32), either byte order, C or Fortran order.
 import { InputError } from './inputError';
+
+const WIDTHS: Record<string, number> = { f2: 2, f4: 4, f8: 8 };
+
+/** An IEEE 754 half-precision number from its 16 bits. */
+export function halfToFloat(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24; // zero and subnormals
+  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
 
 export function parseNpy(bytes: Uint8Array): { data: Float32Array; rows: number; dims: number } {
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
@@ -17,17 +29,15 @@ export function parseNpy(bytes: Uint8Array): { data: Float32Array; rows: number;
   if (sizes.length !== 2) throw new InputError(`it holds a ${sizes.length}-D array of shape (${sizes.join(', ')}); Orrery needs 2-D (rows × dimensions)`);
   const [rows, dims] = sizes as [number, number];
   const kind = descr.slice(1);
-  if (kind !== 'f4' && kind !== 'f8') {
-    throw new InputError(`its dtype ${descr} is not supported: save the vectors as float32 or float64`);
-  }
+  const width = WIDTHS[kind];
+  if (!width) throw new InputError(`its dtype ${descr} is not supported: save the vectors as float16, float32 or float64`);
   const little = descr[0] !== '>';
-  const width = kind === 'f4' ? 4 : 8;
   const dataStart = headerStart + headerLength;
   if (bytes.length < dataStart + rows * dims * width) throw new InputError(`it is shorter than its shape (${rows} × ${dims}) says: the file may be truncated`);
   const data = new Float32Array(rows * dims);
   for (let k = 0; k < rows * dims; k++) {
     const at = dataStart + k * width;
-    const x = width === 4 ? view.getFloat32(at, little) : view.getFloat64(at, little);
+    const x = width === 2 ? halfToFloat(view.getUint16(at, little)) : width === 4 ? view.getFloat32(at, little) : view.getFloat64(at, little);
     // Fortran order stores columns one after another
     const target = fortran ? (k % rows) * dims + Math.floor(k / rows) : k;
     data[target] = x;

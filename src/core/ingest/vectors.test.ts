@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeParquet } from '../../../e2e/fixtures/formats';
 import { chunkDocuments, chunkMetadata } from '../corpus';
 import { pairVectors, parseFile } from './files';
-import { parseNpy, parseNumericTsv, writeNpy } from './npy';
+import { halfToFloat, parseNpy, parseNumericTsv, writeNpy } from './npy';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -27,6 +28,18 @@ describe('.npy', () => {
     expect(Array.from(parseNpy(npyBytes('>f8', [1, 2], [7, 8])).data)).toEqual([7, 8]);
     // columns stored one after another: [[1, 2, 3], [4, 5, 6]]
     expect(Array.from(parseNpy(npyBytes('<f4', [2, 3], [1, 4, 2, 5, 3, 6], true)).data)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('reads float16 files written by NumPy (np.save), in either byte order and in Fortran order', () => {
+    // np.array([[0.5, -1.25, 65504], [1e-4, 3.14159, 0], [-0.0, 6e-8, 1000]], dtype=np.float16), as NumPy rounds them
+    const expected = [0.5, -1.25, 65504, 0.00010001659393310547, 3.140625, 0, -0, 5.960464477539063e-8, 1000];
+    for (const name of ['embeddings-f16.npy', 'embeddings-f16-big-endian.npy', 'embeddings-f16-fortran.npy']) {
+      const parsed = parseNpy(new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url))));
+      expect([parsed.rows, parsed.dims]).toEqual([3, 3]);
+      expect(Array.from(parsed.data)).toEqual(expected.map((x) => Math.fround(x)));
+    }
+    expect(halfToFloat(0x7c00)).toBe(Infinity);
+    expect(halfToFloat(0x7e00)).toBeNaN();
   });
 
   it('names what it cannot read: other dtypes, other shapes, non-finite values, other files', () => {
@@ -56,6 +69,23 @@ describe('Embedding Projector TSV', () => {
     expect(Array.from(table.imported)).toEqual([1, 1, 1]);
     const alone = pairVectors([vectors.vectors!], []).documents[0]!;
     expect(alone.text).toBe('row 1\n\nrow 2\n\nrow 3');
+  });
+});
+
+describe('Embedding Projector metadata', () => {
+  it('reads fields as the Projector writes them, without quoting: a subject may begin with a double quote', async () => {
+    // as an email corpus exported for projector.tensorflow.org reads (its loader splits lines on tabs)
+    const metadata = ['subject\tlabel', '"rssflowersalignright"I\'ve gotten to know the city\tham', 'He said "no" twice\tspam', 'Re: "quoted" words"\tham', ''].join('\n');
+    const vectors = await parseFile('emails/vectors.tsv', encode('1\t0\n0\t1\n1\t1\n'));
+    const labels = await parseFile('emails/metadata.tsv', encode(metadata));
+    const { documents, unpaired } = pairVectors([vectors.vectors!], [labels.metadataCandidate!]);
+    expect(unpaired).toEqual([]);
+    const table = chunkDocuments(documents);
+    expect(table.texts).toEqual(['"rssflowersalignright"I\'ve gotten to know the city', 'He said "no" twice', 'Re: "quoted" words"']);
+    expect(chunkMetadata(documents[0], table.sectionIds[1]!)).toEqual([['label', 'spam']]);
+    // a CSV keeps RFC 4180 quoting
+    const csv = await parseFile('emails/meta.csv', encode('subject,label\n"a, b",ham\n"c ""d""",spam\n"e",ham\n'));
+    expect(pairVectors([vectors.vectors!], [csv.metadataCandidate!]).documents[0]!.text).toBe('a, b\n\nc "d"\n\ne');
   });
 });
 

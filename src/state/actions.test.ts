@@ -1,0 +1,189 @@
+// The state actions in Node: the one commit path, stale work dropped by corpus version, and
+// cancels that leave the workspace as it was. The layout, quality and ingest workers are their real
+// hosts, run in this process behind the same message protocol (structured clones, asynchronous
+// delivery); the vectors are imported, so no model is needed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chunkDocuments, type SourceDocument } from '../core/corpus';
+import { tableDocument } from '../core/ingest/records';
+import { DEFAULT_LAYOUT } from '../core/layoutRun';
+import { gaussianClusters } from '../core/syntheticData';
+import type { WorkerLike } from '../workers/rpc';
+
+vi.mock('./workers', async () => {
+  const { WorkerClient } = await import('../workers/rpc');
+  const { LayoutHost } = await import('../workers/layout');
+  const { QualityHost } = await import('../workers/quality');
+  const { IngestHost } = await import('../workers/ingest');
+  const later = (run: () => void) => setTimeout(run, 0);
+  /** A worker in this process: messages are cloned and delivered on a later turn, as between threads. */
+  function inProcess(makeHost: (post: (message: unknown) => void) => { handle(message: never): unknown }): WorkerLike {
+    const worker: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      terminate: () => {},
+      postMessage: (message) => later(() => void host.handle(structuredClone(message) as never)),
+    };
+    const host = makeHost((message) => later(() => worker.onmessage?.({ data: structuredClone(message) } as MessageEvent)));
+    return worker;
+  }
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  return {
+    layoutClient: new WorkerClient(() => inProcess((post) => new LayoutHost(post, undefined, undefined, { stepMs: 5, frameMs: 0 }))),
+    qualityClient: new WorkerClient(() => inProcess((post) => new QualityHost(post))),
+    ingestClient: new WorkerClient(() => inProcess((post) => new IngestHost(post, { pdf: () => Promise.reject(new Error('no PDFs here')), tokenCounter: async () => words }))),
+    embedClient: new WorkerClient(() => inProcess(() => ({ handle: () => Promise.reject(new Error('no model in these tests')) }))),
+  };
+});
+
+const { useOrreryStore } = await import('./store');
+const { workspace } = await import('./data');
+const { commitCorpus } = await import('./corpus');
+const { addDocuments, clearWorkspace, rechunk } = await import('./corpusActions');
+const { cancelLayout, runLayout } = await import('./layoutActions');
+const { select } = await import('./queryActions');
+const { cancelRunning } = await import('./tasks');
+const { vectorTransfers } = await import('./vectorSync');
+
+const store = useOrreryStore;
+const DIMS = 12;
+
+/** A table of labelled rows with imported vectors: chunks that need no model. */
+function vectorDocument(name: string, rows: number, seed: number, dims = DIMS): SourceDocument {
+  const { data } = gaussianClusters(3, Math.ceil(rows / 3), dims, seed);
+  const table = { fields: ['label'], rows: Array.from({ length: rows }, (_, i) => [`${name} row ${i}`]), lines: Array.from({ length: rows }, (_, i) => i + 1), textField: 'label' };
+  return tableDocument(`${name}.tsv`, 'tsv', table, { data: data.slice(0, rows * dims), dims });
+}
+
+const until = async (condition: () => boolean, what: string) => {
+  for (let i = 0; i < 3000 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));
+  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+};
+const notices = () => store.getState().notices.map((n) => `${n.kind}: ${n.text}`);
+
+beforeEach(async () => {
+  await clearWorkspace();
+  store.setState({ notices: [], layoutParams: DEFAULT_LAYOUT.pca });
+});
+afterEach(() => cancelRunning());
+
+describe('the commit path', () => {
+  it('adding chunks commits once: a new version, vectors, a PCA layout, and then its quality', async () => {
+    const before = store.getState().corpusVersion;
+    await addDocuments([vectorDocument('a', 60, 1)]);
+    const s = store.getState();
+    expect(s.corpusVersion).toBe(before + 1);
+    expect(s.chunkCount).toBe(60);
+    expect(s.dims).toBe(DIMS);
+    expect(s.importedCount).toBe(60);
+    expect(workspace.vectors).toHaveLength(60 * DIMS);
+    expect(workspace.norms).toHaveLength(60);
+    expect(workspace.coords).toHaveLength(60 * 3);
+    await until(() => store.getState().quality !== null, 'the layout quality');
+    expect(store.getState().quality!.recallRows).toBe(60);
+  });
+
+  it('keeps the selection when its chunk stays, with neighbours recomputed over the new rows; drops it when its row changes', async () => {
+    await addDocuments([vectorDocument('a', 30, 1)]);
+    select(4);
+    const neighboursBefore = store.getState().neighbours;
+    expect(neighboursBefore).toHaveLength(10);
+    // the same vectors again, in a second file: row 4's twin (row 34) is now its nearest neighbour
+    await addDocuments([vectorDocument('b', 30, 1)]);
+    expect(store.getState().selected).toBe(4);
+    expect(store.getState().neighbours[0]).toMatchObject({ index: 34, rank: 1 });
+    expect(store.getState().neighbours[0]!.score).toBeCloseTo(1, 5);
+    // a corpus whose row 4 is another chunk: the selection cannot mean the same thing
+    const other = vectorDocument('c', 30, 2);
+    commitCorpus({ documents: [other], table: chunkDocuments([other]), vectors: other.vectors!.data, dims: DIMS });
+    expect(store.getState().selected).toBeNull();
+    expect(store.getState().neighbours).toEqual([]);
+  });
+
+  it('answers the query again on every commit, and drops a query of another size', async () => {
+    await addDocuments([vectorDocument('a', 30, 1)]);
+    const query = workspace.vectors.slice(7 * DIMS, 8 * DIMS);
+    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS }, { queryVector: query });
+    expect(store.getState().results[0]).toMatchObject({ index: 7, rank: 1 });
+    const version = store.getState().queryVersion;
+    await addDocuments([vectorDocument('b', 30, 1)]);
+    expect(store.getState().queryVersion).toBeGreaterThan(version);
+    expect(store.getState().results.slice(0, 2).map((h) => h.index).sort()).toEqual([37, 7]);
+    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: new Float32Array(60 * 4), dims: 4 });
+    expect(store.getState().results).toEqual([]);
+    expect(workspace.queryVector).toBeNull();
+  });
+
+  it('refuses vectors that do not match the table', () => {
+    expect(() => commitCorpus({ documents: [], table: workspace.table, vectors: new Float32Array(5), dims: 2 })).toThrow(/not 0 vectors of 2/);
+  });
+});
+
+describe('stale work and cancels', () => {
+  it('a measurement of an older corpus version is dropped', async () => {
+    await addDocuments([vectorDocument('a', 300, 1)]);
+    // a new version arrives while the first layout is still being measured
+    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: workspace.vectors.map((x) => -x), dims: DIMS });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(store.getState().quality).toBeNull();
+    expect(notices().filter((n) => n.startsWith('error'))).toEqual([]);
+  });
+
+  it('vectors go to each worker once per corpus version, not once per layout', async () => {
+    await addDocuments([vectorDocument('a', 60, 1)]);
+    await until(() => store.getState().quality !== null, 'the layout quality');
+    const sends = vectorTransfers.sends;
+    await runLayout({ ...DEFAULT_LAYOUT.umap, epochs: 20 });
+    await runLayout(DEFAULT_LAYOUT.pca);
+    await until(() => store.getState().quality !== null, 'the layout quality');
+    expect(vectorTransfers.sends).toBe(sends);
+    // a few rows more are placed into the picture: no worker needs them yet
+    await addDocuments([vectorDocument('b', 30, 2)]);
+    expect(vectorTransfers.sends).toBe(sends);
+    // laid out, the new version goes once to the layout worker and once to the quality worker
+    await runLayout(DEFAULT_LAYOUT.pca);
+    await until(() => store.getState().quality !== null, 'the layout quality');
+    expect(vectorTransfers.sends).toBe(sends + 2);
+  });
+
+  it('a cancelled addition or re-chunk leaves the workspace as it was; an addition can be resumed', async () => {
+    const adding = addDocuments([vectorDocument('b', 300, 2)]);
+    await until(() => store.getState().phase === 'layout', 'the first layout of the new rows');
+    cancelRunning();
+    await adding;
+    expect(store.getState().chunkCount).toBe(0);
+    expect(store.getState().resumable?.map((d) => d.name)).toEqual(['b.tsv']);
+    expect(notices()).toContain('info: Cancelled. The 0 chunks already loaded are kept.');
+    await addDocuments([vectorDocument('a', 30, 1)]);
+    const { corpusVersion } = store.getState();
+    const { vectors, table } = workspace;
+    const rechunking = rechunk();
+    await until(() => store.getState().phase === 'layout', 'the layout of the re-chunked rows');
+    cancelRunning();
+    await rechunking;
+    expect(store.getState().corpusVersion).toBe(corpusVersion);
+    expect(workspace.vectors).toBe(vectors);
+    expect(workspace.table).toBe(table);
+  });
+
+  it('a failed addition (vectors of another size) keeps the workspace and says why', async () => {
+    await addDocuments([vectorDocument('a', 30, 1)]);
+    const { corpusVersion } = store.getState();
+    await addDocuments([vectorDocument('b', 30, 2, 5)]);
+    expect(store.getState().corpusVersion).toBe(corpusVersion);
+    expect(store.getState().chunkCount).toBe(30);
+    expect(notices().at(-1)).toMatch(/^error: b\.tsv: these vectors have 5-d vectors, but the workspace's have 12 dimensions: they cannot share one space/);
+  });
+
+  it('a cancelled layout brings back the picture before it', async () => {
+    await addDocuments([vectorDocument('a', 300, 1)]);
+    const coords = workspace.coords;
+    const running = runLayout({ ...DEFAULT_LAYOUT.tsne, iterations: 1000 });
+    await until(() => workspace.coords !== coords, 'a first frame');
+    expect(store.getState().layoutParams.method).toBe('tsne');
+    cancelLayout();
+    await running;
+    expect(workspace.coords).toBe(coords);
+    expect(store.getState().layoutParams.method).toBe('pca');
+    expect(notices().at(-1)).toBe('info: t-SNE cancelled: back to the PCA layout.');
+  });
+});
