@@ -9,6 +9,31 @@ const ARTICLE = [
   'Jupiter, Saturn, Uranus and Neptune are giants. Their moons are many. Saturn has bright rings.',
 ].join('\n\n');
 
+/** One long paragraph, as an email body often is: about 1,900 characters and 330 words. */
+const LONG_PARAGRAPH = Array.from(
+  { length: 14 },
+  (_, i) => `Message ${i + 1} of the thread asks whether the quarterly invoice for the warehouse lease was paid twice, and who approved the transfer.`,
+).join(' ');
+
+test("chunks fit the model's input by default; 800-character windows would not", async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Paste text').fill(LONG_PARAGRAPH);
+  await page.getByRole('button', { name: 'Add text' }).click();
+  await waitReady(page);
+  let s = await summary(page);
+  expect(s.chunking.strategy).toBe('fit');
+  expect(s.chunkCount).toBeGreaterThanOrEqual(3);
+  expect(s.overLimit).toBe(0);
+  await expect(page.getByText("At most 115 of Universal Sentence Encoder lite (built in)'s tokens per chunk")).toBeVisible();
+
+  await page.getByLabel('Split by').selectOption('paragraph');
+  await page.getByRole('button', { name: 'Re-chunk' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'Re-chunked:' })).toBeVisible();
+  await waitReady(page);
+  s = await summary(page);
+  expect(s.overLimit).toBeGreaterThan(0);
+});
+
 test('chunking controls re-chunk, embed only the chunks that changed, and lay out again', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Paste text').fill(ARTICLE);

@@ -1,3 +1,4 @@
+import type { OrrerySummary } from '../src/state/automation';
 import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
 
 export { expect };
@@ -50,25 +51,7 @@ export async function waitReady(page: Page): Promise<void> {
   await expect(page.getByRole('status')).toContainText('Ready', { timeout: 120_000 });
 }
 
-export interface Summary {
-  phase: string;
-  model: string;
-  chunkCount: number;
-  dims: number;
-  layoutMethod: string;
-  query: { text: string; results: { index: number; rank: number; score: number; source: string; text: string }[] };
-  selected: number | null;
-  neighbours: { index: number; score: number }[];
-  notices: string[];
-  sources: { name: string; format: string; chunks: number }[];
-  embeddedCount: number;
-  importedCount: number;
-  overLimit: number;
-  restored: boolean;
-  chunking: { strategy: string; size: number; overlap: number };
-  dtype: string | null;
-  backend: string | null;
-}
+export type Summary = OrrerySummary;
 
 export function summary(page: Page): Promise<Summary> {
   return page.evaluate(() => (window as unknown as { __orrery: Summary }).__orrery);

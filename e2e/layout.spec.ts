@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drawnPixels, expect, summary, test, waitReady } from './fixtures';
+import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
 
 async function query(page: Page, text: string) {
   await page.getByLabel('Query').fill(text);
@@ -35,6 +35,21 @@ test('UMAP streams into the scene, pauses and resumes, and reports its distortio
   expect((await drawnPixels(page)).signature).not.toBe(pca.signature);
 });
 
+test('the vectors go to the layout and quality workers once per corpus version, in shared memory', async ({ page }) => {
+  const first = await summary(page);
+  // the demo's vectors: once to the layout worker, once to the quality worker, nothing copied
+  expect(first.vectorTransfers).toEqual({ sends: 2, bytesCopied: 0 });
+  for (const method of ['umap', 'pca'] as const) {
+    await page.getByLabel('Method').selectOption(method);
+    await page.getByRole('button', { name: 'Run layout' }).click();
+    await waitReady(page);
+    await expect(page.getByLabel('Layout quality')).toContainText('Neighbour recall@10');
+  }
+  const after = await summary(page);
+  expect(after.corpusVersion).toBe(first.corpusVersion);
+  expect(after.vectorTransfers).toEqual({ sends: 2, bytesCopied: 0 });
+});
+
 test('retrieval is computed in full dimension: the same results in every layout', async ({ page }) => {
   await query(page, 'How do volcanoes erupt?');
   const before = (await summary(page)).query.results;
@@ -52,7 +67,7 @@ test('retrieval is computed in full dimension: the same results in every layout'
 });
 
 test('cancelling a layout brings back the one before', async ({ page }) => {
-  const pca = await drawnPixels(page);
+  const pca = await settledPixels(page); // the first layout may still be gliding in
   await page.getByLabel('Method').selectOption('tsne');
   await page.getByLabel('Iterations').fill('5000');
   await page.getByRole('button', { name: 'Run layout' }).click();

@@ -67,6 +67,32 @@ for (const [id, why] of [
   });
 }
 
+test('a model with a smaller input offers to re-chunk the chunks it cannot read whole', async ({ page }) => {
+  await page.goto('/');
+  await chooseCustom(page, MIRRORED_MODEL);
+  await expect(page.getByRole('note').last()).toContainText(`${MIRRORED_MODEL} is ready`);
+  // a custom model is taken to read 512 tokens: this paragraph of about 300 is one chunk
+  const paragraph = Array.from({ length: 12 }, (_, i) => `Step ${i + 1} of the recipe folds the dough again and leaves it to rise somewhere warm for an hour.`).join(' ');
+  await page.getByLabel('Paste text').fill(paragraph);
+  await page.getByRole('button', { name: 'Add text' }).click();
+  await waitReady(page);
+  expect((await summary(page)).chunkCount).toBe(1);
+
+  await page.getByLabel('Embedding model').selectOption('orrery/use-lite-en');
+  await page.getByRole('button', { name: 'Use model' }).click();
+  const offer = page.getByRole('note').filter({ hasText: "1 chunks are longer than Universal Sentence Encoder lite (built in)'s 128-token input" });
+  await expect(offer).toBeVisible();
+  await waitReady(page);
+  expect((await summary(page)).overLimit).toBe(1);
+  await offer.getByRole('button', { name: 'Re-chunk to fit' }).click();
+  await expect(page.getByRole('note').filter({ hasText: /Re-chunked: \d+ chunks \(before: 1\)/ })).toBeVisible();
+  await waitReady(page);
+  const s = await summary(page);
+  expect(s.chunkCount).toBeGreaterThan(2);
+  expect(s.overLimit).toBe(0);
+  expect(s.model).toBe('orrery/use-lite-en');
+});
+
 test('a malformed model id is refused before any download', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Embedding model').selectOption('custom');

@@ -1,6 +1,7 @@
 // window.__orrery: a read-only summary for tests and scripts (a stable contract, see DESIGN.md).
 import { workspace } from './data';
 import { useOrreryStore } from './store';
+import { vectorTransfers } from './vectorSync';
 
 export interface OrrerySummary {
   phase: string;
@@ -31,6 +32,10 @@ export interface OrrerySummary {
   /** chunks longer than the model's input */
   overLimit: number;
   restored: boolean;
+  /** bumps on every commit of the corpus (documents, chunks or vectors) */
+  corpusVersion: number;
+  /** corpus vectors sent to the layout and quality workers: once per version and worker; bytes copied are 0 when the page shares memory */
+  vectorTransfers: { sends: number; bytesCopied: number };
 }
 
 export function summary(): OrrerySummary {
@@ -69,6 +74,8 @@ export function summary(): OrrerySummary {
     importedCount: s.importedCount,
     overLimit: table.tokens.filter((t) => t > s.modelSource.model.maxTokens).length,
     restored: s.restored,
+    corpusVersion: s.corpusVersion,
+    vectorTransfers,
   });
 }
 

@@ -47,6 +47,7 @@ export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortS
 async function chunkInWorker(documents: SourceDocument[], signal: AbortSignal): Promise<ChunkTable> {
   const { chunking, modelSource } = store.getState();
   const result = await ingestClient.request('chunk', { documents, chunking, tokenizer: modelSource }, { signal });
+  for (const note of result.notes) store.getState().notify('info', note);
   return withTexts(result.table, documents);
 }
 

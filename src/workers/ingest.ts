@@ -2,7 +2,7 @@
 // with their metadata, chunk the documents. Libraries that need a browser (pdf.js, the tokenizer)
 // are passed in, so Node tests can run it with theirs.
 import { CancelledError } from '../core/batching';
-import { fitTokenLimit, type TokenCounter } from '../core/chunking';
+import { FIT_COUNTED_CHARS, fitTokenLimit, sampledFit, type TokenCounter } from '../core/chunking';
 import { chunkDocuments, type SourceDocument } from '../core/corpus';
 import { candidateDocument, extensionOf, type FileResult, formatOf, MAX_FILE_BYTES, pairVectors, parseFile, type VectorFile } from '../core/ingest/files';
 import { InputError } from '../core/ingest/inputError';
@@ -41,7 +41,17 @@ export class IngestHost {
       const { strategy } = request.chunking;
       const countTokens = strategy === 'tokens' || strategy === 'fit' ? await this.libraries.tokenCounter(request.tokenizer) : undefined;
       this.progress(id, `Chunking ${parsed.documents.length} documents`, 0, 1, true);
-      const table = chunkDocuments(parsed.documents, request.chunking, { countTokens, tokenLimit: fitTokenLimit(request.tokenizer.model.maxTokens) });
+      const tokenLimit = fitTokenLimit(request.tokenizer.model.maxTokens);
+      let options = request.chunking;
+      const chars = parsed.documents.reduce((n, d) => n + (d.vectors ? 0 : d.text.length), 0);
+      if (strategy === 'fit' && countTokens && chars > FIT_COUNTED_CHARS) {
+        const sampled = sampledFit(parsed.documents.filter((d) => !d.vectors).map((d) => d.text), countTokens, tokenLimit);
+        options = sampled.options;
+        parsed.notes.push(
+          `${megabytes(chars)} MB of text: chunks of up to ${options.size.toLocaleString('en')} characters, about ${tokenLimit} tokens at ${sampled.charsPerToken.toFixed(1)} characters per token (sampled from the text rather than counted for every chunk); chunks that still run over the model's input are flagged.`,
+        );
+      }
+      const table = chunkDocuments(parsed.documents, options, { countTokens, tokenLimit });
       // the page rebuilds the texts from the documents it receives anyway: no need to copy them twice
       table.texts = [];
       const transfer: Transferable[] = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map((a) => a.buffer);

@@ -1,0 +1,21 @@
+// What-ifs for the vector types vector databases store: int8 (each vector scaled to ±127 and
+// rounded) and binary (the sign of each dimension; cosine of ±1 vectors is 1 − 2 · Hamming / D).
+// Both return float vectors with the information the stored type keeps, so one search runs on all.
+
+export type VectorType = 'float' | 'int8' | 'binary';
+
+export function quantized(vectors: Float32Array, dims: number, type: VectorType): Float32Array {
+  if (type === 'float') return vectors;
+  const out = new Float32Array(vectors.length);
+  for (let base = 0; base < vectors.length; base += dims) {
+    if (type === 'binary') {
+      for (let j = 0; j < dims; j++) out[base + j] = vectors[base + j]! >= 0 ? 1 : -1;
+      continue;
+    }
+    let max = 0;
+    for (let j = 0; j < dims; j++) max = Math.max(max, Math.abs(vectors[base + j]!));
+    const scale = max > 0 ? 127 / max : 0;
+    for (let j = 0; j < dims; j++) out[base + j] = scale > 0 ? Math.round(vectors[base + j]! * scale) / scale : 0;
+  }
+  return out;
+}
