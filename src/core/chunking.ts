@@ -32,7 +32,7 @@ export const DEFAULT_CHUNKING: ChunkOptions = { ...PARAGRAPH_CHUNKING, strategy:
 /** Tokens a 'fit' chunk may have: the model's input less a margin for prefixes and tokenizer differences. */
 export const fitTokenLimit = (maxTokens: number): number => Math.max(8, Math.floor(maxTokens * 0.9));
 /** Beyond this much text, 'fit' sizes chunks from a sample of the text's tokens instead of counting every chunk's. */
-export const FIT_COUNTED_CHARS = 2_000_000;
+export const FIT_COUNTED_CHARS = 1_000_000;
 
 /**
  * 'fit' for a large input: character windows sized from a sample of its paragraphs, at the 10th

@@ -30,7 +30,8 @@ export interface ModelEntry {
   matryoshkaLayerNorm?: boolean;
 }
 
-export type Purpose = 'passage' | 'query';
+/** 'plain': no prefix (to see what a model's query prefix changes) */
+export type Purpose = 'passage' | 'query' | 'plain';
 export type Backend = 'webgpu' | 'wasm';
 
 /** Which model, and where to download it from (null: the Hugging Face Hub). */
@@ -199,8 +200,8 @@ export function invalidModelId(id: string): string | null {
   return MODEL_ID.test(trimmed) ? null : `“${trimmed}” is not a model id of the form owner/name.`;
 }
 
-export function withPrefix(model: ModelEntry, purpose: 'query' | 'passage', text: string): string {
-  return (purpose === 'query' ? model.queryPrefix : model.passagePrefix) + text;
+export function withPrefix(model: ModelEntry, purpose: Purpose, text: string): string {
+  return (purpose === 'query' ? model.queryPrefix : purpose === 'passage' ? model.passagePrefix : '') + text;
 }
 
 /** The key under which a vector is cached: the same model, precision, prefix and text give the same vector. */

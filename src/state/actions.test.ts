@@ -3,7 +3,7 @@
 // hosts, run in this process behind the same message protocol (structured clones, asynchronous
 // delivery); the vectors are imported, so no model is needed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chunkDocuments, type SourceDocument } from '../core/corpus';
+import { appendChunks, chunkDocuments, type SourceDocument } from '../core/corpus';
 import { tableDocument } from '../core/ingest/records';
 import { DEFAULT_LAYOUT } from '../core/layoutRun';
 import { gaussianClusters } from '../core/syntheticData';
@@ -14,6 +14,7 @@ vi.mock('./workers', async () => {
   const { LayoutHost } = await import('../workers/layout');
   const { QualityHost } = await import('../workers/quality');
   const { IngestHost } = await import('../workers/ingest');
+  const { RetrieveHost } = await import('../workers/retrieve');
   const later = (run: () => void) => setTimeout(run, 0);
   /** A worker in this process: messages are cloned and delivered on a later turn, as between threads. */
   function inProcess(makeHost: (post: (message: unknown) => void) => { handle(message: never): unknown }): WorkerLike {
@@ -32,6 +33,7 @@ vi.mock('./workers', async () => {
     qualityClient: new WorkerClient(() => inProcess((post) => new QualityHost(post))),
     ingestClient: new WorkerClient(() => inProcess((post) => new IngestHost(post, { pdf: () => Promise.reject(new Error('no PDFs here')), tokenCounter: async () => words }))),
     embedClient: new WorkerClient(() => inProcess(() => ({ handle: () => Promise.reject(new Error('no model in these tests')) }))),
+    retrieveClient: new WorkerClient(() => inProcess((post) => new RetrieveHost(post))),
   };
 });
 
@@ -40,7 +42,7 @@ const { workspace } = await import('./data');
 const { commitCorpus } = await import('./corpus');
 const { addDocuments, clearWorkspace, rechunk } = await import('./corpusActions');
 const { cancelLayout, runLayout } = await import('./layoutActions');
-const { select } = await import('./queryActions');
+const { refreshQuery, select, setGold } = await import('./queryActions');
 const { cancelRunning } = await import('./tasks');
 const { vectorTransfers } = await import('./vectorSync');
 
@@ -102,15 +104,34 @@ describe('the commit path', () => {
   it('answers the query again on every commit, and drops a query of another size', async () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
     const query = workspace.vectors.slice(7 * DIMS, 8 * DIMS);
+    store.setState({ queryText: 'a row 7' });
     commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS }, { queryVector: query });
+    await until(() => store.getState().results.length > 0, 'the answer');
     expect(store.getState().results[0]).toMatchObject({ index: 7, rank: 1 });
     const version = store.getState().queryVersion;
     await addDocuments([vectorDocument('b', 30, 1)]);
-    expect(store.getState().queryVersion).toBeGreaterThan(version);
+    await until(() => store.getState().queryVersion > version, 'the answer on the new corpus');
+    // the twin in the second file ties with row 7; BM25 ("a row 7") and the tie order keep row 7 first
     expect(store.getState().results.slice(0, 2).map((h) => h.index).sort()).toEqual([37, 7]);
     commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: new Float32Array(60 * 4), dims: 4 });
-    expect(store.getState().results).toEqual([]);
+    await until(() => store.getState().results.length === 0, 'the answer to be dropped');
     expect(workspace.queryVector).toBeNull();
+  });
+
+  it('gold marks follow their chunks through a re-chunk and report their standing', async () => {
+    await addDocuments([vectorDocument('a', 30, 1)]);
+    store.setState({ queryText: 'a row 7' });
+    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS }, { queryVector: workspace.vectors.slice(7 * DIMS, 8 * DIMS) });
+    setGold('a row 7', [7, 12]);
+    await refreshQuery();
+    expect(store.getState().gold.map((g) => [g.index, g.dense.rank])).toEqual([
+      [7, 1],
+      [12, expect.any(Number)],
+    ]);
+    // the same chunks behind a new file: rows move, marks follow
+    const first = vectorDocument('first', 3, 9);
+    commitCorpus({ documents: [first, ...workspace.documents], table: appendChunks(chunkDocuments([first]), workspace.table), vectors: new Float32Array([...first.vectors!.data, ...workspace.vectors]), dims: DIMS });
+    expect(store.getState().goldMarks['a row 7']).toEqual([10, 15]);
   });
 
   it('refuses vectors that do not match the table', () => {

@@ -1,7 +1,31 @@
 // window.__orrery: a read-only summary for tests and scripts (a stable contract, see DESIGN.md).
+import { variantName } from '../core/retrieval/quantize';
+import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { workspace } from './data';
+import { sceneReport } from './sceneReport';
 import { useOrreryStore } from './store';
 import { vectorTransfers } from './vectorSync';
+
+interface Standing {
+  rank: number | null;
+  score: number | null;
+}
+
+interface SummaryHit {
+  index: number;
+  rank: number;
+  score: number;
+  source: string;
+  text: string;
+  tokens: number;
+  foundBy: string;
+  dense: Standing;
+  bm25: Standing;
+  hybrid: Standing;
+}
+
+/** JSON has no Infinity: a chunk a retriever does not return has rank and score null. */
+const standing = (s: { rank: number; score: number }): Standing => ({ rank: Number.isFinite(s.rank) ? s.rank : null, score: Number.isFinite(s.score) ? s.score : null });
 
 export interface OrrerySummary {
   phase: string;
@@ -20,7 +44,32 @@ export interface OrrerySummary {
   placedCount: number;
   quality: { k: number; meanRecall: number; recallRows: number; trustworthiness: number; trustRows: number } | null;
   explainedVariance: number[];
-  query: { text: string; k: number; results: { index: number; rank: number; score: number; source: string; text: string }[] };
+  query: {
+    text: string;
+    k: number;
+    retriever: string;
+    variant: string;
+    /** the answer within the cut: rank and score in the answering retriever, and each retriever's standing */
+    results: SummaryHit[];
+    /** the next ranks, drawn faintly beyond the cut */
+    beyond: SummaryHit[];
+    /** each retriever's own top k */
+    byRetriever: Record<string, { index: number; rank: number; score: number }[]> | null;
+    /** the gold chunks marked for this query, each with its standing under every retriever */
+    gold: { index: number; dense: Standing; bm25: Standing; hybrid: Standing; answerRank: number | null; similarity: number; outrankedBy: number[] }[];
+    /** the query's tokens when the model cuts it, else null */
+    tokens: number | null;
+    comparison: { label: string; indices: number[] } | null;
+    history: string[];
+  };
+  /** the last evaluation: per retriever (and vector variant) hit@1/3/5/10, MRR and nDCG@10 */
+  evaluation: {
+    name: string;
+    queries: number;
+    table: { retriever: string; hit1: number; hit3: number; hit5: number; hit10: number; mrr: number; ndcg10: number }[];
+    notes: string[];
+    health: { orphans: number; hubs: [number, number][]; duplicates: [number, number, number][]; noHit: number[] };
+  } | null;
   selected: number | null;
   neighbours: { index: number; rank: number; score: number }[];
   notices: string[];
@@ -34,6 +83,8 @@ export interface OrrerySummary {
   restored: boolean;
   /** bumps on every commit of the corpus (documents, chunks or vectors) */
   corpusVersion: number;
+  /** what the scene drew: the retrieval path's lines (rank, chunk, width in pixels, faint below the cut) */
+  scene: typeof sceneReport;
   /** corpus vectors sent to the layout and quality workers: once per version and worker; bytes copied are 0 when the page shares memory */
   vectorTransfers: { sends: number; bytesCopied: number };
 }
@@ -41,6 +92,18 @@ export interface OrrerySummary {
 export function summary(): OrrerySummary {
   const s = useOrreryStore.getState();
   const { table } = workspace;
+  const hit = (h: RetrievedHit): SummaryHit => ({
+    index: h.index,
+    rank: h.rank,
+    score: h.score,
+    source: table.sources[table.sourceIds[h.index]!] ?? '',
+    text: table.texts[h.index] ?? '',
+    tokens: table.tokens[h.index] ?? -1,
+    foundBy: h.foundBy,
+    dense: standing(h.dense),
+    bm25: standing(h.bm25),
+    hybrid: standing(h.hybrid),
+  });
   const perSource = new Array<number>(workspace.documents.length).fill(0);
   for (const id of table.sourceIds) perSource[id]!++;
   return structuredClone({
@@ -62,8 +125,31 @@ export function summary(): OrrerySummary {
     explainedVariance: s.explainedVariance,
     query: {
       text: s.queryText,
-      k: s.topK,
-      results: s.results.map((h) => ({ ...h, source: table.sources[table.sourceIds[h.index]!] ?? '', text: table.texts[h.index] ?? '' })),
+      k: s.retrieval.topK,
+      retriever: s.retrieval.retriever,
+      variant: variantName(s.variant),
+      results: s.results.map(hit),
+      beyond: s.beyond.map(hit),
+      byRetriever: s.byRetriever,
+      gold: s.gold.map((g) => ({
+        index: g.index,
+        dense: standing(g.dense),
+        bm25: standing(g.bm25),
+        hybrid: standing(g.hybrid),
+        answerRank: Number.isFinite(g.answerRank) ? g.answerRank : null,
+        similarity: g.similarity,
+        outrankedBy: g.outrankedBy.map((o) => o.index),
+      })),
+      tokens: s.queryTokens,
+      comparison: s.comparison && { label: s.comparison.label, indices: s.comparison.hits.map((h) => h.index) },
+      history: s.history,
+    },
+    evaluation: s.evaluation && {
+      name: s.evaluation.name,
+      queries: s.evaluation.queries.length,
+      table: s.evaluation.rows.map((r) => ({ retriever: r.name, hit1: r.mean.hit1, hit3: r.mean.hit3, hit5: r.mean.hit5, hit10: r.mean.hit10, mrr: r.mean.rr, ndcg10: r.mean.ndcg10 })),
+      notes: s.evaluation.notes,
+      health: { orphans: s.evaluation.health.orphans.length, hubs: s.evaluation.health.hubs, duplicates: s.evaluation.health.duplicates, noHit: s.evaluation.health.noHit },
     },
     selected: s.selected,
     neighbours: s.neighbours,
@@ -75,6 +161,7 @@ export function summary(): OrrerySummary {
     overLimit: table.tokens.filter((t) => t > s.modelSource.model.maxTokens).length,
     restored: s.restored,
     corpusVersion: s.corpusVersion,
+    scene: sceneReport,
     vectorTransfers,
   });
 }

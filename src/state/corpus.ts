@@ -41,6 +41,18 @@ const countOf = (flags: Uint8Array) => flags.reduce((n, x) => n + x, 0);
 /** A chunk's identity across commits: the same source and the same characters. */
 const chunkKey = (table: ChunkTable, row: number) => `${table.sources[table.sourceIds[row]!]}\u0000${table.starts[row]}\u0000${table.ends[row]}\u0000${table.texts[row]}`;
 
+/** Where each row of the old table is in the new one (chunks added, re-chunked, model switched), or null if gone. */
+function rowMapping(before: ChunkTable, after: ChunkTable): (row: number) => number | null {
+  let rows: Map<string, number> | null = null;
+  return (row) => {
+    if (row < 0 || row >= before.texts.length) return null;
+    const key = chunkKey(before, row);
+    if (row < after.texts.length && chunkKey(after, row) === key) return row;
+    rows ??= new Map(after.texts.map((_, i) => [chunkKey(after, i), i]));
+    return rows.get(key) ?? null;
+  };
+}
+
 export function commitCorpus(corpus: Corpus, made: Made = {}): void {
   const { documents, table, vectors, dims } = corpus;
   const count = table.texts.length;
@@ -75,10 +87,15 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): void {
     embeddedCount: s.embeddedCount + (made.computed ?? 0),
     quality: null,
   }));
-  // the selection survives when its row still holds the same chunk (chunks added, model switched)
-  const keep = selected !== null && selected < count && chunkKey(before, selected) === chunkKey(table, selected);
-  select(keep ? selected : null);
-  refreshQuery();
+  // the selection and gold marks follow their chunks; a chunk that is gone takes its marks with it
+  const moved = rowMapping(before, table);
+  select(selected === null ? null : moved(selected));
+  const goldMarks = Object.fromEntries(
+    Object.entries(store.getState().goldMarks).map(([query, rows]) => [query, rows.map(moved).filter((row): row is number => row !== null)]),
+  );
+  // an evaluation was of the old vectors
+  store.setState({ goldMarks, evaluation: null });
+  void refreshQuery();
 }
 
 /** Empties the corpus and everything derived from it. */

@@ -39,7 +39,8 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
         {
           onEvent: (event) => {
           if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
-          if (purpose === 'query') return;
+          // a single query is quick: its status stays "Searching"
+          if (purpose !== 'passage' && texts.length === 1) return;
           if (event.type === 'status') setStatus('loading', event.message);
           if (event.type === 'progress') {
             // cached texts are not counted: the total is what the model still has to read

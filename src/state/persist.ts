@@ -5,6 +5,7 @@ import { type ChunkTable, type SourceDocument, withTexts } from '../core/corpus'
 import type { LayoutParams } from '../core/layoutRun';
 import type { Backend, ModelSource } from '../core/models';
 import type { PcaModel } from '../core/pca';
+import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { commitCorpus } from './corpus';
@@ -38,7 +39,11 @@ interface SavedWorkspace {
 /** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
 interface SavedSettings {
   chunking: ChunkOptions;
-  topK: number;
+  retrieval: RetrievalSettings;
+  goldMarks: Record<string, number[]>;
+  contextBudget: number;
+  /** before retrieval settings were saved whole */
+  topK?: number;
   queryText: string;
   queryVector: Float32Array | null;
 }
@@ -66,7 +71,7 @@ function snapshot(): SavedWorkspace {
 
 function settingsSnapshot(): SavedSettings {
   const s = store.getState();
-  return { chunking: s.chunking, topK: s.topK, queryText: s.queryText, queryVector: workspace.queryVector };
+  return { chunking: s.chunking, retrieval: s.retrieval, goldMarks: s.goldMarks, contextBudget: s.contextBudget, queryText: s.queryText, queryVector: workspace.queryVector };
 }
 
 let saving: Promise<void> = Promise.resolve();
@@ -76,7 +81,7 @@ let warned = false;
 
 type State = ReturnType<typeof store.getState>;
 const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
-const settingsVersions = (s: State) => `${s.queryVersion}/${s.topK}/${JSON.stringify(s.chunking)}`;
+const settingsVersions = (s: State) => JSON.stringify([s.queryVersion, s.retrieval, s.goldMarks, s.contextBudget, s.chunking]);
 
 function save(key: string, data: unknown): void {
   saving = saving.then(() =>
@@ -116,10 +121,10 @@ export async function restoreWorkspace(): Promise<boolean> {
     return false;
   }
   if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return false;
-  const { chunking, topK, queryText, queryVector } = settings ?? { ...settingsSnapshot(), queryText: '', queryVector: null };
+  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK } = { ...settingsSnapshot(), queryText: '', queryVector: null, ...settings };
   // a query of another size (the model changed since) is not restored
   const query = queryVector?.length === saved.dims ? queryVector : null;
-  store.setState({ chunking, topK, queryText: query ? queryText : '', restored: true });
+  store.setState({ chunking, retrieval: topK ? { ...retrieval, topK } : retrieval, goldMarks, contextBudget, queryText: query ? queryText : '', restored: true });
   const table = withTexts(saved.table, saved.documents);
   commitCorpus({ documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims }, {
     modelSource: saved.modelSource,

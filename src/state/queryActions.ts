@@ -1,25 +1,89 @@
-// Queries and selections, answered in the full vector space: a query's top k, a selected chunk's
-// true neighbours.
+// Queries and selections, answered in the full vector space: a query goes to the retrieval worker,
+// which ranks every chunk under each retriever; a selected chunk gets its true neighbours.
+import type { Purpose } from '../core/models';
+import type { VectorVariant } from '../core/retrieval/quantize';
+import type { RetrievalSettings, RetrieverName } from '../core/retrieval/retrieve';
 import { assertSameSpace, cosineTopK, rowOf } from '../core/vectors';
+import { CancelledError } from '../core/batching';
+import type { CorpusRef } from '../workers/retrieve.protocol';
 import { workspace } from './data';
 import { embed } from './embedding';
 import { placeQuery } from './layoutActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
+import { shareTexts, shareVectors } from './vectorSync';
+import { retrieveClient } from './workers';
 
 const store = useOrreryStore;
+/** bumps with each request to the retrieval worker: an answer to an older one is dropped */
+let asking = 0;
+const HISTORY = 12;
 
-/** Answers the query again on the vectors in the workspace (new vectors, new k); no query, no results. */
-export function refreshQuery(): void {
+/** What the second list of results shows beside the first. */
+export type CompareWith = { kind: 'retriever'; retriever: RetrieverName } | { kind: 'plain' } | { kind: 'query'; text: string } | null;
+let compareWith: CompareWith = null;
+
+/** The corpus as the retrieval worker holds it: vectors and texts, sent once per version. */
+export async function corpusRef(signal?: AbortSignal): Promise<CorpusRef> {
+  const vectorsId = await shareVectors(retrieveClient, workspace.vectors, workspace.table.texts.length, workspace.dims, signal);
+  const textsId = await shareTexts(retrieveClient, workspace.table.texts, signal);
+  return { vectorsId, textsId };
+}
+
+function ask(vector: Float32Array, text: string, settings: RetrievalSettings, gold: number[], ref: CorpusRef, variant: VectorVariant = store.getState().variant) {
+  return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold });
+}
+
+/** Answers the query again on the vectors in the workspace (new vectors, settings or gold marks); no query, no results. */
+export async function refreshQuery(): Promise<void> {
+  const mine = ++asking;
   const { queryVector } = workspace;
-  if (!queryVector) {
+  if (!queryVector || workspace.table.texts.length === 0) {
     workspace.queryCoords = null;
-    store.setState((s) => ({ results: [], queryText: '', queryVersion: s.queryVersion + 1 }));
+    store.setState((s) => ({ results: [], beyond: [], byRetriever: null, gold: [], fullRanks: null, comparison: null, queryText: '', queryTokens: null, queryVersion: s.queryVersion + 1 }));
     return;
   }
-  const results = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, queryVector, store.getState().topK);
-  store.setState((s) => ({ results, queryVersion: s.queryVersion + 1 }));
+  const { queryText, retrieval, goldMarks, corpusVersion } = store.getState();
+  try {
+    const ref = await corpusRef();
+    const answer = await ask(queryVector, queryText, retrieval, goldMarks[queryText] ?? [], ref);
+    const comparison = await compare(ref, queryVector, queryText);
+    if (mine !== asking || store.getState().corpusVersion !== corpusVersion) return;
+    store.setState((s) => ({
+      results: answer.hits.filter((h) => !h.beyondCut),
+      beyond: answer.hits.filter((h) => h.beyondCut),
+      byRetriever: answer.byRetriever,
+      gold: answer.gold,
+      fullRanks: answer.fullRanks,
+      comparison,
+      queryVersion: s.queryVersion + 1,
+    }));
+  } catch (error) {
+    if (!(error instanceof CancelledError)) store.getState().notify('error', `The query could not be answered: ${(error as Error).message}`);
+  }
+}
+
+/** The second list: another retriever, the same query without the model's query prefix, or an earlier query. */
+async function compare(ref: CorpusRef, vector: Float32Array, text: string) {
+  const spec = compareWith;
+  if (!spec) return null;
+  const { retrieval, goldMarks, modelSource } = store.getState();
+  if (spec.kind === 'retriever') {
+    const answer = await ask(vector, text, { ...retrieval, retriever: spec.retriever }, [], ref);
+    return { label: `${spec.retriever} retriever`, hits: answer.hits.filter((h) => !h.beyondCut) };
+  }
+  const other = spec.kind === 'plain' ? text : spec.text;
+  const purpose: Purpose = spec.kind === 'plain' ? 'plain' : 'query';
+  const embedded = await embed([other], purpose, new AbortController().signal);
+  const answer = await ask(embedded.vectors, other, retrieval, goldMarks[other] ?? [], ref);
+  const label = spec.kind === 'plain' ? `without the query prefix “${modelSource.model.queryPrefix}”` : `“${other}”`;
+  return { label, hits: answer.hits.filter((h) => !h.beyondCut) };
+}
+
+export function setComparison(spec: CompareWith): Promise<void> {
+  compareWith = spec;
+  return refreshQuery();
 }
 
 /** Selects a chunk and finds its ten true neighbours; null (or a row that is not there) clears the selection. */
@@ -32,9 +96,40 @@ export function select(index: number | null): void {
   store.setState({ selected: index, neighbours });
 }
 
-export function setTopK(k: number): void {
-  store.getState().setTopK(k);
-  refreshQuery();
+/** Changes how queries are answered (top k, retriever, its parameters) and answers the last one again. */
+export function setRetrieval(change: Partial<RetrievalSettings>): Promise<void> {
+  const { retrieval } = store.getState();
+  const next = { ...retrieval, ...change };
+  next.topK = Math.max(1, Math.min(100, Math.round(next.topK) || 1));
+  store.setState({ retrieval: next });
+  return refreshQuery();
+}
+
+export const setTopK = (topK: number): Promise<void> => setRetrieval({ topK });
+
+/** What-if: answer with the vectors as int8, binary or cut to fewer dimensions. */
+export function setVariant(variant: VectorVariant): Promise<void> {
+  store.setState({ variant });
+  return refreshQuery();
+}
+
+export function setContextBudget(tokens: number): void {
+  store.setState({ contextBudget: Math.max(1, Math.round(tokens) || 1) });
+}
+
+/** Marks (or unmarks) a chunk as a right answer to the current query. */
+export function toggleGold(index: number): Promise<void> {
+  const { queryText, goldMarks } = store.getState();
+  if (!queryText) return Promise.resolve();
+  const marks = goldMarks[queryText] ?? [];
+  const next = marks.includes(index) ? marks.filter((i) => i !== index) : [...marks, index];
+  store.setState({ goldMarks: { ...goldMarks, [queryText]: next } });
+  return refreshQuery();
+}
+
+/** Marks the given chunks as the right answers to a query (an evaluation row), replacing earlier marks. */
+export function setGold(queryText: string, rows: number[]): void {
+  store.setState((s) => ({ goldMarks: { ...s.goldMarks, [queryText]: rows } }));
 }
 
 export function runQuery(text: string): Promise<void> {
@@ -51,7 +146,7 @@ export function runQuery(text: string): Promise<void> {
     }
     const layoutBusy = store.getState().phase === 'layout';
     if (!layoutBusy) store.getState().setStatus('querying', `Searching for “${query}”`);
-    const { vectors: queryVector, dims } = await embed([query], 'query', signal);
+    const { vectors: queryVector, dims, tokens } = await embed([query], 'query', signal);
     const { modelSource, importedCount } = store.getState();
     const origin = importedCount > 0 ? `the ${importedCount} imported vectors have` : 'the vectors on screen have';
     assertSameSpace(
@@ -59,10 +154,13 @@ export function runQuery(text: string): Promise<void> {
       { subject: origin, dims: workspace.dims },
       `Pick a model that makes ${workspace.dims}-d vectors (the one that made them) to query them.`,
     );
+    const { model } = modelSource;
+    const queryTokens = (tokens[0] ?? 0) > model.maxTokens ? tokens[0]! : null;
+    if (queryTokens) store.getState().notify('info', `The query has ${queryTokens} tokens: ${model.label} reads only its first ${model.maxTokens}, so the rest does not count in dense search (BM25 reads it all).`);
     workspace.queryVector = queryVector;
     placeQuery();
-    store.setState({ queryText: query });
-    refreshQuery();
+    store.setState((s) => ({ queryText: query, queryTokens, history: [query, ...s.history.filter((h) => h !== query)].slice(0, HISTORY) }));
+    await refreshQuery();
     if (!layoutBusy) settle();
   });
 }

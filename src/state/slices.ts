@@ -1,6 +1,10 @@
 // The store's slices: small reactive values only (see data.ts for the arrays).
 import type { StateCreator } from 'zustand';
 import type { Hit } from '../core/vectors';
+import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
+import type { Ranked } from '../core/retrieval/ranking';
+import { DEFAULT_RETRIEVAL, type GoldStanding, type RetrievalSettings, type RetrievedHit, type RetrieverName } from '../core/retrieval/retrieve';
+import type { EvaluationRow } from '../workers/retrieve.protocol';
 import type { SourceDocument } from '../core/corpus';
 import { type ChunkOptions, DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';
@@ -83,12 +87,63 @@ export interface LayoutSlice {
   qualityVersion: number;
 }
 
+export interface Comparison {
+  /** what the second list is: another retriever, the query without its prefix, or an earlier query */
+  label: string;
+  hits: RetrievedHit[];
+}
+
 export interface QuerySlice {
   queryText: string;
-  topK: number;
-  results: Hit[];
+  /** how queries are answered: retriever, metric, BM25, fusion, MMR, top k, minimum score */
+  retrieval: RetrievalSettings;
+  /** what-if: the vectors as int8, binary or cut to fewer dimensions */
+  variant: VectorVariant;
+  /** tokens a hit may fill in the model's prompt: hits past it are marked */
+  contextBudget: number;
+  /** the answer within the cut, and the few ranks beyond it */
+  results: RetrievedHit[];
+  beyond: RetrievedHit[];
+  /** each retriever's own top k for the last query */
+  byRetriever: Record<RetrieverName, Ranked[]> | null;
+  /** with a variant: each hit's rank with full float vectors */
+  fullRanks: number[] | null;
+  /** chunks marked as the right answers, by query text */
+  goldMarks: Record<string, number[]>;
+  /** why each gold chunk of the last query did or did not come back */
+  gold: GoldStanding[];
+  /** the query's tokens as the model sees them, when longer than its input */
+  queryTokens: number | null;
+  history: string[];
+  comparison: Comparison | null;
   queryVersion: number;
-  setTopK: (k: number) => void;
+}
+
+export interface EvaluationState {
+  name: string;
+  /** queries in the table, each with its relevant chunks */
+  queries: { line: number; text: string; relevant: number[] }[];
+  rows: EvaluationRow[];
+  notes: string[];
+  health: CorpusHealth;
+  elapsedMs: number;
+}
+
+export interface CorpusHealth {
+  /** chunks no query's answer returned */
+  orphans: number[];
+  /** chunks in the most answers, with how many */
+  hubs: [number, number][];
+  /** pairs of chunks whose cosine similarity is at least `duplicateThreshold` */
+  duplicates: [number, number, number][];
+  duplicateThreshold: number;
+  /** queries whose best dense score is below `noHitThreshold` */
+  noHit: number[];
+  noHitThreshold: number;
+}
+
+export interface EvaluationSlice {
+  evaluation: EvaluationState | null;
 }
 
 export type ColourMode = 'source' | 'recall';
@@ -103,7 +158,7 @@ export interface ViewSlice {
   resetCamera: () => void;
 }
 
-export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & ViewSlice;
+export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & EvaluationSlice & ViewSlice;
 type Slice<T> = StateCreator<OrreryState, [], [], T>;
 
 let noticeId = 0;
@@ -154,13 +209,24 @@ export const createLayoutSlice: Slice<LayoutSlice> = () => ({
   qualityVersion: 0,
 });
 
-export const createQuerySlice: Slice<QuerySlice> = (set) => ({
+export const createQuerySlice: Slice<QuerySlice> = () => ({
   queryText: '',
-  topK: 5,
+  retrieval: DEFAULT_RETRIEVAL,
+  variant: FULL_VECTORS,
+  contextBudget: 4000,
   results: [],
+  beyond: [],
+  byRetriever: null,
+  fullRanks: null,
+  goldMarks: {},
+  gold: [],
+  queryTokens: null,
+  history: [],
+  comparison: null,
   queryVersion: 0,
-  setTopK: (k) => set({ topK: Math.max(1, Math.min(100, Math.round(k) || 1)) }),
 });
+
+export const createEvaluationSlice: Slice<EvaluationSlice> = () => ({ evaluation: null });
 
 export const createViewSlice: Slice<ViewSlice> = (set) => ({
   colourMode: 'source',

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import {
   createCorpusSlice,
   createEmbeddingSlice,
+  createEvaluationSlice,
   createLayoutSlice,
   createQuerySlice,
   createStatusSlice,
@@ -15,5 +16,6 @@ export const useOrreryStore = create<OrreryState>()((...a) => ({
   ...createEmbeddingSlice(...a),
   ...createLayoutSlice(...a),
   ...createQuerySlice(...a),
+  ...createEvaluationSlice(...a),
   ...createViewSlice(...a),
 }));

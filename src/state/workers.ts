@@ -3,6 +3,7 @@ import type { EmbedCalls, EmbedEvent } from '../workers/embed.protocol';
 import type { IngestCalls, IngestProgress } from '../workers/ingest.protocol';
 import type { LayoutCalls, LayoutFrame, LayoutNote } from '../workers/layout.protocol';
 import type { QualityCalls } from '../workers/quality.protocol';
+import type { RetrieveCalls, RetrieveProgress } from '../workers/retrieve.protocol';
 import { WorkerClient } from '../workers/rpc';
 
 export const embedClient = new WorkerClient<EmbedCalls, EmbedEvent>(
@@ -17,4 +18,8 @@ export const qualityClient = new WorkerClient<QualityCalls>(() => new Worker(new
 
 export const ingestClient = new WorkerClient<IngestCalls, IngestProgress>(
   () => new Worker(new URL('../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' }),
+);
+
+export const retrieveClient = new WorkerClient<RetrieveCalls, RetrieveProgress>(
+  () => new Worker(new URL('../workers/retrieve.worker.ts', import.meta.url), { type: 'module', name: 'retrieve' }),
 );

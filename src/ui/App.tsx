@@ -5,6 +5,7 @@ import { addFiles, loadDemo } from '../state/corpusActions';
 import { restore } from '../state/persist';
 import { startAutosave } from '../state/persist';
 import { DataPanel } from './DataPanel';
+import { EvaluationPanel } from './EvaluationPanel';
 import { ChunkingPanel } from './ChunkingPanel';
 import { SourcesPanel } from './SourcesPanel';
 import { droppedFiles } from './gatherFiles';
@@ -49,6 +50,7 @@ export function App() {
       <aside className="sidebar">
         <DataPanel />
         <QueryPanel />
+        <EvaluationPanel />
         <SourcesPanel />
         <ChunkingPanel />
         <LayoutPanel />

@@ -1,7 +1,19 @@
 import { chunkMetadata } from '../core/corpus';
-import { select } from '../state/queryActions';
+import { chunkIdOf } from '../core/retrieval/querySet';
+import { select, toggleGold } from '../state/queryActions';
 import { workspace } from '../state/data';
 import { useOrrery } from '../state/hooks';
+
+function GoldButton({ index }: { index: number }) {
+  const queryText = useOrrery((s) => s.queryText);
+  const gold = useOrrery((s) => (s.goldMarks[s.queryText] ?? []).includes(index));
+  if (!queryText) return null;
+  return (
+    <button type="button" aria-pressed={gold} onClick={() => void toggleGold(index)}>
+      {gold ? '★ Gold for this query' : '☆ Mark as gold for this query'}
+    </button>
+  );
+}
 
 export function SelectionPanel() {
   const selected = useOrrery((s) => s.selected);
@@ -22,8 +34,12 @@ export function SelectionPanel() {
       <p className="muted" aria-label="Position">
         {chunkPosition(selected)}
       </p>
+      <p className="muted" aria-label="Chunk id">
+        id {chunkIdOf(table, workspace.documents, selected)} (for query sets)
+      </p>
       {table.headings[selected] && <p className="muted" aria-label="Heading">§ {table.headings[selected]}</p>}
       <TokenCount index={selected} />
+      <GoldButton index={selected} />
       {metadata.length > 0 && (
         <dl className="metadata" aria-label="Metadata">
           {metadata.map(([key, value]) => (

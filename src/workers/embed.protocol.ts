@@ -11,9 +11,9 @@ export interface Engine {
 export interface EmbedResult extends Engine {
   vectors: Float32Array;
   dims: number;
-  /** tokens of each passage as the model sees it (queries: empty) */
+  /** tokens of each text as the model sees it, prefix included, before it is cut at the model's input */
   tokens: Int32Array;
-  /** passages longer than the model's input, which it reads only the start of */
+  /** texts longer than the model's input, which it reads only the start of */
   truncated: number;
   /** texts the model ran on; the rest came from the cache */
   computed: number;

@@ -122,8 +122,8 @@ self.onmessage = async (message: MessageEvent<EmbedInbox>) => {
     const keep = source.dims && source.dims < fullDims ? source.dims : fullDims;
     const vectors = truncateVectors(full, fullDims, keep, model.matryoshkaLayerNorm);
     const dims = keep;
-    // token counts show the user which chunks the model cuts short
-    const tokens = request.purpose === 'passage' ? await tokenCounts(prefixed, counted, embedder) : new Int32Array(0);
+    // token counts show the user which chunks (and queries) the model cuts short
+    const tokens = await tokenCounts(prefixed, counted, embedder);
     const truncated = tokens.reduce((n, t) => n + (t > model.maxTokens ? 1 : 0), 0);
     reply(id, 'embed', { vectors, dims: dims || embedder.dims, tokens, truncated, computed, ...engine() }, [vectors.buffer, tokens.buffer]);
   } catch (error) {

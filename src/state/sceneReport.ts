@@ -1,0 +1,6 @@
+// What the scene last drew that a script may need to check (window.__orrery.scene): the scene
+// writes it as it draws, the automation summary reads it.
+export const sceneReport = {
+  /** the retrieval path's lines, by hit rank */
+  pathLines: [] as { rank: number; index: number; width: number; faint: boolean }[],
+};

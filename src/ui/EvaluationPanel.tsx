@@ -1,0 +1,134 @@
+import { evaluationCsv } from '../core/retrieval/evaluationCsv';
+import { workspace } from '../state/data';
+import { evaluateQuerySet, openEvaluatedQuery } from '../state/evaluationActions';
+import { useOrrery } from '../state/hooks';
+import { select } from '../state/queryActions';
+import type { CorpusHealth, EvaluationState } from '../state/slices';
+
+const COLUMNS = [
+  ['hit1', 'hit@1'],
+  ['hit3', 'hit@3'],
+  ['hit5', 'hit@5'],
+  ['hit10', 'hit@10'],
+  ['rr', 'MRR'],
+  ['ndcg10', 'nDCG@10'],
+] as const;
+
+function download(evaluation: EvaluationState): void {
+  const blob = new Blob([evaluationCsv(evaluation.rows, evaluation.queries.length)], { type: 'text/csv' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${evaluation.name.replace(/\.[^.]+$/, '')}-evaluation.csv`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+const snippet = (i: number) => `${workspace.table.texts[i]?.slice(0, 60) ?? ''}…`;
+
+function Health({ health, evaluation }: { health: CorpusHealth; evaluation: EvaluationState }) {
+  return (
+    <div role="region" aria-label="Corpus health">
+      <h3>Corpus health for this query set</h3>
+      <ul className="health">
+        <li>
+          {health.orphans.length} of {workspace.table.texts.length} chunks were never returned (orphans)
+        </li>
+        <li>
+          Hubs:{' '}
+          {health.hubs.slice(0, 3).map(([i, n]) => (
+            <button key={i} type="button" className="link" onClick={() => select(i)}>
+              {n}× {snippet(i)}{' '}
+            </button>
+          ))}
+        </li>
+        <li>
+          {health.duplicates.length} near-duplicate pairs (cosine ≥ {health.duplicateThreshold})
+          {health.duplicates.slice(0, 3).map(([a, b, s]) => (
+            <button key={`${a}-${b}`} type="button" className="link" onClick={() => select(a)}>
+              {' '}
+              {s.toFixed(3)}: {snippet(a)} / {snippet(b)}
+            </button>
+          ))}
+        </li>
+        <li>
+          {health.noHit.length} queries with no chunk above {health.noHitThreshold}
+          {health.noHit.slice(0, 3).map((q) => ` · “${evaluation.queries[q]?.text}”`)}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function EvaluationPanel() {
+  const evaluation = useOrrery((s) => s.evaluation);
+  const busy = useOrrery((s) => s.busy);
+  const chunkCount = useOrrery((s) => s.chunkCount);
+  const answering = useOrrery((s) => s.retrieval.retriever);
+  return (
+    <section className="panel" aria-labelledby="evaluation-heading">
+      <h2 id="evaluation-heading">Evaluate</h2>
+      <label className="file-label">
+        Load evaluation set
+        <input
+          type="file"
+          accept=".csv,.tsv,.jsonl,.ndjson,.json"
+          disabled={busy || chunkCount === 0}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void evaluateQuerySet(file);
+          }}
+        />
+      </label>
+      <p className="muted">CSV or JSON Lines: a query column, and expected_ids (chunk ids such as “notes.md#3”) or expected_text (a text a relevant chunk contains).</p>
+      {evaluation && (
+        <>
+          <table aria-label="Evaluation" className="evaluation">
+            <caption>
+              {evaluation.queries.length} queries from {evaluation.name}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Retriever</th>
+                {COLUMNS.map(([, label]) => (
+                  <th key={label} scope="col">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {evaluation.rows.map((row) => (
+                <tr key={row.name}>
+                  <th scope="row">{row.name}</th>
+                  {COLUMNS.map(([key]) => (
+                    <td key={key}>{row.mean[key].toFixed(2)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" onClick={() => download(evaluation)}>
+            Download CSV
+          </button>
+          <h3>Queries (rank of the first relevant chunk; open one to see its retrieval path)</h3>
+          <ol className="evaluated" aria-label="Evaluated queries">
+            {evaluation.queries.slice(0, 200).map((q, i) => {
+              const first = (name: string) => Math.min(...(evaluation.rows.find((r) => r.name === name)?.ranks[i] ?? [Infinity]));
+              const own = first(answering);
+              return (
+                <li key={`${q.line}-${q.text}`}>
+                  <button type="button" className="link" onClick={() => void openEvaluatedQuery(i)}>
+                    <span className={own <= 5 ? 'ok' : 'miss'}>{Number.isFinite(own) ? `#${own}` : '—'}</span> {q.text}
+                    <span className="muted"> · dense #{first('dense')} · BM25 #{first('bm25')} · hybrid #{first('hybrid')}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <Health health={evaluation.health} evaluation={evaluation} />
+        </>
+      )}
+    </section>
+  );
+}

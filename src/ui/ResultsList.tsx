@@ -1,0 +1,90 @@
+import type { RetrievedHit, Standing } from '../core/retrieval/retrieve';
+import { workspace } from '../state/data';
+import { useOrrery } from '../state/hooks';
+import { select, toggleGold } from '../state/queryActions';
+import { RETRIEVER_LABEL } from './RetrieverSettings';
+
+export const FOUND_BY_LABEL = { dense: 'dense only', bm25: 'BM25 only', both: 'dense and BM25', neither: 'neither top k' } as const;
+
+const rank = (s: Standing) => (Number.isFinite(s.rank) ? `#${s.rank}` : '—');
+const score = (s: Standing, digits = 3) => (Number.isFinite(s.score) ? s.score.toFixed(digits) : '—');
+
+/** One hit: its rank and score, where each retriever ranks it, its source, and its tokens against the context budget. */
+function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number; gold: boolean; fullRank: number | null }) {
+  const budget = useOrrery((s) => s.contextBudget);
+  const { table } = workspace;
+  const tokens = table.tokens[hit.index]!;
+  const over = !hit.beyondCut && used > budget;
+  return (
+    <li className={`${hit.beyondCut ? 'beyond' : ''}${over ? ' over-budget' : ''}`}>
+      <button type="button" className="hit" onClick={() => select(hit.index)}>
+        <span className="rank">#{hit.rank}</span>
+        <span className="score">{hit.score.toFixed(hit.score > 10 ? 1 : 3)}</span>
+        <span className={`found found-${hit.foundBy}`}>{FOUND_BY_LABEL[hit.foundBy]}</span>
+        <span className="standings" aria-label="Ranks by retriever">
+          dense {rank(hit.dense)} ({score(hit.dense)}) · BM25 {rank(hit.bm25)} ({score(hit.bm25, 2)}) · fused {rank(hit.hybrid)}
+          {fullRank !== null && ` · float vectors #${fullRank}`}
+        </span>
+        <span className="source">{table.sources[table.sourceIds[hit.index]!]}</span>
+        <span className="tokens" aria-label="Tokens">
+          {tokens >= 0 ? `${tokens} tokens` : 'tokens unknown'}
+          {!hit.beyondCut && ` · ${used.toLocaleString('en')} / ${budget.toLocaleString('en')}${over ? ' — over the context budget' : ''}`}
+        </span>
+        <span className="snippet">{table.texts[hit.index]}</span>
+      </button>
+      <button type="button" className="gold-toggle" aria-label={gold ? 'Unmark gold' : 'Mark as gold'} aria-pressed={gold} onClick={() => void toggleGold(hit.index)}>
+        {gold ? '★' : '☆'}
+      </button>
+    </li>
+  );
+}
+
+export function ResultsList() {
+  const results = useOrrery((s) => s.results);
+  const beyond = useOrrery((s) => s.beyond);
+  const queryText = useOrrery((s) => s.queryText);
+  const retrieval = useOrrery((s) => s.retrieval);
+  const goldMarks = useOrrery((s) => s.goldMarks);
+  const fullRanks = useOrrery((s) => s.fullRanks);
+  const variant = useOrrery((s) => s.variant);
+  const tokens = useOrrery((s) => s.queryTokens);
+  const model = useOrrery((s) => s.modelSource.model);
+  const gold = new Set(goldMarks[queryText] ?? []);
+  let used = 0;
+  const { table } = workspace;
+  const how = retrieval.retriever === 'dense' ? `${retrieval.metric}` : retrieval.retriever === 'bm25' ? `k1 ${retrieval.bm25.k1}, b ${retrieval.bm25.b}` : `weights ${retrieval.weights.dense} : ${retrieval.weights.bm25}`;
+  return (
+    <>
+    <div role="region" aria-label="Results" className="results">
+      {queryText && (
+        <p className="muted">
+          Top {results.length} for “{queryText}” — {RETRIEVER_LABEL[retrieval.retriever]} ({how}){retrieval.mmr.on && `, MMR λ ${retrieval.mmr.lambda}`}, full dimension
+          {variant.type !== 'float' || variant.dims !== null ? `, vectors as ${variant.dims ? `${variant.dims}-d ` : ''}${variant.type}` : ''}
+          {retrieval.minScore !== null && `, score ≥ ${retrieval.minScore}`}
+        </p>
+      )}
+      {tokens !== null && (
+        <p className="warning" aria-label="Input cut">
+          The query has {tokens} tokens; {model.label} reads only the first {model.maxTokens}.
+        </p>
+      )}
+      <ol aria-label="Hits">
+        {results.map((hit, r) => {
+          used += Math.max(0, table.tokens[hit.index]!);
+          return <HitRow key={hit.index} hit={hit} used={used} gold={gold.has(hit.index)} fullRank={fullRanks?.[r] ?? null} />;
+        })}
+      </ol>
+    </div>
+    {beyond.length > 0 && (
+      <div role="region" aria-label="Below the cut" className="results">
+        <h3>Just below the cut</h3>
+        <ol>
+          {beyond.map((hit, r) => (
+            <HitRow key={hit.index} hit={hit} used={0} gold={gold.has(hit.index)} fullRank={fullRanks?.[results.length + r] ?? null} />
+          ))}
+        </ol>
+      </div>
+    )}
+    </>
+  );
+}
