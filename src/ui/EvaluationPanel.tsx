@@ -83,6 +83,7 @@ export function EvaluationPanel() {
       <p className="muted">CSV or JSON Lines: a query column, and expected_ids (chunk ids such as “notes.md#3”) or expected_text (a text a relevant chunk contains).</p>
       {evaluation && (
         <>
+          <div className="table-scroll">
           <table aria-label="Evaluation" className="evaluation">
             <caption>
               {evaluation.queries.length} queries from {evaluation.name}
@@ -108,6 +109,7 @@ export function EvaluationPanel() {
               ))}
             </tbody>
           </table>
+          </div>
           <button type="button" onClick={() => download(evaluation)}>
             Download CSV
           </button>

@@ -41,7 +41,8 @@ function listOf(value: unknown): string[] {
       // not JSON: split it as a plain list below
     }
   }
-  return text.split(/[|;,\s]+/).filter(Boolean);
+  // ids may hold spaces (a source name): lists are separated by | ; , or new lines
+  return text.split(/[|;,\n]+/).map((id) => id.trim()).filter(Boolean);
 }
 
 /** The rows of a query set file; throws InputError naming the columns found when it has no query or expectation column. */
@@ -142,7 +143,8 @@ export function resolveQuerySet(rows: QuerySetRow[], ids: readonly string[], tex
     }
     for (const text of row.texts) {
       let matched = false;
-      collapsed.forEach((chunk, i) => chunk.includes(text) && (relevant.add(i), (matched = true)));
+      const needle = collapse(text);
+      collapsed.forEach((chunk, i) => chunk.includes(needle) && (relevant.add(i), (matched = true)));
       if (!matched) unmatchedTexts.push(row.line);
     }
     if (relevant.size === 0) nothing.push(row.line);
