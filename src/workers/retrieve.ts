@@ -5,11 +5,12 @@ import { CancelledError } from '../core/batching';
 import { exactKnnSteps } from '../core/knn';
 import { nnDescentSteps } from '../core/nnDescent';
 import { type Bm25Index, buildBm25 } from '../core/retrieval/bm25';
-import { denseScores } from '../core/retrieval/dense';
+import { denseScores, type Dots } from '../core/retrieval/dense';
 import { meanScores, queryScores } from '../core/retrieval/metrics';
 import { parseQuerySet, resolveQuerySet } from '../core/retrieval/querySet';
 import { applyVariant, isFull, type VectorVariant, variantName } from '../core/retrieval/quantize';
 import { rankOf, topK } from '../core/retrieval/ranking';
+import { createDotKernel, type DotKernel } from '../core/retrieval/simdDots';
 import { answerOrder, type CorpusIndex, explainGold, RETRIEVERS, retrieve, scoreQuery } from '../core/retrieval/retrieve';
 import { advance, type Steps } from '../core/steps';
 import { rowNorms } from '../core/vectors';
@@ -19,14 +20,18 @@ import { type CallRequest, errorMessage } from './rpc';
 
 const STEP_MS = 30;
 const EXACT_DUPLICATE_SEARCH = 8000;
+/** A what-if's vectors get a SIMD kernel (a copy in its memory) up to this size; larger ones use the JavaScript loop. */
+const VARIANT_KERNEL_BYTES = 256 * 2 ** 20;
 
 type Request<K extends keyof RetrieveCalls> = Extract<CallRequest<RetrieveCalls>, { type: K }>;
 
 export class RetrieveHost {
   private readonly vectors = new HeldVectors();
   private texts: { textsId: number; texts: string[]; bm25: Bm25Index | null } | null = null;
-  private norms: { vectorsId: number; norms: Float32Array } | null = null;
-  private readonly variants = new Map<string, { vectors: Float32Array; dims: number; norms: Float32Array }>();
+  private norms: { vectorsId: number; norms: Float32Array; dots?: Dots } | null = null;
+  /** dense search's dot products in WebAssembly SIMD (null where it is missing) */
+  private readonly kernel: DotKernel | null = createDotKernel();
+  private readonly variants = new Map<string, { vectors: Float32Array; dims: number; norms: Float32Array; dots?: Dots }>();
   private readonly cancelled = new Set<number>();
 
   constructor(
@@ -85,11 +90,14 @@ export class RetrieveHost {
     const { vectors, dims, vectorsId } = this.vectors.get(ref.vectorsId);
     if (this.texts?.textsId !== ref.textsId) throw new Error(`texts ${ref.textsId} are not held here`);
     if (this.norms?.vectorsId !== vectorsId) {
-      this.norms = { vectorsId, norms: rowNorms(vectors, dims) };
+      const { kernel } = this;
+      const simd = kernel !== null && dims % 4 === 0 && dims > 0;
+      if (simd) kernel.load(vectors, vectors.length / dims, dims);
+      this.norms = { vectorsId, norms: rowNorms(vectors, dims), dots: simd ? (query, out) => kernel.dots(query, out) : undefined };
       this.variants.clear();
     }
     this.texts.bm25 ??= buildBm25(this.texts.texts);
-    return { vectors, dims, norms: this.norms.norms, bm25: this.texts.bm25 };
+    return { vectors, dims, norms: this.norms.norms, bm25: this.texts.bm25, dots: this.norms.dots };
   }
 
   /** The corpus as a variant stores it (cached while the vectors stay the same). */
@@ -99,7 +107,10 @@ export class RetrieveHost {
     let stored = this.variants.get(key);
     if (!stored) {
       const applied = applyVariant(index.vectors, index.dims, variant);
-      stored = { ...applied, norms: rowNorms(applied.vectors, applied.dims) };
+      // a kernel of its own (a copy of the variant's vectors) while that copy stays small
+      const kernel = applied.dims % 4 === 0 && applied.vectors.byteLength <= VARIANT_KERNEL_BYTES ? createDotKernel() : null;
+      kernel?.load(applied.vectors, applied.vectors.length / applied.dims, applied.dims);
+      stored = { ...applied, norms: rowNorms(applied.vectors, applied.dims), dots: kernel ? (query, out) => kernel.dots(query, out) : undefined };
       this.variants.set(key, stored);
     }
     return { ...index, ...stored };
@@ -149,7 +160,7 @@ export class RetrieveHost {
       });
       variants.forEach((variant, v) => {
         const index = variantIndexes[v]!;
-        const scores = denseScores(index.vectors, index.dims, index.norms, applyVariant(vector, full.dims, variant).vectors, settings.metric);
+        const scores = denseScores(index.vectors, index.dims, index.norms, applyVariant(vector, full.dims, variant).vectors, settings.metric, index.dots);
         rows[RETRIEVERS.length + v]!.ranks.push(relevant[q]!.map((i) => rankOf(scores, i)));
       });
       yield (q + 1) / count;

@@ -6,6 +6,7 @@ import { meanScores, queryScores } from './metrics';
 import { quantized } from './quantize';
 import { rankOf, topK } from './ranking';
 import { searchTokens } from './searchTokens';
+import { createDotKernel } from './simdDots';
 
 describe('search tokens', () => {
   it('lower-cases words, drops English stop words, and splits Chinese and Japanese runs into bigrams', () => {
@@ -107,5 +108,24 @@ describe('quantisation', () => {
     expect(Array.from(quantized(v, 3, 'int8'))).toEqual([64 / 127, -1, 32 / 127, 0, 0, 0].map(Math.fround));
     expect(Array.from(quantized(v, 3, 'binary'))).toEqual([1, -1, 1, 1, 1, 1]);
     expect(quantized(v, 3, 'float')).toBe(v);
+  });
+});
+
+describe('the SIMD kernel', () => {
+  it('gives the dot products the JavaScript loop gives', () => {
+    const kernel = createDotKernel();
+    expect(kernel).not.toBeNull();
+    for (const [count, dims] of [[0, 4], [3, 4], [257, 384], [40, 8]] as const) {
+      const vectors = Float32Array.from({ length: count * dims }, (_, i) => Math.sin(i * 1.3) * (1 + (i % 7)));
+      const query = Float32Array.from({ length: dims }, (_, j) => Math.cos(j));
+      const norms = Float32Array.from({ length: count }, () => 1);
+      kernel!.load(vectors, count, dims);
+      const fast = new Float32Array(count);
+      kernel!.dots(query, fast);
+      const plain = denseScores(vectors, dims, norms, query, 'dot');
+      fast.forEach((x, i) => expect(x).toBeCloseTo(plain[i]!, 3));
+      expect(denseScores(vectors, dims, norms, query, 'dot', (q, out) => kernel!.dots(q, out))).toEqual(fast);
+    }
+    expect(() => kernel!.load(new Float32Array(6), 2, 3)).toThrow(/in fours/);
   });
 });
