@@ -85,6 +85,25 @@ test('a gold chunk shows its rank under each retriever, its true similarity, and
   expect(both.find((g) => g.index === s.query.results[0]!.index)).toMatchObject({ answerRank: 1, dense: { rank: 1 } });
 });
 
+test('two retrievers side by side, earlier queries, and what binary vectors change', async ({ page }) => {
+  await search(page, 'How do volcanoes erupt?');
+  await search(page, 'Why does bread dough rise?');
+  expect((await summary(page)).query.history).toEqual(['Why does bread dough rise?', 'How do volcanoes erupt?']);
+  await retriever(page, 'dense');
+  await page.getByRole('combobox', { name: /^Compare with/ }).selectOption('retriever:bm25');
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await expect(comparison).toContainText(/Compared with bm25 retriever: \d of 5 shared/);
+  const s = await summary(page);
+  expect(s.query.comparison!.indices).toEqual(s.query.byRetriever!['bm25']!.map((h) => h.index));
+  // an earlier query beside this one
+  await page.getByRole('combobox', { name: /^Compare with/ }).selectOption('query:How do volcanoes erupt?');
+  await expect(comparison).toContainText('Compared with “How do volcanoes erupt?”: 0 of 5 shared');
+  // binary vectors: each hit says where full float vectors rank it
+  await page.getByRole('combobox', { name: /^Vectors as/ }).selectOption('binary:');
+  await expect.poll(async () => (await summary(page)).query.variant).toBe('binary');
+  await expect(page.getByRole('region', { name: 'Results' }).getByLabel('Ranks by retriever').first()).toContainText(/float vectors #\d+/);
+});
+
 test('a Chinese document is found by a Chinese query through BM25', async ({ page }) => {
   await page.getByLabel('Paste text').fill('银河系是一个棒旋星系，太阳系位于它的一条旋臂上。\n\n长城是中国古代修建的防御工程，绵延数千公里。');
   await page.getByRole('button', { name: 'Add text' }).click();
