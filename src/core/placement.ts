@@ -1,7 +1,7 @@
 // Places a new vector (a query, a new chunk) in an existing layout without re-running it.
 import type { LayoutParams } from './layoutRun';
 import { type PcaModel, projectPca } from './pca';
-import { cosineTopK } from './vectors';
+import { cosineTopK } from './retrieval/dense';
 
 export type Placement = 'projection' | 'neighbours';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, cosineTopK, rowNorms } from './vectors';
+import { cosineTopK } from './retrieval/dense';
+import { cosine, rowNorms } from './vectors';
 
 describe('cosineTopK', () => {
   const dims = 3;

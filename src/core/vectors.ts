@@ -23,49 +23,6 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-export interface Hit {
-  index: number;
-  /** 1-based */
-  rank: number;
-  score: number;
-}
-
-/**
- * The k rows of `matrix` most cosine-similar to `query`, best first. Ties keep the lower index.
- * `exclude` leaves one row out (a point is not its own neighbour).
- */
-export function cosineTopK(matrix: Float32Array, dims: number, norms: Float32Array, query: Float32Array, k: number, exclude = -1): Hit[] {
-  const count = norms.length;
-  let queryNorm = 0;
-  for (let j = 0; j < dims; j++) queryNorm += query[j]! ** 2;
-  queryNorm = Math.sqrt(queryNorm);
-  const size = Math.max(0, Math.min(k, count - (exclude >= 0 && exclude < count ? 1 : 0)));
-  const indices = new Int32Array(size);
-  const scores = new Float64Array(size).fill(-Infinity);
-  let filled = 0;
-  for (let i = 0; i < count; i++) {
-    if (i === exclude) continue;
-    let dot = 0;
-    const row = i * dims;
-    for (let j = 0; j < dims; j++) dot += matrix[row + j]! * query[j]!;
-    const denominator = norms[i]! * queryNorm;
-    const score = denominator > 0 ? dot / denominator : 0;
-    if (filled < size || score > scores[size - 1]!) {
-      // insertion into the sorted top list
-      let pos = Math.min(filled, size - 1);
-      while (pos > 0 && scores[pos - 1]! < score) {
-        scores[pos] = scores[pos - 1]!;
-        indices[pos] = indices[pos - 1]!;
-        pos--;
-      }
-      scores[pos] = score;
-      indices[pos] = i;
-      if (filled < size) filled++;
-    }
-  }
-  return Array.from({ length: filled }, (_, r) => ({ index: indices[r]!, rank: r + 1, score: scores[r]! }));
-}
-
 export function rowOf(matrix: Float32Array, dims: number, index: number): Float32Array {
   return matrix.subarray(index * dims, (index + 1) * dims);
 }

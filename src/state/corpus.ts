@@ -53,7 +53,8 @@ function rowMapping(before: ChunkTable, after: ChunkTable): (row: number) => num
   };
 }
 
-export function commitCorpus(corpus: Corpus, made: Made = {}): void {
+/** Commits a new corpus; the promise settles when the current query has been answered on it. */
+export function commitCorpus(corpus: Corpus, made: Made = {}): Promise<void> {
   const { documents, table, vectors, dims } = corpus;
   const count = table.texts.length;
   if (vectors.length !== count * dims) throw new Error(`${vectors.length} numbers are not ${count} vectors of ${dims} dimensions`);
@@ -95,12 +96,12 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): void {
   );
   // an evaluation was of the old vectors
   store.setState({ goldMarks, evaluation: null });
-  void refreshQuery();
+  return refreshQuery();
 }
 
 /** Empties the corpus and everything derived from it. */
 export function commitEmpty(): void {
-  commitCorpus({ ...emptyWorkspace(), vectors: new Float32Array(0) }, { queryVector: null });
+  void commitCorpus({ ...emptyWorkspace(), vectors: new Float32Array(0) }, { queryVector: null });
   Object.assign(workspace, emptyWorkspace());
   store.setState((s) => ({ layoutVersion: s.layoutVersion + 1, placedCount: 0, explainedVariance: [], dims: 0, restored: false, resumable: null }));
 }

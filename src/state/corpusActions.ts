@@ -36,9 +36,10 @@ export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortS
   store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
   const placed = await layOut(params, corpus.vectors, count, corpus.dims, signal);
   if (signal.aborted) throw new CancelledError();
-  commitCorpus(corpus, made);
+  const answered = commitCorpus(corpus, made);
   setLayoutParams(params);
   finishLayout(params, placed);
+  await answered;
   settle();
   if (layoutParams.method !== 'pca') void runLayout(layoutParams);
 }
@@ -139,8 +140,9 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
   const { layoutParams } = store.getState();
   if (!isLayoutRunning() && shouldPlace(added.table.texts.length, existing, added.dims)) {
     // a few new chunks join the picture on screen instead of re-drawing it
-    commitCorpus(corpus, made);
+    const answered = commitCorpus(corpus, made);
     placeNewRows(existing);
+    await answered;
     const how = layoutParams.method === 'pca' ? 'projected onto its axes' : 'put next to their nearest chunks';
     store.getState().notify('info', `${added.table.texts.length} new chunks were ${how} in the ${METHOD_LABEL[layoutParams.method]} layout, not laid out (shown paler). Run layout to include them.`);
     settle();

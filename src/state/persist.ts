@@ -126,13 +126,14 @@ export async function restoreWorkspace(): Promise<boolean> {
   const query = queryVector?.length === saved.dims ? queryVector : null;
   store.setState({ chunking, retrieval: topK ? { ...retrieval, topK } : retrieval, goldMarks, contextBudget, queryText: query ? queryText : '', restored: true });
   const table = withTexts(saved.table, saved.documents);
-  commitCorpus({ documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims }, {
+  const answered = commitCorpus({ documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims }, {
     modelSource: saved.modelSource,
     engine: saved.backend && saved.dtype ? { backend: saved.backend, dtype: saved.dtype } : null,
     queryVector: query,
   });
   setLayoutParams(saved.layoutParams);
   finishLayout(saved.layoutParams, { coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [] });
+  await answered;
   // what was just read need not be written back
   const s = store.getState();
   savedCorpus = corpusVersions(s);

@@ -3,7 +3,8 @@
 import type { Purpose } from '../core/models';
 import type { VectorVariant } from '../core/retrieval/quantize';
 import type { RetrievalSettings, RetrieverName } from '../core/retrieval/retrieve';
-import { assertSameSpace, cosineTopK, rowOf } from '../core/vectors';
+import { cosineTopK } from '../core/retrieval/dense';
+import { assertSameSpace, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { workspace } from './data';

@@ -1,6 +1,5 @@
 // The store's slices: small reactive values only (see data.ts for the arrays).
 import type { StateCreator } from 'zustand';
-import type { Hit } from '../core/vectors';
 import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
 import type { Ranked } from '../core/retrieval/ranking';
 import { DEFAULT_RETRIEVAL, type GoldStanding, type RetrievalSettings, type RetrievedHit, type RetrieverName } from '../core/retrieval/retrieve';
@@ -152,7 +151,7 @@ export interface ViewSlice {
   colourMode: ColourMode;
   hovered: { index: number; x: number; y: number } | null;
   selected: number | null;
-  neighbours: Hit[];
+  neighbours: Ranked[];
   cameraVersion: number;
   setHovered: (hovered: ViewSlice['hovered']) => void;
   resetCamera: () => void;

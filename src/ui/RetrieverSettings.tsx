@@ -30,7 +30,7 @@ export function RetrieverSettings() {
       <div className="fields">
         <label className="inline">
           Retriever
-          <select value={retrieval.retriever} onChange={(e) => void setRetrieval({ retriever: e.target.value as RetrieverName })}>
+          <select aria-label="Retriever" value={retrieval.retriever} onChange={(e) => void setRetrieval({ retriever: e.target.value as RetrieverName })}>
             {RETRIEVERS.map((r) => (
               <option key={r} value={r}>
                 {RETRIEVER_LABEL[r]}
@@ -40,7 +40,7 @@ export function RetrieverSettings() {
         </label>
         <label className="inline">
           Dense metric
-          <select value={retrieval.metric} onChange={(e) => void setRetrieval({ metric: e.target.value as DenseMetric })}>
+          <select aria-label="Dense metric" value={retrieval.metric} onChange={(e) => void setRetrieval({ metric: e.target.value as DenseMetric })}>
             <option value="cosine">Cosine</option>
             <option value="dot">Dot product</option>
             <option value="euclidean">Euclidean</option>
@@ -69,6 +69,7 @@ export function RetrieverSettings() {
         <label className="inline">
           Vectors as
           <select
+            aria-label="Vectors as"
             value={`${variant.type}:${variant.dims ?? ''}`}
             onChange={(e) => {
               const [type, keep] = e.target.value.split(':');
@@ -88,6 +89,7 @@ export function RetrieverSettings() {
         <label className="inline">
           Compare with
           <select
+            aria-label="Compare with"
             defaultValue=""
             onChange={(e) => {
               const [kind, value] = [e.target.value.slice(0, e.target.value.indexOf(':')), e.target.value.slice(e.target.value.indexOf(':') + 1)];

@@ -1,5 +1,6 @@
 // Dense retrieval in the full vector space: every chunk's score against a query vector.
 // Cosine and dot product: higher is closer; Euclidean: the score is minus the distance.
+import { type Ranked, topK } from './ranking';
 
 export type DenseMetric = 'cosine' | 'dot' | 'euclidean';
 
@@ -41,4 +42,9 @@ export function denseScores(vectors: Float32Array, dims: number, norms: Float32A
     else if (metric === 'euclidean') scores[i] = -Math.sqrt(Math.max(0, n * n + q2 - 2 * scores[i]!));
   }
   return scores;
+}
+
+/** The k rows most cosine-similar to `query`, best first, ties to the lower index; `exclude` leaves one row out (a point is not its own neighbour). */
+export function cosineTopK(vectors: Float32Array, dims: number, norms: Float32Array, query: Float32Array, k: number, exclude = -1): Ranked[] {
+  return topK(denseScores(vectors, dims, norms, query, 'cosine'), k, exclude >= 0 ? (i) => i === exclude : undefined);
 }
