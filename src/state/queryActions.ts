@@ -56,7 +56,7 @@ export async function refreshQuery(): Promise<void> {
       beyond: answer.hits.filter((h) => h.beyondCut),
       byRetriever: answer.byRetriever,
       gold: answer.gold,
-      fullRanks: answer.fullRanks,
+      fullRanks: answer.fullRanks && Object.fromEntries(answer.hits.map((h, i) => [h.index, answer.fullRanks![i]!])),
       comparison,
       queryVersion: s.queryVersion + 1,
     }));

@@ -105,8 +105,8 @@ export interface QuerySlice {
   beyond: RetrievedHit[];
   /** each retriever's own top k for the last query */
   byRetriever: Record<RetrieverName, Ranked[]> | null;
-  /** with a variant: each hit's rank with full float vectors */
-  fullRanks: number[] | null;
+  /** with a variant: each hit's rank with full float vectors, by chunk row */
+  fullRanks: Record<number, number> | null;
   /** chunks marked as the right answers, by query text */
   goldMarks: Record<string, number[]>;
   /** why each gold chunk of the last query did or did not come back */

@@ -69,9 +69,9 @@ export function ResultsList() {
         </p>
       )}
       <ol aria-label="Hits">
-        {results.map((hit, r) => {
+        {results.map((hit) => {
           used += Math.max(0, table.tokens[hit.index]!);
-          return <HitRow key={hit.index} hit={hit} used={used} gold={gold.has(hit.index)} fullRank={fullRanks?.[r] ?? null} />;
+          return <HitRow key={hit.index} hit={hit} used={used} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />;
         })}
       </ol>
     </div>
@@ -79,8 +79,8 @@ export function ResultsList() {
       <div role="region" aria-label="Below the cut" className="results">
         <h3>Just below the cut</h3>
         <ol>
-          {beyond.map((hit, r) => (
-            <HitRow key={hit.index} hit={hit} used={0} gold={gold.has(hit.index)} fullRank={fullRanks?.[results.length + r] ?? null} />
+          {beyond.map((hit) => (
+            <HitRow key={hit.index} hit={hit} used={0} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />
           ))}
         </ol>
       </div>
