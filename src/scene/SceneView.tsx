@@ -42,6 +42,7 @@ export function SceneView() {
       gl={{ preserveDrawingBuffer: true, antialias: true }}
       raycaster={{ params: { Points: { threshold: 0.3 } } as never }}
       onPointerMissed={() => select(null)}
+      role="img"
       aria-label="Vector space"
     >
       <color attach="background" args={[BACKGROUND]} />

@@ -90,8 +90,8 @@ export async function tuned(source: ModelSource, signal: AbortSignal): Promise<M
   tunedBackends.set(tuningKey(source), best.backend);
   const { batchOverride } = store.getState();
   if (batchOverride) await configureBatch(batchOverride);
+  // the result is shown in the Model panel, where the batch size can be overridden
   store.setState({ speed });
-  store.getState().notify('info', `Speed test: ${speedSummary(speed, batchOverride)}.`);
   return { ...source, backend: best.backend };
 }
 

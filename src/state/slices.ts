@@ -17,6 +17,8 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** when it was said (ms since the epoch), for the log */
+  at: number;
   /** something the user can do about it, as a button */
   action?: { label: string; run: () => void };
 }
@@ -26,7 +28,10 @@ export interface StatusSlice {
   message: string;
   progress: { done: number; total: number } | null;
   busy: boolean;
+  /** on screen: errors until dismissed, information for INFO_SECONDS */
   notices: Notice[];
+  /** everything said this session, newest last */
+  log: Notice[];
   setStatus: (phase: Phase, message: string, progress?: { done: number; total: number } | null) => void;
   notify: (kind: 'error' | 'info', text: string, action?: Notice['action']) => void;
   dismiss: (id: number) => void;
@@ -161,6 +166,8 @@ export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSli
 type Slice<T> = StateCreator<OrreryState, [], [], T>;
 
 let noticeId = 0;
+export const INFO_SECONDS = 12;
+const LOG_SIZE = 200;
 
 export const createStatusSlice: Slice<StatusSlice> = (set) => ({
   phase: 'idle',
@@ -168,9 +175,15 @@ export const createStatusSlice: Slice<StatusSlice> = (set) => ({
   progress: null,
   busy: false,
   notices: [],
+  log: [],
   setStatus: (phase, message, progress = null) =>
     set({ phase, message, progress, busy: phase === 'loading' || phase === 'embedding' || phase === 'layout' || phase === 'querying' }),
-  notify: (kind, text, action) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text, action }] })),
+  notify: (kind, text, action) => {
+    const notice: Notice = { id: ++noticeId, kind, text, action, at: Date.now() };
+    set((s) => ({ notices: [...s.notices.slice(-4), notice], log: [...s.log.slice(-(LOG_SIZE - 1)), notice] }));
+    // information fades (the log keeps it); an error, or a notice that offers an action, stays
+    if (kind === 'info' && !action) setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })), INFO_SECONDS * 1000);
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 

@@ -1,26 +1,31 @@
-import { resetCamera } from '../state/viewActions';
 import { useEffect, useState } from 'react';
 import { SceneView } from '../scene/SceneView';
 import { addFiles, loadDemo } from '../state/corpusActions';
-import { restore } from '../state/persist';
-import { startAutosave } from '../state/persist';
-import { DataPanel } from './DataPanel';
-import { EvaluationPanel } from './EvaluationPanel';
+import { restore, startAutosave } from '../state/persist';
+import { resetCamera } from '../state/viewActions';
 import { ChunkingPanel } from './ChunkingPanel';
-import { SourcesPanel } from './SourcesPanel';
+import { DataPanel } from './DataPanel';
+import { EmptyState } from './EmptyState';
+import { EvaluationPanel } from './EvaluationPanel';
 import { droppedFiles } from './gatherFiles';
+import { LayoutCaption } from './LayoutCaption';
 import { LayoutPanel } from './LayoutPanel';
 import { Legend } from './Legend';
 import { ModelPanel } from './ModelPanel';
+import { NoticeLog } from './NoticeLog';
 import { Notices } from './Notices';
 import { QueryPanel } from './QueryPanel';
+import { Section } from './Section';
+import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { SelectionPanel } from './SelectionPanel';
-import { LayoutCaption } from './LayoutCaption';
+import { SourcesPanel } from './SourcesPanel';
 import { StatusBar } from './StatusBar';
 import { Tooltip } from './Tooltip';
 
 export function App() {
   const [dragging, setDragging] = useState(false);
+  // on narrow screens the panels are a drawer over the scene
+  const [drawer, setDrawer] = useState(false);
 
   useEffect(() => {
     // ?demo always shows the demo corpus; otherwise the last workspace comes back
@@ -29,14 +34,19 @@ export function App() {
     return startAutosave();
   }, []);
 
+  const paste = () => {
+    setDrawer(true);
+    document.getElementById('paste')?.focus();
+  };
+
   return (
     <div
-      className={`app${dragging ? ' dragging' : ''}`}
+      className={`app${dragging ? ' dragging' : ''}${drawer ? ' drawer-open' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
       }}
-      onDragLeave={() => setDragging(false)}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
@@ -44,17 +54,29 @@ export function App() {
       }}
     >
       <header>
+        <button type="button" className="drawer-toggle" aria-expanded={drawer} aria-controls="panels" onClick={() => setDrawer(!drawer)}>
+          Panels
+        </button>
         <h1>Orrery</h1>
         <StatusBar />
+        <NoticeLog />
       </header>
-      <aside className="sidebar">
-        <DataPanel />
-        <QueryPanel />
-        <EvaluationPanel />
-        <SourcesPanel />
-        <ChunkingPanel />
-        <LayoutPanel />
-        <ModelPanel />
+      <aside className="sidebar" id="panels" aria-label="Panels">
+        <Section id="data" title="Data in">
+          <DataPanel />
+          <SourcesPanel />
+          <ChunkingPanel />
+        </Section>
+        <Section id="retrieve" title="Retrieve and evaluate">
+          <QueryPanel />
+          <EvaluationPanel />
+        </Section>
+        <Section id="see" title="Layout and colour">
+          <LayoutPanel />
+        </Section>
+        <Section id="model" title="Model">
+          <ModelPanel />
+        </Section>
       </aside>
       <main className="stage">
         <SceneView />
@@ -64,10 +86,13 @@ export function App() {
             Reset view
           </button>
         </div>
+        <EmptyState onPaste={paste} />
+        {dragging && <div className="drop-target">Drop to add these files</div>}
         <Legend />
         <SelectionPanel />
         <Notices />
       </main>
+      <SelectionAnnouncer />
       <Tooltip />
     </div>
   );

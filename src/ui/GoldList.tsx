@@ -21,11 +21,11 @@ function GoldItem({ gold, topK }: { gold: GoldStanding; topK: number }) {
           ★
         </button>
       </div>
-      <p className="muted" aria-label="Gold ranks">
+      <p className="muted" role="group" aria-label="Gold ranks">
         dense {where(gold.dense)} · BM25 {where(gold.bm25)} · hybrid {where(gold.hybrid)} · true cosine similarity {gold.similarity.toFixed(3)}
       </p>
       {!returned && gold.outrankedBy.length > 0 && (
-        <p className="muted" aria-label="Outranked by">
+        <p className="muted" role="group" aria-label="Outranked by">
           Outranked by:{' '}
           {gold.outrankedBy.map((o, i) => (
             <span key={o.index}>

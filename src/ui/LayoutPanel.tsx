@@ -65,7 +65,7 @@ export function LayoutPanel() {
           )}
         </div>
       </form>
-      <p className="muted" aria-label="Layout quality">
+      <p className="muted" role="group" aria-label="Layout quality">
         {quality
           ? `Neighbour recall@${quality.k}: ${quality.meanRecall.toFixed(2)} · trustworthiness@${quality.k}: ${quality.trustworthiness.toFixed(3)}` +
             (quality.recallRows < chunkCount ? ` (measured on ${quality.recallRows.toLocaleString('en')} sampled points)` : '')

@@ -33,7 +33,7 @@ export function ModelPanel() {
   return (
     <section className="panel" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
-      <p className="muted" aria-label="Model in use">
+      <p className="muted" role="group" aria-label="Model in use">
         Vectors on screen: {source.model.label}
         {dims > 0 && ` · ${dims}-d`}
         {dtype && ` · ${dtype}`}
@@ -135,7 +135,7 @@ function SpeedPanel() {
   const batchOverride = useOrrery((s) => s.batchOverride);
   return (
     <div className="fields">
-      <p className="muted" aria-label="Speed test">
+      <p className="muted" role="group" aria-label="Speed test">
         {speed ? `Speed test: ${speedSummary(speed, batchOverride)}` : 'Speed test: runs on first use of a model (64 chunks or more).'}
       </p>
       <label className="inline">

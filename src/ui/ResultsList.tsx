@@ -21,12 +21,12 @@ function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number
         <span className="rank">#{hit.rank}</span>
         <span className="score">{hit.score.toFixed(hit.score > 10 ? 1 : 3)}</span>
         <span className={`found found-${hit.foundBy}`}>{FOUND_BY_LABEL[hit.foundBy]}</span>
-        <span className="standings" aria-label="Ranks by retriever">
+        <span className="standings" role="group" aria-label="Ranks by retriever">
           dense {standing(hit.dense)} · BM25 {standing(hit.bm25, 2)} · fused {Number.isFinite(hit.hybrid.rank) ? `#${hit.hybrid.rank}` : 'not retrieved'}
           {fullRank !== null && ` · float vectors #${fullRank}`}
         </span>
         <span className="source">{table.sources[table.sourceIds[hit.index]!]}</span>
-        <span className="tokens" aria-label="Tokens">
+        <span className="tokens" role="group" aria-label="Tokens">
           {tokens >= 0 ? `${tokens} tokens` : 'tokens unknown'}
           {!hit.beyondCut && ` · ${used.toLocaleString('en')} / ${budget.toLocaleString('en')}${over ? ' — over the context budget' : ''}`}
         </span>
@@ -64,7 +64,7 @@ export function ResultsList() {
         </p>
       )}
       {tokens !== null && (
-        <p className="warning" aria-label="Input cut">
+        <p className="warning" role="group" aria-label="Input cut">
           The query has {tokens} tokens; {model.label} reads only the first {model.maxTokens}.
         </p>
       )}

@@ -31,13 +31,13 @@ export function SelectionPanel() {
           ×
         </button>
       </div>
-      <p className="muted" aria-label="Position">
+      <p className="muted" role="group" aria-label="Position">
         {chunkPosition(selected)}
       </p>
-      <p className="muted" aria-label="Chunk id">
+      <p className="muted" role="group" aria-label="Chunk id">
         id {chunkIdOf(table, workspace.documents, selected)} (for query sets)
       </p>
-      {table.headings[selected] && <p className="muted" aria-label="Heading">§ {table.headings[selected]}</p>}
+      {table.headings[selected] && <p className="muted" role="group" aria-label="Heading">§ {table.headings[selected]}</p>}
       <TokenCount index={selected} />
       <GoldButton index={selected} />
       {metadata.length > 0 && (
@@ -53,7 +53,7 @@ export function SelectionPanel() {
       <blockquote>{table.texts[selected]}</blockquote>
       <h3>10 nearest neighbours (cosine, full dimension; cyan lines in the scene)</h3>
       {recall !== undefined && (
-        <p className="muted" aria-label="Neighbour recall of this chunk">
+        <p className="muted" role="group" aria-label="Neighbour recall of this chunk">
           {Math.round(recall * 10)} of these 10 are also among its 10 nearest points in the picture.
         </p>
       )}
@@ -94,7 +94,7 @@ function TokenCount({ index }: { index: number }) {
   if (tokens < 0) return null;
   const over = tokens > model.maxTokens;
   return (
-    <p className={over ? 'warning' : 'muted'} aria-label="Token count">
+    <p className={over ? 'warning' : 'muted'} role="group" aria-label="Token count">
       {tokens} tokens{over ? ` — over ${model.label}'s ${model.maxTokens}-token input: the model reads only the first ${model.maxTokens}.` : ` of ${model.maxTokens}`}
     </p>
   );

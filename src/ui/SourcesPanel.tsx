@@ -25,7 +25,7 @@ export function SourcesPanel() {
     <section className="panel" aria-labelledby="sources-heading">
       <h2 id="sources-heading">Sources</h2>
       {overTotal > 0 && (
-        <p className="warning" aria-label="Chunks over the token limit">
+        <p className="warning" role="group" aria-label="Chunks over the token limit">
           {overTotal} {overTotal === 1 ? 'chunk is' : 'chunks are'} longer than the model's {maxTokens}-token input: it reads only their start.
         </p>
       )}

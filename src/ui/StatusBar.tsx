@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { resume } from '../state/corpusActions';
 import { cancelRunning } from '../state/tasks';
@@ -7,6 +8,11 @@ export function StatusBar() {
   const { message, progress, busy, phase, resumable } = useOrrery(
     useShallow((s) => ({ message: s.message, progress: s.progress, busy: s.busy, phase: s.phase, resumable: s.resumable !== null })),
   );
+  // the tab says how far a long step is, for when the user looks elsewhere
+  useEffect(() => {
+    const percent = busy && progress && progress.total > 0 ? `${Math.round((100 * progress.done) / progress.total)}% · ` : '';
+    document.title = busy ? `${percent}${message} — Orrery` : 'Orrery — see your vector space';
+  }, [busy, progress, message]);
   return (
     <div className="status-bar">
       <div role="status" aria-live="polite" data-phase={phase} className="status-text">

@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, summary, test, waitReady } from './fixtures';
+import { FIXTURES } from './fixtures/folder';
+
+/** Serious and critical accessibility violations (axe-core), as "rule: element" lines. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+test('the empty scene says what Orrery does, offers the demo, and takes a drop', async ({ page }) => {
+  await page.goto('/');
+  const start = page.getByRole('region', { name: 'Start here' });
+  await expect(start).toContainText('Drop files, a folder or vectors anywhere here');
+  expect(await violations(page)).toEqual([]);
+  // a file dropped on the scene
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Comets have tails of gas and dust.\n\nA comet is a small icy body.'], 'comets.txt', { type: 'text/plain' }));
+    const stage = document.querySelector('.stage')!;
+    stage.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    stage.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await waitReady(page);
+  expect((await summary(page)).sources.map((s) => s.name)).toEqual(['comets.txt']);
+  await expect(start).toBeHidden();
+  // Clear workspace brings the invitation back; the demo is one click
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.getByRole('button', { name: 'Yes, clear' }).click();
+  await start.getByRole('button', { name: 'Try the demo corpus' }).click();
+  await waitReady(page);
+  expect((await summary(page)).chunkCount).toBe(227);
+});
+
+test('no serious accessibility violations on the demo and the demo with a query; the selection is announced', async ({ page }) => {
+  await page.goto('/?demo');
+  await waitReady(page);
+  expect(await violations(page)).toEqual([]);
+  await page.getByLabel('Query', { exact: true }).fill('How do black holes form?');
+  await page.getByLabel('Query', { exact: true }).press('Enter');
+  await expect(page.getByRole('region', { name: 'Results' }).getByRole('listitem')).toHaveCount(5);
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /^#2/ }).click();
+  await expect(page.getByRole('log', { name: 'Selection announcement' })).toContainText(/^Selected chunk \d+ of 227, rank 2 for the query: /);
+  // the query box is reached from the start of the page by keyboard
+  await page.keyboard.press('Escape');
+  await page.locator('body').focus();
+  let reached = false;
+  for (let i = 0; i < 120 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'query');
+  }
+  expect(reached).toBe(true);
+});
+
+for (const [width, height] of [
+  [390, 844],
+  [768, 1024],
+  [1280, 800],
+] as const) {
+  test(`at ${width} px nothing overflows, and the scene has the width it needs`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?demo');
+    await waitReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const stage = (await page.locator('.stage').boundingBox())!;
+    if (width < 720) {
+      // the panels are a drawer over a full-width scene
+      expect(stage.width).toBeGreaterThanOrEqual(0.8 * width);
+      await page.getByRole('button', { name: 'Panels' }).click();
+      await expect(page.getByRole('complementary', { name: 'Panels' })).toBeInViewport({ ratio: 0.9 });
+      await page.getByLabel('Query', { exact: true }).scrollIntoViewIfNeeded();
+      await expect(page.getByLabel('Query', { exact: true })).toBeInViewport();
+      await page.screenshot({ path: join(FIXTURES, '..', `layout-${width}-drawer.png`) });
+      await page.getByRole('button', { name: 'Panels' }).click();
+      await expect(page.getByRole('complementary', { name: 'Panels' })).not.toBeInViewport();
+    } else {
+      expect(stage.width).toBeGreaterThanOrEqual(width - 360);
+    }
+    await page.screenshot({ path: join(FIXTURES, '..', `layout-${width}.png`) });
+  });
+}
+
+test('information fades into the log with its time; an error stays', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Add text' }).click();
+  const error = page.getByRole('alert').filter({ hasText: 'Nothing to add' });
+  await expect(error).toBeVisible();
+  await page.getByLabel('Paste text').fill('One short paragraph about tides.');
+  await page.getByRole('button', { name: 'Add text' }).click();
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.getByRole('button', { name: 'Yes, clear' }).click();
+  const info = page.getByRole('note').filter({ hasText: 'The workspace is empty' });
+  await expect(info).toBeVisible();
+  await page.clock.runFor(13_000);
+  await expect(info).toBeHidden();
+  await expect(error).toBeVisible();
+  await page.getByRole('button', { name: /^Log \(\d+\)$/ }).click();
+  const log = page.getByRole('list', { name: 'Notice log' });
+  await expect(log).toContainText(/\d\d:\d\d:\d\d The workspace is empty/);
+  await expect(log).toContainText(/Error: Nothing to add/);
+});
