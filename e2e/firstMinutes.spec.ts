@@ -84,6 +84,23 @@ for (const [width, height] of [
   });
 }
 
+test("one step's notices share one line, which opens to show them all", async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Add files').setInputFiles([
+    { name: 'tides.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"text": "Tides follow the moon."}\nnot json\n') },
+    { name: 'waves.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"text": "Waves are raised by wind."}\n[1, 2]\n') },
+    { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) },
+  ]);
+  await expect(page.getByRole('alert').filter({ hasText: 'photo.jpg: files of type .jpg are not read' })).toBeVisible();
+  const line = page.getByRole('note').filter({ hasText: 'tides.jsonl: 1 line is not a JSON object' });
+  await expect(line).toHaveCount(1);
+  await expect(line).toHaveText(/^\d+ notes: /);
+  await expect(line).toContainText('waves.jsonl: 1 line is not a JSON object');
+  await line.getByRole('button', { name: 'All' }).click();
+  await expect(line.getByRole('listitem')).not.toHaveCount(0);
+  await expect(line.getByRole('button', { name: 'Less' })).toHaveAttribute('aria-expanded', 'true');
+});
+
 test('information fades into the log with its time; an error stays', async ({ page }) => {
   await page.clock.install();
   await page.goto('/');

@@ -163,6 +163,8 @@ test('bad query sets: a wrong column name lists the columns found; 10,000 rows s
   const rows = Array.from({ length: 10_000 }, (_, i) => `Question number ${i} about the stars and the sea,,Astronomy#${(i % 20) + 1}`);
   await page.getByLabel('Load evaluation set').setInputFiles(write('queries/ten-thousand.csv', ['query,expected_text,expected_ids', ...rows].join('\n')));
   await expect(page.getByRole('status')).toContainText(/Embedding [1-9]\d* \/ 10000/, { timeout: 60_000 });
+  // the tab shows how far the step is
+  await expect(page).toHaveTitle(/^\d+% · Embedding \d+ \/ 10000.* — Orrery$/);
   // the page answers while the queries are embedded
   await page.getByLabel('Paste text').fill('typed while evaluating');
   await expect(page.getByLabel('Paste text')).toHaveValue('typed while evaluating');

@@ -19,6 +19,8 @@ export interface Notice {
   text: string;
   /** when it was said (ms since the epoch), for the log */
   at: number;
+  /** the task it came from (0: none): notices of one step are shown as one line */
+  group: number;
   /** something the user can do about it, as a button */
   action?: { label: string; run: () => void };
 }
@@ -32,6 +34,8 @@ export interface StatusSlice {
   notices: Notice[];
   /** everything said this session, newest last */
   log: Notice[];
+  /** the task running now, whose notices are grouped (0: none) */
+  noticeGroup: number;
   setStatus: (phase: Phase, message: string, progress?: { done: number; total: number } | null) => void;
   notify: (kind: 'error' | 'info', text: string, action?: Notice['action']) => void;
   dismiss: (id: number) => void;
@@ -168,19 +172,22 @@ type Slice<T> = StateCreator<OrreryState, [], [], T>;
 let noticeId = 0;
 export const INFO_SECONDS = 12;
 const LOG_SIZE = 200;
+/** notices kept on screen (those of one step share a line) */
+const ON_SCREEN = 12;
 
-export const createStatusSlice: Slice<StatusSlice> = (set) => ({
+export const createStatusSlice: Slice<StatusSlice> = (set, get) => ({
   phase: 'idle',
   message: 'Add text, drop files or load the demo corpus',
   progress: null,
   busy: false,
   notices: [],
   log: [],
+  noticeGroup: 0,
   setStatus: (phase, message, progress = null) =>
     set({ phase, message, progress, busy: phase === 'loading' || phase === 'embedding' || phase === 'layout' || phase === 'querying' }),
   notify: (kind, text, action) => {
-    const notice: Notice = { id: ++noticeId, kind, text, action, at: Date.now() };
-    set((s) => ({ notices: [...s.notices.slice(-4), notice], log: [...s.log.slice(-(LOG_SIZE - 1)), notice] }));
+    const notice: Notice = { id: ++noticeId, kind, text, action, at: Date.now(), group: get().noticeGroup };
+    set((s) => ({ notices: [...s.notices.slice(-(ON_SCREEN - 1)), notice], log: [...s.log.slice(-(LOG_SIZE - 1)), notice] }));
     // information fades (the log keeps it); an error, or a notice that offers an action, stays
     if (kind === 'info' && !action) setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })), INFO_SECONDS * 1000);
   },

@@ -9,11 +9,14 @@ import { useOrreryStore } from './store';
 const store = useOrreryStore;
 let queue: Promise<void> = Promise.resolve();
 let running: AbortController | null = null;
+/** each task's notices form one group on screen */
+let group = 0;
 
 export function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const run = async () => {
     const controller = new AbortController();
     running = controller;
+    store.setState({ noticeGroup: ++group });
     try {
       await task(controller.signal);
     } catch (error) {
@@ -23,6 +26,7 @@ export function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<v
       settle();
     } finally {
       running = null;
+      store.setState({ noticeGroup: 0 });
     }
   };
   queue = queue.then(run, run);
