@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exactKnn, exactKnnOfRowsSteps, exactKnnSteps } from './knn';
 import { nnDescent, nnDescentSteps } from './nnDescent';
 import { trustworthiness, trustworthinessSteps } from './quality';
-import { advance, finish, type Steps, within } from './steps';
+import { CancelledError } from './batching';
+import { advance, finish, runSteps, type Steps, within } from './steps';
 import { gaussianClusters } from './syntheticData';
 
 /** Every progress value a computation yields, and its result. */
@@ -62,5 +63,24 @@ describe('computations in steps', () => {
     expect(advance(steps, 1000)).toEqual({ done: true, value: 'done' });
     expect(collect(within(slow(), 0.5, 1)).progress).toEqual([0.6, 0.7, 0.8, 0.9, 1]);
     expect(finish(slow())).toBe('done');
+  });
+
+  it('runSteps gives the result, reports progress, and stops at a cancel between slices', async () => {
+    function* count(n: number): Steps<number> {
+      for (let i = 1; i <= n; i++) {
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        yield i / n;
+      }
+      return n;
+    }
+    const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const seen: number[] = [];
+    expect(await runSteps(count(5), { sliceMs: 1, yieldTurn: turn, cancelled: () => false, onProgress: (p) => seen.push(p) })).toBe(5);
+    expect(seen.length).toBeGreaterThan(0);
+    let turns = 0;
+    const stopped = runSteps(count(200), { sliceMs: 1, yieldTurn: () => (turns++, turn()), cancelled: () => turns > 3 });
+    await expect(stopped).rejects.toBeInstanceOf(CancelledError);
+    expect(turns).toBe(4);
   });
 });

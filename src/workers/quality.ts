@@ -1,10 +1,9 @@
 // How far to trust the picture: per-point neighbour recall and trustworthiness@k, both against
 // the full-dimensional cosine neighbours. Runs in steps between turns of the worker's message
 // loop: a cancel, or a newer request (a newer layout or corpus), drops the work in progress.
-import { CancelledError } from '../core/batching';
 import { exactKnnOfRowsSteps, exactKnnSteps, type KnnGraph } from '../core/knn';
 import { neighbourRecallSteps, sampleIndices, trustworthinessSteps } from '../core/quality';
-import { advance, type Steps } from '../core/steps';
+import { runSteps, type Steps } from '../core/steps';
 import { HeldVectors } from './heldVectors';
 import type { QualityCalls, QualityInbox, QualityOutbox, QualityParams, QualityResult } from './quality.protocol';
 import { type CallRequest, errorMessage } from './rpc';
@@ -76,15 +75,8 @@ export class QualityHost {
     try {
       const { vectors, count, dims } = this.vectors.get(request.vectorsId);
       const steps = qualitySteps(vectors, count, dims, request, this.cached);
-      for (;;) {
-        await this.yieldTurn();
-        if (mine.cancelled) throw new CancelledError();
-        const next = advance(steps, STEP_MS);
-        if (next.done) {
-          this.post({ type: 'result', id: request.id, result: next.value }, [next.value.recall.buffer]);
-          return;
-        }
-      }
+      const result = await runSteps(steps, { sliceMs: STEP_MS, yieldTurn: this.yieldTurn, cancelled: () => mine.cancelled });
+      this.post({ type: 'result', id: request.id, result }, [result.recall.buffer]);
     } catch (error) {
       this.post(errorMessage(request.id, error));
     } finally {

@@ -1,7 +1,6 @@
 // The retrieval worker's work as plain functions: it holds the corpus vectors and chunk texts
 // (once per corpus version), builds the BM25 index on first use, answers queries under every
 // retriever, evaluates query sets in steps (progress, cancel), and finds near-duplicate chunks.
-import { CancelledError } from '../core/batching';
 import { exactKnnSteps } from '../core/knn';
 import { nnDescentSteps } from '../core/nnDescent';
 import { type Bm25Index, buildBm25 } from '../core/retrieval/bm25';
@@ -12,7 +11,7 @@ import { applyVariant, isFull, type VectorVariant, variantName } from '../core/r
 import { rankOf, topK } from '../core/retrieval/ranking';
 import { createDotKernel, type DotKernel } from '../core/retrieval/simdDots';
 import { answerOrder, type CorpusIndex, explainGold, RETRIEVERS, retrieve, scoreQuery } from '../core/retrieval/retrieve';
-import { advance, type Steps } from '../core/steps';
+import { runSteps, type Steps } from '../core/steps';
 import { rowNorms } from '../core/vectors';
 import { HeldVectors } from './heldVectors';
 import type { CorpusRef, Evaluation, EvaluationRow, QueryAnswer, RetrieveCalls, RetrieveInbox, RetrieveOutbox } from './retrieve.protocol';
@@ -72,18 +71,13 @@ export class RetrieveHost {
   }
 
   /** Runs steps between turns of the message loop, posting progress, until done or cancelled. */
-  private async run<T>(id: number, steps: Steps<T>): Promise<T> {
-    let lastProgress = 0;
-    for (;;) {
-      await this.yieldTurn();
-      if (this.cancelled.has(id)) throw new CancelledError();
-      const next = advance(steps, STEP_MS);
-      if (next.done) return next.value;
-      if (performance.now() - lastProgress > 100) {
-        lastProgress = performance.now();
-        this.post({ type: 'progress', id, done: Math.round(next.progress * 1000), total: 1000 });
-      }
-    }
+  private run<T>(id: number, steps: Steps<T>): Promise<T> {
+    return runSteps(steps, {
+      sliceMs: STEP_MS,
+      yieldTurn: this.yieldTurn,
+      cancelled: () => this.cancelled.has(id),
+      onProgress: (progress) => this.post({ type: 'progress', id, done: Math.round(progress * 1000), total: 1000 }),
+    });
   }
 
   private index(ref: CorpusRef): CorpusIndex {
