@@ -27,6 +27,7 @@ export function parseNpy(bytes: Uint8Array): { data: Float32Array; rows: number;
   if (!descr || shape === undefined) throw new InputError('its .npy header cannot be read');
   const sizes = shape.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   if (sizes.length !== 2) throw new InputError(`it holds a ${sizes.length}-D array of shape (${sizes.join(', ')}); Orrery needs 2-D (rows × dimensions)`);
+  if (!sizes.every((n) => Number.isSafeInteger(n) && n >= 0)) throw new InputError(`its .npy header gives the shape (${shape.trim()}), which is not two counts`);
   const [rows, dims] = sizes as [number, number];
   const kind = descr.slice(1);
   const width = WIDTHS[kind];

@@ -40,6 +40,18 @@ export function pageText(items: PdfTextItem[]): string {
   return text.replace(/[ \t]+\n/g, '\n').trim();
 }
 
+/** One page's text; a damaged page (a broken object, a cut-off stream) is named as such. */
+async function readPage(document: PdfDocument, n: number): Promise<string> {
+  try {
+    const page = await document.getPage(n);
+    const text = pageText((await page.getTextContent()).items as PdfTextItem[]);
+    page.cleanup?.();
+    return text;
+  } catch (error) {
+    throw new InputError(`page ${n} is damaged and cannot be read (${(error as Error)?.message ?? error})`);
+  }
+}
+
 export async function pdfDocument(pdf: PdfLibrary, name: string, bytes: Uint8Array, isCancelled: () => boolean = () => false): Promise<SourceDocument> {
   let document: PdfDocument;
   try {
@@ -54,9 +66,7 @@ export async function pdfDocument(pdf: PdfLibrary, name: string, bytes: Uint8Arr
     const pages: string[] = [];
     for (let n = 1; n <= document.numPages; n++) {
       if (isCancelled()) throw new InputError('cancelled');
-      const page = await document.getPage(n);
-      pages.push(pageText((await page.getTextContent()).items as PdfTextItem[]));
-      page.cleanup?.();
+      pages.push(await readPage(document, n));
     }
     const sections: Section[] = [];
     let text = '';

@@ -1,0 +1,103 @@
+// Seeded fuzzing of every reader: valid files, mutated (bytes flipped, cut short, slices repeated,
+// huge numbers, deep nesting, long lines, stray quotes and NULs). Each case must end in a result
+// or an InputError with a message — never another exception — and within a time limit.
+import { describe, expect, it } from 'vitest';
+import { makePdf } from '../../../e2e/fixtures/formats';
+import { chunkDocuments } from '../corpus';
+import { seededRandom } from '../random';
+import { parseQuerySet } from '../retrieval/querySet';
+import { parseFile } from './files';
+import { InputError } from './inputError';
+import { writeNpy } from './npy';
+import { type PdfLibrary, pdfDocument } from './pdfText';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const CASE_MS = 2000;
+
+type Mutator = (bytes: Uint8Array, random: () => number) => Uint8Array;
+const at = (bytes: Uint8Array, random: () => number) => Math.floor(random() * Math.max(1, bytes.length));
+const splice = (bytes: Uint8Array, where: number, insert: Uint8Array, remove = 0) => new Uint8Array([...bytes.subarray(0, where), ...insert, ...bytes.subarray(where + remove)]);
+
+const MUTATORS: Mutator[] = [
+  (b, r) => {
+    const out = b.slice();
+    for (let i = 0; i < 1 + Math.floor(r() * 8); i++) out[at(b, r)] = Math.floor(r() * 256);
+    return out;
+  },
+  (b, r) => b.slice(0, at(b, r)),
+  (b, r) => {
+    const from = at(b, r);
+    const slice = b.subarray(from, from + 1 + Math.floor(r() * 64));
+    return splice(b, at(b, r), new Uint8Array(Array.from({ length: 1 + Math.floor(r() * 20) }, () => [...slice]).flat()));
+  },
+  (b, r) => splice(b, at(b, r), encode(['1e309', '-1e999', '9'.repeat(400), 'NaN', '-0', '0x1p3', '1'.repeat(30)][Math.floor(r() * 7)]!)),
+  (b, r) => splice(b, at(b, r), encode('['.repeat(20_000) + ']'.repeat(Math.floor(r() * 20_000)))),
+  (b, r) => splice(b, at(b, r), encode('x'.repeat(50_000 + Math.floor(r() * 50_000)))),
+  (b, r) => splice(b, at(b, r), encode(['"', '""', '\t"', '\n"', '\0', '\r', '\\', '}{', '\u2028', '\ufeff'][Math.floor(r() * 10)]!)),
+  (b, r) => splice(b, at(b, r), new Uint8Array([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Math.floor(r() * 4)),
+];
+
+/** Runs `cases` mutations of the seeds through `read`; returns the failures (not InputError, or too slow). */
+async function fuzz(seeds: Uint8Array[], cases: number, seed: number, read: (bytes: Uint8Array) => Promise<unknown>): Promise<{ failures: string[]; results: number; refused: number }> {
+  const random = seededRandom(seed);
+  const failures: string[] = [];
+  let results = 0;
+  let refused = 0;
+  for (let c = 0; c < cases; c++) {
+    let bytes = seeds[c % seeds.length]!;
+    for (let m = 0; m < 1 + Math.floor(random() * 3); m++) bytes = MUTATORS[Math.floor(random() * MUTATORS.length)]!(bytes, random);
+    const started = performance.now();
+    try {
+      await read(bytes);
+      results++;
+    } catch (error) {
+      if (error instanceof InputError && error.message) refused++;
+      else failures.push(`case ${c}: ${(error as Error)?.name}: ${(error as Error)?.message?.slice(0, 120)}`);
+    }
+    if (performance.now() - started > CASE_MS) failures.push(`case ${c}: took ${Math.round(performance.now() - started)} ms`);
+  }
+  return { failures, results, refused };
+}
+
+/** A parsed file goes on to be chunked, as in the app: that must hold too. */
+const parsed = (name: string) => async (bytes: Uint8Array) => {
+  const result = await parseFile(name, bytes);
+  chunkDocuments(result.documents);
+};
+
+const SEEDS: Record<string, Uint8Array[]> = {
+  'a.csv': [encode('text,label,score\n"Hello, world",greeting,1.5\nSecond row,"quoted ""x""",2\n'), encode('a;b\n1;2\n')],
+  'a.tsv': [encode('text\tlabel\nOne\tx\nTwo\ty\n'), encode('0.1\t0.2\n0.3\t0.4\n')],
+  'a.json': [encode('[{"text": "one", "n": 1, "v": [0.1, 0.2]}, {"text": "two", "n": null, "v": [0.3, 0.4]}]'), encode('{"rows": [{"body": "x"}]}')],
+  'a.jsonl': [encode('{"text": "one", "embedding": [1, 2]}\n{"text": "two", "embedding": [3, 4]}\n')],
+  'a.md': [encode('# Title\n\nSome *text* with [a link](x).\n\n## Sub\n\n- item\n- item\n\n```js\ncode\n```\n')],
+  'a.html': [encode('<!doctype html><html><head><title>T</title><style>p{}</style></head><body><h1>Head</h1><p>Para &amp; text</p><script>x()</script></body></html>')],
+  'a.txt': [encode('Plain text.\n\nAnother paragraph with ünïcode and 中文.')],
+  'a.npy': [writeNpy(Float32Array.from([1, 2, 3, 4, 5, 6]), 2, 3)],
+  // Parquet is not here yet: hyparquet 1.33 loops forever (synchronously) on some files whose data
+  // pages were altered, which only terminating the worker can stop (the hardening issue's next step)
+};
+
+describe('fuzzed readers', () => {
+  for (const [name, seeds] of Object.entries(SEEDS)) {
+    it(`${name}: 2,000 mutated files end in a result or a message`, async () => {
+      const { failures, results, refused } = await fuzz(seeds, 2000, name.length * 7919, parsed(name));
+      expect(failures).toEqual([]);
+      expect(results + refused).toBe(2000);
+    });
+  }
+
+  it('query sets: 2,000 mutated CSV and JSON Lines files end in a result or a message', async () => {
+    const csv = encode('query,expected_text,expected_ids\nWhat?,some text,"a#1|b#2"\nWhy?,,c#3\n');
+    const jsonl = encode('{"query": "what?", "expected_ids": ["a#1"]}\n{"query": "why?", "expected_text": "x"}\n');
+    const csvRun = await fuzz([csv], 1000, 11, async (bytes) => parseQuerySet('q.csv', new TextDecoder().decode(bytes)));
+    const jsonRun = await fuzz([jsonl], 1000, 12, async (bytes) => parseQuerySet('q.jsonl', new TextDecoder().decode(bytes)));
+    expect([...csvRun.failures, ...jsonRun.failures]).toEqual([]);
+  });
+
+  it('PDF: 600 mutated files end in a document or a message', async () => {
+    const pdf = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfLibrary;
+    const { failures } = await fuzz([makePdf([['First page.'], ['Second page.']])], 600, 13, async (bytes) => pdfDocument(pdf, 'a.pdf', bytes));
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
