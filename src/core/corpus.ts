@@ -3,7 +3,7 @@
 import { type ChunkContext, type ChunkOptions, chunkRange, PARAGRAPH_CHUNKING } from './chunking';
 import { type Heading, headingPaths, markdownHeadings } from './ingest/markdown';
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'npy' | 'parquet' | 'projector';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'npy' | 'parquet' | 'projector' | 'chroma';
 
 /** A part of a document that chunks never cross: a PDF page, a table row. */
 export interface Section {

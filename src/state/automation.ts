@@ -3,6 +3,7 @@ import { variantName } from '../core/retrieval/quantize';
 import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { workspace } from './data';
 import { sceneReport } from './sceneReport';
+import type { OrreryState } from './slices';
 import { useOrreryStore } from './store';
 import { vectorTransfers } from './vectorSync';
 
@@ -87,6 +88,41 @@ export interface OrrerySummary {
   scene: typeof sceneReport;
   /** corpus vectors sent to the layout and quality workers: once per version and worker; bytes copied are 0 when the page shares memory */
   vectorTransfers: { sends: number; bytesCopied: number };
+  /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */
+  vectorDb: {
+    connected: boolean;
+    collections: { name: string; count: number; dims: number | null; space: string }[];
+    link: { collection: string; loaded: number; total: number; sampled: boolean; complete: boolean } | null;
+    /** index and exact top k as chunk ids; missed: exact hits the index did not return; goldLost: gold rows exact search has in the top k and the index not */
+    answer:
+      | { query: string; k: number; recall: number | null; index: string[]; exact: string[]; exactRows: number[]; missed: { id: string; exactRank: number }[]; goldLost: number[]; indexMs: number; exactMs: number }
+      | { unavailable: string }
+      | null;
+  };
+}
+
+function vectorDbSummary(s: OrreryState): OrrerySummary['vectorDb'] {
+  const answer = s.indexAnswer;
+  return {
+    connected: s.dbServer !== null,
+    collections: (s.dbCollections ?? []).map((c) => ({ name: c.name, count: c.count, dims: c.dims, space: c.space })),
+    link: s.indexLink && { collection: s.indexLink.collection.name, loaded: s.indexLink.loaded, total: s.indexLink.total, sampled: s.indexLink.sampled, complete: s.indexLink.complete },
+    answer:
+      answer && 'unavailable' in answer
+        ? answer
+        : answer && {
+            query: answer.queryText,
+            k: answer.k,
+            recall: answer.recall,
+            index: answer.index.map((h) => h.id),
+            exact: answer.exact.map((h) => h.id),
+            exactRows: answer.exact.map((h) => h.row),
+            missed: answer.missed.map((h) => ({ id: h.id, exactRank: h.rank })),
+            goldLost: answer.gold.filter((g) => g.lost).map((g) => g.row),
+            indexMs: answer.indexMs,
+            exactMs: answer.exactMs,
+          },
+  };
 }
 
 export function summary(): OrrerySummary {
@@ -163,6 +199,7 @@ export function summary(): OrrerySummary {
     corpusVersion: s.corpusVersion,
     scene: sceneReport,
     vectorTransfers,
+    vectorDb: vectorDbSummary(s),
   });
 }
 

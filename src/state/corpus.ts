@@ -87,6 +87,8 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): Promise<void> {
     truncatedChunks: table.tokens.reduce((n, t) => n + (t > maxTokens ? 1 : 0), 0),
     embeddedCount: s.embeddedCount + (made.computed ?? 0),
     quality: null,
+    // a collection link lasts while its rows are in the workspace
+    indexLink: s.indexLink && table.sources.includes(s.indexLink.sourceName) ? s.indexLink : null,
   }));
   // the selection and gold marks follow their chunks; a chunk that is gone takes its marks with it
   const moved = rowMapping(before, table);

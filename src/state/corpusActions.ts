@@ -151,10 +151,15 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
   await layOutAndCommit(corpus, made, signal);
 }
 
+/** Chunks, embeds and adds documents, within a task that is already running. */
+export async function addWithin(documents: SourceDocument[], signal: AbortSignal): Promise<void> {
+  await addChunked(documents, await chunkInWorker(documents, signal), signal);
+}
+
 /** Adds pasted text or the demo corpus. */
 export function addDocuments(documents: SourceDocument[]): Promise<void> {
   store.setState({ resumable: null });
-  return enqueue(async (signal) => addChunked(documents, await chunkInWorker(documents, signal), signal));
+  return enqueue((signal) => addWithin(documents, signal));
 }
 
 /** UTF-8 to text a few MB at a time, yielding between slices so the page keeps answering. */
@@ -197,20 +202,23 @@ export function addFiles(files: IngestFile[]): Promise<void> {
  * come from the cache, the others are embedded; then the new chunks are laid out.
  */
 export function rechunk(documents: SourceDocument[] = workspace.documents): Promise<void> {
-  return enqueue(async (signal) => {
-    if (documents.length === 0) {
-      settle();
-      return;
-    }
-    store.getState().setStatus('loading', `Chunking ${documents.length} documents`);
-    const chunked = await chunkInWorker(documents, signal);
-    if (chunked.texts.length === 0) throw new Error('These chunking settings leave no chunks.');
-    const { corpus, made, truncated } = await embedCorpus(documents, chunked, signal);
-    const before = workspace.table.texts.length;
-    await layOutAndCommit(corpus, made, signal);
-    noteTruncated(truncated, 'the chunks');
-    store.getState().notify('info', `Re-chunked: ${chunked.texts.length} chunks (before: ${before}); ${made.computed} embedded, the rest from the cache.`);
-  });
+  return enqueue((signal) => rechunkWithin(documents, signal));
+}
+
+/** Re-chunks (see rechunk) within a task that is already running. */
+export async function rechunkWithin(documents: SourceDocument[], signal: AbortSignal, announce = true): Promise<void> {
+  if (documents.length === 0) {
+    settle();
+    return;
+  }
+  store.getState().setStatus('loading', `Chunking ${documents.length} documents`);
+  const chunked = await chunkInWorker(documents, signal);
+  if (chunked.texts.length === 0) throw new Error('These chunking settings leave no chunks.');
+  const { corpus, made, truncated } = await embedCorpus(documents, chunked, signal);
+  const before = workspace.table.texts.length;
+  await layOutAndCommit(corpus, made, signal);
+  noteTruncated(truncated, 'the chunks');
+  if (announce) store.getState().notify('info', `Re-chunked: ${chunked.texts.length} chunks (before: ${before}); ${made.computed} embedded, the rest from the cache.`);
 }
 
 /** After a switch to a model with a smaller input: chunks it cannot read whole can be re-chunked to fit it. */

@@ -10,6 +10,8 @@ import { BUILTIN_MODEL } from '../core/models';
 import type { Backend, ModelSource, SpeedSample } from '../core/models';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import type { Placement } from '../core/placement';
+import type { CollectionInfo, Connection, ServerInfo } from '../core/vectorDb/database';
+import type { IndexComparison } from '../core/vectorDb/indexRecall';
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
 
@@ -154,6 +156,39 @@ export interface EvaluationSlice {
   evaluation: EvaluationState | null;
 }
 
+/** The collection the workspace's rows came from, so that queries can go through its index too. */
+export interface IndexLink {
+  connection: Connection;
+  collection: CollectionInfo;
+  /** the workspace source holding its rows */
+  sourceName: string;
+  /** rows read */
+  loaded: number;
+  /** rows in the collection when read */
+  total: number;
+  sampled: boolean;
+  /** every row is here, so exact search over them is the truth */
+  complete: boolean;
+}
+
+export interface IndexAnswer extends IndexComparison {
+  indexMs: number;
+  exactMs: number;
+  /** the query it answers */
+  queryText: string;
+}
+
+export interface VectorDbSlice {
+  dbConnection: Connection;
+  dbServer: ServerInfo | null;
+  dbCollections: CollectionInfo[] | null;
+  /** rows read from a collection at most: beyond this, a uniform sample */
+  sampleLimit: number;
+  indexLink: IndexLink | null;
+  /** the index's answer to the last query beside exact search, or why there is none */
+  indexAnswer: IndexAnswer | { unavailable: string } | null;
+}
+
 export type ColourMode = 'source' | 'recall';
 
 export interface ViewSlice {
@@ -166,7 +201,7 @@ export interface ViewSlice {
   resetCamera: () => void;
 }
 
-export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & EvaluationSlice & ViewSlice;
+export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & EvaluationSlice & VectorDbSlice & ViewSlice;
 type Slice<T> = StateCreator<OrreryState, [], [], T>;
 
 let noticeId = 0;
@@ -246,6 +281,17 @@ export const createQuerySlice: Slice<QuerySlice> = () => ({
 });
 
 export const createEvaluationSlice: Slice<EvaluationSlice> = () => ({ evaluation: null });
+
+export const DEFAULT_SAMPLE_LIMIT = 50_000;
+
+export const createVectorDbSlice: Slice<VectorDbSlice> = () => ({
+  dbConnection: { url: 'http://localhost:8000', token: '', tenant: 'default_tenant', database: 'default_database' },
+  dbServer: null,
+  dbCollections: null,
+  sampleLimit: DEFAULT_SAMPLE_LIMIT,
+  indexLink: null,
+  indexAnswer: null,
+});
 
 export const createViewSlice: Slice<ViewSlice> = (set) => ({
   colourMode: 'source',

@@ -6,6 +6,7 @@ import {
   createLayoutSlice,
   createQuerySlice,
   createStatusSlice,
+  createVectorDbSlice,
   createViewSlice,
   type OrreryState,
 } from './slices';
@@ -17,5 +18,6 @@ export const useOrreryStore = create<OrreryState>()((...a) => ({
   ...createLayoutSlice(...a),
   ...createQuerySlice(...a),
   ...createEvaluationSlice(...a),
+  ...createVectorDbSlice(...a),
   ...createViewSlice(...a),
 }));

@@ -5,6 +5,7 @@ import type { LayoutCalls, LayoutFrame, LayoutNote } from '../workers/layout.pro
 import type { QualityCalls } from '../workers/quality.protocol';
 import type { RetrieveCalls, RetrieveProgress } from '../workers/retrieve.protocol';
 import { WorkerClient } from '../workers/rpc';
+import type { VectorDbCalls, VectorDbProgress } from '../workers/vectorDb.protocol';
 
 export const embedClient = new WorkerClient<EmbedCalls, EmbedEvent>(
   () => new Worker(new URL('../workers/embed.worker.ts', import.meta.url), { type: 'module', name: 'embed' }),
@@ -22,4 +23,8 @@ export const ingestClient = new WorkerClient<IngestCalls, IngestProgress>(
 
 export const retrieveClient = new WorkerClient<RetrieveCalls, RetrieveProgress>(
   () => new Worker(new URL('../workers/retrieve.worker.ts', import.meta.url), { type: 'module', name: 'retrieve' }),
+);
+
+export const vectorDbClient = new WorkerClient<VectorDbCalls, VectorDbProgress>(
+  () => new Worker(new URL('../workers/vectorDb.worker.ts', import.meta.url), { type: 'module', name: 'vector-database' }),
 );

@@ -21,6 +21,8 @@ import { SelectionPanel } from './SelectionPanel';
 import { SourcesPanel } from './SourcesPanel';
 import { StatusBar } from './StatusBar';
 import { Tooltip } from './Tooltip';
+import { IndexComparisonPanel } from './IndexComparisonPanel';
+import { VectorDbPanel } from './VectorDbPanel';
 
 export function App() {
   const [dragging, setDragging] = useState(false);
@@ -67,8 +69,12 @@ export function App() {
           <SourcesPanel />
           <ChunkingPanel />
         </Section>
+        <Section id="vectordb" title="Vector database">
+          <VectorDbPanel />
+        </Section>
         <Section id="retrieve" title="Retrieve and evaluate">
           <QueryPanel />
+          <IndexComparisonPanel />
           <EvaluationPanel />
         </Section>
         <Section id="see" title="Layout and colour">

@@ -1,3 +1,4 @@
+import type { DenseMetric } from '../core/retrieval/dense';
 import type { QueryScores } from '../core/retrieval/metrics';
 import type { EvaluationQuery } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
@@ -58,6 +59,14 @@ export type RetrieveCalls = {
   };
   /** parse a query set file and match its expectations to the held chunks (`ids`: each chunk's id) */
   'query-set': { params: { textsId: number; name: string; text: string; ids: string[] }; result: { queries: EvaluationQuery[]; notes: string[] } };
+  /**
+   * exact dense search over rows [start, end) under `metric`: the top k and the exact ranks of
+   * `rows` (what an approximate index is measured against)
+   */
+  exact: {
+    params: { vectorsId: number; vector: Float32Array; metric: DenseMetric; k: number; start: number; end: number; rows: number[] };
+    result: { top: Ranked[]; ranks: number[]; elapsedMs: number };
+  };
   /** pairs of chunks whose cosine similarity is at least `threshold` */
   duplicates: { params: CorpusRef & { threshold: number; limit: number }; result: { pairs: [number, number, number][]; checked: number } };
 };

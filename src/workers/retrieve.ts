@@ -52,6 +52,8 @@ export class RetrieveHost {
       } else if (request.type === 'query') {
         const answer = this.query(request);
         this.post({ type: 'result', id, result: answer });
+      } else if (request.type === 'exact') {
+        this.post({ type: 'result', id, result: this.exact(request) });
       } else if (request.type === 'query-set') {
         if (this.texts?.textsId !== request.textsId) throw new Error(`texts ${request.textsId} are not held here`);
         const { rows, notes } = parseQuerySet(request.name, request.text);
@@ -80,9 +82,9 @@ export class RetrieveHost {
     });
   }
 
-  private index(ref: CorpusRef): CorpusIndex {
-    const { vectors, dims, vectorsId } = this.vectors.get(ref.vectorsId);
-    if (this.texts?.textsId !== ref.textsId) throw new Error(`texts ${ref.textsId} are not held here`);
+  /** The held vectors with their norms and SIMD kernel (made once per corpus version). */
+  private held(vectorsId: number): { vectors: Float32Array; dims: number; norms: Float32Array; dots?: Dots } {
+    const { vectors, dims } = this.vectors.get(vectorsId);
     if (this.norms?.vectorsId !== vectorsId) {
       const { kernel } = this;
       const simd = kernel !== null && dims % 4 === 0 && dims > 0;
@@ -90,8 +92,26 @@ export class RetrieveHost {
       this.norms = { vectorsId, norms: rowNorms(vectors, dims), dots: simd ? (query, out) => kernel.dots(query, out) : undefined };
       this.variants.clear();
     }
+    return { vectors, dims, norms: this.norms.norms, dots: this.norms.dots };
+  }
+
+  private index(ref: CorpusRef): CorpusIndex {
+    const held = this.held(ref.vectorsId);
+    if (this.texts?.textsId !== ref.textsId) throw new Error(`texts ${ref.textsId} are not held here`);
     this.texts.bm25 ??= buildBm25(this.texts.texts);
-    return { vectors, dims, norms: this.norms.norms, bm25: this.texts.bm25, dots: this.norms.dots };
+    return { ...held, bm25: this.texts.bm25 };
+  }
+
+  private exact(request: Request<'exact'>): RetrieveCalls['exact']['result'] {
+    const started = performance.now();
+    const { vectors, dims, norms, dots } = this.held(request.vectorsId);
+    const { start, end } = request;
+    if (start < 0 || end > norms.length || start >= end) throw new Error(`rows ${start}–${end} are not held here`);
+    const whole = start === 0 && end === norms.length;
+    const scores = denseScores(vectors.subarray(start * dims, end * dims), dims, norms.subarray(start, end), request.vector, request.metric, whole ? dots : undefined);
+    const top = topK(scores, request.k).map((hit) => ({ ...hit, index: hit.index + start }));
+    const ranks = request.rows.map((row) => (row >= start && row < end ? rankOf(scores, row - start) : Number.POSITIVE_INFINITY));
+    return { top, ranks, elapsedMs: performance.now() - started };
   }
 
   /** The corpus as a variant stores it (cached while the vectors stay the same). */

@@ -62,7 +62,8 @@ export function extractVectors(table: RawTable, field: number): { data: Float32A
   return { data, dims };
 }
 
-function cellText(value: unknown): string {
+/** A cell as text: objects and lists as (shortened) JSON. */
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
