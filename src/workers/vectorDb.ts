@@ -68,9 +68,19 @@ export class VectorDbHost {
     let done = 0;
     let answered = 0;
     let stopped: string | null = null;
-    for (const { offset, limit } of request.requests) {
+    // one request ahead: the server reads the next page while this one is parsed
+    const fetchPage = (k: number) => {
+      const { offset, limit } = request.requests[k]!;
+      const page = db.page(request.collection.id, offset, limit, signal);
+      page.catch(() => undefined); // a page read ahead whose turn never comes
+      return page;
+    };
+    let ahead = request.requests.length > 0 ? fetchPage(0) : null;
+    for (let k = 0; k < request.requests.length; k++) {
+      const current = ahead!;
+      ahead = k + 1 < request.requests.length ? fetchPage(k + 1) : null;
       try {
-        pages.push(await db.page(request.collection.id, offset, limit, signal));
+        pages.push(await current);
       } catch (error) {
         if (error instanceof CancelledError || !(error instanceof VectorDbError) || !error.lostContact) {
           this.loads.delete(request.key);
@@ -80,7 +90,7 @@ export class VectorDbHost {
         break;
       }
       answered++;
-      done += limit;
+      done += request.requests[k]!.limit;
       this.post({ type: 'progress', id: request.id, done, total });
     }
     // a finished load needs its rows no more; a stopped one keeps them for the resume

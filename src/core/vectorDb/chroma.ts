@@ -159,7 +159,8 @@ export class ChromaDatabase implements VectorDatabase {
   }
 
   async create(name: string, space: IndexSpace, metadata: Record<string, string | number | boolean>, signal?: AbortSignal): Promise<CollectionInfo> {
-    const body = { name, metadata, configuration: { hnsw: { space } }, get_or_create: false };
+    // Chroma refuses an empty metadata object
+    const body = { name, metadata: Object.keys(metadata).length > 0 ? metadata : null, configuration: { hnsw: { space } }, get_or_create: false };
     return this.collectionInfo(await this.call('POST', this.collections, body, signal));
   }
 
