@@ -13,11 +13,19 @@ const TOPICS = ['rivers', 'volcanoes', 'bread', 'orbits', 'sleep'];
 
 const database = () => new ChromaDatabase({ url: chroma.url, token: '', tenant: 'default_tenant', database: 'default_database' });
 
-/** A collection of ROWS rows: unit vectors around five directions, documents, and metadata of every type Chroma stores. */
-async function seed(name: string): Promise<void> {
+/**
+ * A collection of ROWS rows: unit vectors around five directions, documents, and metadata of every
+ * type Chroma stores. `hnsw` overrides Chroma's index settings (a starved index loses neighbours).
+ */
+async function seed(name: string, hnsw: Record<string, number> = {}): Promise<void> {
   const db = database();
   await db.connect();
-  const collection = await db.create(name, 'cosine', { purpose: 'e2e' });
+  const response = await fetch(`${chroma.url}/api/v2/tenants/default_tenant/databases/default_database/collections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, metadata: { purpose: 'e2e' }, configuration: { hnsw: { space: 'cosine', ...hnsw } } }),
+  });
+  const collection = (await response.json()) as { id: string };
   const random = seededRandom(11);
   const centres = TOPICS.map(() => Float32Array.from({ length: DIMS }, () => random() - 0.5));
   const vectors = new Float32Array(ROWS * DIMS);
@@ -51,6 +59,7 @@ async function search(page: Page, text: string): Promise<void> {
 test.beforeAll(async () => {
   chroma = await startChroma(['http://127.0.0.1:4173']);
   await seed('e2e-rows');
+  await seed('e2e-starved', { ef_search: 1, ef_construction: 2, max_neighbors: 2 });
 });
 test.afterAll(() => chroma?.stop());
 test.use({ allowedOrigins: async ({}, use) => use([chroma.url]) });
@@ -90,6 +99,32 @@ test('connect, list, load 2,000 rows with their metadata, and query through the 
   await region.getByRole('list', { name: 'Exact top k' }).getByRole('button').first().click();
   await expect(page.getByRole('region', { name: 'Selected chunk' })).toContainText('<b>markup</b>');
   await expect(page.getByRole('region', { name: 'Selected chunk' }).getByLabel('Metadata')).toContainText(/topic/);
+});
+
+test('a starved index misses chunks that exact search finds, and a gold chunk it misses is "lost by the index"', async ({ page }) => {
+  await page.goto('/');
+  await connect(page);
+  await page.getByRole('button', { name: 'Load collection e2e-starved' }).click();
+  await waitReady(page);
+  await search(page, 'bread');
+  await expect.poll(async () => (await summary(page)).vectorDb.answer).toHaveProperty('recall');
+  const answer = (await summary(page)).vectorDb.answer as { recall: number; k: number; missed: { id: string; exactRank: number }[]; exactRows: number[]; exact: string[] };
+  expect(answer.recall).toBeLessThan(1);
+  expect(answer.missed.length).toBe(Math.round((1 - answer.recall) * answer.k));
+  const region = page.getByRole('region', { name: 'Index against exact search' });
+  const missedItems = region.getByRole('list', { name: 'Exact top k' }).getByRole('listitem').filter({ hasText: 'missed by the index' });
+  await expect(missedItems).toHaveCount(answer.missed.length);
+  // mark the first missed chunk as a right answer: the index lost it
+  const first = answer.missed[0]!;
+  await missedItems.first().getByRole('button').click();
+  await page.getByRole('button', { name: '☆ Mark as gold for this query' }).click();
+  await expect(region.getByRole('list', { name: 'Gold lost by the index' })).toContainText(`the index lost this one (gold, exact rank ${first.exactRank})`);
+  const lost = ((await summary(page)).vectorDb.answer as { goldLost: number[] }).goldLost;
+  expect(lost).toEqual([answer.exactRows[answer.exact.indexOf(first.id)]]);
+  if (process.env.SCREENSHOTS) {
+    await region.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/chroma-lost.png' });
+  }
 });
 
 test('a collection larger than the limit is sampled uniformly, and the picture says so', async ({ page }) => {
