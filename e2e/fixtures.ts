@@ -27,18 +27,40 @@ export async function guardOffline(context: BrowserContext, page: Page, origins:
  * Every test runs offline by contract: any request that leaves the page's origin (from the page
  * or its workers) is aborted and fails the test, and so does any uncaught page error.
  */
-export const test = base.extend<{ allowedOrigins: string[]; guard: void }>({
+export const test = base.extend<{ allowedOrigins: string[]; allowInApp: boolean; guard: void }>({
   /** other origins a test may reach on purpose (a local model mirror) */
   allowedOrigins: [[], { option: true }],
+  /** whether the app starts with those origins already allowed by the user (its connect-src) */
+  allowInApp: [true, { option: true }],
   guard: [
-    async ({ context, page, baseURL, allowedOrigins }, use) => {
+    async ({ context, page, baseURL, allowedOrigins, allowInApp }, use) => {
       const check = await guardOffline(context, page, [new URL(baseURL!).origin, ...allowedOrigins]);
+      const checkPolicy = await guardPolicy(context, page);
+      if (allowInApp && allowedOrigins.length > 0) await allowHosts(context, allowedOrigins);
       await use();
       check();
+      checkPolicy();
     },
     { auto: true },
   ],
 });
+
+/** Starts every page with these hosts allowed, as if the user had allowed them. */
+export async function allowHosts(context: BrowserContext, origins: string[]): Promise<void> {
+  await context.addInitScript((hosts) => localStorage.setItem('orrery.allowedHosts', JSON.stringify(hosts)), origins);
+}
+
+/** Records every Content-Security-Policy violation, in the page or its workers; the test fails on any. */
+export async function guardPolicy(context: BrowserContext, page: Page): Promise<() => void> {
+  const violations: string[] = [];
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`)),
+  );
+  const record = (text: string) => /CSP violation|Content Security Policy/.test(text) && violations.push(text);
+  page.on('console', (message) => record(message.text()));
+  page.on('worker', (worker) => worker.on('console', (message) => record(message.text())));
+  return () => expect(violations, 'Content-Security-Policy violations').toEqual([]);
+}
 
 /** File names of the ONNX Runtime wasm builds the page (or its workers) fetches, as they come. */
 export function recordRuntimeFetches(context: BrowserContext): string[] {

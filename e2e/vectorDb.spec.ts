@@ -190,6 +190,29 @@ test('push the demo corpus into a new collection, and read it back', async ({ pa
   expect(answer.exact[0]).toMatch(/^Astronomy#/);
 });
 
+test.describe('a host the user has not allowed yet', () => {
+  test.use({ allowInApp: false });
+
+  test('the page asks before it connects, reloads with the host allowed, keeps the workspace and carries on', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Paste text').fill('A paragraph that should survive the reload.');
+    await page.getByRole('button', { name: 'Add text' }).click();
+    await waitReady(page);
+    await page.getByLabel('Chroma address').fill(chroma.url);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const origin = new URL(chroma.url).origin;
+    await expect.poll(async () => (await summary(page)).notices.join('\n')).toContain(`To connect to Chroma at ${origin}, this page must connect to ${origin}.`);
+    // nothing was asked of the server before the user allowed it
+    expect((await summary(page)).vectorDb.connected).toBe(false);
+    await page.getByRole('button', { name: `Allow ${origin}` }).click();
+    await expect(page.getByRole('list', { name: 'Collections' })).toBeVisible();
+    const s = await summary(page);
+    expect(s.restored).toBe(true);
+    expect(s.chunkCount).toBe(1);
+    expect(s.vectorDb.connected).toBe(true);
+  });
+});
+
 test.describe('nothing at the address', () => {
   test.use({ allowedOrigins: ['http://127.0.0.1:9'] });
 

@@ -1,5 +1,6 @@
 // window.__orrery: a read-only summary for tests and scripts (a stable contract, see DESIGN.md).
 import { variantName } from '../core/retrieval/quantize';
+import { crashWorkerForTest } from '../workers/startWorker';
 import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { workspace } from './data';
 import { sceneReport } from './sceneReport';
@@ -205,4 +206,6 @@ export function summary(): OrrerySummary {
 
 export function installAutomation(): void {
   Object.defineProperty(window, '__orrery', { get: summary, configurable: true });
+  // tests that set window.__orreryTestHooks before the page loads may crash a worker mid-step
+  if ((window as { __orreryTestHooks?: unknown }).__orreryTestHooks === true) Object.assign(window, { __orreryTest: { crashWorker: crashWorkerForTest } });
 }

@@ -2,6 +2,7 @@
 // pause / cancel it, then measure how faithful it is. Both workers hold the corpus vectors
 // (vectorSync.ts); a run or a measurement of an older corpus version is stale and dropped.
 import { CancelledError } from '../core/batching';
+import { WorkerStopped } from '../workers/rpc';
 import type { LayoutParams } from '../core/layoutRun';
 import { placementFor, placeRows, placeVector } from '../core/placement';
 import type { LayoutResult } from '../workers/layout.protocol';
@@ -77,14 +78,17 @@ export async function runLayout(params: LayoutParams): Promise<void> {
     if (stale()) throw new CancelledError();
     finishLayout(params, result);
   } catch (error) {
-    if (!(error instanceof CancelledError)) store.getState().notify('error', `Layout failed: ${(error as Error).message}`);
-    else if (current === mine && !stale()) {
+    const back = `back to the ${METHOD_LABEL[previous.params.method]} layout`;
+    if (error instanceof WorkerStopped) store.getState().notify('error', `${label} layout stopped, because ${error.message}: ${back}. The next layout starts a new worker.`);
+    else if (!(error instanceof CancelledError)) store.getState().notify('error', `${label} layout failed (${(error as Error).message}): ${back}.`);
+    else if (current === mine && !stale()) store.getState().notify('info', `${label} cancelled: ${back}.`);
+    // what streamed in so far goes: the picture is the one before this run
+    if (current === mine && !stale()) {
       setLayoutParams(previous.params);
       workspace.pca = previous.pca;
       store.setState({ explainedVariance: previous.explained });
       showCoords(previous.coords, previous.placed);
       void measureQuality(previous.params);
-      store.getState().notify('info', `${label} cancelled: back to the ${METHOD_LABEL[previous.params.method]} layout.`);
     }
   } finally {
     if (current === mine) {

@@ -1,7 +1,9 @@
 // Switching model: load it first (downloading if needed), so that a failure leaves the current
 // model and vectors in place; then re-embed every chunk (cached vectors are reused) and the last
 // query, lay the new vectors out and commit them.
+import { hostOrigin, HUB_ORIGINS } from '../core/csp';
 import type { ModelSource } from '../core/models';
+import { askToAllow, notYetAllowed } from './allowedHosts';
 import { embedCorpus, layOutAndCommit, offerRechunk } from './corpusActions';
 import { workspace } from './data';
 import { downloadStatus, embed } from './embedding';
@@ -12,7 +14,24 @@ import { embedClient } from './workers';
 
 const store = useOrreryStore;
 
+/** The hosts a model comes from: its mirror, or the Hub and its file hosts (none for the built-in model). */
+function modelOrigins(source: ModelSource): string[] {
+  if (source.model.builtIn) return [];
+  return source.remoteHost ? [hostOrigin(source.remoteHost)] : HUB_ORIGINS;
+}
+
 export function switchModel(source: ModelSource): Promise<void> {
+  let missing: string[];
+  try {
+    missing = notYetAllowed(modelOrigins(source));
+  } catch (error) {
+    store.getState().notify('error', `The model mirror ${source.remoteHost}: ${(error as Error).message}.`);
+    return Promise.resolve();
+  }
+  if (missing.length > 0) {
+    askToAllow(missing, `download ${source.model.label}`, { kind: 'model', source });
+    return Promise.resolve();
+  }
   return enqueue(async (signal) => {
     store.getState().setStatus('loading', `Loading model ${source.model.label}`);
     const loaded = await embedClient

@@ -93,6 +93,11 @@ function save(key: string, data: unknown): void {
   );
 }
 
+/** Settles when every save asked for so far has been written (or refused). */
+export function savesWritten(): Promise<void> {
+  return saving;
+}
+
 /** Saves the workspace whenever work settles on something new: the corpus and its layout, or the settings and query. */
 export function startAutosave(): () => void {
   return store.subscribe((s) => {

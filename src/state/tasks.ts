@@ -2,6 +2,7 @@
 // another, each with its own cancel signal. A failed or cancelled task leaves the workspace as it
 // was: tasks change it only through commitCorpus, at their end.
 import { CancelledError } from '../core/batching';
+import { WorkerStopped } from '../workers/rpc';
 import { cancelLayout } from './layoutActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
@@ -12,6 +13,11 @@ let running: AbortController | null = null;
 /** each task's notices form one group on screen */
 let group = 0;
 
+/** What a step whose worker stopped says: which step, which worker, and that nothing changed. */
+export function stoppedMessage(step: string, error: WorkerStopped): string {
+  return `${step.replace(/[.…]+$/, '')}: stopped, because ${error.message}. The workspace is as it was before this step; the next step starts a new ${error.worker} worker.`;
+}
+
 export function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const run = async () => {
     const controller = new AbortController();
@@ -20,8 +26,9 @@ export function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<v
     try {
       await task(controller.signal);
     } catch (error) {
-      const { chunkCount, notify } = store.getState();
+      const { chunkCount, notify, message } = store.getState();
       if (error instanceof CancelledError) notify('info', `Cancelled. The ${chunkCount} chunks already loaded are kept.`);
+      else if (error instanceof WorkerStopped) notify('error', stoppedMessage(message, error));
       else notify('error', (error as Error).message || String(error));
       settle();
     } finally {

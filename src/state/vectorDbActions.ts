@@ -2,6 +2,8 @@
 // one (all of it, or a uniform sample) into the workspace as an ordinary corpus, ask its index
 // each query beside exact search over the same rows, and write the workspace into a collection.
 import { chunkMetadata } from '../core/corpus';
+import { hostOrigin } from '../core/csp';
+import { normaliseUrl } from '../core/vectorDb/chroma';
 import type { DenseMetric } from '../core/retrieval/dense';
 import { chunkIds } from '../core/retrieval/querySet';
 import { seededRandom } from '../core/random';
@@ -9,6 +11,7 @@ import type { CollectionInfo, Connection, IndexSpace } from '../core/vectorDb/da
 import { compareIndex } from '../core/vectorDb/indexRecall';
 import { type LoadPlan, loadPlan, type PageRequest, pageRowsFor } from '../core/vectorDb/sampling';
 import type { Target } from '../workers/vectorDb.protocol';
+import { askToAllow, notYetAllowed } from './allowedHosts';
 import { addWithin, rechunkWithin } from './corpusActions';
 import { workspace } from './data';
 import { corpusRef } from './queryActions';
@@ -38,8 +41,20 @@ export function setSampleLimit(rows: number): void {
 }
 
 export function connectDb(): Promise<void> {
+  const { dbConnection, notify } = store.getState();
+  let origin: string;
+  try {
+    origin = hostOrigin(normaliseUrl(dbConnection.url));
+  } catch (error) {
+    notify('error', (error as Error).message);
+    return Promise.resolve();
+  }
+  if (notYetAllowed([origin]).length > 0) {
+    askToAllow([origin], `connect to Chroma at ${origin}`, { kind: 'connect-db', connection: dbConnection });
+    return Promise.resolve();
+  }
   return enqueue(async (signal) => {
-    const { dbConnection, setStatus, notify } = store.getState();
+    const { setStatus } = store.getState();
     setStatus('loading', `Connecting to ${dbConnection.url}`);
     try {
       const { server, collections } = await vectorDbClient.request('connect', target(dbConnection), { signal });
@@ -126,7 +141,7 @@ async function readRows(load: PendingLoad, replacing: boolean, signal: AbortSign
   if (result.dropped > 0) notify('info', `${name}: ${result.dropped} rows were left out: their vectors are missing, damaged or of another length than the collection's.`);
   if (result.missing.length > 0) notify('info', `${name} has ${result.missing.join(', and ')}.`);
   if (result.stopped) {
-    pending = { ...load, requests: requests.slice(result.answered) };
+    pending = { ...load, requests: requests.slice(result.answered), generation: vectorDbClient.generation };
     notify('error', `${result.stopped} The ${result.rows.toLocaleString('en')} rows that arrived (of ${plan.rows.toLocaleString('en')}) are kept.`, { label: 'Resume loading', run: () => void resumeLoad() });
   } else {
     pending = null;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SceneView } from '../scene/SceneView';
 import { addFiles, loadDemo } from '../state/corpusActions';
+import { carryOnAfterReload } from '../state/afterReload';
 import { restore, startAutosave } from '../state/persist';
 import { resetCamera } from '../state/viewActions';
 import { ChunkingPanel } from './ChunkingPanel';
@@ -33,6 +34,8 @@ export function App() {
     // ?demo always shows the demo corpus; otherwise the last workspace comes back
     if (new URLSearchParams(window.location.search).has('demo')) void loadDemo();
     else void restore();
+    // a host was just allowed: the step that needed it runs now, after the workspace is back
+    carryOnAfterReload();
     return startAutosave();
   }, []);
 

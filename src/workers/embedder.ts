@@ -86,7 +86,7 @@ async function load(model: ModelEntry, backend: Backend, requested: Dtype | unde
 export async function loadEmbedder(source: ModelSource & { backend: Backend }, runtime: RuntimeBuild, onDownload: DownloadListener = () => {}): Promise<Embedder> {
   configureEnvironment(source);
   const { model, backend } = source;
-  selectRuntimeBuild(runtime);
+  await selectRuntimeBuild(runtime);
   if (backend === 'webgpu' && runtime === 'wasm-only') throw new Error('this browser has no WebGPU adapter: choose WASM');
   try {
     return await load(model, backend, source.dtype, onDownload);

@@ -8,6 +8,8 @@ import type { DownloadListener, EmbeddedBatch } from './embedder';
 import { candidateBackends, webGpuAdapter } from './gpu';
 import type { ModelCalls } from './model.protocol';
 import { WorkerClient } from './rpc';
+import modelWorkerUrl from './model.worker.ts?worker&url';
+import { startWorker } from './startWorker';
 
 export interface Model {
   model: ModelEntry;
@@ -45,7 +47,7 @@ function layoutFor(source: ModelSource & { backend: Backend }): { workers: numbe
 }
 
 type Client = WorkerClient<ModelCalls, DownloadEvent>;
-const newClient = (): Client => new WorkerClient(() => new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module' }));
+const newClient = (): Client => new WorkerClient(() => startWorker(modelWorkerUrl, 'model'), 'model');
 
 /** Hands each batch to an idle worker, or waits for one. */
 class Dispatcher {

@@ -27,6 +27,19 @@ export interface ErrorMessage {
   id: number;
   message: string;
   cancelled: boolean;
+  /** the worker itself stopped (an uncaught error, out of memory, terminated): not the call's own failure */
+  stopped?: boolean;
+}
+
+/** A call that ended because its worker stopped; the next call starts a new worker. */
+export class WorkerStopped extends Error {
+  override name = 'WorkerStopped';
+  constructor(
+    readonly worker: string,
+    readonly reason: string,
+  ) {
+    super(`the ${worker} worker stopped (${reason})`);
+  }
 }
 
 /** Everything a worker may receive: calls, cancels, and the protocol's own notes (pause, resume). */
@@ -64,7 +77,11 @@ export class WorkerClient<C extends Calls, Event extends { type: string; id: num
   /** bumps each time a new worker starts: what an old one held is gone */
   generation = 0;
 
-  constructor(private readonly create: () => WorkerLike) {}
+  constructor(
+    private readonly create: () => WorkerLike,
+    /** named in the message when the worker stops */
+    readonly name = 'background',
+  ) {}
 
   /** Starts the worker on first use; a worker that failed is dropped so the next call starts a fresh one. */
   private ensureWorker(): WorkerLike {
@@ -73,9 +90,13 @@ export class WorkerClient<C extends Calls, Event extends { type: string; id: num
     worker.onmessage = (message: MessageEvent<{ type: string; id: number }>) => this.handlers.get(message.data.id)?.(message.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        // what it held is gone now, not only once the next one starts
+        this.generation++;
+      }
       worker.terminate();
-      this.failAll(event.message || 'the worker failed to start');
+      this.failAll(event.message || 'it failed to start');
     };
     this.worker = worker;
     this.generation++;
@@ -83,14 +104,15 @@ export class WorkerClient<C extends Calls, Event extends { type: string; id: num
   }
 
   private failAll(message: string): void {
-    for (const [id, handler] of this.handlers) handler({ type: 'error', id, message, cancelled: false } satisfies ErrorMessage);
+    for (const [id, handler] of this.handlers) handler({ type: 'error', id, message, cancelled: false, stopped: true } satisfies ErrorMessage);
   }
 
   /** Stops the worker; its calls fail, and a later request starts a new one. */
-  close(): void {
+  close(reason = 'it was stopped'): void {
+    if (this.worker) this.generation++;
     this.worker?.terminate();
     this.worker = null;
-    this.failAll('the worker was stopped');
+    this.failAll(reason);
   }
 
   /** A message that expects no reply (pause, resume); dropped if the worker is not running. */
@@ -123,7 +145,7 @@ export class WorkerClient<C extends Calls, Event extends { type: string; id: num
         } else if (message.type === 'error') {
           done();
           const error = message as ErrorMessage;
-          reject(error.cancelled ? new CancelledError() : new Error(error.message));
+          reject(error.cancelled ? new CancelledError() : error.stopped ? new WorkerStopped(this.name, error.message) : new Error(error.message));
         } else {
           onEvent?.(message as Event);
         }
