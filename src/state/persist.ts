@@ -83,12 +83,19 @@ type State = ReturnType<typeof store.getState>;
 const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
 const settingsVersions = (s: State) => JSON.stringify([s.queryVersion, s.retrieval, s.goldMarks, s.contextBudget, s.chunking]);
 
+/** Why IndexedDB refused a write, in words (a quota error often comes without a message). */
+function storageProblem(error: unknown): string {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  if (name === 'QuotaExceededError' || /quota/i.test(message ?? '')) return "this site's storage quota is used up";
+  return message || name || 'the browser refused the write';
+}
+
 function save(key: string, data: unknown): void {
   saving = saving.then(() =>
     putValue(STORES.workspace, key, data).catch((error: unknown) => {
       if (warned) return;
       warned = true;
-      store.getState().notify('error', `The workspace could not be saved in this browser (${(error as Error).message}); it will be lost on reload.`);
+      store.getState().notify('error', `The workspace could not be saved in this browser (${storageProblem(error)}); it will be lost on reload.`);
     }),
   );
 }
