@@ -7,12 +7,15 @@ import { chunkDocuments, type SourceDocument } from '../core/corpus';
 import { candidateDocument, extensionOf, type FileResult, formatOf, MAX_FILE_BYTES, pairVectors, parseFile, type VectorFile } from '../core/ingest/files';
 import { InputError } from '../core/ingest/inputError';
 import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
+import type { RawTable } from '../core/ingest/records';
 import type { ModelSource } from '../core/models';
 import type { IngestFile, IngestInbox, IngestOutbox } from './ingest.protocol';
 import { errorMessage } from './rpc';
 
 export interface IngestLibraries {
   pdf: () => Promise<PdfLibrary>;
+  /** Parquet, read where a reader that never ends can be stopped (see parquetReader.ts) */
+  parquet?: (bytes: Uint8Array) => Promise<RawTable>;
   tokenCounter: (source: ModelSource) => Promise<TokenCounter>;
 }
 
@@ -133,7 +136,7 @@ export class IngestHost {
           documents.push(doc);
           if (doc.note) notes.push(`${path}: ${doc.note}.`);
         } else {
-          const result = await parseFile(path, bytes);
+          const result = await parseFile(path, bytes, undefined, this.libraries.parquet);
           documents.push(...result.documents);
           if (result.vectors) vectors.push(result.vectors);
           if (result.metadataCandidate) candidates.push(result.metadataCandidate);

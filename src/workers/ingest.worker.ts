@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { PdfLibrary } from '../core/ingest/pdfText';
 import { IngestHost } from './ingest';
+import { readParquet } from './parquetReader';
 import type { IngestInbox, IngestOutbox } from './ingest.protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -14,6 +15,7 @@ async function loadPdf(): Promise<PdfLibrary> {
 
 const host = new IngestHost((message: IngestOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer), {
   pdf: loadPdf,
+  parquet: readParquet,
   tokenCounter: async (source) => (await import('./tokenizer')).loadTokenCounter(source),
 });
 self.onmessage = (message: MessageEvent<IngestInbox>) => void host.handle(message.data);

@@ -8,7 +8,7 @@ import { InputError } from './inputError';
 import { markdownHeadings } from './markdown';
 import { parseNpy, parseNumericTsv } from './npy';
 import { parquetTable } from './parquet';
-import { jsonLinesTable, jsonTable, recordsDocument, tableDocument } from './records';
+import { jsonLinesTable, jsonTable, type RawTable, recordsDocument, tableDocument } from './records';
 
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -46,8 +46,8 @@ export interface FileResult {
 
 const looksLikeMetadata = (name: string) => /meta|label/i.test(name.slice(name.lastIndexOf('/') + 1));
 
-/** Parses any format but PDF (which needs pdf.js, in the worker). */
-export async function parseFile(name: string, bytes: Uint8Array, textField?: string): Promise<FileResult> {
+/** Parses any format but PDF (which needs pdf.js, in the worker); `readParquet` is where Parquet is read (the app: a worker it can stop). */
+export async function parseFile(name: string, bytes: Uint8Array, textField?: string, readParquet: (bytes: Uint8Array) => Promise<RawTable> = parquetTable): Promise<FileResult> {
   const format = formatOf(name);
   if (!format || format === 'pdf') throw new InputError(`files of type .${extensionOf(name) || '(none)'} cannot be read`);
   if (bytes.length === 0) throw new InputError('the file is empty');
@@ -55,7 +55,7 @@ export async function parseFile(name: string, bytes: Uint8Array, textField?: str
     const { data, rows, dims } = parseNpy(bytes);
     return { documents: [], vectors: { name, format, data, rows, dims }, notes: [] };
   }
-  if (format === 'parquet') return { documents: [recordsDocument(name, format, await parquetTable(bytes), textField)], notes: [] };
+  if (format === 'parquet') return { documents: [recordsDocument(name, format, await readParquet(bytes), textField)], notes: [] };
   const { text, note } = decodeText(bytes);
   const notes = note ? [`${name}: ${note}.`] : [];
   const result = (documents: SourceDocument[]): FileResult => {
