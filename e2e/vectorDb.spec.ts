@@ -210,6 +210,11 @@ test.describe('a host the user has not allowed yet', () => {
     expect(s.restored).toBe(true);
     expect(s.chunkCount).toBe(1);
     expect(s.vectorDb.connected).toBe(true);
+    await expect(page.getByLabel('Allowed hosts')).toContainText(`This page may connect to its own origin and ${origin}.`);
+    // taken back: the page reloads with its own origin only
+    await page.getByRole('button', { name: 'Forget allowed hosts' }).click();
+    await expect(page.getByLabel('Allowed hosts')).toContainText('This page may connect to its own origin only.');
+    await expect.poll(async () => (await summary(page)).chunkCount).toBe(1);
   });
 });
 

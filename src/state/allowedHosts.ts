@@ -62,6 +62,17 @@ async function allowAndReload(origins: string[], then: AfterReload): Promise<voi
   location.reload();
 }
 
+/** Forgets every allowed host; the page reloads so that its policy is back to its own origin only. */
+export async function forgetAllowedHosts(): Promise<void> {
+  try {
+    localStorage.removeItem(HOSTS_KEY);
+  } catch {
+    // storage refused: nothing was saved either
+  }
+  await savesWritten();
+  location.reload();
+}
+
 /** The step a reload was for, once (null when none, or when what was saved is not one). */
 export function takeAfterReload(): AfterReload | null {
   let value: unknown;

@@ -4,6 +4,7 @@ import { addFiles, loadDemo } from '../state/corpusActions';
 import { carryOnAfterReload } from '../state/afterReload';
 import { restore, startAutosave } from '../state/persist';
 import { resetCamera } from '../state/viewActions';
+import { AllowedHosts } from './AllowedHosts';
 import { ChunkingPanel } from './ChunkingPanel';
 import { DataPanel } from './DataPanel';
 import { EmptyState } from './EmptyState';
@@ -74,6 +75,7 @@ export function App() {
         </Section>
         <Section id="vectordb" title="Vector database">
           <VectorDbPanel />
+          <AllowedHosts />
         </Section>
         <Section id="retrieve" title="Retrieve and evaluate">
           <QueryPanel />
