@@ -2,13 +2,14 @@
 // corpus: a message that names the file and the problem, and nothing already loaded is lost.
 import { test as base, type Page } from '@playwright/test';
 import { writeBadInputs, writeOddEncodings, writeOneBadLine } from './fixtures/folder';
-import { expect, guardOffline, summary, waitReady } from './fixtures';
+import { expect, guardOffline, guardPolicy, summary, waitReady } from './fixtures';
 
 const test = base;
 test.describe.configure({ mode: 'serial' });
 
 let page: Page;
 let check: () => void;
+let checkPolicy: () => void;
 let demoChunks = 0;
 const bad = writeBadInputs();
 const odd = writeOddEncodings();
@@ -18,6 +19,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });
   page = await context.newPage();
   check = await guardOffline(context, page, [new URL(baseURL!).origin]);
+  checkPolicy = await guardPolicy(context, page);
   await page.goto('/?demo');
   await waitReady(page);
   demoChunks = (await summary(page)).chunkCount;
@@ -25,6 +27,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
 
 test.afterAll(async () => {
   check();
+  checkPolicy();
   await page.context().close();
 });
 
