@@ -109,3 +109,29 @@ test('the catalogue shows the prefixes a model was trained with', async ({ page 
   await page.getByLabel('Embedding model').selectOption('Xenova/multilingual-e5-small');
   await expect(page.getByText('query prefix “query: ”, passage prefix “passage: ”')).toBeVisible();
 });
+
+test.describe('a mirror the user has not allowed yet', () => {
+  test.use({ allowInApp: false });
+
+  test('choosing its model asks first, then downloads after the reload; once forgotten, a query says the host is needed again', async ({ page }) => {
+    const origin = MIRROR.slice(0, -1);
+    await page.goto('/');
+    await page.getByLabel('Paste text').fill('Black holes form when massive stars collapse.\n\nBread rises because yeast makes gas.');
+    await page.getByRole('button', { name: 'Add text' }).click();
+    await waitReady(page);
+    await chooseCustom(page, MIRRORED_MODEL);
+    await page.getByRole('button', { name: `Allow ${origin}` }).click();
+    // the page reloads with the mirror allowed, brings the workspace back and switches model
+    await expect.poll(async () => (await summary(page).catch(() => undefined))?.model, { timeout: 120_000 }).toBe(MIRRORED_MODEL);
+    await waitReady(page);
+    expect((await summary(page)).chunkCount).toBe(2);
+    await page.getByRole('button', { name: 'Forget allowed hosts' }).click();
+    await expect(page.getByLabel('Allowed hosts')).toContainText('its own origin only');
+    await expect.poll(async () => (await summary(page).catch(() => undefined))?.chunkCount).toBe(2);
+    expect((await summary(page)).model).toBe(MIRRORED_MODEL);
+    await page.getByLabel('Query', { exact: true }).fill('How do black holes form?');
+    await page.getByLabel('Query', { exact: true }).press('Enter');
+    await expect(page.getByRole('button', { name: `Allow ${origin}` })).toBeVisible();
+    expect((await summary(page)).notices.join('\n')).toContain(`To use ${MIRRORED_MODEL}, this page must connect to ${origin}.`);
+  });
+});

@@ -1,10 +1,9 @@
 // The hosts this page may connect to besides its own origin: a model hub or mirror, a vector
 // database. The page's connect-src is set from them when it starts (core/csp.ts); allowing one more
 // is the user's choice, saved here, and takes a reload, after which the step that needed it runs.
-import { allows, connectPolicy, parseAllowedHosts } from '../core/csp';
+import { allows, connectPolicy, hostOrigin, HUB_ORIGINS, parseAllowedHosts } from '../core/csp';
 import type { ModelSource } from '../core/models';
 import type { Connection } from '../core/vectorDb/database';
-import { savesWritten } from './persist';
 import { useOrreryStore } from './store';
 
 const HOSTS_KEY = 'orrery.allowedHosts';
@@ -23,6 +22,18 @@ function stored(): string[] {
 
 /** The hosts the page's policy was set with when it started. */
 let inForce: string[] = [];
+/** What must be written before the page reloads (the workspace's saves: persist.ts sets it). */
+let beforeReload: () => Promise<void> = () => Promise.resolve();
+
+export function setBeforeReload(wait: () => Promise<void>): void {
+  beforeReload = wait;
+}
+
+/** The hosts a model comes from: its mirror, or the Hub and its file hosts (none for the built-in model). */
+export function modelOrigins(source: ModelSource): string[] {
+  if (source.model.builtIn) return [];
+  return source.remoteHost ? [hostOrigin(source.remoteHost)] : HUB_ORIGINS;
+}
 
 /** Sets connect-src for this page and every worker it starts; before anything connects. */
 export function installConnectPolicy(): void {
@@ -58,7 +69,7 @@ async function allowAndReload(origins: string[], then: AfterReload): Promise<voi
     useOrreryStore.getState().notify('error', `The allowed hosts could not be saved in this browser (${(error as Error).message}).`);
     return;
   }
-  await savesWritten();
+  await beforeReload();
   location.reload();
 }
 
@@ -69,7 +80,7 @@ export async function forgetAllowedHosts(): Promise<void> {
   } catch {
     // storage refused: nothing was saved either
   }
-  await savesWritten();
+  await beforeReload();
   location.reload();
 }
 

@@ -3,6 +3,7 @@
 import { embeddingProgress } from '../core/progress';
 import type { Backend, ModelSource, Purpose, SpeedSample } from '../core/models';
 import type { EmbedResult } from '../workers/embed.protocol';
+import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { useOrreryStore } from './store';
 import { embedClient } from './workers';
 
@@ -22,6 +23,12 @@ export type Embedded = EmbedResult;
 
 export async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource): Promise<Embedded> {
   const { setStatus } = store.getState();
+  // a model from a host this page may not reach (a workspace restored with a Hub model, say)
+  const unreachable = notYetAllowed(modelOrigins(source));
+  if (unreachable.length > 0) {
+    askToAllow(unreachable, `use ${source.model.label}`, { kind: 'model', source });
+    throw new Error(`${source.model.label} comes from ${unreachable[0]}, which this page may not reach yet.`);
+  }
   // the backend the speed test picked, unless the user chose one
   const tunedBackend = source.backend ? undefined : tunedBackends.get(tuningKey(source));
   if (tunedBackend) source = { ...source, backend: tunedBackend };

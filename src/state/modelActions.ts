@@ -1,9 +1,8 @@
 // Switching model: load it first (downloading if needed), so that a failure leaves the current
 // model and vectors in place; then re-embed every chunk (cached vectors are reused) and the last
 // query, lay the new vectors out and commit them.
-import { hostOrigin, HUB_ORIGINS } from '../core/csp';
 import type { ModelSource } from '../core/models';
-import { askToAllow, notYetAllowed } from './allowedHosts';
+import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { embedCorpus, layOutAndCommit, offerRechunk } from './corpusActions';
 import { workspace } from './data';
 import { downloadStatus, embed } from './embedding';
@@ -13,12 +12,6 @@ import { enqueue } from './tasks';
 import { embedClient } from './workers';
 
 const store = useOrreryStore;
-
-/** The hosts a model comes from: its mirror, or the Hub and its file hosts (none for the built-in model). */
-function modelOrigins(source: ModelSource): string[] {
-  if (source.model.builtIn) return [];
-  return source.remoteHost ? [hostOrigin(source.remoteHost)] : HUB_ORIGINS;
-}
 
 export function switchModel(source: ModelSource): Promise<void> {
   let missing: string[];

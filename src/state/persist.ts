@@ -14,6 +14,7 @@ import { finishLayout, setLayoutParams } from './layoutActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
+import { setBeforeReload } from './allowedHosts';
 
 const store = useOrreryStore;
 const KEY = 'current';
@@ -107,6 +108,8 @@ export function savesWritten(): Promise<void> {
 
 /** Saves the workspace whenever work settles on something new: the corpus and its layout, or the settings and query. */
 export function startAutosave(): () => void {
+  // a reload that allows a host waits for the saves in flight
+  setBeforeReload(savesWritten);
   return store.subscribe((s) => {
     if (s.busy || s.layoutProgress !== null || s.chunkCount === 0) return;
     const corpus = corpusVersions(s);
