@@ -91,6 +91,8 @@ export function loadCollection(collection: CollectionInfo): Promise<void> {
     if (workspace.table.sources.includes(name)) throw new Error(`${name} is already in the workspace. Clear the workspace to read it again.`);
     if (collection.count === 0) throw new Error(`${collection.name} is empty: there is nothing to load.`);
     const plan = loadPlan(collection.count, sampleLimit, pageRowsFor(collection.dims), seededRandom(Date.now() >>> 0));
+    // a stopped load that will not be resumed now: the worker may drop its rows
+    if (pending) void vectorDbClient.request('forget', { key: pending.key }).catch(() => undefined);
     pending = null;
     await readRows({ key: `${collection.id}@${Date.now()}`, connection: dbConnection, collection, name, plan, requests: plan.requests, generation: vectorDbClient.generation }, false, signal);
   });
