@@ -210,6 +210,7 @@ test.describe('a host the user has not allowed yet', () => {
     expect(s.restored).toBe(true);
     expect(s.chunkCount).toBe(1);
     expect(s.vectorDb.connected).toBe(true);
+    expect(s.vectorDb.allowedHosts).toEqual([origin]);
     await expect(page.getByLabel('Allowed hosts')).toContainText(`This page may connect to its own origin and ${origin}.`);
     // taken back: the page reloads with its own origin only
     await page.getByRole('button', { name: 'Forget allowed hosts' }).click();

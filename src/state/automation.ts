@@ -5,6 +5,7 @@ import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { workspace } from './data';
 import { sceneReport } from './sceneReport';
 import type { OrreryState } from './slices';
+import { allowedHosts } from './allowedHosts';
 import { useOrreryStore } from './store';
 import { vectorTransfers } from './vectorSync';
 
@@ -91,6 +92,8 @@ export interface OrrerySummary {
   vectorTransfers: { sends: number; bytesCopied: number };
   /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */
   vectorDb: {
+    /** hosts besides its own origin that this page may connect to (its connect-src) */
+    allowedHosts: string[];
     connected: boolean;
     collections: { name: string; count: number; dims: number | null; space: string }[];
     link: { collection: string; loaded: number; total: number; sampled: boolean; complete: boolean } | null;
@@ -105,6 +108,7 @@ export interface OrrerySummary {
 function vectorDbSummary(s: OrreryState): OrrerySummary['vectorDb'] {
   const answer = s.indexAnswer;
   return {
+    allowedHosts: [...allowedHosts()],
     connected: s.dbServer !== null,
     collections: (s.dbCollections ?? []).map((c) => ({ name: c.name, count: c.count, dims: c.dims, space: c.space })),
     link: s.indexLink && { collection: s.indexLink.collection.name, loaded: s.indexLink.loaded, total: s.indexLink.total, sampled: s.indexLink.sampled, complete: s.indexLink.complete },

@@ -114,11 +114,10 @@ export class ChromaDatabase implements VectorDatabase {
     for (let offset = 0; ; offset += LIST_PAGE) {
       const page = await this.call('GET', `${this.collections}?limit=${LIST_PAGE}&offset=${offset}`, undefined, signal);
       if (!Array.isArray(page)) throw malformed('the collection list is not a list');
-      for (const item of page) {
-        const info = this.collectionInfo(item);
-        info.count = await this.count(info.id, signal);
-        collections.push(info);
-      }
+      // the counts of a page of collections are asked together, not one after another
+      const infos = page.map((item) => this.collectionInfo(item));
+      const counts = await Promise.all(infos.map((info) => this.count(info.id, signal)));
+      collections.push(...infos.map((info, i) => ({ ...info, count: counts[i]! })));
       if (page.length < LIST_PAGE) return collections;
     }
   }
