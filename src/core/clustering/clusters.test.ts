@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { exactKnn, unitRows } from '../knn';
+import { finish } from '../steps';
+import { gaussianClusters } from '../syntheticData';
+import { adjustedRandIndex } from './agreement';
+import { clusterSteps, type ClusterSettings, HDBSCAN_MAX_POINTS } from './clusters';
+import { hdbscanSteps } from './hdbscan';
+import { kmeansSteps } from './kmeans';
+
+const texts = (count: number) => Array.from({ length: count }, (_, i) => `chunk ${i}`);
+const run = (data: Float32Array, count: number, dims: number, settings: ClusterSettings) => finish(clusterSteps(data, count, dims, texts(count), settings));
+
+describe('k-means', () => {
+  it('finds five separated clusters and picks k = 5 by silhouette', () => {
+    const { data, labels, count } = gaussianClusters(5, 80, 32, 3);
+    const result = run(data, count, 32, { method: 'kmeans', k: null, minClusterSize: null });
+    expect(result.clusters).toHaveLength(5);
+    expect(adjustedRandIndex(result.labels, labels)).toBeGreaterThan(0.99);
+    expect(result.silhouette).toBeGreaterThan(0.5);
+    // largest first, sizes add up
+    expect(result.clusters.reduce((n, c) => n + c.size, 0)).toBe(count);
+  });
+
+  it('keeps a given k', () => {
+    const { data, count } = gaussianClusters(5, 40, 16, 4);
+    const result = finish(kmeansSteps(unitRows(data, count, 16), count, 16, 3));
+    expect(result.k).toBe(3);
+    expect(new Set(result.labels).size).toBe(3);
+  });
+});
+
+describe('HDBSCAN', () => {
+  it('finds four dense clusters and leaves scattered points unclustered', () => {
+    const dims = 16;
+    const { data: dense, labels: truth, count: denseCount } = gaussianClusters(4, 60, dims, 5, 0.1);
+    // 30 points scattered far from every cluster
+    const noise = gaussianClusters(30, 1, dims, 99, 0);
+    const data = new Float32Array((denseCount + 30) * dims);
+    data.set(dense);
+    data.set(noise.data, denseCount * dims);
+    const result = run(data, denseCount + 30, dims, { method: 'hdbscan', k: null, minClusterSize: 10 });
+    expect(result.clusters).toHaveLength(4);
+    expect(adjustedRandIndex(result.labels.subarray(0, denseCount), truth)).toBeGreaterThan(0.98);
+    const noiseLabels = [...result.labels.subarray(denseCount)];
+    expect(noiseLabels.filter((l) => l === -1).length).toBeGreaterThanOrEqual(20);
+    expect(result.unclustered).toBe(result.labels.filter((l) => l === -1).length);
+  });
+
+  it('separates nested clusters at different densities', () => {
+    // two tight groups close together and one loose group far away
+    const dims = 8;
+    const a = gaussianClusters(2, 50, dims, 11, 0.05);
+    const b = gaussianClusters(1, 60, dims, 12, 0.4);
+    const data = new Float32Array((100 + 60) * dims);
+    data.set(a.data);
+    data.set(b.data, 100 * dims);
+    const graph = exactKnn(unitRows(data, 160, dims), 160, dims, 15, 'cosine');
+    const result = finish(hdbscanSteps(graph, { minClusterSize: 15, minSamples: 5 }));
+    expect(result.clusters).toBe(3);
+  });
+});
+
+describe('clusters on bad input', () => {
+  it('one, two or three points form one cluster, and say why', () => {
+    for (const count of [1, 2, 3]) {
+      const result = run(new Float32Array(count * 4).map((_, i) => i), count, 4, { method: 'kmeans', k: null, minClusterSize: null });
+      expect(result.clusters).toHaveLength(1);
+      expect(result.notes[0]).toMatch(/at least 4 points/);
+    }
+  });
+
+  it('identical points form one cluster', () => {
+    const data = new Float32Array(50 * 8).fill(0.3);
+    for (const method of ['kmeans', 'hdbscan'] as const) {
+      const result = run(data, 50, 8, { method, k: null, minClusterSize: null });
+      expect(result.clusters).toEqual([{ id: 0, size: 50, terms: ['chunk'] }]);
+      expect(result.notes).toEqual(['All points are alike: one cluster.']);
+    }
+  });
+
+  it('no cluster as large as the minimum: all unclustered, and a note', () => {
+    const { data, count } = gaussianClusters(6, 8, 8, 21);
+    const result = run(data, count, 8, { method: 'hdbscan', k: null, minClusterSize: 30 });
+    expect(result.clusters).toHaveLength(0);
+    expect(result.unclustered).toBe(count);
+    expect(result.notes[0]).toMatch(/no group of at least 30/);
+  });
+
+  it('HDBSCAN past its limit says so and runs k-means', () => {
+    const count = HDBSCAN_MAX_POINTS + 1;
+    const dims = 2;
+    const { data } = gaussianClusters(3, Math.ceil(count / 3), dims, 2);
+    const result = run(data.subarray(0, count * dims), count, dims, { method: 'hdbscan', k: 3, minClusterSize: null });
+    expect(result.method).toBe('kmeans');
+    expect(result.clusters).toHaveLength(3);
+    expect(result.notes[0]).toMatch(/HDBSCAN runs on up to 50,000 points/);
+  });
+});
+
+describe('adjusted Rand index', () => {
+  it('is 1 for the same partition under other names, near 0 for an unrelated one', () => {
+    expect(adjustedRandIndex([0, 0, 1, 1, 2, 2], [5, 5, 3, 3, 9, 9])).toBe(1);
+    const a = Array.from({ length: 3000 }, (_, i) => i % 3);
+    const b = Array.from({ length: 3000 }, (_, i) => Math.floor(i / 1000));
+    expect(Math.abs(adjustedRandIndex(a, b))).toBeLessThan(0.01);
+    expect(adjustedRandIndex([0, 0, 1, 1], [0, 1, 0, 1])).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,178 @@
+// Spherical k-means (cosine): rows are unit vectors, centroids are kept at unit length, and a row
+// joins the centroid it has the largest dot product with. k is given, or picked by the mean
+// silhouette of k-means runs on a sample (its pairwise distances are computed once), and the full
+// run then starts from that sample's centroids, so it converges in a few passes.
+import { seededRandom } from '../random';
+import { type Steps, within } from '../steps';
+
+/** silhouette is measured on a sample of this many rows (its cost is rows² · dims) */
+export const SILHOUETTE_ROWS = 1000;
+export const MAX_AUTO_K = 16;
+const MAX_ITERATIONS = 40;
+/** rows between two yields */
+const SLICE = 2048;
+
+export interface KMeansResult {
+  /** cluster of each row, 0..k−1 */
+  labels: Int32Array;
+  k: number;
+  /** k × dims, unit length */
+  centroids: Float32Array;
+  /** the mean silhouette of the chosen k on the sample (null when k was given or cannot be measured) */
+  silhouette: number | null;
+}
+
+const dot = (a: Float32Array, i: number, b: Float32Array, j: number, dims: number): number => {
+  let s = 0;
+  const ai = i * dims;
+  const bj = j * dims;
+  for (let d = 0; d < dims; d++) s += a[ai + d]! * b[bj + d]!;
+  return s;
+};
+
+function normaliseRows(m: Float32Array, rows: number, dims: number): void {
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += m[r * dims + d]! ** 2;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let d = 0; d < dims; d++) m[r * dims + d]! *= inv;
+  }
+}
+
+/** k-means++ seeding: each next centre is drawn with probability proportional to its squared distance. */
+export function seedCentroids(x: Float32Array, count: number, dims: number, k: number, random: () => number): Float32Array {
+  const centroids = new Float32Array(k * dims);
+  const nearest = new Float64Array(count).fill(Infinity);
+  let pick = Math.floor(random() * count);
+  for (let c = 0; c < k; c++) {
+    centroids.set(x.subarray(pick * dims, (pick + 1) * dims), c * dims);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      const d = Math.max(0, 2 - 2 * dot(x, i, centroids, c, dims));
+      if (d < nearest[i]!) nearest[i] = d;
+      total += nearest[i]!;
+    }
+    if (total <= 0) pick = Math.floor(random() * count); // every row sits on a centre already
+    else {
+      let target = random() * total;
+      pick = count - 1;
+      for (let i = 0; i < count; i++) if ((target -= nearest[i]!) <= 0) { pick = i; break; }
+    }
+  }
+  return centroids;
+}
+
+/** Lloyd iterations from the given centroids until no row changes cluster. */
+export function* lloydSteps(x: Float32Array, count: number, dims: number, centroids: Float32Array, maxIterations = MAX_ITERATIONS): Steps<Int32Array> {
+  const k = centroids.length / dims;
+  const labels = new Int32Array(count).fill(-1);
+  const sums = new Float64Array(k * dims);
+  const sizes = new Int32Array(k);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    let changed = 0;
+    for (let i = 0; i < count; i++) {
+      let best = 0;
+      let bestDot = -Infinity;
+      for (let c = 0; c < k; c++) {
+        const s = dot(x, i, centroids, c, dims);
+        if (s > bestDot) (bestDot = s), (best = c);
+      }
+      if (labels[i] !== best) (labels[i] = best), changed++;
+      if (i % SLICE === SLICE - 1) yield (iteration + i / count) / maxIterations;
+    }
+    if (changed === 0) break;
+    sums.fill(0);
+    sizes.fill(0);
+    for (let i = 0; i < count; i++) {
+      const c = labels[i]!;
+      sizes[c]!++;
+      for (let d = 0; d < dims; d++) sums[c * dims + d]! += x[i * dims + d]!;
+    }
+    // an empty cluster keeps its centre (and stays empty, to be dropped at the end)
+    for (let c = 0; c < k; c++) if (sizes[c]! > 0) for (let d = 0; d < dims; d++) centroids[c * dims + d] = sums[c * dims + d]!;
+    normaliseRows(centroids, k, dims);
+    yield (iteration + 1) / maxIterations;
+  }
+  return labels;
+}
+
+/** Cluster ids renumbered 0..m−1, largest first, empty clusters dropped; noise (−1) stays −1. */
+export function bySize(labels: Int32Array): { labels: Int32Array; order: number[] } {
+  const sizes = new Map<number, number>();
+  for (const l of labels) if (l >= 0) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
+  const rename = new Map(order.map((old, i) => [old, i]));
+  return { labels: labels.map((l) => (l >= 0 ? rename.get(l)! : -1)), order };
+}
+
+/** Mean silhouette (cosine distance) from a full distance matrix of `count` rows. */
+export function silhouette(distances: Float32Array, count: number, labels: Int32Array, k: number): number {
+  const sizes = new Int32Array(k);
+  for (const l of labels) sizes[l]!++;
+  const sums = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    sums.fill(0);
+    for (let j = 0; j < count; j++) sums[labels[j]!]! += distances[i * count + j]!;
+    const own = labels[i]!;
+    if (sizes[own]! <= 1) continue; // a singleton's silhouette is 0
+    const a = sums[own]! / (sizes[own]! - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) b = Math.min(b, sums[c]! / sizes[c]!);
+    if (Number.isFinite(b) && Math.max(a, b) > 0) total += (b - a) / Math.max(a, b);
+  }
+  return total / count;
+}
+
+function sampleRows(count: number, rows: number, random: () => number): Int32Array {
+  const all = Int32Array.from({ length: count }, (_, i) => i);
+  for (let i = 0; i < rows; i++) {
+    const j = i + Math.floor(random() * (count - i));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all.subarray(0, rows).sort();
+}
+
+/** Picks k in [2, maxK] by the mean silhouette of k-means on a sample; returns its centroids too. */
+function* chooseK(x: Float32Array, count: number, dims: number, maxK: number, random: () => number): Steps<{ k: number; centroids: Float32Array; silhouette: number }> {
+  const rows = sampleRows(count, Math.min(count, SILHOUETTE_ROWS), random);
+  const n = rows.length;
+  const sample = new Float32Array(n * dims);
+  rows.forEach((r, i) => sample.set(x.subarray(r * dims, (r + 1) * dims), i * dims));
+  const distances = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) distances[i * n + j] = distances[j * n + i] = Math.max(0, 1 - dot(sample, i, sample, j, dims));
+    if (i % 64 === 0) yield (0.4 * i) / n;
+  }
+  let best = { k: 2, centroids: new Float32Array(0), silhouette: -Infinity };
+  for (let k = 2; k <= maxK; k++) {
+    const centroids = seedCentroids(sample, n, dims, k, random);
+    const labels = yield* lloydSteps(sample, n, dims, centroids);
+    const renamed = bySize(labels);
+    const score = renamed.order.length < 2 ? -1 : silhouette(distances, n, renamed.labels, renamed.order.length);
+    // a larger k must earn its place: ties keep the smaller one
+    if (score > best.silhouette + 1e-6) best = { k, centroids, silhouette: score };
+    yield 0.4 + (0.6 * (k - 1)) / (maxK - 1);
+  }
+  return best;
+}
+
+/** k-means on unit rows; `k` null picks it by silhouette. Fewer than four rows form one cluster. */
+export function* kmeansSteps(x: Float32Array, count: number, dims: number, k: number | null, seed = 1): Steps<KMeansResult> {
+  const random = seededRandom(seed);
+  const maxK = Math.min(MAX_AUTO_K, Math.floor(count / 2));
+  if (count === 0) return { labels: new Int32Array(0), k: 0, centroids: new Float32Array(0), silhouette: null };
+  let centroids: Float32Array;
+  let score: number | null = null;
+  if (k === null && maxK >= 2) {
+    const chosen = yield* within(chooseK(x, count, dims, maxK, random), 0, 0.5);
+    centroids = chosen.centroids;
+    score = chosen.silhouette;
+  } else centroids = seedCentroids(x, count, dims, Math.max(1, Math.min(k ?? 1, count)), random);
+  const labels = yield* within(lloydSteps(x, count, dims, centroids), k === null ? 0.5 : 0, 1);
+  const renamed = bySize(labels);
+  const kept = new Float32Array(renamed.order.length * dims);
+  renamed.order.forEach((old, i) => kept.set(centroids.subarray(old * dims, (old + 1) * dims), i * dims));
+  return { labels: renamed.labels, k: renamed.order.length, centroids: kept, silhouette: score };
+}
+
