@@ -83,11 +83,9 @@ export function summary(page: Page): Promise<Summary> {
 export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: number; y: number } | null; signature: number }> {
   return page.evaluate(() => {
     const canvas = document.querySelector('canvas')!;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
+    // the scene renders and copies itself in one task: its canvas keeps no picture between frames
+    const copy = (window as unknown as { __orreryPicture: (scale: number) => HTMLCanvasElement }).__orreryPicture(window.devicePixelRatio);
     const context = copy.getContext('2d')!;
-    context.drawImage(canvas, 0, 0);
     const { data } = context.getImageData(0, 0, copy.width, copy.height);
     const [br, bg, bb] = [data[0]!, data[1]!, data[2]!]; // the corner shows the background
     let count = 0;

@@ -1,125 +1,185 @@
-import { setHovered } from '../state/viewActions';
-import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
+import { pointColouring } from '../state/colouring';
 import { workspace } from '../state/data';
-import { select } from '../state/queryActions';
-import { useOrrery, readOrrery } from '../state/hooks';
+import { readOrrery, subscribeOrrery, useOrrery } from '../state/hooks';
+import { searchMatches } from '../state/viewActions';
 import { createPointMaterial } from './pointMaterial';
-import { type Frame, interpolate, pointStyles, toScene } from './pointsAdapter';
+import { type Colours, densitySize, type Frame, interpolate, pointStyles, toScene } from './pointsAdapter';
+import { sceneState } from './sceneState';
 
 const TRANSITION_MS = 450;
 
-/** The point nearest the pointer ray among those the raycaster hit. */
-function nearestIndex(event: ThreeEvent<PointerEvent | MouseEvent>, object: THREE.Object3D): number | null {
-  let best: number | null = null;
-  let bestDistance = Infinity;
-  for (const hit of event.intersections) {
-    if (hit.object !== object || hit.index === undefined) continue;
-    const distance = hit.distanceToRay ?? Infinity;
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = hit.index;
-    }
-  }
-  return best;
+/** Buffers sized for N points, made again only when N changes (never per frame). */
+function allocate(geometry: THREE.BufferGeometry, count: number) {
+  const attribute = (name: string, size: number) => {
+    const a = new THREE.BufferAttribute(new Float32Array(count * size), size);
+    a.setUsage(THREE.DynamicDrawUsage);
+    geometry.setAttribute(name, a);
+    return a;
+  };
+  const buffers = {
+    count,
+    position: attribute('position', 3),
+    color: attribute('color', 3),
+    size: attribute('size', 1),
+    alpha: attribute('alpha', 1),
+    flag: attribute('flag', 1),
+    from: new Float32Array(count * 3),
+    to: new Float32Array(count * 3),
+  };
+  sceneState.positions = buffers.position.array as Float32Array;
+  sceneState.visible = new Uint8Array(count);
+  return buffers;
 }
 
 export function PointCloud({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
+  const viewHeight = useThree((s) => s.size.height * s.viewport.dpr);
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
   const material = useMemo(createPointMaterial, []);
-  const points = useMemo(() => new THREE.Points(geometry, material), [geometry, material]);
-  const { results, selected, neighbours, hovered, colourMode, qualityVersion } = useOrrery(
+  const points = useMemo(() => {
+    const p = new THREE.Points(geometry, material);
+    p.frustumCulled = false; // positions change in place; the bounding sphere would go stale
+    return p;
+  }, [geometry, material]);
+  const buffers = useRef<ReturnType<typeof allocate> | null>(null);
+  const frameRef = useRef(frame);
+  // positions move from where they are shown to where the layout now puts them
+  const transition = useRef<{ start: number } | null>(null);
+  const view = useOrrery(
     useShallow((s) => ({
       results: s.results,
+      beyond: s.beyond,
       selected: s.selected,
       neighbours: s.neighbours,
-      hovered: s.hovered?.index ?? null,
       colourMode: s.colourMode,
+      colourColumn: s.colourColumn,
+      clusters: s.clusters,
+      clusterVersion: s.clusterVersion,
       qualityVersion: s.qualityVersion,
+      hiddenGroups: s.hiddenGroups,
+      searchText: s.searchText,
+      chosen: s.chosen,
+      onlyChosen: s.onlyChosen,
+      gold: s.goldMarks[s.queryText],
+      corpusVersion: s.corpusVersion,
+      theme: s.theme,
     })),
   );
-  // positions move from where they are shown to where the layout now puts them
-  const transition = useRef<{ from: Float32Array; to: Float32Array; start: number } | null>(null);
+  const layoutVersion = useOrrery((s) => (s.layoutProgress === null ? s.layoutVersion : -1));
+
+  /** Puts the layout's coordinates into the position buffer: animated, or at once while a layout streams. */
+  const place = (animate: boolean) => {
+    const count = workspace.coords.length / 3;
+    if (buffers.current?.count !== count) {
+      buffers.current = allocate(geometry, count);
+      toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
+      transition.current = null;
+      restyle();
+    } else if (animate) {
+      const b = buffers.current;
+      b.from.set(b.position.array as Float32Array);
+      toScene(workspace.coords, frameRef.current, b.to);
+      transition.current = { start: performance.now() };
+    } else {
+      toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
+      transition.current = null;
+    }
+    buffers.current.position.needsUpdate = true;
+    invalidate();
+  };
+
+  const restyle = () => {
+    const b = buffers.current;
+    if (!b || b.count !== workspace.table.texts.length) return;
+    const s = readOrrery();
+    const colouring = pointColouring(s);
+    const colours: Colours =
+      colouring.kind === 'groups' ? { kind: 'groups', groupOf: colouring.groupOf }
+      : colouring.kind === 'numeric' ? { kind: 'numeric', values: colouring.values, min: colouring.min, max: colouring.max }
+      : colouring.kind === 'recall' ? { kind: 'recall', recall: workspace.recall }
+      : colouring.kind === 'retrieval' ? { kind: 'retrieval', gold: s.goldMarks[s.queryText] ?? [] }
+      : { kind: 'plain' };
+    let chosen: Uint8Array | null = null;
+    if (s.chosen.length > 0) {
+      chosen = new Uint8Array(b.count);
+      for (const i of s.chosen) if (i < b.count) chosen[i] = 1;
+    }
+    const out = { colors: b.color.array as Float32Array, sizes: b.size.array as Float32Array, alphas: b.alpha.array as Float32Array, flags: b.flag.array as Float32Array };
+    pointStyles(
+      b.count,
+      {
+        colours,
+        placed: workspace.placed,
+        results: s.results.map((h) => h.index),
+        beyond: s.beyond.map((h) => h.index),
+        selected: s.selected,
+        neighbours: s.neighbours.map((h) => h.index),
+        hidden: new Set(s.hiddenGroups),
+        search: searchMatches?.length === b.count ? searchMatches : null,
+        chosen,
+        onlyChosen: s.onlyChosen,
+      },
+      out,
+    );
+    for (let i = 0; i < b.count; i++) sceneState.visible[i] = out.alphas[i]! > 0 ? 1 : 0;
+    for (const a of [b.color, b.size, b.alpha, b.flag]) a.needsUpdate = true;
+    material.uniforms.density!.value = densitySize(b.count);
+    invalidate();
+  };
 
   useEffect(() => {
-    const target = toScene(workspace.coords, frame);
-    const position = geometry.getAttribute('position') as THREE.BufferAttribute | undefined;
-    if (position && position.count * 3 === target.length) {
-      transition.current = { from: Float32Array.from(position.array as Float32Array), to: target, start: performance.now() };
-      invalidate();
-      return;
-    }
-    const count = target.length / 3;
-    geometry.setAttribute('position', new THREE.BufferAttribute(target, 3));
-    geometry.setAttribute('color', new THREE.BufferAttribute(new Float32Array(count * 3), 3));
-    geometry.setAttribute('size', new THREE.BufferAttribute(new Float32Array(count), 1));
-    geometry.computeBoundingSphere();
-    transition.current = null;
-  }, [frame, geometry, invalidate]);
+    frameRef.current = frame;
+    sceneState.frame = frame;
+    place(true);
+    // streamed frames of a running layout go straight into the buffer, outside React
+    return subscribeOrrery((s, before) => {
+      if (s.layoutVersion !== before.layoutVersion) place(s.layoutProgress === null);
+    });
+  }, [frame, layoutVersion]);
+
+  useEffect(restyle, [view, geometry]);
+
+  // hover and selection are uniforms: no buffer changes
+  useEffect(
+    () =>
+      subscribeOrrery((s) => {
+        const hovered = s.hovered?.index ?? -1;
+        const selected = s.selected ?? -1;
+        if (material.uniforms.hovered!.value !== hovered || material.uniforms.selected!.value !== selected) {
+          material.uniforms.hovered!.value = hovered;
+          material.uniforms.selected!.value = selected;
+          invalidate();
+        }
+      }),
+    [material, invalidate],
+  );
+
+  useEffect(() => {
+    material.uniforms.halfHeight!.value = viewHeight / 2;
+    const light = view.theme === 'light';
+    material.uniforms.shade!.value = light ? 0.72 : 1;
+    (material.uniforms.ringColour!.value as THREE.Color).set(light ? '#111827' : '#ffffff');
+    invalidate();
+  }, [viewHeight, view.theme, material, invalidate]);
 
   useFrame(() => {
     const t = transition.current;
-    if (!t) return;
-    const position = geometry.getAttribute('position') as THREE.BufferAttribute;
+    const b = buffers.current;
+    if (!t || !b) return;
     const progress = Math.min(1, (performance.now() - t.start) / TRANSITION_MS);
     // the last step copies the target: from + (to − from) is not always exactly `to` in floats
-    if (progress < 1) interpolate(t.from, t.to, progress, position.array as Float32Array);
-    else (position.array as Float32Array).set(t.to);
-    position.needsUpdate = true;
+    if (progress < 1) interpolate(b.from, b.to, progress, b.position.array as Float32Array);
+    else (b.position.array as Float32Array).set(b.to);
+    b.position.needsUpdate = true;
     if (progress < 1) invalidate();
-    else {
-      transition.current = null;
-      geometry.computeBoundingSphere();
-    }
+    else transition.current = null;
   });
-
-  useEffect(() => {
-    const color = geometry.getAttribute('color') as THREE.BufferAttribute | undefined;
-    const size = geometry.getAttribute('size') as THREE.BufferAttribute | undefined;
-    if (!color || !size || color.count !== workspace.table.sourceIds.length) return;
-    pointStyles(
-      workspace.table.sourceIds,
-      {
-        recall: colourMode === 'recall' ? workspace.recall : null,
-        placed: workspace.placed,
-        results: results.map((h) => h.index),
-        selected,
-        neighbours: neighbours.map((h) => h.index),
-        hovered,
-      },
-      color.array as Float32Array,
-      size.array as Float32Array,
-    );
-    color.needsUpdate = true;
-    size.needsUpdate = true;
-    invalidate();
-  }, [frame, geometry, results, selected, neighbours, hovered, colourMode, qualityVersion, invalidate]);
 
   useEffect(() => () => (geometry.dispose(), material.dispose()), [geometry, material]);
 
-  const onMove = (event: ThreeEvent<PointerEvent>) => {
-    const index = nearestIndex(event, points);
-    const current = readOrrery().hovered;
-    if (index === null) {
-      if (current) setHovered(null);
-    } else if (current?.index !== index) {
-      setHovered({ index, x: event.nativeEvent.clientX, y: event.nativeEvent.clientY });
-    }
-  };
-
-  return (
-    <primitive
-      object={points}
-      onPointerMove={onMove}
-      onPointerOut={() => setHovered(null)}
-      onClick={(event: ThreeEvent<MouseEvent>) => {
-        event.stopPropagation();
-        const index = nearestIndex(event, points);
-        if (index !== null) select(index);
-      }}
-    />
-  );
+  return <primitive object={points} />;
 }

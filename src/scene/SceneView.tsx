@@ -1,56 +1,90 @@
-import { OrbitControls } from '@react-three/drei';
+import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { Canvas, useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
-import { select } from '../state/queryActions';
+import { useEffect, useState } from 'react';
+import * as THREE from 'three';
 import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { subscribeOrrery, useOrrery } from '../state/hooks';
+import { CameraRig, fitZoom } from './CameraRig';
+import { LabelPlacer } from './ClusterLabels';
 import { NeighbourEdges } from './NeighbourEdges';
+import { Picking } from './Picking';
 import { PointCloud } from './PointCloud';
-import { frameFor } from './pointsAdapter';
+import { type Frame, frameFor } from './pointsAdapter';
 import { QueryPath } from './QueryPath';
+import { sceneState } from './sceneState';
 
-const BACKGROUND = '#0b1020';
+export const BACKGROUND = { dark: '#0b1020', light: '#f5f6fa' } as const;
 
-interface ResettableControls {
-  enableDamping: boolean;
-  update(): void;
-  reset(): void;
+/**
+ * The frame (centre and scale) that fits the layout on screen. It is fixed while a layout streams
+ * (set from its first frame), so the picture does not breathe, and fitted again when it ends.
+ */
+function useLayoutFrame(): Frame {
+  const [frame, setFrame] = useState(() => frameFor(workspace.coords));
+  useEffect(() => {
+    let framedRun = false;
+    return subscribeOrrery((s, before) => {
+      const running = s.layoutProgress !== null;
+      if (!running) framedRun = false;
+      if (s.layoutVersion === before.layoutVersion) {
+        if (!running && before.layoutProgress !== null) setFrame(frameFor(workspace.coords));
+        return;
+      }
+      if (running && framedRun) return;
+      framedRun = running;
+      setFrame(frameFor(workspace.coords));
+    });
+  }, []);
+  return frame;
 }
 
-function CameraReset() {
-  const cameraVersion = useOrrery((s) => s.cameraVersion);
-  const controls = useThree((s) => s.controls) as ResettableControls | null;
+/** Shares the camera and a synchronous render with picking, the lasso and pictures. */
+function SceneHandles() {
+  const camera = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
-    if (cameraVersion === 0 || !controls) return;
-    // without damping, update() drops the momentum left from the last drag before resetting
-    controls.enableDamping = false;
-    controls.update();
-    controls.reset();
-    controls.enableDamping = true;
-  }, [cameraVersion, controls]);
+    sceneState.requestRender = invalidate;
+    sceneState.camera = camera;
+    sceneState.canvas = gl.domElement;
+    sceneState.renderNow = () => gl.render(scene, camera);
+  }, [camera, gl, scene, invalidate]);
   return null;
 }
 
 export function SceneView() {
   const layoutVersion = useOrrery((s) => s.layoutVersion);
-  // workspace.coords is not reactive: layoutVersion says it changed
-  const frame = useMemo(() => frameFor(workspace.coords), [layoutVersion]);
+  const flat = useOrrery((s) => s.layoutParams.dims === 2);
+  const theme = useOrrery((s) => s.theme);
+  const frame = useLayoutFrame();
+  const [size, setSize] = useState({ width: 800, height: 600 });
   return (
     <Canvas
       frameloop="demand"
-      camera={{ position: [0, 0, 23], fov: 50, near: 0.1, far: 500 }}
-      gl={{ preserveDrawingBuffer: true, antialias: true }}
-      raycaster={{ params: { Points: { threshold: 0.3 } } as never }}
-      onPointerMissed={() => select(null)}
+      gl={{ antialias: true }}
+      onCreated={(state) => setSize({ width: state.size.width, height: state.size.height })}
       role="img"
       aria-label="Vector space"
     >
-      <color attach="background" args={[BACKGROUND]} />
+      <color attach="background" args={[BACKGROUND[theme]]} />
+      {flat ? (
+        <OrthographicCamera makeDefault position={[0, 0, 50]} zoom={fitZoom(size.width, size.height)} near={0.1} far={500} />
+      ) : (
+        <PerspectiveCamera makeDefault position={[0, 0, 23]} fov={50} near={0.1} far={500} />
+      )}
       {layoutVersion > 0 && <PointCloud frame={frame} />}
       {layoutVersion > 0 && <QueryPath frame={frame} />}
       {layoutVersion > 0 && <NeighbourEdges frame={frame} />}
-      <OrbitControls makeDefault enableDamping dampingFactor={0.12} />
-      <CameraReset />
+      <LabelPlacer />
+      {flat ? (
+        <OrbitControls key="flat" makeDefault enableRotate={false} screenSpacePanning mouseButtons={{ LEFT: THREE.MOUSE.PAN, MIDDLE: THREE.MOUSE.DOLLY, RIGHT: THREE.MOUSE.PAN }} enableDamping dampingFactor={0.12} />
+      ) : (
+        <OrbitControls key="orbit" makeDefault enableDamping dampingFactor={0.12} />
+      )}
+      <CameraRig />
+      <Picking />
+      <SceneHandles />
     </Canvas>
   );
 }

@@ -1,28 +1,55 @@
 import * as THREE from 'three';
 
-// Round, softly edged points whose size shrinks with distance; per-point colour and size.
+// One draw call for every point: round, softly edged, sized in scene units (so nearer points are
+// larger, in perspective and in the orthographic 2-D view alike), per-point colour, size and
+// alpha (0: not drawn), an outline for chosen points; the hovered and selected points are named
+// by uniforms (gl_VertexID), so hovering changes no buffer.
 export function createPointMaterial(): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
-    uniforms: { pixelScale: { value: 400 } },
+    uniforms: {
+      halfHeight: { value: 400 },
+      density: { value: 1 },
+      hovered: { value: -1 },
+      selected: { value: -1 },
+      shade: { value: 1 },
+      ringColour: { value: new THREE.Color(1, 1, 1) },
+    },
     vertexShader: /* glsl */ `
       attribute float size;
       attribute vec3 color;
-      uniform float pixelScale;
+      attribute float alpha;
+      attribute float flag;
+      uniform float halfHeight;
+      uniform float density;
+      uniform int hovered;
+      uniform int selected;
+      uniform float shade;
       varying vec3 vColor;
+      varying float vAlpha;
+      varying float vRing;
       void main() {
-        vColor = color;
+        bool marked = gl_VertexID == hovered || gl_VertexID == selected;
+        vColor = color * shade;
+        vAlpha = alpha > 0.0 && marked ? 1.0 : alpha;
+        vRing = marked || flag > 0.5 ? 1.0 : 0.0;
         vec4 mv = modelViewMatrix * vec4(position, 1.0);
-        gl_PointSize = max(2.0, size * pixelScale / -mv.z);
         gl_Position = projectionMatrix * mv;
+        float worldSize = size * density * (marked ? 2.2 : 1.0);
+        gl_PointSize = alpha <= 0.0 ? 0.0 : max(marked ? 7.0 : 2.0, worldSize * projectionMatrix[1][1] * halfHeight / gl_Position.w);
       }`,
     fragmentShader: /* glsl */ `
+      uniform vec3 ringColour;
       varying vec3 vColor;
+      varying float vAlpha;
+      varying float vRing;
       void main() {
         float d = length(gl_PointCoord - vec2(0.5));
-        if (d > 0.5) discard;
-        float edge = smoothstep(0.5, 0.38, d);
-        gl_FragColor = vec4(vColor * (0.75 + 0.25 * edge), 1.0);
+        if (d > 0.5 || vAlpha <= 0.0) discard;
+        vec3 c = vColor * (0.75 + 0.25 * smoothstep(0.5, 0.38, d));
+        if (vRing > 0.5 && d > 0.36) c = ringColour;
+        gl_FragColor = vec4(c, vAlpha);
       }`,
-    transparent: false,
+    transparent: true,
+    depthWrite: false,
   });
 }

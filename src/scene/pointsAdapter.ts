@@ -1,4 +1,5 @@
 // Turns workspace data + view state into the typed arrays the scene draws.
+import { groupColour, NO_GROUP, scaleColour } from '../core/colouring';
 
 export const SCENE_RADIUS = 10;
 
@@ -26,19 +27,9 @@ export function frameFor(coords: Float32Array): Frame {
   return { center, scale: radius > 0 ? SCENE_RADIUS / radius : 1 };
 }
 
-export function toScene(coords: Float32Array, frame: Frame, out = new Float32Array(coords.length)): Float32Array {
+export function toScene(coords: Float32Array, frame: Frame, out: Float32Array = new Float32Array(coords.length)): Float32Array {
   for (let i = 0; i < coords.length; i++) out[i] = (coords[i]! - frame.center[i % 3]!) * frame.scale;
   return out;
-}
-
-// A palette readable on a dark background, one colour per source document.
-const PALETTE = [
-  [0.35, 0.7, 1.0], [1.0, 0.6, 0.25], [0.45, 0.9, 0.5], [1.0, 0.4, 0.55], [0.75, 0.55, 1.0], [0.95, 0.85, 0.3],
-  [0.3, 0.9, 0.85], [1.0, 0.5, 0.85], [0.65, 0.8, 0.35], [0.95, 0.7, 0.6], [0.55, 0.65, 0.95], [0.85, 0.85, 0.85],
-] as const;
-
-export function sourceColor(sourceId: number): readonly [number, number, number] {
-  return PALETTE[sourceId % PALETTE.length]!;
 }
 
 /** Low recall red, half yellow, full green: how many of a point's true neighbours the picture keeps. */
@@ -48,39 +39,115 @@ export function recallColor(recall: number): [number, number, number] {
   return r < 0.5 ? [0.95, 0.25 + 1.3 * r, 0.25] : [0.95 - 1.5 * (r - 0.5), 0.9, 0.25 + 0.2 * (r - 0.5)];
 }
 
+/** What a point's colour says (see state/colouring.ts for where these come from). */
+export type Colours =
+  | { kind: 'groups'; groupOf: Int32Array }
+  | { kind: 'numeric'; values: Float64Array; min: number; max: number }
+  | { kind: 'recall'; recall: Float32Array | null }
+  | { kind: 'retrieval'; gold: number[] }
+  /** nothing to colour by (a column with too many values): one colour */
+  | { kind: 'plain' };
+
 export interface Highlight {
-  /** when set, colour by neighbour recall instead of by source */
-  recall?: Float32Array | null;
+  colours: Colours;
   /** 1 = placed into the layout rather than laid out: drawn paler */
   placed?: Uint8Array | null;
+  /** the answer within the cut, best first */
   results: number[];
+  /** the ranks just beyond the cut */
+  beyond?: number[];
   selected: number | null;
   neighbours: number[];
-  hovered: number | null;
+  /** legend entries hidden (group keys: ≥ 0, −1 none, −2 other) */
+  hidden?: ReadonlySet<number>;
+  /** the text search's matches (null: no search) */
+  search?: Uint8Array | null;
+  /** the lasso's (or a legend entry's) chunks, outlined; with `onlyChosen` the rest is hidden */
+  chosen?: Uint8Array | null;
+  onlyChosen?: boolean;
+}
+
+export interface PointBuffers {
+  colors: Float32Array;
+  sizes: Float32Array;
+  /** 0 hidden (not drawn, not pickable), below 1 dimmed */
+  alphas: Float32Array;
+  /** 1 outlined (chosen) */
+  flags: Float32Array;
 }
 
 export const BASE_SIZE = 0.5;
+/** how dim points outside the focus (a query's answer, a search's matches) are drawn */
+export const DIM_ALPHA = 0.22;
 
-/** Colours and sizes per point: results and the selection stand out; the rest dims while a query is shown. */
-export function pointStyles(sourceIds: Int32Array, highlight: Highlight, colors: Float32Array, sizes: Float32Array): void {
-  const count = sourceIds.length;
-  const focus = highlight.results.length > 0 || highlight.selected !== null;
-  const emphasised = new Set([...highlight.results, ...highlight.neighbours]);
+const RESULT_COLOUR = [1, 0.85, 0.3] as const;
+const BEYOND_COLOUR = [0.85, 0.45, 0.2] as const;
+const GOLD_COLOUR = [1, 0.3, 0.9] as const;
+
+function baseColour(colours: Colours, i: number, rankOf: Map<number, number>, beyond: Set<number>, resultCount: number): readonly [number, number, number] {
+  switch (colours.kind) {
+    case 'groups':
+      return groupColour(colours.groupOf[i] ?? -1);
+    case 'numeric': {
+      const span = colours.max - colours.min;
+      return scaleColour(span > 0 ? (colours.values[i]! - colours.min) / span : 0.5);
+    }
+    case 'recall':
+      return colours.recall ? recallColor(colours.recall[i] ?? NaN) : NO_GROUP;
+    case 'retrieval': {
+      const rank = rankOf.get(i);
+      if (rank !== undefined) {
+        const light = 1 - (0.45 * rank) / Math.max(1, resultCount);
+        return [RESULT_COLOUR[0] * light, RESULT_COLOUR[1] * light, RESULT_COLOUR[2] * light];
+      }
+      if (beyond.has(i)) return BEYOND_COLOUR;
+      return colours.gold.includes(i) ? GOLD_COLOUR : NO_GROUP;
+    }
+    case 'plain':
+      return groupColour(0);
+  }
+}
+
+/** The group key a legend toggle hides, for the group colourings. */
+const groupKey = (colours: Colours, i: number): number | null => (colours.kind === 'groups' ? (colours.groupOf[i] ?? -1) : null);
+
+/**
+ * Colour, size, alpha and outline of every point: results, neighbours and search matches stand
+ * out while the rest dims; hidden groups and (with onlyChosen) unchosen points are not drawn. The
+ * selected and hovered points are drawn by the shader from uniforms, so a hover changes no buffer.
+ */
+export function pointStyles(count: number, highlight: Highlight, out: PointBuffers): void {
+  const { colours, results, neighbours, selected, hidden, search, chosen, onlyChosen } = highlight;
+  const rankOf = new Map(results.map((index, rank) => [index, rank]));
+  const beyond = new Set(highlight.beyond ?? []);
+  const emphasised = new Set([...results, ...neighbours]);
+  const queryFocus = results.length > 0 || selected !== null;
   for (let i = 0; i < count; i++) {
-    const [r, g, b] = highlight.recall ? recallColor(highlight.recall[i] ?? 0) : sourceColor(sourceIds[i]!);
-    const strong = !focus || emphasised.has(i) || i === highlight.selected;
-    const k = strong ? 1 : 0.4;
+    const [r, g, b] = baseColour(colours, i, rankOf, beyond, results.length);
     const pale = highlight.placed?.[i] ? 0.55 : 0; // mixed towards white
-    colors[i * 3] = (r + (1 - r) * pale) * k;
-    colors[i * 3 + 1] = (g + (1 - g) * pale) * k;
-    colors[i * 3 + 2] = (b + (1 - b) * pale) * k;
-    sizes[i] = BASE_SIZE * (emphasised.has(i) ? 2 : 1);
+    out.colors[i * 3] = r + (1 - r) * pale;
+    out.colors[i * 3 + 1] = g + (1 - g) * pale;
+    out.colors[i * 3 + 2] = b + (1 - b) * pale;
+    const key = groupKey(colours, i);
+    const shown = !(key !== null && hidden?.has(key)) && !(onlyChosen && chosen && !chosen[i]);
+    const inFocus = search ? search[i] === 1 : !queryFocus || emphasised.has(i) || i === selected;
+    out.alphas[i] = !shown ? 0 : inFocus ? 1 : DIM_ALPHA;
+    out.sizes[i] = BASE_SIZE * (emphasised.has(i) || (search && search[i]) ? 1.8 : 1);
+    out.flags[i] = chosen?.[i] ? 1 : 0;
   }
-  for (const i of [highlight.selected, highlight.hovered]) {
-    if (i === null || i >= count) continue;
-    colors.set([1, 1, 1], i * 3);
-    sizes[i] = BASE_SIZE * 2.6;
-  }
+}
+
+/** Points of about this size (scene units) stay apart at this count: smaller as the corpus grows. */
+export function densitySize(count: number): number {
+  return Math.max(0.06, Math.min(0.5, 0.5 * Math.cbrt(1000 / Math.max(1, count))));
+}
+
+/** The centre of some points and the radius that holds most of them, in scene coordinates. */
+export function extentOf(positions: Float32Array, indices: readonly number[]): { centre: [number, number, number]; radius: number } {
+  const centre: [number, number, number] = [0, 0, 0];
+  for (const i of indices) for (let c = 0; c < 3; c++) centre[c]! += positions[i * 3 + c]! / indices.length;
+  const distances = indices.map((i) => Math.hypot(positions[i * 3]! - centre[0], positions[i * 3 + 1]! - centre[1], positions[i * 3 + 2]! - centre[2])).sort((a, b) => a - b);
+  return { centre, radius: distances[Math.floor(0.9 * (distances.length - 1))] ?? 0 };
 }
 
 /** Moves `from` towards `to` by t ∈ [0, 1] into `out` (smoothstep easing). */

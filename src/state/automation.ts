@@ -6,6 +6,7 @@ import { workspace } from './data';
 import { sceneReport } from './sceneReport';
 import type { OrreryState } from './slices';
 import { allowedHosts } from './allowedHosts';
+import { pointColouring } from './colouring';
 import { useOrreryStore } from './store';
 import { vectorTransfers } from './vectorSync';
 
@@ -90,6 +91,31 @@ export interface OrrerySummary {
   scene: typeof sceneReport;
   /** corpus vectors sent to the layout and quality workers: once per version and worker; bytes copied are 0 when the page shares memory */
   vectorTransfers: { sends: number; bytesCopied: number };
+  /** clusters of the full-dimension vectors, largest first; `running` while they are computed */
+  clusters: {
+    method: string | null;
+    running: boolean;
+    items: { id: number; size: number; terms: string[] }[];
+    unclustered: number;
+    silhouette: number | null;
+    minClusterSize: number | null;
+    notes: string[];
+  };
+  /** what the colours mean: the legend's entries (hidden ones shown: false), a numeric column's range, or why a column is not coloured */
+  colour: {
+    mode: string;
+    column: string | null;
+    legend: { key: number; name: string; count: number; shown: boolean }[];
+    range: { min: number; max: number; missing: number } | null;
+    tooManyValues: number | null;
+  };
+  search: { text: string; matches: number };
+  /** the chunks chosen with the lasso, the box or a legend entry */
+  selection: { label: string; count: number; indices: number[]; onlyShown: boolean };
+  /** where the camera last came to rest; orthographic in the 2-D view */
+  camera: { position: number[]; target: number[]; zoom: number; orthographic: boolean } | null;
+  theme: string;
+  helpOpen: boolean;
   /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */
   vectorDb: {
     /** hosts besides its own origin that this page may connect to (its connect-src) */
@@ -127,6 +153,17 @@ function vectorDbSummary(s: OrreryState): OrrerySummary['vectorDb'] {
             indexMs: answer.indexMs,
             exactMs: answer.exactMs,
           },
+  };
+}
+
+function colourSummary(s: OrreryState): OrrerySummary['colour'] {
+  const colouring = pointColouring(s);
+  return {
+    mode: s.colourMode,
+    column: s.colourColumn,
+    legend: colouring.kind === 'groups' ? colouring.groups.map((g) => ({ key: g.key, name: g.name, count: g.count, shown: !s.hiddenGroups.includes(g.key) })) : [],
+    range: colouring.kind === 'numeric' ? { min: colouring.min, max: colouring.max, missing: colouring.missing } : null,
+    tooManyValues: colouring.kind === 'too-many' ? colouring.distinct : null,
   };
 }
 
@@ -205,6 +242,21 @@ export function summary(): OrrerySummary {
     scene: sceneReport,
     vectorTransfers,
     vectorDb: vectorDbSummary(s),
+    clusters: {
+      method: s.clusterRun?.method ?? null,
+      running: s.clusterProgress !== null,
+      items: s.clusters.map((c) => ({ id: c.id, size: c.size, terms: c.terms })),
+      unclustered: s.unclustered,
+      silhouette: s.clusterRun?.silhouette ?? null,
+      minClusterSize: s.clusterRun?.minClusterSize ?? null,
+      notes: s.clusterRun?.notes ?? [],
+    },
+    colour: colourSummary(s),
+    search: { text: s.searchText, matches: s.searchCount },
+    selection: { label: s.chosenLabel, count: s.chosen.length, indices: s.chosen, onlyShown: s.onlyChosen },
+    camera: s.camera && { ...s.camera, orthographic: s.layoutParams.dims === 2 },
+    theme: s.theme,
+    helpOpen: s.helpOpen,
   });
 }
 

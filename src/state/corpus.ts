@@ -9,6 +9,7 @@ import { emptyWorkspace, workspace } from './data';
 import { cancelLayout } from './layoutActions';
 import { refreshQuery, select } from './queryActions';
 import { useOrreryStore } from './store';
+import { refreshSearch } from './viewActions';
 
 const store = useOrreryStore;
 
@@ -72,6 +73,7 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): Promise<void> {
     norms: rowNorms(shared, dims),
     dims,
     recall: null,
+    clusterLabels: new Int32Array(0),
     // a query of another size (a model switch that kept imported vectors) cannot be answered
     queryVector: queryVector?.length === dims ? queryVector : null,
   });
@@ -93,9 +95,12 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): Promise<void> {
   // the selection and gold marks follow their chunks; a chunk that is gone takes its marks with it
   const moved = rowMapping(before, table);
   select(selected === null ? null : moved(selected));
+  const chosen = store.getState().chosen.map(moved).filter((row): row is number => row !== null);
+  store.setState({ chosen, onlyChosen: store.getState().onlyChosen && chosen.length > 0, clusters: [], unclustered: 0, clusterRun: null, hiddenGroups: [] });
   const goldMarks = Object.fromEntries(
     Object.entries(store.getState().goldMarks).map(([query, rows]) => [query, rows.map(moved).filter((row): row is number => row !== null)]),
   );
+  refreshSearch();
   // an evaluation was of the old vectors
   store.setState({ goldMarks, evaluation: null });
   return refreshQuery();

@@ -17,6 +17,8 @@ export interface Workspace {
   recall: Float32Array | null;
   /** 1 where a chunk was placed into the layout (projection or neighbours) rather than laid out */
   placed: Uint8Array;
+  /** cluster of each chunk (−1 unclustered); empty until clustered */
+  clusterLabels: Int32Array;
   /** the last query's vector and its place in the layout */
   queryVector: Float32Array | null;
   queryCoords: Float32Array | null;
@@ -32,6 +34,7 @@ export const emptyWorkspace = (): Workspace => ({
   pca: null,
   recall: null,
   placed: new Uint8Array(0),
+  clusterLabels: new Int32Array(0),
   queryVector: null,
   queryCoords: null,
 });

@@ -8,3 +8,6 @@ export const useOrrery = <T,>(selector: (state: OrreryState) => T): T => useOrre
 
 /** The current state, for event handlers and frame loops that must not subscribe. */
 export const readOrrery = (): Readonly<OrreryState> => useOrreryStore.getState();
+
+/** Calls back on every change, outside React (per-frame work: streamed layout frames, hover). */
+export const subscribeOrrery = (listener: (state: OrreryState, before: OrreryState) => void): (() => void) => useOrreryStore.subscribe(listener);

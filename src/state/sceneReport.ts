@@ -3,4 +3,6 @@
 export const sceneReport = {
   /** the retrieval path's lines, by hit rank */
   pathLines: [] as { rank: number; index: number; width: number; faint: boolean }[],
+  /** cluster labels, largest cluster first: shown, or hidden because it would overlap a larger one (or is off screen) */
+  labels: [] as { cluster: number; text: string; shown: boolean }[],
 };

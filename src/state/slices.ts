@@ -12,6 +12,7 @@ import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import type { Placement } from '../core/placement';
 import type { CollectionInfo, Connection, ServerInfo } from '../core/vectorDb/database';
 import type { IndexComparison } from '../core/vectorDb/indexRecall';
+import { type ClusterSettings, type ClusterSummary, type Clustering, DEFAULT_CLUSTERING } from '../core/clustering/clusters';
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
 
@@ -189,10 +190,46 @@ export interface VectorDbSlice {
   indexAnswer: IndexAnswer | { unavailable: string } | null;
 }
 
-export type ColourMode = 'source' | 'recall';
+export type ColourMode = 'cluster' | 'source' | 'metadata' | 'recall' | 'retrieval';
+
+export interface ClusterSlice {
+  clusterSettings: ClusterSettings;
+  /** largest first; their ids are workspace.clusterLabels' values */
+  clusters: ClusterSummary[];
+  unclustered: number;
+  /** how the clusters on screen were made, and what to know about them */
+  clusterRun: Pick<Clustering, 'method' | 'silhouette' | 'minClusterSize' | 'notes'> | null;
+  clusterProgress: number | null;
+  /** bumps when workspace.clusterLabels change */
+  clusterVersion: number;
+}
+
+export interface CameraState {
+  position: [number, number, number];
+  target: [number, number, number];
+  zoom: number;
+}
 
 export interface ViewSlice {
   colourMode: ColourMode;
+  /** the metadata column coloured by, when colourMode is 'metadata' */
+  colourColumn: string | null;
+  /** groups of the current colouring hidden from the scene (legend toggles) */
+  hiddenGroups: number[];
+  searchText: string;
+  searchCount: number;
+  /** chunks chosen with the lasso or box, or a legend entry's chunks */
+  chosen: number[];
+  /** what the chosen chunks are (a cluster's name, "lasso") */
+  chosenLabel: string;
+  onlyChosen: boolean;
+  selectTool: 'lasso' | 'box';
+  theme: 'dark' | 'light';
+  helpOpen: boolean;
+  /** the camera when it last came to rest */
+  camera: CameraState | null;
+  /** a request to fly the camera to these chunks (version bumps each time) */
+  flight: { version: number; indices: number[] };
   hovered: { index: number; x: number; y: number } | null;
   selected: number | null;
   neighbours: Ranked[];
@@ -201,7 +238,7 @@ export interface ViewSlice {
   resetCamera: () => void;
 }
 
-export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & EvaluationSlice & VectorDbSlice & ViewSlice;
+export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & EvaluationSlice & VectorDbSlice & ClusterSlice & ViewSlice;
 type Slice<T> = StateCreator<OrreryState, [], [], T>;
 
 let noticeId = 0;
@@ -293,8 +330,29 @@ export const createVectorDbSlice: Slice<VectorDbSlice> = () => ({
   indexAnswer: null,
 });
 
+export const createClusterSlice: Slice<ClusterSlice> = () => ({
+  clusterSettings: DEFAULT_CLUSTERING,
+  clusters: [],
+  unclustered: 0,
+  clusterRun: null,
+  clusterProgress: null,
+  clusterVersion: 0,
+});
+
 export const createViewSlice: Slice<ViewSlice> = (set) => ({
-  colourMode: 'source',
+  colourMode: 'cluster',
+  colourColumn: null,
+  hiddenGroups: [],
+  searchText: '',
+  searchCount: 0,
+  chosen: [],
+  chosenLabel: '',
+  onlyChosen: false,
+  selectTool: 'lasso',
+  theme: 'dark',
+  helpOpen: false,
+  camera: null,
+  flight: { version: 0, indices: [] },
   hovered: null,
   selected: null,
   neighbours: [],

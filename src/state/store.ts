@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import {
+  createClusterSlice,
   createCorpusSlice,
   createEmbeddingSlice,
   createEvaluationSlice,
@@ -19,5 +20,6 @@ export const useOrreryStore = create<OrreryState>()((...a) => ({
   ...createQuerySlice(...a),
   ...createEvaluationSlice(...a),
   ...createVectorDbSlice(...a),
+  ...createClusterSlice(...a),
   ...createViewSlice(...a),
 }));

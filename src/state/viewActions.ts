@@ -1,10 +1,68 @@
-// Small view actions for the panels and the scene: hover, camera, colours, notices.
-import type { ColourMode, ViewSlice } from './slices';
+// Small view actions for the panels and the scene: hover, camera, colours, filters, search,
+// the chosen set (lasso, box, a legend entry), theme and help.
+import { searchChunks } from '../core/screenPick';
+import { workspace } from './data';
+import type { CameraState, ColourMode, ViewSlice } from './slices';
 import { useOrreryStore } from './store';
 
 const store = useOrreryStore;
+const THEME_KEY = 'orrery.theme';
 
 export const setHovered = (hovered: ViewSlice['hovered']): void => store.getState().setHovered(hovered);
 export const resetCamera = (): void => store.getState().resetCamera();
-export const setColourMode = (colourMode: ColourMode): void => store.setState({ colourMode });
 export const dismissNotice = (id: number): void => store.getState().dismiss(id);
+
+/** Colours by a mode (and, for metadata, a column); the legend's hidden entries start over. */
+export function setColourMode(colourMode: ColourMode, colourColumn: string | null = null): void {
+  store.setState({ colourMode, colourColumn: colourMode === 'metadata' ? colourColumn : null, hiddenGroups: [] });
+}
+
+export function toggleGroup(key: number): void {
+  store.setState((s) => ({ hiddenGroups: s.hiddenGroups.includes(key) ? s.hiddenGroups.filter((k) => k !== key) : [...s.hiddenGroups, key] }));
+}
+
+/** chunks matching the search, or null when there is none (workspace-sized, not reactive) */
+export let searchMatches: Uint8Array | null = null;
+
+export function setSearch(text: string): void {
+  searchMatches = text.trim() ? searchChunks(workspace.table.texts, text) : null;
+  store.setState({ searchText: text, searchCount: searchMatches ? searchMatches.reduce((n, m) => n + m, 0) : 0 });
+}
+
+/** Re-runs the search on a new corpus. */
+export function refreshSearch(): void {
+  const { searchText } = store.getState();
+  if (searchText) setSearch(searchText);
+}
+
+export function choose(indices: number[], label: string, fly = false): void {
+  store.setState((s) => ({ chosen: indices, chosenLabel: label, onlyChosen: s.onlyChosen && indices.length > 0, ...(fly && indices.length > 0 && { flight: { version: s.flight.version + 1, indices } }) }));
+}
+
+export const clearChosen = (): void => store.setState({ chosen: [], chosenLabel: '', onlyChosen: false });
+export const setOnlyChosen = (onlyChosen: boolean): void => store.setState((s) => ({ onlyChosen: onlyChosen && s.chosen.length > 0 }));
+export const flyTo = (indices: number[]): void => store.setState((s) => ({ flight: { version: s.flight.version + 1, indices } }));
+export const setSelectTool = (selectTool: ViewSlice['selectTool']): void => store.setState({ selectTool });
+export const setHelpOpen = (helpOpen: boolean): void => store.setState({ helpOpen });
+export const rememberCamera = (camera: CameraState): void => store.setState({ camera });
+
+export function setTheme(theme: ViewSlice['theme']): void {
+  store.setState({ theme });
+  document.documentElement.dataset.theme = theme;
+  try {
+    localStorage.setItem(THEME_KEY, theme);
+  } catch {
+    // storage refused: the theme lasts for this visit
+  }
+}
+
+/** The theme chosen last time (dark at first). */
+export function restoreTheme(): void {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(THEME_KEY);
+  } catch {
+    // no storage: dark
+  }
+  setTheme(saved === 'light' ? 'light' : 'dark');
+}

@@ -1,4 +1,6 @@
 // The app's workers, started lazily on first use (from blob: URLs: see workers/startWorker.ts).
+import type { ClusterCalls, ClusterProgress } from '../workers/cluster.protocol';
+import clusterWorkerUrl from '../workers/cluster.worker.ts?worker&url';
 import type { EmbedCalls, EmbedEvent } from '../workers/embed.protocol';
 import type { IngestCalls, IngestProgress } from '../workers/ingest.protocol';
 import type { LayoutCalls, LayoutFrame, LayoutNote } from '../workers/layout.protocol';
@@ -40,3 +42,5 @@ export const vectorDbClient = new WorkerClient<VectorDbCalls, VectorDbProgress>(
   () => startWorker(vectorDbWorkerUrl, 'vector-database'),
   'vector-database',
 );
+
+export const clusterClient = new WorkerClient<ClusterCalls, ClusterProgress>(() => startWorker(clusterWorkerUrl, 'cluster'), 'cluster');

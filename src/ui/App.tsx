@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
+import { followCorpus } from '../state/clusterActions';
+import { ClusterLabels } from '../scene/ClusterLabels';
 import { SceneView } from '../scene/SceneView';
 import { addFiles, loadDemo } from '../state/corpusActions';
 import { carryOnAfterReload } from '../state/afterReload';
 import { restore, startAutosave } from '../state/persist';
 import { resetCamera } from '../state/viewActions';
 import { AllowedHosts } from './AllowedHosts';
+import { ChosenPanel } from './ChosenPanel';
+import { ColourPanel } from './ColourPanel';
+import { HelpOverlay, useShortcuts } from './HelpOverlay';
+import { SearchBox } from './SearchBox';
+import { SelectionDrag } from './SelectionDrag';
+import { ViewButtons } from './ViewButtons';
 import { ChunkingPanel } from './ChunkingPanel';
 import { DataPanel } from './DataPanel';
 import { EmptyState } from './EmptyState';
@@ -30,6 +38,8 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   // on narrow screens the panels are a drawer over the scene
   const [drawer, setDrawer] = useState(false);
+  const [stage, setStage] = useState<HTMLElement | null>(null);
+  useShortcuts();
 
   useEffect(() => {
     // ?demo always shows the demo corpus; otherwise the last workspace comes back
@@ -37,7 +47,9 @@ export function App() {
     else void restore();
     // a host was just allowed: the step that needed it runs now, after the workspace is back
     carryOnAfterReload();
-    return startAutosave();
+    const stopClustering = followCorpus();
+    const stopAutosave = startAutosave();
+    return () => (stopClustering(), stopAutosave());
   }, []);
 
   const paste = () => {
@@ -66,6 +78,7 @@ export function App() {
         <h1>Orrery</h1>
         <StatusBar />
         <NoticeLog />
+        <ViewButtons />
       </header>
       <aside className="sidebar" id="panels" aria-label="Panels">
         <Section id="data" title="Data in">
@@ -83,16 +96,20 @@ export function App() {
           <EvaluationPanel />
         </Section>
         <Section id="see" title="Layout and colour">
+          <ColourPanel />
           <LayoutPanel />
         </Section>
         <Section id="model" title="Model">
           <ModelPanel />
         </Section>
       </aside>
-      <main className="stage">
+      <main className="stage" ref={setStage}>
         <SceneView />
+        <ClusterLabels />
+        <SelectionDrag stage={stage} />
         <div className="overlay-top">
           <LayoutCaption />
+          <SearchBox />
           <button type="button" onClick={() => resetCamera()}>
             Reset view
           </button>
@@ -101,8 +118,10 @@ export function App() {
         {dragging && <div className="drop-target">Drop to add these files</div>}
         <Legend />
         <SelectionPanel />
+        <ChosenPanel />
         <Notices />
       </main>
+      <HelpOverlay />
       <SelectionAnnouncer />
       <Tooltip />
     </div>

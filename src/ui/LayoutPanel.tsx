@@ -1,15 +1,13 @@
-import { setColourMode } from '../state/viewActions';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_LAYOUT, type LayoutMethod, type LayoutParams } from '../core/layoutRun';
 import { runLayout, setLayoutPaused } from '../state/layoutActions';
 import { METHOD_LABEL } from '../state/status';
 import { useOrrery } from '../state/hooks';
-import type { ColourMode } from '../state/slices';
 import { LayoutParamsFields } from './LayoutParamsFields';
 
 export function LayoutPanel() {
-  const { current, running, paused, quality, placement, explained, colourMode, chunkCount, placedCount } = useOrrery(
+  const { current, running, paused, quality, placement, explained, chunkCount, placedCount } = useOrrery(
     useShallow((s) => ({
       placedCount: s.placedCount,
       current: s.layoutParams,
@@ -18,7 +16,6 @@ export function LayoutPanel() {
       quality: s.quality,
       placement: s.placement,
       explained: s.explainedVariance,
-      colourMode: s.colourMode,
       chunkCount: s.chunkCount,
     })),
   );
@@ -78,13 +75,6 @@ export function LayoutPanel() {
       <p className="muted">
         Queries are placed {placement === 'projection' ? 'by projection onto the PCA axes' : 'at the weighted mean of their 10 nearest chunks (UMAP and t-SNE have no map for new points)'}.
       </p>
-      <label className="inline">
-        Colour by
-        <select value={colourMode} onChange={(e) => setColourMode(e.target.value as ColourMode)}>
-          <option value="source">source</option>
-          <option value="recall">neighbour recall (red = distorted)</option>
-        </select>
-      </label>
     </section>
   );
 }

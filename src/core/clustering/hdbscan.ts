@@ -8,7 +8,7 @@ import type { Steps } from '../steps';
 
 export interface HdbscanOptions {
   minClusterSize: number;
-  /** the neighbour whose distance is a point's core distance (≤ the graph's k) */
+  /** as in the hdbscan library, the point itself counted: its core distance is that to its (minSamples − 1)-th neighbour (≤ the graph's k + 1) */
   minSamples: number;
 }
 
@@ -54,9 +54,9 @@ interface Dendrogram {
 
 function* singleLinkage(graph: KnnGraph, minSamples: number): Steps<Dendrogram> {
   const { count, k, indices, distances } = graph;
-  const coreAt = Math.max(0, Math.min(minSamples, k) - 1);
+  const coreAt = Math.min(minSamples - 1, k) - 1;
   const core = new Float64Array(count);
-  for (let i = 0; i < count; i++) core[i] = k > 0 ? distances[i * k + coreAt]! : 0;
+  for (let i = 0; i < count; i++) core[i] = k > 0 && coreAt >= 0 ? distances[i * k + coreAt]! : 0;
   const edges: { a: number; b: number; w: number }[] = [];
   for (let i = 0; i < count; i++) {
     for (let n = 0; n < k; n++) {

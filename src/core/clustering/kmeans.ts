@@ -9,6 +9,8 @@ import { type Steps, within } from '../steps';
 export const SILHOUETTE_ROWS = 1000;
 export const MAX_AUTO_K = 16;
 const MAX_ITERATIONS = 40;
+/** k-means++ seedings tried for each k on the sample */
+const RESTARTS = 6;
 /** rows between two yields */
 const SLICE = 2048;
 
@@ -133,6 +135,25 @@ function sampleRows(count: number, rows: number, random: () => number): Int32Arr
   return all.subarray(0, rows).sort();
 }
 
+/** How tight a clustering is: the sum of each row's dot product with its centroid (higher is better). */
+function cohesion(x: Float32Array, count: number, dims: number, centroids: Float32Array, labels: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += dot(x, i, centroids, labels[i]!, dims);
+  return total;
+}
+
+/** k-means from RESTARTS k-means++ seedings, the tightest kept (one seeding can land in a poor optimum). */
+function* bestOfRestarts(x: Float32Array, count: number, dims: number, k: number, random: () => number): Steps<{ centroids: Float32Array; labels: Int32Array }> {
+  let best: { centroids: Float32Array; labels: Int32Array; score: number } | null = null;
+  for (let r = 0; r < RESTARTS; r++) {
+    const centroids = seedCentroids(x, count, dims, k, random);
+    const labels = yield* within(lloydSteps(x, count, dims, centroids), r / RESTARTS, (r + 1) / RESTARTS);
+    const score = cohesion(x, count, dims, centroids, labels);
+    if (!best || score > best.score) best = { centroids, labels, score };
+  }
+  return best!;
+}
+
 /** Picks k in [2, maxK] by the mean silhouette of k-means on a sample; returns its centroids too. */
 function* chooseK(x: Float32Array, count: number, dims: number, maxK: number, random: () => number): Steps<{ k: number; centroids: Float32Array; silhouette: number }> {
   const rows = sampleRows(count, Math.min(count, SILHOUETTE_ROWS), random);
@@ -144,15 +165,13 @@ function* chooseK(x: Float32Array, count: number, dims: number, maxK: number, ra
     for (let j = i + 1; j < n; j++) distances[i * n + j] = distances[j * n + i] = Math.max(0, 1 - dot(sample, i, sample, j, dims));
     if (i % 64 === 0) yield (0.4 * i) / n;
   }
-  let best = { k: 2, centroids: new Float32Array(0), silhouette: -Infinity };
+  let best: { k: number; centroids: Float32Array; silhouette: number } = { k: 2, centroids: new Float32Array(0), silhouette: -Infinity };
   for (let k = 2; k <= maxK; k++) {
-    const centroids = seedCentroids(sample, n, dims, k, random);
-    const labels = yield* lloydSteps(sample, n, dims, centroids);
+    const { centroids, labels } = yield* within(bestOfRestarts(sample, n, dims, k, random), 0.4 + (0.6 * (k - 2)) / (maxK - 1), 0.4 + (0.6 * (k - 1)) / (maxK - 1));
     const renamed = bySize(labels);
     const score = renamed.order.length < 2 ? -1 : silhouette(distances, n, renamed.labels, renamed.order.length);
     // a larger k must earn its place: ties keep the smaller one
     if (score > best.silhouette + 1e-6) best = { k, centroids, silhouette: score };
-    yield 0.4 + (0.6 * (k - 1)) / (maxK - 1);
   }
   return best;
 }
@@ -168,8 +187,14 @@ export function* kmeansSteps(x: Float32Array, count: number, dims: number, k: nu
     const chosen = yield* within(chooseK(x, count, dims, maxK, random), 0, 0.5);
     centroids = chosen.centroids;
     score = chosen.silhouette;
-  } else centroids = seedCentroids(x, count, dims, Math.max(1, Math.min(k ?? 1, count)), random);
-  const labels = yield* within(lloydSteps(x, count, dims, centroids), k === null ? 0.5 : 0, 1);
+  } else {
+    // the restarts run on a sample; the full run starts from the best of them
+    const rows = sampleRows(count, Math.min(count, SILHOUETTE_ROWS), random);
+    const sample = new Float32Array(rows.length * dims);
+    rows.forEach((r, i) => sample.set(x.subarray(r * dims, (r + 1) * dims), i * dims));
+    centroids = (yield* within(bestOfRestarts(sample, rows.length, dims, Math.max(1, Math.min(k ?? 1, rows.length)), random), 0, 0.3)).centroids;
+  }
+  const labels = yield* within(lloydSteps(x, count, dims, centroids), k === null ? 0.5 : 0.3, 1);
   const renamed = bySize(labels);
   const kept = new Float32Array(renamed.order.length * dims);
   renamed.order.forEach((old, i) => kept.set(centroids.subarray(old * dims, (old + 1) * dims), i * dims));

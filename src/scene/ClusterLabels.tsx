@@ -1,0 +1,102 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
+import * as THREE from 'three';
+import { workspace } from '../state/data';
+import { useOrrery } from '../state/hooks';
+import { sceneReport } from '../state/sceneReport';
+import { sceneState } from './sceneState';
+
+const GAP = 4;
+const projected = new THREE.Vector3();
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP;
+
+/**
+ * Cluster names drawn over the scene at their clusters' centres. Larger clusters are placed first;
+ * a label that would overlap one already placed is hidden at this zoom, so zooming in (which
+ * spreads the centres apart) shows more of them. Placed every frame the scene draws, outside React.
+ */
+export function LabelPlacer() {
+  const clusters = useOrrery((s) => s.clusters);
+  const hidden = useOrrery((s) => (s.colourMode === 'cluster' ? s.hiddenGroups : []));
+  const camera = useThree((s) => s.camera);
+  const size = useThree((s) => s.size);
+  const invalidate = useThree((s) => s.invalidate);
+  const elements = { current: sceneState.labelElements };
+  const centres = useRef(new Float32Array(0));
+  const counts = useRef(new Int32Array(0));
+
+  useEffect(() => invalidate(), [clusters, hidden, invalidate]);
+
+  useFrame(() => {
+    const labels = workspace.clusterLabels;
+    const { positions } = sceneState;
+    const n = clusters.length;
+    const report: typeof sceneReport.labels = [];
+    if (labels.length !== positions.length / 3 || n === 0) {
+      sceneReport.labels = report;
+      return;
+    }
+    if (centres.current.length !== n * 3) (centres.current = new Float32Array(n * 3)), (counts.current = new Int32Array(n));
+    const c = centres.current;
+    c.fill(0);
+    counts.current.fill(0);
+    for (let i = 0; i < labels.length; i++) {
+      const l = labels[i]!;
+      if (l < 0 || l >= n || !sceneState.visible[i]) continue;
+      c[l * 3]! += positions[i * 3]!;
+      c[l * 3 + 1]! += positions[i * 3 + 1]!;
+      c[l * 3 + 2]! += positions[i * 3 + 2]!;
+      counts.current[l]!++;
+    }
+    const placed: Box[] = [];
+    clusters.forEach((cluster, l) => {
+      const element = elements.current[l];
+      if (!element) return;
+      const k = counts.current[l]!;
+      let shown = false;
+      if (k > 0 && !hidden.includes(l)) {
+        projected.set(c[l * 3]! / k, c[l * 3 + 1]! / k, c[l * 3 + 2]! / k).project(camera);
+        const x = ((projected.x + 1) / 2) * size.width;
+        const y = ((1 - projected.y) / 2) * size.height;
+        const box = { x: x - element.offsetWidth / 2, y: y - element.offsetHeight / 2, w: element.offsetWidth, h: element.offsetHeight };
+        const onScreen = projected.z < 1 && box.x > -box.w / 2 && box.x + box.w / 2 < size.width && box.y > 0 && box.y + box.h < size.height;
+        if (onScreen && !placed.some((p) => overlaps(p, box))) {
+          placed.push(box);
+          shown = true;
+          element.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
+        }
+      }
+      element.style.visibility = shown ? 'visible' : 'hidden';
+      report.push({ cluster: l, text: cluster.terms.join(' '), shown });
+    });
+    sceneReport.labels = report;
+  });
+
+  return null;
+}
+
+/** The label elements, drawn over the canvas (LabelPlacer, inside the canvas, moves them). */
+export function ClusterLabels() {
+  const clusters = useOrrery((s) => s.clusters);
+  useEffect(() => {
+    sceneState.labelElements.length = clusters.length;
+    sceneState.requestRender?.();
+  }, [clusters]);
+  return (
+    <div className="label-layer cluster-labels" aria-hidden="true">
+      {clusters.map((cluster, l) => (
+        <div key={`${l}:${cluster.terms.join(' ')}`} ref={(e) => void (sceneState.labelElements[l] = e)} className="cluster-label" style={{ visibility: 'hidden' }}>
+          {cluster.terms.join(' · ')}
+        </div>
+      ))}
+    </div>
+  );
+}

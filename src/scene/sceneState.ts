@@ -1,0 +1,46 @@
+// What the scene's parts share outside React, for work done per frame or per pointer move: the
+// drawn positions, which points are visible, the camera, and a way to render now (pictures).
+import * as THREE from 'three';
+import type { Viewport } from '../core/screenPick';
+import { type Frame } from './pointsAdapter';
+
+export const sceneState = {
+  frame: { center: [0, 0, 0], scale: 1 } as Frame,
+  /** scene positions as drawn (the geometry's own array), N × 3 */
+  positions: new Float32Array(0) as Float32Array,
+  /** 1 where a point is drawn (not hidden by a filter) */
+  visible: new Uint8Array(0),
+  camera: null as THREE.Camera | null,
+  canvas: null as HTMLCanvasElement | null,
+  /** renders the scene now, so that the canvas holds a picture within this task */
+  renderNow: null as (() => void) | null,
+  /** asks for a frame (the canvas draws on demand) */
+  requestRender: null as (() => void) | null,
+  /** cluster label elements, by cluster, drawn over the canvas */
+  labelElements: [] as (HTMLDivElement | null)[],
+};
+
+const product = new THREE.Matrix4();
+
+/** The camera's view-projection and the canvas's CSS size, for picking and the lasso. */
+export function currentViewport(): Viewport | null {
+  const { camera, canvas } = sceneState;
+  if (!camera || !canvas) return null;
+  camera.updateMatrixWorld();
+  product.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
+  const rect = canvas.getBoundingClientRect();
+  return { matrix: product.elements, width: rect.width, height: rect.height };
+}
+
+/** A copy of what the scene shows now, at `scale` × its CSS size (the WebGL canvas keeps no picture between frames). */
+export function pictureOfScene(scale = 1): HTMLCanvasElement | null {
+  const { canvas, renderNow } = sceneState;
+  if (!canvas || !renderNow) return null;
+  renderNow();
+  const rect = canvas.getBoundingClientRect();
+  const copy = document.createElement('canvas');
+  copy.width = Math.round(rect.width * scale);
+  copy.height = Math.round(rect.height * scale);
+  copy.getContext('2d')!.drawImage(canvas, 0, 0, copy.width, copy.height);
+  return copy;
+}

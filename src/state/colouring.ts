@@ -1,0 +1,81 @@
+// What the points' colours mean now: groups with a palette (clusters, sources, a metadata
+// column's values), a numeric column on a scale, neighbour recall, or the last query's results.
+// Derived from the workspace and the store; the legend and the scene read the same answer.
+import { type ColumnScale, columnScale, columnValues, groupColour, NO_GROUP, type Rgb } from '../core/colouring';
+import { workspace } from './data';
+import type { OrreryState } from './slices';
+import { useOrreryStore } from './store';
+
+export interface Group {
+  /** the value hidden or shown by the legend: ≥ 0 a group, −1 no group, −2 "other" */
+  key: number;
+  name: string;
+  count: number;
+  colour: Rgb;
+}
+
+export type PointColouring =
+  | { kind: 'groups'; title: string; groupOf: Int32Array; groups: Group[] }
+  | { kind: 'numeric'; title: string; values: Float64Array; min: number; max: number; missing: number }
+  | { kind: 'too-many'; title: string; distinct: number }
+  | { kind: 'recall' }
+  | { kind: 'retrieval' };
+
+const RESULT: Rgb = [1, 0.85, 0.3];
+export const RETRIEVAL_KEY: { name: string; colour: Rgb }[] = [
+  { name: 'returned (brighter: higher rank)', colour: RESULT },
+  { name: 'just beyond the cut', colour: [0.85, 0.45, 0.2] },
+  { name: 'gold, not returned', colour: [1, 0.3, 0.9] },
+  { name: 'not returned', colour: NO_GROUP },
+];
+
+function countGroups(groupOf: Int32Array): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const g of groupOf) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return counts;
+}
+
+function groupsFrom(title: string, groupOf: Int32Array, names: string[], extra: { key: number; name: string }[]): PointColouring {
+  const counts = countGroups(groupOf);
+  const groups: Group[] = names.map((name, key) => ({ key, name, count: counts.get(key) ?? 0, colour: groupColour(key) }));
+  for (const { key, name } of extra) if (counts.get(key)) groups.push({ key, name, count: counts.get(key)!, colour: NO_GROUP });
+  return { kind: 'groups', title, groupOf, groups };
+}
+
+let scaleCache: { documents: unknown; table: unknown; column: string; scale: ColumnScale } | null = null;
+
+/** A metadata column's scale, read once per corpus and column. */
+export function columnScaleOf(column: string): ColumnScale {
+  const { documents, table } = workspace;
+  if (scaleCache?.documents !== documents || scaleCache.table !== table || scaleCache.column !== column) {
+    scaleCache = { documents, table, column, scale: columnScale(columnValues(documents, table, column)) };
+  }
+  return scaleCache.scale;
+}
+
+export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn' | 'clusters'>): PointColouring {
+  const { table } = workspace;
+  const count = table.texts.length;
+  if (s.colourMode === 'recall') return { kind: 'recall' };
+  if (s.colourMode === 'retrieval') return { kind: 'retrieval' };
+  if (s.colourMode === 'metadata' && s.colourColumn) {
+    const scale = columnScaleOf(s.colourColumn);
+    const title = s.colourColumn;
+    if (scale.kind === 'numeric') return { kind: 'numeric', title, values: scale.values, min: scale.min, max: scale.max, missing: scale.missing };
+    if (scale.kind === 'too-many') return { kind: 'too-many', title, distinct: scale.distinct };
+    return groupsFrom(title, scale.groups, scale.categories.map((c) => c.name), [{ key: -2, name: 'other values' }, { key: -1, name: 'no value' }]);
+  }
+  if (s.colourMode === 'cluster' && workspace.clusterLabels.length === count && count > 0) {
+    return groupsFrom('Clusters', workspace.clusterLabels, s.clusters.map((c) => c.terms.join(' · ') || `cluster ${c.id + 1}`), [{ key: -1, name: 'unclustered' }]);
+  }
+  return groupsFrom('Sources', table.sourceIds, table.sources, []);
+}
+
+/** The chunks of one legend entry. */
+export function groupMembers(groupOf: Int32Array, key: number): number[] {
+  const out: number[] = [];
+  groupOf.forEach((g, i) => g === key && out.push(i));
+  return out;
+}
+
+export const currentColouring = (): PointColouring => pointColouring(useOrreryStore.getState());

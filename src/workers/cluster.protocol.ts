@@ -1,0 +1,14 @@
+import type { ClusterSettings, Clustering } from '../core/clustering/clusters';
+import type { VectorsCall } from './heldVectors';
+import type { WorkerInbox, WorkerOutbox } from './rpc';
+
+export type ClusterCalls = {
+  vectors: VectorsCall;
+  texts: { params: { textsId: number; texts: string[] }; result: { held: number } };
+  /** clusters of the held vectors, named from the held texts */
+  cluster: { params: { vectorsId: number; textsId: number; settings: ClusterSettings }; result: Clustering };
+};
+
+export type ClusterProgress = { type: 'progress'; id: number; done: number; total: number };
+export type ClusterInbox = WorkerInbox<ClusterCalls>;
+export type ClusterOutbox = WorkerOutbox<ClusterCalls, ClusterProgress>;
