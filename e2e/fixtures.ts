@@ -80,7 +80,8 @@ export function summary(page: Page): Promise<Summary> {
 }
 
 /** Pixels of the scene canvas that differ clearly from its background colour, and one of them. */
-export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: number; y: number } | null; signature: number }> {
+/** The scene's drawn pixels: how many, one to point at, where they are (signature) and their colours. */
+export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: number; y: number } | null; signature: number; colours: number }> {
   return page.evaluate(() => {
     const canvas = document.querySelector('canvas')!;
     // the scene renders and copies itself in one task: its canvas keeps no picture between frames
@@ -90,6 +91,7 @@ export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: n
     const [br, bg, bb] = [data[0]!, data[1]!, data[2]!]; // the corner shows the background
     let count = 0;
     let signature = 0;
+    let colours = 0;
     let sample: { x: number; y: number } | null = null;
     const rect = canvas.getBoundingClientRect();
     for (let i = 0; i < data.length; i += 4) {
@@ -98,13 +100,14 @@ export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: n
         count++;
         const p = i / 4;
         signature = (signature * 31 + p) % 1_000_000_007;
+        colours = (colours * 31 + data[i]! * 65536 + data[i + 1]! * 256 + data[i + 2]!) % 1_000_000_007;
         const x = p % copy.width;
         const y = Math.floor(p / copy.width);
         // a pixel well inside the canvas, away from the overlay controls at the top
         if (!sample && y > copy.height * 0.2) sample = { x: rect.left + (x * rect.width) / copy.width, y: rect.top + (y * rect.height) / copy.height };
       }
     }
-    return { count, sample, signature };
+    return { count, sample, signature, colours };
   });
 }
 

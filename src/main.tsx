@@ -4,14 +4,15 @@ import { installConnectPolicy } from './state/allowedHosts';
 import { installAutomation } from './state/automation';
 import { restoreTheme } from './state/viewActions';
 import { App } from './ui/App';
-import { pictureOfScene } from './scene/sceneState';
+import { pictureOfScene, pointsOnScreen } from './scene/sceneState';
 import './ui/styles.css';
 
 // before anything connects: the hosts this page (and its workers) may reach
 installConnectPolicy();
 installAutomation();
-// for scripts: a copy of the scene as drawn now (the WebGL canvas keeps no picture between frames)
-Object.assign(window, { __orreryPicture: (scale = 1) => pictureOfScene(scale) });
+// for scripts: a copy of the scene as drawn now (the WebGL canvas keeps no picture between frames),
+// and where each point is drawn on the page
+Object.assign(window, { __orreryPicture: (scale = 1) => pictureOfScene(scale), __orreryPointsOnScreen: pointsOnScreen });
 restoreTheme();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,6 +7,7 @@ import { sceneReport } from '../state/sceneReport';
 import { sceneState } from './sceneState';
 
 const GAP = 4;
+const NONE: number[] = [];
 const projected = new THREE.Vector3();
 
 interface Box {
@@ -25,7 +26,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + 
  */
 export function LabelPlacer() {
   const clusters = useOrrery((s) => s.clusters);
-  const hidden = useOrrery((s) => (s.colourMode === 'cluster' ? s.hiddenGroups : []));
+  const hidden = useOrrery((s) => (s.colourMode === 'cluster' ? s.hiddenGroups : NONE));
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);

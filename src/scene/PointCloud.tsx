@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { pointColouring } from '../state/colouring';
 import { workspace } from '../state/data';
 import { readOrrery, subscribeOrrery, useOrrery } from '../state/hooks';
+import { sceneReport } from '../state/sceneReport';
 import { searchMatches } from '../state/viewActions';
 import { createPointMaterial } from './pointMaterial';
 import { type Colours, densitySize, type Frame, interpolate, pointStyles, toScene } from './pointsAdapter';
@@ -125,7 +126,15 @@ export function PointCloud({ frame }: { frame: Frame }) {
       },
       out,
     );
-    for (let i = 0; i < b.count; i++) sceneState.visible[i] = out.alphas[i]! > 0 ? 1 : 0;
+    const tally = { bright: 0, dimmed: 0, hidden: 0 };
+    for (let i = 0; i < b.count; i++) {
+      const a = out.alphas[i]!;
+      sceneState.visible[i] = a > 0 ? 1 : 0;
+      if (a === 0) tally.hidden++;
+      else if (a < 1) tally.dimmed++;
+      else tally.bright++;
+    }
+    sceneReport.points = tally;
     for (const a of [b.color, b.size, b.alpha, b.flag]) a.needsUpdate = true;
     material.uniforms.density!.value = densitySize(b.count);
     invalidate();

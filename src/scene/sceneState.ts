@@ -44,3 +44,20 @@ export function pictureOfScene(scale = 1): HTMLCanvasElement | null {
   copy.getContext('2d')!.drawImage(canvas, 0, 0, copy.width, copy.height);
   return copy;
 }
+
+/** Where each point is drawn now, in the page's CSS pixels (null: hidden or behind the camera). */
+export function pointsOnScreen(): ([number, number] | null)[] {
+  const view = currentViewport();
+  const { positions, visible, canvas } = sceneState;
+  if (!view || !canvas) return [];
+  const rect = canvas.getBoundingClientRect();
+  const m = view.matrix;
+  const out: ([number, number] | null)[] = [];
+  for (let i = 0; i < positions.length / 3; i++) {
+    const [x, y, z] = [positions[i * 3]!, positions[i * 3 + 1]!, positions[i * 3 + 2]!];
+    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!;
+    if (!visible[i] || w <= 0) out.push(null);
+    else out.push([rect.left + (((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) * rect.width) / 2, rect.top + ((1 - (m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w) * rect.height) / 2]);
+  }
+  return out;
+}

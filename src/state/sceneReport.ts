@@ -5,4 +5,6 @@ export const sceneReport = {
   pathLines: [] as { rank: number; index: number; width: number; faint: boolean }[],
   /** cluster labels, largest cluster first: shown, or hidden because it would overlap a larger one (or is off screen) */
   labels: [] as { cluster: number; text: string; shown: boolean }[],
+  /** points drawn at full strength, dimmed (outside a query's answer or a search), and hidden (filters) */
+  points: { bright: 0, dimmed: 0, hidden: 0 },
 };

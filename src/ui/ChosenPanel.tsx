@@ -27,7 +27,7 @@ export function ChosenPanel() {
           Clear selection
         </button>
       </div>
-      <ol className="chunks">
+      <ol className="chosen-list">
         {chosen.slice(0, LISTED).map((i) => (
           <li key={i}>
             <button type="button" className="link" onClick={() => select(i)}>

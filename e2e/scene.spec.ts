@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { write } from './fixtures/folder';
+import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
+
+const ASTRONOMY_WORDS = ['star', 'stars', 'sun', 'solar', 'galaxy', 'galaxies', 'planet', 'planets', 'black', 'hole', 'holes', 'supernova', 'telescope', 'orbit', 'moon', 'light', 'space', 'neutron', 'comet'];
+
+/** The demo corpus's chunks as the app makes them (paragraphs under each "# Topic"). */
+function demoChunks(): { topic: string; text: string }[] {
+  const markdown = readFileSync('public/demo/corpus.md', 'utf8');
+  return markdown
+    .split(/^# /m)
+    .slice(1)
+    .flatMap((section) => {
+      const topic = section.slice(0, section.indexOf('\n')).trim();
+      return section
+        .slice(section.indexOf('\n') + 1)
+        .split(/\n\s*\n/)
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .map((text) => ({ topic, text }));
+    });
+}
+
+async function clustered(page: Page) {
+  await expect.poll(async () => (await summary(page)).clusters.items.length, { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await summary(page)).clusters.running).toBe(false);
+  return (await summary(page)).clusters;
+}
+
+async function demo(page: Page) {
+  await page.goto('/?demo');
+  await waitReady(page);
+  return clustered(page);
+}
+
+test('the demo corpus falls into clusters whose labels name their topics; the legend flies to one and lists its chunks', async ({ page }) => {
+  const clusters = await demo(page);
+  const s = await summary(page);
+  expect(clusters.items.reduce((n, c) => n + c.size, 0) + clusters.unclustered).toBe(s.chunkCount);
+  expect(clusters.items.length).toBeGreaterThanOrEqual(5);
+  const topics = demoChunks().map((c) => c.topic);
+  expect(topics.length).toBe(s.chunkCount);
+  // each legend entry lists its cluster's chunks: the one holding most astronomy chunks is named by an astronomy word
+  const legend = page.getByRole('region', { name: 'Legend' });
+  const list = page.getByRole('region', { name: 'Selection list' });
+  let astronomy = { cluster: -1, count: 0, size: 0 };
+  for (const cluster of clusters.items) {
+    await legend.getByRole('button', { name: cluster.terms.join(' · '), exact: true }).click();
+    await expect(list.getByRole('heading')).toContainText(`${cluster.size} chunk`);
+    const indices = (await summary(page)).selection.indices;
+    expect(indices.length).toBe(cluster.size);
+    const count = indices.filter((i) => topics[i] === 'Astronomy').length;
+    if (count > astronomy.count) astronomy = { cluster: cluster.id, count, size: cluster.size };
+  }
+  const terms = clusters.items[astronomy.cluster]!.terms;
+  expect(terms.some((w) => ASTRONOMY_WORDS.includes(w)), terms.join(' ')).toBe(true);
+  expect(astronomy.count).toBeGreaterThan(15);
+  const name = terms.join(' · ');
+  // its label is drawn over the scene (larger clusters may hide smaller ones' labels where they would overlap)
+  expect((await summary(page)).scene.labels.filter((l) => l.shown).length).toBeGreaterThan(1);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect.poll(async () => (await summary(page)).camera!.target).toEqual([0, 0, 0]);
+  const cameraBefore = (await summary(page)).camera!;
+  await legend.getByRole('button', { name, exact: true }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(astronomy.size);
+  // the camera flew towards the cluster
+  await expect.poll(async () => (await summary(page)).camera!.target).not.toEqual(cameraBefore.target);
+  // close to the cluster, its label is shown
+  await expect(page.locator('.cluster-label', { hasText: name })).toBeVisible();
+  // a legend toggle hides the cluster's points
+  await page.getByRole('checkbox', { name: `Show ${name}` }).uncheck();
+  await expect.poll(async () => (await summary(page)).scene.points.hidden).toBe(astronomy.size);
+  expect((await summary(page)).colour.legend.find((g) => g.key === astronomy.cluster)!.shown).toBe(false);
+});
+
+test('HDBSCAN clusters the demo with a minimum cluster size, and k-means takes a chosen k', async ({ page }) => {
+  await demo(page);
+  await page.getByLabel('Clustering').selectOption('hdbscan');
+  await expect.poll(async () => (await summary(page)).clusters.method).toBe('hdbscan');
+  await expect.poll(async () => (await summary(page)).clusters.running).toBe(false);
+  let c = (await summary(page)).clusters;
+  expect(c.minClusterSize).toBe(5);
+  expect(c.items.length).toBeGreaterThan(3);
+  expect(c.items.every((i) => i.size >= 5)).toBe(true);
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText('unclustered');
+  await page.getByLabel('Minimum cluster size').fill('40');
+  await page.getByRole('button', { name: 'Cluster again' }).click();
+  await expect.poll(async () => (await summary(page)).clusters.minClusterSize).toBe(40);
+  await expect.poll(async () => (await summary(page)).clusters.running).toBe(false);
+  c = (await summary(page)).clusters;
+  expect(c.items.every((i) => i.size >= 40)).toBe(true);
+
+  await page.getByLabel('Clustering').selectOption('kmeans');
+  await page.getByLabel('Number of clusters').fill('11');
+  await page.getByRole('button', { name: 'Cluster again' }).click();
+  await expect.poll(async () => (await summary(page)).clusters.items.length).toBe(11);
+  await expect(page.getByLabel('Clusters found')).toContainText('11 clusters (k-means)');
+});
+
+test('a CSV coloured by one of its columns: categories in the legend, a numeric column on a scale with its range', async ({ page }) => {
+  const rows = [
+    ['Win a free cruise now, click here', 'spam', '0.97'],
+    ['Lunch at noon tomorrow?', 'ham', '0.02'],
+    ['Your account needs verification, send your password', 'spam', 'NaN'],
+    ['The meeting notes are attached', 'ham', ''],
+    ['Cheap pills without prescription', 'spam', '0.91'],
+    ['Can you review my draft by Friday?', 'ham', '0.05'],
+  ];
+  // enough distinct scores for a numeric scale (more than a palette's worth of values)
+  for (let i = 0; i < 24; i++) rows.push([`Weekly report number ${i} about the garden project`, i % 3 ? 'ham' : 'spam', String(i / 10)]);
+  const file = write('scene/mail.csv', `text,label,score\n${rows.map((r) => `"${r[0]}",${r[1]},${r[2]}`).join('\n')}\n`);
+  await page.goto('/');
+  await page.getByLabel('Add files').setInputFiles(file);
+  await waitReady(page);
+  await clustered(page);
+  const before = await settledPixels(page);
+  await page.getByLabel('Colour by').selectOption({ label: 'column “label”' });
+  const legend = page.getByRole('region', { name: 'Legend' });
+  await expect(legend.getByRole('heading')).toHaveText('label');
+  await expect(legend.getByRole('listitem')).toHaveCount(2);
+  const spam = rows.filter((r) => r[1] === 'spam').length;
+  await expect(legend.getByRole('listitem').filter({ hasText: 'spam' })).toContainText(String(spam));
+  await expect(legend.getByRole('listitem').filter({ hasText: 'ham' })).toContainText(String(rows.length - spam));
+  await expect.poll(async () => (await drawnPixels(page)).colours).not.toBe(before.colours);
+
+  await page.getByLabel('Colour by').selectOption({ label: 'column “score”' });
+  const s = await summary(page);
+  expect(s.colour.range).toEqual({ min: 0, max: 2.3, missing: 2 });
+  await expect(legend).toContainText('grey: 2 without a number');
+  await expect(legend.getByLabel('Range')).toContainText('2.3');
+});
+
+test('text search highlights the matching chunks, dims the rest and says how many matched', async ({ page }) => {
+  await demo(page);
+  const expected = demoChunks().filter((c) => /black/i.test(c.text) && /hole/i.test(c.text)).length;
+  expect(expected).toBeGreaterThan(0);
+  await page.getByLabel('Search chunks').fill('Black HOLE');
+  await expect(page.getByText(`${expected} of 227 chunks match`)).toBeVisible();
+  await expect.poll(async () => (await summary(page)).scene.points).toEqual({ bright: expected, dimmed: 227 - expected, hidden: 0 });
+  await page.getByLabel('Search chunks').press('Escape');
+  await expect.poll(async () => (await summary(page)).scene.points.dimmed).toBe(0);
+});
+
+/** Screen positions of every drawn point, as the page reports them. */
+const onScreen = (page: Page) => page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
+
+test('a shift-drag lasso selects the chunks inside it; show only the selection, clear; a box too', async ({ page }) => {
+  await demo(page);
+  await settledPixels(page);
+  const canvas = (await page.locator('canvas').boundingBox())!;
+  // a rectangle drawn as a lasso, over the middle of the scene
+  const [left, top, right, bottom] = [canvas.x + canvas.width * 0.3, canvas.y + canvas.height * 0.35, canvas.x + canvas.width * 0.6, canvas.y + canvas.height * 0.7];
+  const points = await onScreen(page);
+  const inside = points.flatMap((p, i) => (p && p[0] > left && p[0] < right && p[1] > top && p[1] < bottom ? [i] : []));
+  expect(inside.length).toBeGreaterThan(5);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(left, top);
+  await page.mouse.down();
+  for (const [x, y] of [[right, top], [right, bottom], [left, bottom], [left, top + 1]]) await page.mouse.move(x!, y!, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  let selection = (await summary(page)).selection;
+  expect(selection.label).toBe('Lasso');
+  expect(selection.indices).toEqual(inside);
+  const list = page.getByRole('region', { name: 'Selection list' });
+  await expect(list.getByRole('heading')).toContainText(`Lasso: ${inside.length} chunks`);
+  // the camera did not turn while the lasso was drawn
+  expect((await summary(page)).camera!.position[0]).toBeCloseTo(0, 5);
+
+  await list.getByRole('button', { name: 'Show only the selection' }).click();
+  await expect.poll(async () => (await summary(page)).scene.points.hidden).toBe(227 - inside.length);
+  await list.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(list).toBeHidden();
+  await expect.poll(async () => (await summary(page)).scene.points.hidden).toBe(0);
+
+  // b switches to a box: a drag from one corner to the other
+  await page.keyboard.press('b');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(left, top);
+  await page.mouse.down();
+  await page.mouse.move(right, bottom, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  selection = (await summary(page)).selection;
+  expect([selection.label, selection.indices]).toEqual(['Box', inside]);
+});
+
+test('? opens the keyboard shortcuts; Escape closes them; t switches to the light theme', async ({ page }) => {
+  await demo(page);
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('shift-drag');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  const dark = await drawnPixels(page);
+  await page.keyboard.press('t');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('button', { name: 'Light theme' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await drawnPixels(page)).colours).not.toBe(dark.colours);
+  // the choice lasts
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('the 2-D view is an orthographic map: drag pans, it does not turn', async ({ page }) => {
+  await demo(page);
+  await page.getByLabel('View').selectOption('2');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await waitReady(page);
+  await expect.poll(async () => (await summary(page)).camera?.orthographic).toBe(true);
+  const before = (await summary(page)).camera!;
+  const canvas = (await page.locator('canvas').boundingBox())!;
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + canvas.width / 2 + 120, canvas.y + canvas.height / 2 + 40, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => (await summary(page)).camera!.target[0]).not.toBeCloseTo(before.target[0]!, 3);
+  const after = (await summary(page)).camera!;
+  // panned: the camera still looks straight down its axis
+  expect(after.position[0]! - after.target[0]!).toBeCloseTo(0, 3);
+  expect(after.position[1]! - after.target[1]!).toBeCloseTo(0, 3);
+});
