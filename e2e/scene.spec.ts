@@ -222,3 +222,57 @@ test('the 2-D view is an orthographic map: drag pans, it does not turn', async (
   expect(after.position[0]! - after.target[0]!).toBeCloseTo(0, 3);
   expect(after.position[1]! - after.target[1]!).toBeCloseTo(0, 3);
 });
+
+test('one point, two points and identical points: one cluster each time, with the reason, and the scene still works', async ({ page }) => {
+  await page.goto('/');
+  const paste = async (text: string) => {
+    await page.getByLabel('Paste text').fill(text);
+    await page.getByRole('button', { name: 'Add text' }).click();
+    await waitReady(page);
+    return clustered(page);
+  };
+  let c = await paste('A single lonely paragraph about lighthouses.');
+  expect([c.items.length, c.items[0]!.size]).toEqual([1, 1]);
+  expect(c.notes[0]).toMatch(/1 point forms one cluster: clusters need at least 4 points/);
+  await expect(page.getByRole('note').filter({ hasText: 'clusters need at least 4 points' }).first()).toBeVisible();
+  c = await paste('A second paragraph, about harbours.');
+  expect(c.items.map((i) => i.size)).toEqual([2]);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.getByRole('button', { name: 'Yes, clear' }).click();
+  await expect.poll(async () => (await summary(page)).chunkCount).toBe(0);
+  c = await paste(Array.from({ length: 6 }, () => 'The same sentence, again and again.').join('\n\n'));
+  expect(c.items.map((i) => i.size)).toEqual([6]);
+  expect(c.notes).toEqual(['All points are alike: one cluster.']);
+  // search and the legend still answer
+  await page.getByLabel('Search chunks').fill('again');
+  await expect(page.getByText('6 of 6 chunks match')).toBeVisible();
+});
+
+test('50,000 points with a column of 50,000 distinct values: "too many values to colour", not a 50,000-entry legend', async ({ page }) => {
+  test.setTimeout(240_000);
+  const rows = 50_000;
+  const dims = 8;
+  const vectors: string[] = [];
+  // the first column labels the points (their text); the others are metadata
+  const metadata = ['name\tid\tgroup\tscore'];
+  for (let r = 0; r < rows; r++) {
+    const g = r % 10;
+    vectors.push(Array.from({ length: dims }, (_, j) => (j === g % dims ? 1 : 0) + ((r * 7919 + j * 104729) % 1000) / 5000).map((x) => x.toFixed(4)).join('\t'));
+    metadata.push(`point ${r}\trow-${r}\tgroup ${g}\t${r % 97 === 0 ? '' : (r % 1000) / 10}`);
+  }
+  const files = [write('scene/many/vectors.tsv', `${vectors.join('\n')}\n`), write('scene/many/metadata.tsv', `${metadata.join('\n')}\n`)];
+  await page.goto('/');
+  await page.getByLabel('Add files').setInputFiles(files);
+  await waitReady(page);
+  const c = await clustered(page);
+  expect(c.items.reduce((n, i) => n + i.size, 0)).toBe(rows);
+  await page.getByLabel('Colour by').selectOption({ label: 'column “id”' });
+  const legend = page.getByRole('region', { name: 'Legend' });
+  await expect(legend).toContainText('50,000 different values: too many values to colour');
+  await expect(legend.getByRole('listitem')).toHaveCount(0);
+  expect((await summary(page)).colour.tooManyValues).toBe(rows);
+  await page.getByLabel('Colour by').selectOption({ label: 'column “group”' });
+  await expect(legend.getByRole('listitem')).toHaveCount(10);
+  await page.getByLabel('Colour by').selectOption({ label: 'column “score”' });
+  expect((await summary(page)).colour.range).toEqual({ min: 0, max: 99.9, missing: Math.ceil(rows / 97) });
+});

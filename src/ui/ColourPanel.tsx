@@ -85,7 +85,7 @@ function ClusterSettingsForm() {
         </button>
         {running && (
           <button type="button" onClick={cancelClusters}>
-            Cancel clustering
+            Stop clustering
           </button>
         )}
       </div>

@@ -86,6 +86,13 @@ describe('clusters on bad input', () => {
     expect(result.notes[0]).toMatch(/no group of at least 30/);
   });
 
+  it('200,000 points are clustered by k-means (k by silhouette on a sample)', () => {
+    const { data, labels, count } = gaussianClusters(8, 25_000, 16, 31, 0.2);
+    const result = run(data, count, 16, { method: 'kmeans', k: null, minClusterSize: null });
+    expect(result.clusters).toHaveLength(8);
+    expect(adjustedRandIndex(result.labels, labels)).toBeGreaterThan(0.99);
+  });
+
   it('HDBSCAN past its limit says so and runs k-means', () => {
     const count = HDBSCAN_MAX_POINTS + 1;
     const dims = 2;

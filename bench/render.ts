@@ -1,0 +1,116 @@
+// Browser half of `npm run bench:render`: frames per second while the camera orbits, for Orrery's
+// own scene (SceneView: its shader, labels, picking handlers) and for a bare three.js Points scene
+// with the same points on a canvas of the same size; the time to pick the point under the pointer;
+// and clustering in the app's cluster worker.
+import { advance } from '@react-three/fiber';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import * as THREE from 'three';
+import { gaussianClusters } from '../src/core/syntheticData';
+import { nearestOnScreen } from '../src/core/screenPick';
+import type { ClusterSettings } from '../src/core/clustering/clusters';
+import { chunkDocuments } from '../src/core/corpus';
+import { SceneView } from '../src/scene/SceneView';
+import { currentViewport, sceneState } from '../src/scene/sceneState';
+import { workspace } from '../src/state/data';
+import { useOrreryStore } from '../src/state/store';
+import type { ClusterCalls, ClusterProgress } from '../src/workers/cluster.protocol';
+import { WorkerClient } from '../src/workers/rpc';
+
+const WIDTH = 1000;
+const HEIGHT = 700;
+const CLUSTERS = 12;
+
+/** Points in clumps, as a laid-out corpus looks, in the scene's own units. */
+function benchPoints(count: number): { coords: Float32Array; labels: Int32Array } {
+  const { data, labels } = gaussianClusters(CLUSTERS, Math.ceil(count / CLUSTERS), 3, 5, 0.35);
+  return { coords: data.subarray(0, count * 3), labels: labels.subarray(0, count) };
+}
+
+/** Orbits the camera once a frame for `seconds`; returns frames per second. */
+function orbit(camera: THREE.Camera, seconds: number, render: () => void): Promise<number> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let frames = 0;
+    const tick = () => {
+      const t = (performance.now() - start) / 1000;
+      camera.position.set(23 * Math.sin(t * 0.6), 4, 23 * Math.cos(t * 0.6));
+      camera.lookAt(0, 0, 0);
+      render();
+      frames++;
+      if (t < seconds) requestAnimationFrame(tick);
+      else resolve(frames / t);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** A bare three.js scene: THREE.Points with PointsMaterial and vertex colours, nothing else. */
+async function bare(count: number, seconds: number): Promise<number> {
+  const { coords, labels } = benchPoints(count);
+  const renderer = new THREE.WebGLRenderer({ antialias: true });
+  renderer.setSize(WIDTH, HEIGHT);
+  document.getElementById('stage')!.append(renderer.domElement);
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(coords, 3));
+  const colours = new Float32Array(count * 3);
+  labels.forEach((l, i) => colours.set([0.3 + 0.05 * l, 0.7, 1 - 0.05 * l], i * 3));
+  geometry.setAttribute('color', new THREE.BufferAttribute(colours, 3));
+  const scene = new THREE.Scene();
+  scene.background = new THREE.Color('#0b1020');
+  scene.add(new THREE.Points(geometry, new THREE.PointsMaterial({ size: 0.15, vertexColors: true })));
+  const camera = new THREE.PerspectiveCamera(50, WIDTH / HEIGHT, 0.1, 500);
+  return orbit(camera, seconds, () => renderer.render(scene, camera));
+}
+
+/** Orrery's scene with the same points, as the app shows a laid-out, clustered corpus. */
+async function mountOrrery(count: number): Promise<void> {
+  const { coords, labels } = benchPoints(count);
+  const texts = Array.from({ length: count }, (_, i) => `point ${i}`);
+  const table = chunkDocuments([{ name: 'bench', text: texts.join('\n\n') }]);
+  Object.assign(workspace, { table, coords: Float32Array.from(coords), placed: new Uint8Array(count), clusterLabels: Int32Array.from(labels) });
+  useOrreryStore.setState({
+    chunkCount: count,
+    sources: ['bench'],
+    layoutVersion: 1,
+    clusters: Array.from({ length: CLUSTERS }, (_, id) => ({ id, size: labels.filter((l) => l === id).length, terms: [`topic${id}`, 'word', 'term'] })),
+    clusterVersion: 1,
+  });
+  createRoot(document.getElementById('stage')!).render(createElement(SceneView));
+  while (!sceneState.renderNow || sceneState.positions.length !== count * 3) await new Promise((r) => setTimeout(r, 50));
+}
+
+async function orrery(count: number, seconds: number): Promise<number> {
+  await mountOrrery(count);
+  const camera = sceneState.camera!;
+  // the app draws on demand; here each animation frame draws one, with its per-frame work (labels, controls)
+  return orbit(camera, seconds, () => advance(performance.now()));
+}
+
+/** Milliseconds to find the point under the pointer at random places, median of `rounds`. */
+async function picking(count: number, rounds: number): Promise<number> {
+  await mountOrrery(count);
+  const view = currentViewport()!;
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const started = performance.now();
+    nearestOnScreen(sceneState.positions, count, view, Math.random() * view.width, Math.random() * view.height, 8, sceneState.visible);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
+}
+
+/** Clustering `count` × `dims` clustered vectors in the app's cluster worker: ms from request to result. */
+async function clustering(count: number, dims: number, settings: ClusterSettings): Promise<{ ms: number; clusters: number }> {
+  const client = new WorkerClient<ClusterCalls, ClusterProgress>(() => new Worker(new URL('../src/workers/cluster.worker.ts', import.meta.url), { type: 'module' }));
+  const { data } = gaussianClusters(20, Math.ceil(count / 20), dims, 9, 0.6);
+  const vectors = data.slice(0, count * dims);
+  const texts = Array.from({ length: count }, (_, i) => `chunk ${i} of topic ${i % 20}`);
+  const started = performance.now();
+  await client.request('vectors', { vectorsId: 1, vectors, count, dims }, { transfer: [vectors.buffer] });
+  await client.request('texts', { textsId: 2, texts });
+  const result = await client.request('cluster', { vectorsId: 1, textsId: 2, settings });
+  return { ms: performance.now() - started, clusters: result.clusters.length };
+}
+
+Object.assign(window, { benchBare: bare, benchOrrery: orrery, benchPicking: picking, benchClustering: clustering });

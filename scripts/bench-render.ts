@@ -1,0 +1,57 @@
+// npm run bench:render — in headless Chromium (WebGL on SwiftShader, the CPU, here): frames per
+// second while orbiting at 10,000, 50,000 and 200,000 points, Orrery's scene against a bare
+// three.js Points scene with the same points, each in a fresh page; picking at 200,000 points;
+// clustering 20,000 × 512 in the app's cluster worker.
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS } from '../playwright.config';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SIZES = [10_000, 50_000, 200_000];
+const PORT = 4176;
+
+const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+async function fresh(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`http://127.0.0.1:${PORT}/bench/render.html`);
+  await page.waitForFunction(() => 'benchOrrery' in window);
+  return page;
+}
+
+async function run<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  const page = await fresh();
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+const fmt = (x: number, d = 2) => x.toFixed(d);
+try {
+  console.log(`bench:render — frames per second while orbiting, ${SECONDS} s each, 1000 × 700 canvas`);
+  console.log('points    bare three.js   Orrery   Orrery / bare');
+  for (const n of SIZES) {
+    const bareFps = await run((p) => p.evaluate(([c, s]) => (window as unknown as { benchBare: (c: number, s: number) => Promise<number> }).benchBare(c, s), [n, SECONDS] as const));
+    const orreryFps = await run((p) => p.evaluate(([c, s]) => (window as unknown as { benchOrrery: (c: number, s: number) => Promise<number> }).benchOrrery(c, s), [n, SECONDS] as const));
+    console.log(`${n.toLocaleString('en').padStart(7)}   ${fmt(bareFps).padStart(12)}   ${fmt(orreryFps).padStart(6)}   ${fmt(orreryFps / bareFps).padStart(10)}×`);
+  }
+  const pickMs = await run((p) => p.evaluate(() => (window as unknown as { benchPicking: (c: number, r: number) => Promise<number> }).benchPicking(200_000, 101)));
+  console.log(`\npicking the point under the pointer at 200,000 points: ${fmt(pickMs)} ms (median of 101; goal ≤ 16 ms → ${fmt(pickMs / 16)}× the budget)`);
+  type Clustered = { ms: number; clusters: number };
+  for (const settings of [
+    { method: 'kmeans', k: null, minClusterSize: null },
+    { method: 'kmeans', k: 20, minClusterSize: null },
+    { method: 'hdbscan', k: null, minClusterSize: null },
+  ] as const) {
+    const r = await run((p) => p.evaluate(([s]) => (window as unknown as { benchClustering: (c: number, d: number, s: unknown) => Promise<Clustered> }).benchClustering(20_000, 512, s), [settings] as const));
+    const what = settings.method === 'kmeans' ? `k-means, k ${settings.k ?? 'by silhouette'}` : 'HDBSCAN, minimum size auto';
+    console.log(`clustering 20,000 × 512 in the cluster worker (${what}): ${fmt(r.ms / 1000)} s, ${r.clusters} clusters (goal ≤ 5 s → ${fmt(r.ms / 5000)}× the budget)`);
+  }
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
