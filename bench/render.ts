@@ -2,7 +2,6 @@
 // own scene (SceneView: its shader, labels, picking handlers) and for a bare three.js Points scene
 // with the same points on a canvas of the same size; the time to pick the point under the pointer;
 // and clustering in the app's cluster worker.
-import { advance } from '@react-three/fiber';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as THREE from 'three';
@@ -10,6 +9,7 @@ import { gaussianClusters } from '../src/core/syntheticData';
 import { nearestOnScreen } from '../src/core/screenPick';
 import type { ClusterSettings } from '../src/core/clustering/clusters';
 import { chunkDocuments } from '../src/core/corpus';
+import { densitySize, frameFor, toScene } from '../src/scene/pointsAdapter';
 import { SceneView } from '../src/scene/SceneView';
 import { currentViewport, sceneState } from '../src/scene/sceneState';
 import { workspace } from '../src/state/data';
@@ -17,6 +17,7 @@ import { useOrreryStore } from '../src/state/store';
 import type { ClusterCalls, ClusterProgress } from '../src/workers/cluster.protocol';
 import { WorkerClient } from '../src/workers/rpc';
 
+let renderBare = () => {};
 const WIDTH = 1000;
 const HEIGHT = 700;
 const CLUSTERS = 12;
@@ -27,19 +28,18 @@ function benchPoints(count: number): { coords: Float32Array; labels: Int32Array 
   return { coords: data.subarray(0, count * 3), labels: labels.subarray(0, count) };
 }
 
-/** Orbits the camera once a frame for `seconds`; returns frames per second. */
-function orbit(camera: THREE.Camera, seconds: number, render: () => void): Promise<number> {
+/** Orbits the camera once a frame for `seconds`; returns the frames per second `drawn()` counts. */
+function orbit(camera: THREE.Camera, seconds: number, render: () => void, drawn: () => number): Promise<number> {
   return new Promise((resolve) => {
     const start = performance.now();
-    let frames = 0;
+    const first = drawn();
     const tick = () => {
       const t = (performance.now() - start) / 1000;
       camera.position.set(23 * Math.sin(t * 0.6), 4, 23 * Math.cos(t * 0.6));
       camera.lookAt(0, 0, 0);
       render();
-      frames++;
       if (t < seconds) requestAnimationFrame(tick);
-      else resolve(frames / t);
+      else resolve((drawn() - first) / t);
     };
     requestAnimationFrame(tick);
   });
@@ -52,15 +52,19 @@ async function bare(count: number, seconds: number): Promise<number> {
   renderer.setSize(WIDTH, HEIGHT);
   document.getElementById('stage')!.append(renderer.domElement);
   const geometry = new THREE.BufferGeometry();
-  geometry.setAttribute('position', new THREE.BufferAttribute(coords, 3));
+  // placed as Orrery places a layout: centred, 95% of the points within the scene's radius
+  geometry.setAttribute('position', new THREE.BufferAttribute(toScene(coords, frameFor(coords)), 3));
   const colours = new Float32Array(count * 3);
   labels.forEach((l, i) => colours.set([0.3 + 0.05 * l, 0.7, 1 - 0.05 * l], i * 3));
   geometry.setAttribute('color', new THREE.BufferAttribute(colours, 3));
   const scene = new THREE.Scene();
   scene.background = new THREE.Color('#0b1020');
-  scene.add(new THREE.Points(geometry, new THREE.PointsMaterial({ size: 0.15, vertexColors: true })));
   const camera = new THREE.PerspectiveCamera(50, WIDTH / HEIGHT, 0.1, 500);
-  return orbit(camera, seconds, () => renderer.render(scene, camera));
+  // the same size on screen as Orrery draws these points (three.js leaves out the projection's 1 / tan(fov / 2))
+  const size = densitySize(count) / Math.tan(((camera.fov / 2) * Math.PI) / 180);
+  scene.add(new THREE.Points(geometry, new THREE.PointsMaterial({ size, vertexColors: true })));
+  renderBare = () => renderer.render(scene, camera);
+  return orbit(camera, seconds, () => renderer.render(scene, camera), () => renderer.info.render.frame);
 }
 
 /** Orrery's scene with the same points, as the app shows a laid-out, clustered corpus. */
@@ -83,8 +87,10 @@ async function mountOrrery(count: number): Promise<void> {
 async function orrery(count: number, seconds: number): Promise<number> {
   await mountOrrery(count);
   const camera = sceneState.camera!;
-  // the app draws on demand; here each animation frame draws one, with its per-frame work (labels, controls)
-  return orbit(camera, seconds, () => advance(performance.now()));
+  // the app draws on demand: each animation frame asks for one, as dragging the controls does, and
+  // the app's own frame loop draws it with its per-frame work (controls, labels)
+  const renderer = sceneState.renderer!;
+  return orbit(camera, seconds, () => sceneState.requestRender!(), () => renderer.info.render.frame);
 }
 
 /** Milliseconds to find the point under the pointer at random places, median of `rounds`. */
@@ -114,3 +120,23 @@ async function clustering(count: number, dims: number, settings: ClusterSettings
 }
 
 Object.assign(window, { benchBare: bare, benchOrrery: orrery, benchPicking: picking, benchClustering: clustering });
+
+/** Lit pixels of one frame of each scene (same points: the counts should be close). */
+async function benchPixels(count: number, which: 'bare' | 'orrery'): Promise<number> {
+  if (which === 'orrery') await mountOrrery(count);
+  else await bare(count, 0.05);
+  const canvas = document.querySelector('canvas')!;
+  sceneState.renderNow?.();
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const ctx = copy.getContext('2d')!;
+  if (which === 'orrery') sceneState.renderNow!();
+  else renderBare();
+  ctx.drawImage(canvas, 0, 0);
+  const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+  let lit = 0;
+  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - data[0]!) + Math.abs(data[i + 1]! - data[1]!) + Math.abs(data[i + 2]! - data[2]!) > 30) lit++;
+  return lit;
+}
+Object.assign(window, { benchPixels });

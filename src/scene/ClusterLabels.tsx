@@ -17,6 +17,29 @@ interface Box {
   h: number;
 }
 
+const sizes = new WeakMap<HTMLElement, { w: number; h: number }>();
+
+/** A label's size, measured once (reading it every frame would force a layout every frame). */
+function sizeOf(element: HTMLElement): { w: number; h: number } {
+  let size = sizes.get(element);
+  if (!size || size.w === 0) sizes.set(element, (size = { w: element.offsetWidth, h: element.offsetHeight }));
+  return size;
+}
+
+/** Sums of the visible points' positions per cluster, and their counts. */
+function clusterCentres(labels: Int32Array, positions: Float32Array, visible: Uint8Array, n: number, sums: Float32Array, counts: Int32Array): void {
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i]!;
+    if (l < 0 || l >= n || !visible[i]) continue;
+    sums[l * 3]! += positions[i * 3]!;
+    sums[l * 3 + 1]! += positions[i * 3 + 1]!;
+    sums[l * 3 + 2]! += positions[i * 3 + 2]!;
+    counts[l]!++;
+  }
+}
+
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP;
 
 /**
@@ -33,6 +56,7 @@ export function LabelPlacer() {
   const elements = { current: sceneState.labelElements };
   const centres = useRef(new Float32Array(0));
   const counts = useRef(new Int32Array(0));
+  const computedFor = useRef({ version: -1, clusters });
 
   useEffect(() => invalidate(), [clusters, hidden, invalidate]);
 
@@ -45,18 +69,14 @@ export function LabelPlacer() {
       sceneReport.labels = report;
       return;
     }
-    if (centres.current.length !== n * 3) (centres.current = new Float32Array(n * 3)), (counts.current = new Int32Array(n));
     const c = centres.current;
-    c.fill(0);
-    counts.current.fill(0);
-    for (let i = 0; i < labels.length; i++) {
-      const l = labels[i]!;
-      if (l < 0 || l >= n || !sceneState.visible[i]) continue;
-      c[l * 3]! += positions[i * 3]!;
-      c[l * 3 + 1]! += positions[i * 3 + 1]!;
-      c[l * 3 + 2]! += positions[i * 3 + 2]!;
-      counts.current[l]!++;
+    // the centres move only with the points: a camera move just projects them again
+    if (computedFor.current.version !== sceneState.positionsVersion || computedFor.current.clusters !== clusters || c.length !== n * 3) {
+      computedFor.current = { version: sceneState.positionsVersion, clusters };
+      if (c.length !== n * 3) (centres.current = new Float32Array(n * 3)), (counts.current = new Int32Array(n));
+      clusterCentres(labels, positions, sceneState.visible, n, centres.current, counts.current);
     }
+    const centre = centres.current;
     const placed: Box[] = [];
     clusters.forEach((cluster, l) => {
       const element = elements.current[l];
@@ -64,18 +84,21 @@ export function LabelPlacer() {
       const k = counts.current[l]!;
       let shown = false;
       if (k > 0 && !hidden.includes(l)) {
-        projected.set(c[l * 3]! / k, c[l * 3 + 1]! / k, c[l * 3 + 2]! / k).project(camera);
+        projected.set(centre[l * 3]! / k, centre[l * 3 + 1]! / k, centre[l * 3 + 2]! / k).project(camera);
         const x = ((projected.x + 1) / 2) * size.width;
         const y = ((1 - projected.y) / 2) * size.height;
-        const box = { x: x - element.offsetWidth / 2, y: y - element.offsetHeight / 2, w: element.offsetWidth, h: element.offsetHeight };
+        const { w, h } = sizeOf(element);
+        const box = { x: x - w / 2, y: y - h / 2, w, h };
         const onScreen = projected.z < 1 && box.x > -box.w / 2 && box.x + box.w / 2 < size.width && box.y > 0 && box.y + box.h < size.height;
         if (onScreen && !placed.some((p) => overlaps(p, box))) {
           placed.push(box);
           shown = true;
-          element.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
+          const transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
+          if (element.style.transform !== transform) element.style.transform = transform;
         }
       }
-      element.style.visibility = shown ? 'visible' : 'hidden';
+      const visibility = shown ? 'visible' : 'hidden';
+      if (element.style.visibility !== visibility) element.style.visibility = visibility;
       report.push({ cluster: l, text: cluster.terms.join(' '), shown });
     });
     sceneReport.labels = report;

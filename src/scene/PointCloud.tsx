@@ -8,26 +8,24 @@ import { readOrrery, subscribeOrrery, useOrrery } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { searchMatches } from '../state/viewActions';
 import { createPointMaterial } from './pointMaterial';
-import { type Colours, densitySize, type Frame, interpolate, pointStyles, toScene } from './pointsAdapter';
+import { type Colours, densitySize, type Frame, interpolate, LARGE, pointStyles, toScene, unpackStyle } from './pointsAdapter';
 import { sceneState } from './sceneState';
 
 const TRANSITION_MS = 450;
 
 /** Buffers sized for N points, made again only when N changes (never per frame). */
 function allocate(geometry: THREE.BufferGeometry, count: number) {
-  const attribute = (name: string, size: number) => {
-    const a = new THREE.BufferAttribute(new Float32Array(count * size), size);
-    a.setUsage(THREE.DynamicDrawUsage);
+  const attribute = (name: string, array: Float32Array | Uint8Array, size: number) => {
+    const a = new THREE.BufferAttribute(array, size, array instanceof Uint8Array);
+
     geometry.setAttribute(name, a);
     return a;
   };
   const buffers = {
     count,
-    position: attribute('position', 3),
-    color: attribute('color', 3),
-    size: attribute('size', 1),
-    alpha: attribute('alpha', 1),
-    flag: attribute('flag', 1),
+    position: attribute('position', new Float32Array(count * 3), 3),
+    color: attribute('color', new Uint8Array(count * 3), 3),
+    style: attribute('style', new Float32Array(count), 1),
     from: new Float32Array(count * 3),
     to: new Float32Array(count * 3),
   };
@@ -40,7 +38,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
   const viewHeight = useThree((s) => s.size.height * s.viewport.dpr);
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
-  const material = useMemo(createPointMaterial, []);
+  const material = useMemo(() => createPointMaterial(LARGE), []);
   const points = useMemo(() => {
     const p = new THREE.Points(geometry, material);
     p.frustumCulled = false; // positions change in place; the bounding sphere would go stale
@@ -90,6 +88,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
       transition.current = null;
     }
     buffers.current.position.needsUpdate = true;
+    sceneState.positionsVersion++;
     invalidate();
   };
 
@@ -109,7 +108,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
       chosen = new Uint8Array(b.count);
       for (const i of s.chosen) if (i < b.count) chosen[i] = 1;
     }
-    const out = { colors: b.color.array as Float32Array, sizes: b.size.array as Float32Array, alphas: b.alpha.array as Float32Array, flags: b.flag.array as Float32Array };
+    const out = { colors: b.color.array as Uint8Array, styles: b.style.array as Float32Array };
     pointStyles(
       b.count,
       {
@@ -128,15 +127,24 @@ export function PointCloud({ frame }: { frame: Frame }) {
     );
     const tally = { bright: 0, dimmed: 0, hidden: 0 };
     for (let i = 0; i < b.count; i++) {
-      const a = out.alphas[i]!;
+      const a = unpackStyle(out.styles[i]!).alpha;
       sceneState.visible[i] = a > 0 ? 1 : 0;
       if (a === 0) tally.hidden++;
       else if (a < 1) tally.dimmed++;
       else tally.bright++;
     }
     sceneReport.points = tally;
-    for (const a of [b.color, b.size, b.alpha, b.flag]) a.needsUpdate = true;
-    material.uniforms.density!.value = densitySize(b.count);
+    sceneState.positionsVersion++; // what is visible changed: label centres move
+    // blending costs a read per fragment: only when some point is dimmed
+    const blend = tally.dimmed > 0;
+    if (material.transparent !== blend) {
+      material.transparent = blend;
+      material.depthWrite = !blend;
+      material.needsUpdate = true;
+    }
+    b.color.needsUpdate = true;
+    b.style.needsUpdate = true;
+    material.uniforms.size!.value = densitySize(b.count);
     invalidate();
   };
 
@@ -184,6 +192,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     if (progress < 1) interpolate(b.from, b.to, progress, b.position.array as Float32Array);
     else (b.position.array as Float32Array).set(b.to);
     b.position.needsUpdate = true;
+    sceneState.positionsVersion++;
     if (progress < 1) invalidate();
     else transition.current = null;
   });

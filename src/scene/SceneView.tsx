@@ -47,6 +47,7 @@ function SceneHandles() {
   useEffect(() => {
     sceneState.requestRender = invalidate;
     sceneState.camera = camera;
+    sceneState.renderer = gl;
     sceneState.canvas = gl.domElement;
     sceneState.renderNow = () => gl.render(scene, camera);
   }, [camera, gl, scene, invalidate]);
@@ -62,7 +63,7 @@ export function SceneView() {
   return (
     <Canvas
       frameloop="demand"
-      gl={{ antialias: true }}
+      gl={{ antialias: true, alpha: false }}
       onCreated={(state) => setSize({ width: state.size.width, height: state.size.height })}
       role="img"
       aria-label="Vector space"

@@ -1,26 +1,24 @@
 import * as THREE from 'three';
 
 // One draw call for every point: round, softly edged, sized in scene units (so nearer points are
-// larger, in perspective and in the orthographic 2-D view alike), per-point colour, size and
-// alpha (0: not drawn), an outline for chosen points; the hovered and selected points are named
-// by uniforms (gl_VertexID), so hovering changes no buffer.
-export function createPointMaterial(): THREE.ShaderMaterial {
+// larger, in perspective and in the orthographic 2-D view alike), with a colour (bytes) and one
+// packed style number per point (alpha, drawn large, outlined: see pointsAdapter.packStyle). The
+// hovered and selected points are named by uniforms (gl_VertexID), so hovering changes no buffer.
+export function createPointMaterial(large: number): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
     uniforms: {
       halfHeight: { value: 400 },
-      density: { value: 1 },
+      size: { value: 0.5 },
       hovered: { value: -1 },
       selected: { value: -1 },
       shade: { value: 1 },
       ringColour: { value: new THREE.Color(1, 1, 1) },
     },
     vertexShader: /* glsl */ `
-      attribute float size;
       attribute vec3 color;
-      attribute float alpha;
-      attribute float flag;
+      attribute float style;
       uniform float halfHeight;
-      uniform float density;
+      uniform float size;
       uniform int hovered;
       uniform int selected;
       uniform float shade;
@@ -28,14 +26,18 @@ export function createPointMaterial(): THREE.ShaderMaterial {
       varying float vAlpha;
       varying float vRing;
       void main() {
+        float outlined = step(4.0, style);
+        float rest = style - 4.0 * outlined;
+        float big = step(2.0, rest);
+        float alpha = rest - 2.0 * big;
         bool marked = gl_VertexID == hovered || gl_VertexID == selected;
         vColor = color * shade;
         vAlpha = alpha > 0.0 && marked ? 1.0 : alpha;
-        vRing = marked || flag > 0.5 ? 1.0 : 0.0;
+        vRing = marked ? 1.0 : outlined;
         vec4 mv = modelViewMatrix * vec4(position, 1.0);
         gl_Position = projectionMatrix * mv;
-        float worldSize = size * density * (marked ? 2.2 : 1.0);
-        gl_PointSize = alpha <= 0.0 ? 0.0 : max(marked ? 7.0 : 2.0, worldSize * projectionMatrix[1][1] * halfHeight / gl_Position.w);
+        float worldSize = size * (marked ? 2.2 : mix(1.0, ${large.toFixed(2)}, big));
+        gl_PointSize = alpha <= 0.0 ? 0.0 : max(marked ? 7.0 : 1.0, worldSize * projectionMatrix[1][1] * halfHeight / gl_Position.w);
       }`,
     fragmentShader: /* glsl */ `
       uniform vec3 ringColour;
@@ -49,7 +51,8 @@ export function createPointMaterial(): THREE.ShaderMaterial {
         if (vRing > 0.5 && d > 0.36) c = ringColour;
         gl_FragColor = vec4(c, vAlpha);
       }`,
-    transparent: true,
-    depthWrite: false,
+    // PointCloud turns blending on while some points are dimmed
+    transparent: false,
+    depthWrite: true,
   });
 }

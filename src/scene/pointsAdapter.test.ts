@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupColour, NO_GROUP, scaleColour } from '../core/colouring';
-import { BASE_SIZE, DIM_ALPHA, frameFor, interpolate, pointStyles, recallColor, SCENE_RADIUS, toScene } from './pointsAdapter';
+import { DIM_ALPHA, packStyle, unpackStyle, frameFor, interpolate, pointStyles, recallColor, SCENE_RADIUS, toScene } from './pointsAdapter';
 
 describe('frameFor / toScene', () => {
   it('centres the layout and puts the farthest point on the scene radius', () => {
@@ -23,43 +23,45 @@ describe('frameFor / toScene', () => {
   });
 });
 
-const buffers = (count: number) => ({ colors: new Float32Array(count * 3), sizes: new Float32Array(count), alphas: new Float32Array(count), flags: new Float32Array(count) });
+const buffers = (count: number) => ({ colors: new Uint8Array(count * 3), styles: new Float32Array(count) });
+const byte = (c: readonly number[]) => c.map((x) => Math.round(x * 255));
+const alphas = (out: { styles: Float32Array }) => Array.from(out.styles, (s) => Math.round(unpackStyle(s).alpha * 100) / 100);
 
 describe('pointStyles', () => {
   const groups = { kind: 'groups' as const, groupOf: new Int32Array([0, 1, 0, -1]) };
   it('dims non-results while a query is shown and enlarges results', () => {
     const out = buffers(4);
     pointStyles(4, { colours: groups, results: [1], selected: 3, neighbours: [] }, out);
-    expect(out.colors[0]).toBeCloseTo(groupColour(0)[0]);
-    expect(Array.from(out.colors.subarray(9, 12))).toEqual(Array.from(Float32Array.from(NO_GROUP)));
-    expect(Array.from(out.alphas)).toEqual([DIM_ALPHA, 1, DIM_ALPHA, 1].map(Math.fround));
-    expect(out.sizes[1]).toBeCloseTo(BASE_SIZE * 1.8);
-    expect(out.sizes[0]).toBeCloseTo(BASE_SIZE);
+    expect(out.colors[0]).toBe(byte(groupColour(0))[0]);
+    expect(Array.from(out.colors.subarray(9, 12))).toEqual(byte(NO_GROUP));
+    expect(alphas(out)).toEqual([DIM_ALPHA, 1, DIM_ALPHA, 1]);
+    expect(unpackStyle(out.styles[1]!).large).toBe(true);
+    expect(unpackStyle(out.styles[0]!).large).toBe(false);
   });
 
   it('hides toggled-off groups and, when asked, everything but the chosen points, which are outlined', () => {
     const out = buffers(4);
     pointStyles(4, { colours: groups, results: [], selected: null, neighbours: [], hidden: new Set([0]) }, out);
-    expect(Array.from(out.alphas)).toEqual([0, 1, 0, 1]);
+    expect(alphas(out)).toEqual([0, 1, 0, 1]);
     pointStyles(4, { colours: groups, results: [], selected: null, neighbours: [], chosen: Uint8Array.from([0, 1, 1, 0]), onlyChosen: true }, out);
-    expect(Array.from(out.alphas)).toEqual([0, 1, 1, 0]);
-    expect(Array.from(out.flags)).toEqual([0, 1, 1, 0]);
+    expect(alphas(out)).toEqual([0, 1, 1, 0]);
+    expect(Array.from(out.styles, (s) => unpackStyle(s).outlined)).toEqual([false, true, true, false]);
   });
 
   it('a search keeps its matches bright and dims the rest', () => {
     const out = buffers(4);
     pointStyles(4, { colours: groups, results: [], selected: null, neighbours: [], search: Uint8Array.from([0, 0, 1, 0]) }, out);
-    expect(Array.from(out.alphas)).toEqual([DIM_ALPHA, DIM_ALPHA, 1, DIM_ALPHA].map(Math.fround));
+    expect(alphas(out)).toEqual([DIM_ALPHA, DIM_ALPHA, 1, DIM_ALPHA]);
   });
 
   it('colours a numeric column on its scale and retrieval by rank, gold missed apart', () => {
     const out = buffers(3);
     pointStyles(3, { colours: { kind: 'numeric', values: Float64Array.from([0, 10, NaN]), min: 0, max: 10 }, results: [], selected: null, neighbours: [] }, out);
-    expect(Array.from(out.colors.subarray(3, 6))).toEqual(Array.from(Float32Array.from(scaleColour(1))));
-    expect(Array.from(out.colors.subarray(6, 9))).toEqual(Array.from(Float32Array.from(NO_GROUP)));
+    expect(Array.from(out.colors.subarray(3, 6))).toEqual(byte(scaleColour(1)));
+    expect(Array.from(out.colors.subarray(6, 9))).toEqual(byte(NO_GROUP));
     pointStyles(3, { colours: { kind: 'retrieval', gold: [2] }, results: [1, 0], selected: null, neighbours: [] }, out);
     expect(out.colors[4]!).toBeGreaterThan(out.colors[1]!); // rank 1 brighter than rank 2
-    expect(out.colors[6]).toBeCloseTo(1); // gold not returned: magenta
+    expect(out.colors[6]).toBe(255); // gold not returned: magenta
   });
 });
 
@@ -74,7 +76,15 @@ describe('recall colours and interpolation', () => {
   it('uses recall colours when asked', () => {
     const out = buffers(2);
     pointStyles(2, { colours: { kind: 'recall', recall: new Float32Array([0, 1]) }, results: [], selected: null, neighbours: [] }, out);
-    expect(Array.from(out.colors.subarray(0, 3))).toEqual(Array.from(Float32Array.from(recallColor(0))));
+    expect(Array.from(out.colors.subarray(0, 3))).toEqual(byte(recallColor(0)));
+  });
+
+  it('packs alpha, size and outline into one number and back', () => {
+    for (const alpha of [0, DIM_ALPHA, 1]) for (const large of [false, true]) for (const outlined of [false, true]) {
+      const back = unpackStyle(packStyle(alpha, large, outlined));
+      expect(back.alpha).toBeCloseTo(alpha, 6);
+      expect([back.large, back.outlined]).toEqual([large, outlined]);
+    }
   });
 
   it('interpolates from start to end', () => {

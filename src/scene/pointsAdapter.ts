@@ -67,16 +67,27 @@ export interface Highlight {
   onlyChosen?: boolean;
 }
 
+/** What the GPU reads per point, packed small (vertex fetch is much of the cost at 200,000 points). */
 export interface PointBuffers {
-  colors: Float32Array;
-  sizes: Float32Array;
-  /** 0 hidden (not drawn, not pickable), below 1 dimmed */
-  alphas: Float32Array;
-  /** 1 outlined (chosen) */
-  flags: Float32Array;
+  /** 0..255 per channel */
+  colors: Uint8Array;
+  /** alpha (0 hidden: not drawn, not pickable; below 1 dimmed) + 2 if drawn large + 4 if outlined */
+  styles: Float32Array;
 }
 
-export const BASE_SIZE = 0.5;
+export const packStyle = (alpha: number, large: boolean, outlined: boolean): number => alpha + (large ? 2 : 0) + (outlined ? 4 : 0);
+
+export function unpackStyle(style: number): { alpha: number; large: boolean; outlined: boolean } {
+  const outlined = style >= 4;
+  const rest = outlined ? style - 4 : style;
+  const large = rest >= 2;
+  return { alpha: large ? rest - 2 : rest, large, outlined };
+}
+
+/** a point's size in scene units up to 1,000 points (see densitySize) */
+export const BASE_SIZE = 0.25;
+/** results, neighbours and search matches are drawn this much larger */
+export const LARGE = 1.8;
 /** how dim points outside the focus (a query's answer, a search's matches) are drawn */
 export const DIM_ALPHA = 0.22;
 
@@ -125,21 +136,19 @@ export function pointStyles(count: number, highlight: Highlight, out: PointBuffe
   for (let i = 0; i < count; i++) {
     const [r, g, b] = baseColour(colours, i, rankOf, beyond, results.length);
     const pale = highlight.placed?.[i] ? 0.55 : 0; // mixed towards white
-    out.colors[i * 3] = r + (1 - r) * pale;
-    out.colors[i * 3 + 1] = g + (1 - g) * pale;
-    out.colors[i * 3 + 2] = b + (1 - b) * pale;
+    out.colors[i * 3] = Math.round((r + (1 - r) * pale) * 255);
+    out.colors[i * 3 + 1] = Math.round((g + (1 - g) * pale) * 255);
+    out.colors[i * 3 + 2] = Math.round((b + (1 - b) * pale) * 255);
     const key = groupKey(colours, i);
     const shown = !(key !== null && hidden?.has(key)) && !(onlyChosen && chosen && !chosen[i]);
     const inFocus = search ? search[i] === 1 : !queryFocus || emphasised.has(i) || i === selected;
-    out.alphas[i] = !shown ? 0 : inFocus ? 1 : DIM_ALPHA;
-    out.sizes[i] = BASE_SIZE * (emphasised.has(i) || (search && search[i]) ? 1.8 : 1);
-    out.flags[i] = chosen?.[i] ? 1 : 0;
+    out.styles[i] = packStyle(!shown ? 0 : inFocus ? 1 : DIM_ALPHA, emphasised.has(i) || search?.[i] === 1, chosen?.[i] === 1);
   }
 }
 
 /** Points of about this size (scene units) stay apart at this count: smaller as the corpus grows. */
 export function densitySize(count: number): number {
-  return Math.max(0.06, Math.min(0.5, 0.5 * Math.cbrt(1000 / Math.max(1, count))));
+  return BASE_SIZE * Math.max(0.15, Math.min(1, Math.cbrt(1000 / Math.max(1, count))));
 }
 
 /** The centre of some points and the radius that holds most of them, in scene coordinates. */

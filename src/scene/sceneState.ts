@@ -8,9 +8,12 @@ export const sceneState = {
   frame: { center: [0, 0, 0], scale: 1 } as Frame,
   /** scene positions as drawn (the geometry's own array), N × 3 */
   positions: new Float32Array(0) as Float32Array,
+  /** bumps whenever positions or visibility change (label centres are computed again) */
+  positionsVersion: 0,
   /** 1 where a point is drawn (not hidden by a filter) */
   visible: new Uint8Array(0),
   camera: null as THREE.Camera | null,
+  renderer: null as THREE.WebGLRenderer | null,
   canvas: null as HTMLCanvasElement | null,
   /** renders the scene now, so that the canvas holds a picture within this task */
   renderNow: null as (() => void) | null,
