@@ -9,27 +9,36 @@ export interface Viewport {
   height: number;
 }
 
+/**
+ * Point i's place on screen into out[0], out[1] (CSS pixels, y downwards) and its depth (clip w)
+ * into out[2]; false when it is behind the camera.
+ */
+export function project(positions: Float32Array, i: number, view: Viewport, out: Float64Array): boolean {
+  const m = view.matrix;
+  const px = positions[i * 3]!;
+  const py = positions[i * 3 + 1]!;
+  const pz = positions[i * 3 + 2]!;
+  const w = m[3]! * px + m[7]! * py + m[11]! * pz + m[15]!;
+  if (w <= 0) return false;
+  out[0] = ((m[0]! * px + m[4]! * py + m[8]! * pz + m[12]!) / w + 1) * (view.width / 2);
+  out[1] = (1 - (m[1]! * px + m[5]! * py + m[9]! * pz + m[13]!) / w) * (view.height / 2);
+  out[2] = w;
+  return true;
+}
+
+const at = new Float64Array(3);
+
 /** The point whose projection is nearest (x, y) within radius pixels (the nearer to the camera on a tie), or null. */
 export function nearestOnScreen(positions: Float32Array, count: number, view: Viewport, x: number, y: number, radius: number, visible?: Uint8Array | null): number | null {
-  const m = view.matrix;
-  const hw = view.width / 2;
-  const hh = view.height / 2;
   let best: number | null = null;
   let bestDistance = radius * radius;
   let bestDepth = Infinity;
   for (let i = 0; i < count; i++) {
-    if (visible && !visible[i]) continue;
-    const px = positions[i * 3]!;
-    const py = positions[i * 3 + 1]!;
-    const pz = positions[i * 3 + 2]!;
-    const w = m[3]! * px + m[7]! * py + m[11]! * pz + m[15]!;
-    if (w <= 0) continue; // behind the camera
-    const sx = ((m[0]! * px + m[4]! * py + m[8]! * pz + m[12]!) / w + 1) * hw;
-    const sy = (1 - (m[1]! * px + m[5]! * py + m[9]! * pz + m[13]!) / w) * hh;
-    const d = (sx - x) ** 2 + (sy - y) ** 2;
-    if (d < bestDistance || (d === bestDistance && w < bestDepth)) {
+    if ((visible && !visible[i]) || !project(positions, i, view, at)) continue;
+    const d = (at[0]! - x) ** 2 + (at[1]! - y) ** 2;
+    if (d < bestDistance || (d === bestDistance && at[2]! < bestDepth)) {
       bestDistance = d;
-      bestDepth = w;
+      bestDepth = at[2]!;
       best = i;
     }
   }
@@ -50,21 +59,12 @@ export function insidePolygon(polygon: readonly (readonly [number, number])[], x
 /** The points whose projection falls inside the polygon (screen pixels), in index order. */
 export function pointsInPolygon(positions: Float32Array, count: number, view: Viewport, polygon: readonly (readonly [number, number])[], visible?: Uint8Array | null): number[] {
   if (polygon.length < 3) return [];
-  const m = view.matrix;
-  const hw = view.width / 2;
-  const hh = view.height / 2;
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const [x, y] of polygon) (minX = Math.min(minX, x)), (maxX = Math.max(maxX, x)), (minY = Math.min(minY, y)), (maxY = Math.max(maxY, y));
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
-    if (visible && !visible[i]) continue;
-    const px = positions[i * 3]!;
-    const py = positions[i * 3 + 1]!;
-    const pz = positions[i * 3 + 2]!;
-    const w = m[3]! * px + m[7]! * py + m[11]! * pz + m[15]!;
-    if (w <= 0) continue;
-    const sx = ((m[0]! * px + m[4]! * py + m[8]! * pz + m[12]!) / w + 1) * hw;
-    const sy = (1 - (m[1]! * px + m[5]! * py + m[9]! * pz + m[13]!) / w) * hh;
+    if ((visible && !visible[i]) || !project(positions, i, view, at)) continue;
+    const [sx, sy] = [at[0]!, at[1]!];
     if (sx < minX || sx > maxX || sy < minY || sy > maxY) continue;
     if (insidePolygon(polygon, sx, sy)) out.push(i);
   }

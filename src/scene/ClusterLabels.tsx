@@ -110,12 +110,14 @@ export function LabelPlacer() {
 /** The label elements, drawn over the canvas (LabelPlacer, inside the canvas, moves them). */
 export function ClusterLabels() {
   const clusters = useOrrery((s) => s.clusters);
+  // names step back while a query's answer is on screen
+  const answering = useOrrery((s) => s.results.length > 0);
   useEffect(() => {
     sceneState.labelElements.length = clusters.length;
     sceneState.requestRender?.();
   }, [clusters]);
   return (
-    <div className="label-layer cluster-labels" aria-hidden="true">
+    <div className={`label-layer cluster-labels${answering ? ' faded' : ''}`} aria-hidden="true">
       {clusters.map((cluster, l) => (
         <div key={`${l}:${cluster.terms.join(' ')}`} ref={(e) => void (sceneState.labelElements[l] = e)} className="cluster-label" style={{ visibility: 'hidden' }}>
           {cluster.terms.join(' · ')}

@@ -1,7 +1,7 @@
 // What the scene's parts share outside React, for work done per frame or per pointer move: the
 // drawn positions, which points are visible, the camera, and a way to render now (pictures).
 import * as THREE from 'three';
-import type { Viewport } from '../core/screenPick';
+import { project, type Viewport } from '../core/screenPick';
 import { type Frame } from './pointsAdapter';
 
 export const sceneState = {
@@ -54,13 +54,8 @@ export function pointsOnScreen(): ([number, number] | null)[] {
   const { positions, visible, canvas } = sceneState;
   if (!view || !canvas) return [];
   const rect = canvas.getBoundingClientRect();
-  const m = view.matrix;
+  const at = new Float64Array(3);
   const out: ([number, number] | null)[] = [];
-  for (let i = 0; i < positions.length / 3; i++) {
-    const [x, y, z] = [positions[i * 3]!, positions[i * 3 + 1]!, positions[i * 3 + 2]!];
-    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!;
-    if (!visible[i] || w <= 0) out.push(null);
-    else out.push([rect.left + (((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) * rect.width) / 2, rect.top + ((1 - (m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w) * rect.height) / 2]);
-  }
+  for (let i = 0; i < positions.length / 3; i++) out.push(visible[i] && project(positions, i, view, at) ? [rect.left + at[0]!, rect.top + at[1]!] : null);
   return out;
 }
