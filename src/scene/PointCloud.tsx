@@ -12,6 +12,7 @@ import { type Colours, densitySize, type Frame, interpolate, LARGE, pointStyles,
 import { sceneState } from './sceneState';
 
 const TRANSITION_MS = 450;
+const drawingBuffer = new THREE.Vector2();
 
 /** Buffers sized for N points, made again only when N changes (never per frame). */
 function allocate(geometry: THREE.BufferGeometry, count: number) {
@@ -36,12 +37,13 @@ function allocate(geometry: THREE.BufferGeometry, count: number) {
 
 export function PointCloud({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
-  const viewHeight = useThree((s) => s.size.height * s.viewport.dpr);
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
   const material = useMemo(() => createPointMaterial(LARGE), []);
   const points = useMemo(() => {
     const p = new THREE.Points(geometry, material);
     p.frustumCulled = false; // positions change in place; the bounding sphere would go stale
+    // sizes are in the drawing buffer's pixels, whatever its pixel ratio (a 2× picture included)
+    p.onBeforeRender = (renderer) => void (material.uniforms.halfHeight!.value = renderer.getDrawingBufferSize(drawingBuffer).y / 2);
     return p;
   }, [geometry, material]);
   const buffers = useRef<ReturnType<typeof allocate> | null>(null);
@@ -176,12 +178,11 @@ export function PointCloud({ frame }: { frame: Frame }) {
   );
 
   useEffect(() => {
-    material.uniforms.halfHeight!.value = viewHeight / 2;
     const light = view.theme === 'light';
     material.uniforms.shade!.value = light ? 0.72 : 1;
     (material.uniforms.ringColour!.value as THREE.Color).set(light ? '#111827' : '#ffffff');
     invalidate();
-  }, [viewHeight, view.theme, material, invalidate]);
+  }, [view.theme, material, invalidate]);
 
   useFrame(() => {
     const t = transition.current;

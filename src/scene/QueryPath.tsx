@@ -14,8 +14,6 @@ const QUERY_COLOR = new THREE.Color('#ffe066');
 /** The query's place in the layout and the retrieval path: a line to each hit in rank order, faint, dashed and labelled below the cut. */
 export function QueryPath({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
-  const width = useThree((s) => s.size.width * s.viewport.dpr);
-  const height = useThree((s) => s.size.height * s.viewport.dpr);
   const results = useOrrery((s) => s.results);
   const beyond = useOrrery((s) => s.beyond);
   const queryVersion = useOrrery((s) => s.queryVersion);
@@ -25,6 +23,8 @@ export function QueryPath({ frame }: { frame: Frame }) {
   const ribbons = useMemo(() => {
     const mesh = new THREE.Mesh(geometry, material);
     mesh.frustumCulled = false; // its vertices move on screen, not in the scene
+    // widths are in the drawing buffer's pixels, whatever its pixel ratio (a 2× picture included)
+    mesh.onBeforeRender = (renderer) => void renderer.getDrawingBufferSize(material.uniforms.resolution!.value as THREE.Vector2);
     return mesh;
   }, [geometry, material]);
 
@@ -41,11 +41,6 @@ export function QueryPath({ frame }: { frame: Frame }) {
     sceneReport.pathLines = queryPosition ? lines.map(({ rank, index, width, faint }) => ({ rank, index, width, faint })) : [];
     invalidate();
   }, [lines, ends, queryPosition, geometry, invalidate]);
-
-  useEffect(() => {
-    (material.uniforms.resolution!.value as THREE.Vector2).set(width, height);
-    invalidate();
-  }, [width, height, material, invalidate]);
 
   useEffect(() => () => (geometry.dispose(), material.dispose()), [geometry, material]);
 

@@ -35,16 +35,26 @@ export function currentViewport(): Viewport | null {
   return { matrix: product.elements, width: rect.width, height: rect.height };
 }
 
-/** A copy of what the scene shows now, at `scale` × its CSS size (the WebGL canvas keeps no picture between frames). */
+/**
+ * A copy of what the scene shows now, rendered at `scale` × its CSS size (not an enlargement: the
+ * drawing buffer grows for one frame). The WebGL canvas keeps no picture between frames, so the
+ * frame is drawn and copied in one task.
+ */
 export function pictureOfScene(scale = 1): HTMLCanvasElement | null {
-  const { canvas, renderNow } = sceneState;
-  if (!canvas || !renderNow) return null;
-  renderNow();
+  const { canvas, renderNow, renderer } = sceneState;
+  if (!canvas || !renderNow || !renderer) return null;
+  const ratio = renderer.getPixelRatio();
   const rect = canvas.getBoundingClientRect();
+  if (scale !== ratio) renderer.setPixelRatio(scale);
+  renderNow();
   const copy = document.createElement('canvas');
   copy.width = Math.round(rect.width * scale);
   copy.height = Math.round(rect.height * scale);
   copy.getContext('2d')!.drawImage(canvas, 0, 0, copy.width, copy.height);
+  if (scale !== ratio) {
+    renderer.setPixelRatio(ratio);
+    sceneState.requestRender?.();
+  }
   return copy;
 }
 

@@ -17,6 +17,7 @@ import { ChunkingPanel } from './ChunkingPanel';
 import { DataPanel } from './DataPanel';
 import { EmptyState } from './EmptyState';
 import { EvaluationPanel } from './EvaluationPanel';
+import { ExportPanel } from './ExportPanel';
 import { droppedFiles } from './gatherFiles';
 import { LayoutCaption } from './LayoutCaption';
 import { LayoutPanel } from './LayoutPanel';
@@ -98,6 +99,9 @@ export function App() {
         <Section id="see" title="Layout and colour">
           <ColourPanel />
           <LayoutPanel />
+        </Section>
+        <Section id="export" title="Export">
+          <ExportPanel />
         </Section>
         <Section id="model" title="Model">
           <ModelPanel />

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { expect, summary, test, waitReady } from './fixtures';
+
+test('the view as a picture at 1× and 2×; the points as CSV and JSON Lines; the Projector pair reads back into Orrery', async ({ page, browser }) => {
+  await page.goto('/?demo');
+  await waitReady(page);
+  await expect.poll(async () => (await summary(page)).clusters.items.length).toBeGreaterThan(0);
+  const s = await summary(page);
+  const panel = page.getByRole('region', { name: 'Export' });
+  const canvas = (await page.locator('canvas').boundingBox())!;
+
+  for (const scale of [1, 2]) {
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: `Picture (${scale}×)` }).click();
+    const png = readFileSync((await (await download).path())!);
+    // PNG: width and height are big-endian at bytes 16 and 20
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(canvas.width * scale), Math.round(canvas.height * scale)]);
+  }
+
+  let download = page.waitForEvent('download');
+  await panel.getByLabel('with their vectors').check();
+  await panel.getByRole('button', { name: 'Points as CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('text,id,source,x,y,z,cluster,cluster_name,vector');
+  expect(csv.length).toBe(s.chunkCount + 1);
+  expect(csv[1]).toContain('Astronomy#1');
+
+  download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Points as JSON Lines' }).click();
+  const lines = readFileSync((await (await download).path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { vector: number[]; cluster: number; cluster_name: string });
+  expect(lines).toHaveLength(s.chunkCount);
+  expect(lines[0]!.vector).toHaveLength(512);
+  expect(s.clusters.items.map((c) => c.terms.join(' · '))).toContain(lines[0]!.cluster_name);
+
+  const files: { name: string; buffer: Buffer }[] = [];
+  const both = new Promise<void>((resolve) => {
+    page.on('download', async (d) => {
+      files.push({ name: d.suggestedFilename(), buffer: readFileSync((await d.path())!) });
+      if (files.length === 2) resolve();
+    });
+  });
+  await panel.getByRole('button', { name: 'For the Embedding Projector' }).click();
+  await both;
+  expect(files.map((f) => f.name).sort()).toEqual(['metadata.tsv', 'vectors.tsv']);
+
+  // dropped into a fresh page, the pair is the same corpus again, nothing embedded
+  const other = await browser.newPage();
+  await other.goto('/');
+  await other.getByLabel('Add files').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/tab-separated-values', buffer: f.buffer })));
+  await waitReady(other);
+  const back = await summary(other);
+  expect([back.chunkCount, back.dims, back.importedCount, back.embeddedCount]).toEqual([s.chunkCount, 512, s.chunkCount, 0]);
+  await other.close();
+});

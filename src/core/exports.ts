@@ -1,0 +1,75 @@
+// The points as files: CSV and JSON Lines (coordinates, cluster, source, metadata, optionally the
+// vectors), and the Embedding Projector's pair (vectors.tsv + metadata.tsv), which Orrery reads back.
+import { columnValues, metadataColumns } from './colouring';
+import type { ChunkTable, SourceDocument } from './corpus';
+import { chunkIds } from './retrieval/querySet';
+
+export interface PointTable {
+  header: string[];
+  rows: (string | number)[][];
+}
+
+export interface PointsInput {
+  documents: readonly SourceDocument[];
+  table: ChunkTable;
+  /** N × 3 layout coordinates */
+  coords: Float32Array;
+  /** cluster of each chunk (−1 unclustered); empty when not clustered */
+  clusterLabels: Int32Array;
+  /** each cluster's name */
+  clusterNames: readonly string[];
+}
+
+/** One row per chunk: text first (the Projector labels points by the first column), then where it is and what it carries. */
+export function pointTable({ documents, table, coords, clusterLabels, clusterNames }: PointsInput): PointTable {
+  const columns = metadataColumns(documents);
+  const values = columns.map((c) => columnValues(documents, table, c));
+  const ids = chunkIds(table, documents as SourceDocument[]);
+  const clustered = clusterLabels.length === table.texts.length;
+  const header = ['text', 'id', 'source', 'x', 'y', 'z', 'cluster', 'cluster_name', ...columns.map((c) => (['text', 'id', 'source', 'x', 'y', 'z', 'cluster', 'cluster_name'].includes(c) ? `meta_${c}` : c))];
+  const rows = table.texts.map((text, i) => {
+    const cluster = clustered ? clusterLabels[i]! : -1;
+    return [text, ids[i]!, table.sources[table.sourceIds[i]!] ?? '', coords[i * 3] ?? 0, coords[i * 3 + 1] ?? 0, coords[i * 3 + 2] ?? 0, cluster, cluster >= 0 ? (clusterNames[cluster] ?? '') : '', ...values.map((v) => v[i]!)];
+  });
+  return { header, rows };
+}
+
+const csvCell = (v: string | number): string => {
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** RFC 4180 CSV; with vectors, one more column holding each as a JSON list. */
+export function pointsCsv(points: PointTable, vectors?: { data: Float32Array; dims: number }): string {
+  const header = vectors ? [...points.header, 'vector'] : points.header;
+  const lines = [header.map(csvCell).join(',')];
+  points.rows.forEach((row, i) => {
+    const cells = row.map(csvCell);
+    if (vectors) cells.push(csvCell(JSON.stringify(Array.from(vectors.data.subarray(i * vectors.dims, (i + 1) * vectors.dims)))));
+    lines.push(cells.join(','));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** One JSON object per line; with vectors, a "vector" list in each. */
+export function pointsJsonl(points: PointTable, vectors?: { data: Float32Array; dims: number }): string {
+  return points.rows
+    .map((row, i) => {
+      const record: Record<string, unknown> = Object.fromEntries(points.header.map((h, c) => [h, row[c]]));
+      if (vectors) record.vector = Array.from(vectors.data.subarray(i * vectors.dims, (i + 1) * vectors.dims));
+      return `${JSON.stringify(record)}\n`;
+    })
+    .join('');
+}
+
+/** The Projector splits its TSVs on tabs and lines without quoting: those characters become spaces. */
+const tsvCell = (v: string | number): string => (typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v.replace(/[\t\r\n]+/g, ' '));
+
+/** vectors.tsv (numbers only) and metadata.tsv (a header, then one row per vector), as the Embedding Projector loads them. */
+export function projectorFiles(points: PointTable, vectors: { data: Float32Array; dims: number }): { vectorsTsv: string; metadataTsv: string } {
+  const count = points.rows.length;
+  const vectorLines: string[] = [];
+  for (let i = 0; i < count; i++) vectorLines.push(Array.from(vectors.data.subarray(i * vectors.dims, (i + 1) * vectors.dims), (x) => String(x)).join('\t'));
+  const metadataLines = [points.header.map(tsvCell).join('\t'), ...points.rows.map((row) => row.map(tsvCell).join('\t'))];
+  return { vectorsTsv: `${vectorLines.join('\n')}\n`, metadataTsv: `${metadataLines.join('\n')}\n` };
+}

@@ -1,0 +1,30 @@
+// The workspace's points as files (see core/exports.ts); the panel downloads what these return.
+import { pointsCsv, pointsJsonl, pointTable, projectorFiles } from '../core/exports';
+import { workspace } from './data';
+import { useOrreryStore } from './store';
+
+export interface ExportFile {
+  name: string;
+  type: string;
+  content: string;
+}
+
+function points() {
+  const { clusters } = useOrreryStore.getState();
+  return pointTable({ ...workspace, clusterNames: clusters.map((c) => c.terms.join(' · ')) });
+}
+
+const vectors = () => ({ data: workspace.vectors, dims: workspace.dims });
+
+export const exportCsv = (withVectors: boolean): ExportFile => ({ name: 'orrery-points.csv', type: 'text/csv', content: pointsCsv(points(), withVectors ? vectors() : undefined) });
+
+export const exportJsonl = (withVectors: boolean): ExportFile => ({ name: 'orrery-points.jsonl', type: 'application/x-ndjson', content: pointsJsonl(points(), withVectors ? vectors() : undefined) });
+
+/** The Embedding Projector's two files (load them there with "Load", or drop them back into Orrery). */
+export function exportProjector(): ExportFile[] {
+  const { vectorsTsv, metadataTsv } = projectorFiles(points(), vectors());
+  return [
+    { name: 'vectors.tsv', type: 'text/tab-separated-values', content: vectorsTsv },
+    { name: 'metadata.tsv', type: 'text/tab-separated-values', content: metadataTsv },
+  ];
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { pictureOfScene } from '../scene/sceneState';
+import { type ExportFile, exportCsv, exportJsonl, exportProjector } from '../state/exportActions';
+import { useOrrery } from '../state/hooks';
+
+function save(name: string, blob: Blob): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+const saveFile = (file: ExportFile) => save(file.name, new Blob([file.content], { type: file.type }));
+
+function savePicture(scale: number): void {
+  pictureOfScene(scale)?.toBlob((blob) => blob && save(`orrery-view@${scale}x.png`, blob), 'image/png');
+}
+
+/** Pictures of the view and the points as files. */
+export function ExportPanel() {
+  const chunkCount = useOrrery((s) => s.chunkCount);
+  const [withVectors, setWithVectors] = useState(false);
+  const none = chunkCount === 0;
+  return (
+    <section className="panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <div className="row">
+        <button type="button" disabled={none} onClick={() => savePicture(1)}>
+          Picture (1×)
+        </button>
+        <button type="button" disabled={none} onClick={() => savePicture(2)}>
+          Picture (2×)
+        </button>
+      </div>
+      <div className="row">
+        <button type="button" disabled={none} onClick={() => saveFile(exportCsv(withVectors))}>
+          Points as CSV
+        </button>
+        <button type="button" disabled={none} onClick={() => saveFile(exportJsonl(withVectors))}>
+          Points as JSON Lines
+        </button>
+      </div>
+      <label className="inline check">
+        <input type="checkbox" checked={withVectors} onChange={(e) => setWithVectors(e.target.checked)} />
+        with their vectors
+      </label>
+      <button type="button" disabled={none} onClick={() => exportProjector().forEach(saveFile)}>
+        For the Embedding Projector
+      </button>
+      <p className="muted">Points: text, id, source, coordinates, cluster and metadata columns. The Projector pair (vectors.tsv, metadata.tsv) loads in projector.tensorflow.org, and back into Orrery.</p>
+    </section>
+  );
+}
