@@ -1,0 +1,210 @@
+// A view as a string for a URL fragment: "o1." + base64url(deflate-raw(JSON)). The version is in
+// the prefix, so an older app names a newer snapshot's version instead of misreading it, and a
+// newer app migrates older ones (readers below, one per version). Big arrays travel quantised:
+// layout coordinates as 16-bit steps of their bounding box, vectors as int8 with a scale per row.
+// Everything read is checked twice: its shape by a schema, then its sense (lengths, ranges).
+import { z } from 'zod';
+import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
+
+export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_PREFIX = 'o';
+/** what a payload may inflate to: past this it is refused (a small link that inflates forever) */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+export class SnapshotError extends Error {}
+
+type Vec3 = [number, number, number];
+const COLOUR_MODES = ['cluster', 'source', 'metadata', 'recall', 'retrieval'] as const;
+export type ColourModeName = (typeof COLOUR_MODES)[number];
+
+/** A view, as the app gives it and takes it back. */
+export interface ViewSnapshot {
+  model: { id: string; dtype: string | null };
+  chunking: Record<string, unknown>;
+  corpus: { sources: string[]; texts: string[]; sourceIds: Int32Array };
+  /** the layout's parameters (method first) and N × 3 coordinates */
+  layout: { params: { method: string } & Record<string, unknown>; coords: Float32Array };
+  /** N × dims, so the receiver can run queries; null to carry the picture only */
+  vectors: { dims: number; data: Float32Array } | null;
+  camera: { position: Vec3; target: Vec3; zoom: number } | null;
+  query: { text: string; vector: Float32Array | null; retrieval: Record<string, unknown> } | null;
+  goldMarks: Record<string, number[]>;
+  selected: number | null;
+  chosen: number[];
+  clusters: { labels: Int32Array; names: string[][] } | null;
+  colour: { mode: ColourModeName; column: string | null; hidden: number[] };
+  search: string;
+}
+
+const finite = z.number().finite();
+const vec3 = z.tuple([finite, finite, finite]);
+const base64 = z.string().regex(/^[A-Za-z0-9_-]*$/);
+const index = z.number().int().min(0);
+
+const wireV1 = z.strictObject({
+  v: z.literal(1),
+  model: z.strictObject({ id: z.string().max(500), dtype: z.string().max(50).nullable() }),
+  chunking: z.record(z.string(), z.unknown()),
+  corpus: z.strictObject({ sources: z.array(z.string()), texts: z.array(z.string()), sourceIds: z.array(index) }),
+  layout: z.strictObject({ params: z.looseObject({ method: z.enum(['pca', 'umap', 'tsne']) }), coords: base64, min: vec3, max: vec3 }),
+  vectors: z.strictObject({ dims: z.number().int().min(1).max(8192), values: base64, scales: base64 }).nullable(),
+  camera: z.strictObject({ position: vec3, target: vec3, zoom: finite.positive() }).nullable(),
+  query: z.strictObject({ text: z.string(), vector: base64.nullable(), retrieval: z.record(z.string(), z.unknown()) }).nullable(),
+  gold: z.record(z.string(), z.array(index)),
+  selected: index.nullable(),
+  chosen: z.array(index),
+  clusters: z.strictObject({ labels: base64, names: z.array(z.array(z.string())) }).nullable(),
+  colour: z.strictObject({ mode: z.enum(COLOUR_MODES), column: z.string().nullable(), hidden: z.array(z.number().int()) }),
+  search: z.string(),
+});
+type WireV1 = z.infer<typeof wireV1>;
+
+const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** Copies the bytes into a buffer of its own, aligned for `T`, and checks the count. */
+function typed<T extends Int8Array | Uint16Array | Int16Array | Float32Array>(text: string, make: (buffer: ArrayBuffer) => T, bytesPer: number, count: number, what: string): T {
+  const bytes = fromBase64Url(text);
+  if (!bytes || bytes.length !== count * bytesPer) throw new SnapshotError(`${what}: expected ${count} values, found ${bytes ? Math.floor(bytes.length / bytesPer) : 'none'}`);
+  const buffer = new ArrayBuffer(bytes.length);
+  new Uint8Array(buffer).set(bytes);
+  return make(buffer);
+}
+
+function quantiseCoords(coords: Float32Array): { coords: string; min: Vec3; max: Vec3 } {
+  const min: Vec3 = [Infinity, Infinity, Infinity];
+  const max: Vec3 = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < coords.length; i++) {
+    const c = i % 3;
+    if (!Number.isFinite(coords[i]!)) continue;
+    min[c] = Math.min(min[c]!, coords[i]!);
+    max[c] = Math.max(max[c]!, coords[i]!);
+  }
+  for (let c = 0; c < 3; c++) if (min[c]! > max[c]!) (min[c] = 0), (max[c] = 0);
+  const steps = new Uint16Array(coords.length);
+  for (let i = 0; i < coords.length; i++) {
+    const c = i % 3;
+    const span = max[c]! - min[c]!;
+    steps[i] = span > 0 && Number.isFinite(coords[i]!) ? Math.round(((coords[i]! - min[c]!) / span) * 65535) : 0;
+  }
+  return { coords: toBase64Url(bytesOf(steps)), min, max };
+}
+
+function quantiseVectors(data: Float32Array, dims: number): { values: string; scales: string } {
+  const rows = data.length / dims;
+  const values = new Int8Array(data.length);
+  const scales = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let peak = 0;
+    for (let d = 0; d < dims; d++) peak = Math.max(peak, Math.abs(data[r * dims + d]!) || 0);
+    scales[r] = peak / 127;
+    for (let d = 0; d < dims; d++) values[r * dims + d] = peak > 0 ? Math.round((data[r * dims + d]! / peak) * 127) || 0 : 0;
+  }
+  return { values: toBase64Url(bytesOf(values)), scales: toBase64Url(bytesOf(scales)) };
+}
+
+function toWire(s: ViewSnapshot): WireV1 {
+  return {
+    v: 1,
+    model: s.model,
+    chunking: s.chunking,
+    corpus: { sources: s.corpus.sources, texts: s.corpus.texts, sourceIds: Array.from(s.corpus.sourceIds) },
+    layout: { params: s.layout.params as WireV1['layout']['params'], ...quantiseCoords(s.layout.coords) },
+    vectors: s.vectors && { dims: s.vectors.dims, ...quantiseVectors(s.vectors.data, s.vectors.dims) },
+    camera: s.camera,
+    query: s.query && { text: s.query.text, vector: s.query.vector && toBase64Url(bytesOf(s.query.vector)), retrieval: s.query.retrieval },
+    gold: s.goldMarks,
+    selected: s.selected,
+    chosen: s.chosen,
+    clusters: s.clusters && { labels: toBase64Url(bytesOf(Int16Array.from(s.clusters.labels))), names: s.clusters.names },
+    colour: s.colour,
+    search: s.search,
+  };
+}
+
+function fromWireV1(w: WireV1): ViewSnapshot {
+  const count = w.corpus.texts.length;
+  const inRange = (rows: number[], what: string) => {
+    const bad = rows.find((r) => r >= count);
+    if (bad !== undefined) throw new SnapshotError(`${what} names chunk ${bad + 1}, but the snapshot has ${count} chunks`);
+  };
+  if (w.corpus.sourceIds.length !== count) throw new SnapshotError(`${count} chunk texts but ${w.corpus.sourceIds.length} source ids`);
+  const badSource = w.corpus.sourceIds.find((id) => id >= w.corpus.sources.length);
+  if (badSource !== undefined) throw new SnapshotError(`a chunk names source ${badSource + 1} of ${w.corpus.sources.length}`);
+  const steps = typed(w.layout.coords, (b) => new Uint16Array(b), 2, count * 3, 'layout coordinates');
+  const coords = Float32Array.from(steps, (q, i) => w.layout.min[i % 3]! + ((w.layout.max[i % 3]! - w.layout.min[i % 3]!) * q) / 65535);
+  let vectors: ViewSnapshot['vectors'] = null;
+  if (w.vectors) {
+    const { dims } = w.vectors;
+    const values = typed(w.vectors.values, (b) => new Int8Array(b), 1, count * dims, 'vectors');
+    const scales = typed(w.vectors.scales, (b) => new Float32Array(b), 4, count, 'vector scales');
+    if (scales.some((x) => !Number.isFinite(x))) throw new SnapshotError('vector scales: not all are numbers');
+    vectors = { dims, data: Float32Array.from(values, (v, i) => v * scales[Math.floor(i / dims)]!) };
+  }
+  let query: ViewSnapshot['query'] = null;
+  if (w.query) {
+    const dims = vectors?.dims ?? 0;
+    const vector = w.query.vector === null ? null : typed(w.query.vector, (b) => new Float32Array(b), 4, dims, 'the query vector');
+    if (vector?.some((x) => !Number.isFinite(x))) throw new SnapshotError('the query vector: not all are numbers');
+    query = { text: w.query.text, vector, retrieval: w.query.retrieval };
+  }
+  for (const [text, rows] of Object.entries(w.gold)) inRange(rows, `the gold marks of “${text.slice(0, 40)}”`);
+  if (w.selected !== null) inRange([w.selected], 'the selected chunk');
+  inRange(w.chosen, 'the selection');
+  let clusters: ViewSnapshot['clusters'] = null;
+  if (w.clusters) {
+    const labels = Int32Array.from(typed(w.clusters.labels, (b) => new Int16Array(b), 2, count, 'cluster labels'));
+    if (labels.some((l) => l < -1 || l >= w.clusters!.names.length)) throw new SnapshotError(`cluster labels name clusters beyond the ${w.clusters.names.length} listed`);
+    clusters = { labels, names: w.clusters.names };
+  }
+  return {
+    model: w.model,
+    chunking: w.chunking,
+    corpus: { sources: w.corpus.sources, texts: w.corpus.texts, sourceIds: Int32Array.from(w.corpus.sourceIds) },
+    layout: { params: w.layout.params, coords },
+    vectors,
+    camera: w.camera && { position: w.camera.position, target: w.camera.target, zoom: w.camera.zoom },
+    query,
+    goldMarks: w.gold,
+    selected: w.selected,
+    chosen: w.chosen,
+    clusters,
+    colour: w.colour,
+    search: w.search,
+  };
+}
+
+/** The view as "o1.<base64url>", ready for a URL fragment. */
+export async function encodeSnapshot(snapshot: ViewSnapshot): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(toWire(snapshot)));
+  return `${SNAPSHOT_PREFIX}${SNAPSHOT_VERSION}.${toBase64Url(await deflate(json))}`;
+}
+
+/** Reads a fragment (with or without its "#"); every failure is a SnapshotError that says what is wrong. */
+export async function decodeSnapshot(fragment: string): Promise<ViewSnapshot> {
+  const match = /^#?o(\d{1,6})\.(.*)$/s.exec(fragment);
+  if (!match) throw new SnapshotError('this is not an Orrery snapshot (it should start with “o1.”)');
+  const version = Number(match[1]);
+  if (version > SNAPSHOT_VERSION) throw new SnapshotError(`this snapshot is version ${version}, made by a newer Orrery; this one reads up to version ${SNAPSHOT_VERSION}`);
+  if (version < 1) throw new SnapshotError(`snapshot version ${version} does not exist`);
+  const packed = fromBase64Url(match[2]!);
+  if (!packed) throw new SnapshotError('the snapshot holds characters a link cannot (it was cut or changed on the way)');
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(await inflate(packed, MAX_INFLATED_BYTES));
+  } catch (error) {
+    if (error instanceof RangeError) throw new SnapshotError(`the snapshot unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB: refused`);
+    throw new SnapshotError('the snapshot is damaged (cut short or changed on the way)');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new SnapshotError('the snapshot is damaged (its contents are not JSON)');
+  }
+  const parsed = wireV1.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SnapshotError(`the snapshot does not hold a view: ${issue.path.join('.') || 'its top level'}: ${issue.message}`);
+  }
+  return fromWireV1(parsed.data);
+}
