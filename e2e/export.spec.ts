@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, summary, test, waitReady } from './fixtures';
+import { expect, summary, test, waitClustered, waitReady } from './fixtures';
 
 test('the view as a picture at 1× and 2×; the points as CSV and JSON Lines; the Projector pair reads back into Orrery', async ({ page, browser }) => {
   await page.goto('/?demo');
   await waitReady(page);
-  await expect.poll(async () => (await summary(page)).clusters.items.length).toBeGreaterThan(0);
+  await waitClustered(page);
   const s = await summary(page);
   const panel = page.getByRole('region', { name: 'Export' });
   const canvas = (await page.locator('canvas').boundingBox())!;

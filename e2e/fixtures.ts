@@ -75,6 +75,20 @@ export async function waitReady(page: Page): Promise<void> {
 
 export type Summary = OrrerySummary;
 
+/** The clusters of the corpus now (not of an earlier commit of it). */
+export async function waitClustered(page: Page): Promise<Summary['clusters']> {
+  await expect
+    .poll(
+      async () => {
+        const s = await summary(page);
+        return s.clusters.corpusVersion === s.corpusVersion && !s.clusters.running && s.clusters.items.length > 0;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return (await summary(page)).clusters;
+}
+
 export function summary(page: Page): Promise<Summary> {
   return page.evaluate(() => (window as unknown as { __orrery: Summary }).__orrery);
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
+import { drawnPixels, expect, settledPixels, summary, test, waitClustered, waitReady } from './fixtures';
 
 async function query(page: Page, text: string) {
   await page.getByLabel('Query').fill(text);
@@ -36,7 +36,7 @@ test('UMAP streams into the scene, pauses and resumes, and reports its distortio
 });
 
 test('the vectors go to the layout, quality and cluster workers once per corpus version, in shared memory', async ({ page }) => {
-  await expect.poll(async () => (await summary(page)).clusters.items.length).toBeGreaterThan(0);
+  await waitClustered(page);
   const first = await summary(page);
   // the demo's vectors: once to each worker that reads them, nothing copied
   expect(first.vectorTransfers).toEqual({ sends: 3, bytesCopied: 0 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { write } from './fixtures/folder';
-import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
+import { drawnPixels, expect, settledPixels, summary, test, waitClustered, waitReady } from './fixtures';
 
 const ASTRONOMY_WORDS = ['star', 'stars', 'sun', 'solar', 'galaxy', 'galaxies', 'planet', 'planets', 'black', 'hole', 'holes', 'supernova', 'telescope', 'orbit', 'moon', 'light', 'space', 'neutron', 'comet'];
 
@@ -22,16 +22,10 @@ function demoChunks(): { topic: string; text: string }[] {
     });
 }
 
-async function clustered(page: Page) {
-  await expect.poll(async () => (await summary(page)).clusters.items.length, { timeout: 60_000 }).toBeGreaterThan(0);
-  await expect.poll(async () => (await summary(page)).clusters.running).toBe(false);
-  return (await summary(page)).clusters;
-}
-
 async function demo(page: Page) {
   await page.goto('/?demo');
   await waitReady(page);
-  return clustered(page);
+  return waitClustered(page);
 }
 
 test('the demo corpus falls into clusters whose labels name their topics; the legend flies to one and lists its chunks', async ({ page }) => {
@@ -113,7 +107,7 @@ test('a CSV coloured by one of its columns: categories in the legend, a numeric 
   await page.goto('/');
   await page.getByLabel('Add files').setInputFiles(file);
   await waitReady(page);
-  await clustered(page);
+  await waitClustered(page);
   const before = await settledPixels(page);
   await page.getByLabel('Colour by').selectOption({ label: 'column “label”' });
   const legend = page.getByRole('region', { name: 'Legend' });
@@ -226,10 +220,12 @@ test('the 2-D view is an orthographic map: drag pans, it does not turn', async (
 test('one point, two points and identical points: one cluster each time, with the reason, and the scene still works', async ({ page }) => {
   await page.goto('/');
   const paste = async (text: string) => {
+    const before = (await summary(page)).corpusVersion;
     await page.getByLabel('Paste text').fill(text);
     await page.getByRole('button', { name: 'Add text' }).click();
+    await expect.poll(async () => (await summary(page)).corpusVersion).toBeGreaterThan(before);
     await waitReady(page);
-    return clustered(page);
+    return waitClustered(page);
   };
   let c = await paste('A single lonely paragraph about lighthouses.');
   expect([c.items.length, c.items[0]!.size]).toEqual([1, 1]);
@@ -264,7 +260,7 @@ test('50,000 points with a column of 50,000 distinct values: "too many values to
   await page.goto('/');
   await page.getByLabel('Add files').setInputFiles(files);
   await waitReady(page);
-  const c = await clustered(page);
+  const c = await waitClustered(page);
   expect(c.items.reduce((n, i) => n + i.size, 0)).toBe(rows);
   await page.getByLabel('Colour by').selectOption({ label: 'column “id”' });
   const legend = page.getByRole('region', { name: 'Legend' });

@@ -38,6 +38,7 @@ export function CameraRig() {
   const invalidate = useThree((s) => s.invalidate);
   const flight = useOrrery((s) => s.flight);
   const cameraVersion = useOrrery((s) => s.cameraVersion);
+  const cameraRestore = useOrrery((s) => s.cameraRestore);
   const current = useRef<Flight | null>(null);
 
   const remember = () => {
@@ -77,6 +78,21 @@ export function CameraRig() {
     controls.enableDamping = true;
     remember();
   }, [cameraVersion, controls]);
+
+  useEffect(() => {
+    const wanted = cameraRestore.camera;
+    if (cameraRestore.version === 0 || !controls || !wanted) return;
+    current.current = null;
+    controls.enableDamping = false;
+    controls.target.set(...wanted.target);
+    camera.position.set(...wanted.position);
+    camera.zoom = wanted.zoom;
+    camera.updateProjectionMatrix();
+    controls.update();
+    controls.enableDamping = true;
+    remember();
+    invalidate();
+  }, [cameraRestore, controls]);
 
   useFrame(() => {
     const f = current.current;

@@ -95,6 +95,8 @@ export interface OrrerySummary {
   clusters: {
     method: string | null;
     running: boolean;
+    /** the corpus version they belong to: equal to corpusVersion once the current corpus is clustered */
+    corpusVersion: number;
     items: { id: number; size: number; terms: string[] }[];
     unclustered: number;
     silhouette: number | null;
@@ -116,6 +118,8 @@ export interface OrrerySummary {
   camera: { position: number[]; target: number[]; zoom: number; orthographic: boolean } | null;
   theme: string;
   helpOpen: boolean;
+  /** the share link last made: its length in bytes */
+  share: { length: number | null };
   /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */
   vectorDb: {
     /** hosts besides its own origin that this page may connect to (its connect-src) */
@@ -245,6 +249,7 @@ export function summary(): OrrerySummary {
     clusters: {
       method: s.clusterRun?.method ?? null,
       running: s.clusterProgress !== null,
+      corpusVersion: s.clusterCorpusVersion,
       items: s.clusters.map((c) => ({ id: c.id, size: c.size, terms: c.terms })),
       unclustered: s.unclustered,
       silhouette: s.clusterRun?.silhouette ?? null,
@@ -257,6 +262,7 @@ export function summary(): OrrerySummary {
     camera: s.camera && { ...s.camera, orthographic: s.layoutParams.dims === 2 },
     theme: s.theme,
     helpOpen: s.helpOpen,
+    share: { length: s.shareLink?.bytes ?? null },
   });
 }
 

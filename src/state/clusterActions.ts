@@ -1,7 +1,7 @@
 // Clusters follow the corpus: each commit of new vectors (or a change of method) clusters them
 // again in the cluster worker, which holds the vectors and texts (vectorSync.ts). A newer corpus
 // or run cancels the one in progress. Clustering does not hold up the status line: it has its own
-// progress in the Clusters panel, with Cancel.
+// progress in the "Colour and clusters" panel, with "Stop clustering".
 import { CancelledError } from '../core/batching';
 import type { ClusterSettings } from '../core/clustering/clusters';
 import { WorkerStopped } from '../workers/rpc';
@@ -37,12 +37,12 @@ export async function runClusters(): Promise<void> {
     if (store.getState().corpusVersion !== corpusVersion) return;
     workspace.clusterLabels = result.labels;
     const { labels: _, clusters, unclustered, ...run } = result;
-    store.setState((s) => ({ clusters, unclustered, clusterRun: run, clusterVersion: s.clusterVersion + 1, hiddenGroups: s.colourMode === 'cluster' ? [] : s.hiddenGroups }));
+    store.setState((s) => ({ clusters, unclustered, clusterRun: run, clusterVersion: s.clusterVersion + 1, clusterCorpusVersion: corpusVersion, hiddenGroups: s.colourMode === 'cluster' ? [] : s.hiddenGroups }));
     for (const note of run.notes) store.getState().notify('info', note);
   } catch (error) {
     if (error instanceof CancelledError) return;
-    const why = error instanceof WorkerStopped ? `because ${error.message}` : `(${(error as Error).message})`;
-    store.getState().notify('error', `Clustering stopped ${why}. The next run starts a new worker.`);
+    const why = error instanceof WorkerStopped ? `because ${error.message}. The next run starts a new worker` : `(${(error as Error).message})`;
+    store.getState().notify('error', `Clustering stopped ${why}. The points keep their colours by source until it runs again.`);
   } finally {
     if (running === controller) {
       running = null;

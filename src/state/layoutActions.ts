@@ -100,7 +100,7 @@ export async function runLayout(params: LayoutParams): Promise<void> {
 }
 
 /** Shows a finished layout: its coordinates, PCA basis and notes; then measures its distortion. */
-export function finishLayout(params: LayoutParams, result: Pick<LayoutResult, 'coords' | 'pca' | 'explained' | 'notes'>): void {
+export function finishLayout(params: LayoutParams, result: Pick<LayoutResult, 'coords' | 'explained' | 'notes'> & { pca: LayoutResult['pca'] | null }): void {
   workspace.pca = result.pca;
   store.setState({ explainedVariance: result.explained, layoutProgress: null });
   showCoords(result.coords);

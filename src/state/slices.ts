@@ -202,6 +202,8 @@ export interface ClusterSlice {
   clusterProgress: number | null;
   /** bumps when workspace.clusterLabels change */
   clusterVersion: number;
+  /** the corpus version the clusters on screen were computed for */
+  clusterCorpusVersion: number;
 }
 
 export interface CameraState {
@@ -228,6 +230,10 @@ export interface ViewSlice {
   helpOpen: boolean;
   /** the camera when it last came to rest */
   camera: CameraState | null;
+  /** a camera to put in place at once (a shared view's; version bumps each time) */
+  cameraRestore: { version: number; camera: CameraState | null };
+  /** the share link last made, with its length in bytes */
+  shareLink: { url: string; bytes: number } | null;
   /** a request to fly the camera to these chunks (version bumps each time) */
   flight: { version: number; indices: number[] };
   hovered: { index: number; x: number; y: number } | null;
@@ -337,6 +343,7 @@ export const createClusterSlice: Slice<ClusterSlice> = () => ({
   clusterRun: null,
   clusterProgress: null,
   clusterVersion: 0,
+  clusterCorpusVersion: 0,
 });
 
 export const createViewSlice: Slice<ViewSlice> = (set) => ({
@@ -352,6 +359,8 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   theme: 'dark',
   helpOpen: false,
   camera: null,
+  cameraRestore: { version: 0, camera: null },
+  shareLink: null,
   flight: { version: 0, indices: [] },
   hovered: null,
   selected: null,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { followCorpus } from '../state/clusterActions';
+import { openShareLink } from '../state/shareActions';
 import { ClusterLabels } from '../scene/ClusterLabels';
 import { SceneView } from '../scene/SceneView';
 import { addFiles, loadDemo } from '../state/corpusActions';
@@ -43,14 +44,18 @@ export function App() {
   useShortcuts();
 
   useEffect(() => {
-    // ?demo always shows the demo corpus; otherwise the last workspace comes back
-    if (new URLSearchParams(window.location.search).has('demo')) void loadDemo();
+    // a share link opens its view; ?demo always shows the demo corpus; otherwise the last workspace comes back
+    if (window.location.hash.startsWith('#o')) void openShareLink(window.location.hash).then((opened) => (opened ? undefined : restore()));
+    else if (new URLSearchParams(window.location.search).has('demo')) void loadDemo();
     else void restore();
     // a host was just allowed: the step that needed it runs now, after the workspace is back
     carryOnAfterReload();
     const stopClustering = followCorpus();
     const stopAutosave = startAutosave();
-    return () => (stopClustering(), stopAutosave());
+    // a share link pasted into this tab's address bar changes only the fragment: no reload
+    const onHash = () => window.location.hash.startsWith('#o') && void openShareLink(window.location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => (stopClustering(), stopAutosave(), window.removeEventListener('hashchange', onHash));
   }, []);
 
   const paste = () => {

@@ -1,12 +1,14 @@
 import { useOrrery } from '../state/hooks';
 import { setHelpOpen, setTheme } from '../state/viewActions';
+import { SharePanel } from './SharePanel';
 
-/** The theme switch and the shortcuts' button, in the header. */
+/** Share, the theme switch and the shortcuts' button, in the header. */
 export function ViewButtons() {
   const theme = useOrrery((s) => s.theme);
   const help = useOrrery((s) => s.helpOpen);
   return (
     <div className="row view-buttons">
+      <SharePanel />
       <button type="button" aria-pressed={theme === 'light'} onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
         Light theme
       </button>

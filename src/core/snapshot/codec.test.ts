@@ -122,3 +122,14 @@ describe('snapshot codec', () => {
     expect(views).toBeLessThan(600);
   });
 });
+
+describe('a snapshot corpus', () => {
+  it("puts each chunk back in its source, at offsets that slice its text, marked imported", async () => {
+    const { snapshotCorpus } = await import('./restoreCorpus');
+    const { documents, table } = snapshotCorpus(['a.md', 'b.md'], ['one', 'two\nlines', 'three'], Int32Array.from([0, 1, 0]));
+    expect(documents.map((d) => d.text)).toEqual(['one\n\nthree', 'two\nlines']);
+    table.texts.forEach((text, i) => expect(documents[table.sourceIds[i]!]!.text.slice(table.starts[i], table.ends[i])).toBe(text));
+    expect(Array.from(table.lines)).toEqual([1, 1, 3]);
+    expect(Array.from(table.imported)).toEqual([1, 1, 1]);
+  });
+});

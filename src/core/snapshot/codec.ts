@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
 
+// zod compiles fast parsers with new Function, which the app's Content-Security-Policy refuses
+// (no 'unsafe-eval'); without JIT it does not even try
+z.config({ jitless: true });
+
 export const SNAPSHOT_VERSION = 1;
 export const SNAPSHOT_PREFIX = 'o';
 /** what a payload may inflate to: past this it is refused (a small link that inflates forever) */
