@@ -9,8 +9,12 @@ export function ViewButtons() {
   return (
     <div className="row view-buttons">
       <SharePanel />
-      <button type="button" aria-pressed={theme === 'light'} onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
-        Light theme
+      <button type="button" aria-label="Light theme" aria-pressed={theme === 'light'} onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
+        <span aria-hidden="true">◐</span>
+        <span className="wide-only" aria-hidden="true">
+          {' '}
+          Light theme
+        </span>
       </button>
       <button type="button" aria-label="Keyboard shortcuts" aria-expanded={help} onClick={() => setHelpOpen(!help)}>
         ?
