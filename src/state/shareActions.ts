@@ -40,12 +40,18 @@ export function snapshotOfView(): ViewSnapshot {
   };
 }
 
-/** Makes the share link of the view now and keeps it (with its size) for the Share panel. */
-export async function makeShareLink(): Promise<void> {
-  if (workspace.table.texts.length === 0) return;
-  const fragment = await encodeSnapshot(snapshotOfView());
-  const url = `${location.origin}${location.pathname}#${fragment}`;
-  store.setState({ shareLink: { url, bytes: new TextEncoder().encode(url).length } });
+/** Makes the share link of the view now and keeps it (with its size) for the Share panel; false when it could not. */
+export async function makeShareLink(): Promise<boolean> {
+  if (workspace.table.texts.length === 0) return false;
+  try {
+    const fragment = await encodeSnapshot(snapshotOfView());
+    const url = `${location.origin}${location.pathname}#${fragment}`;
+    store.setState({ shareLink: { url, bytes: new TextEncoder().encode(url).length } });
+    return true;
+  } catch (error) {
+    store.getState().notify('error', `The share link could not be made: ${(error as Error).message}`);
+    return false;
+  }
 }
 
 const isEnum = <T extends string>(value: unknown, allowed: readonly T[]): value is T => allowed.includes(value as T);

@@ -12,8 +12,18 @@ export function SharePanel() {
   const [copied, setCopied] = useState(false);
   const share = async () => {
     setCopied(false);
-    await makeShareLink();
-    setOpen(true);
+    if (await makeShareLink()) setOpen(true);
+  };
+  // the clipboard needs a secure context; elsewhere the link is selected for the user to copy
+  const copy = (input: HTMLInputElement | null) => {
+    if (!navigator.clipboard) {
+      input?.select();
+      return;
+    }
+    void navigator.clipboard.writeText(link!.url).then(
+      () => setCopied(true),
+      () => input?.select(),
+    );
   };
   return (
     <div className="share">
@@ -24,7 +34,7 @@ export function SharePanel() {
         <div className="panel share-panel" role="group" aria-label="Share this view">
           <label>
             Share link
-            <input readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+            <input id="share-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
           </label>
           <p className="muted">
             {kb(link.bytes)} ({link.bytes.toLocaleString('en')} bytes): the chunks, their vectors (int8), the layout, camera, query, gold marks, selection and colours. Nothing is uploaded: the view travels in the link.
@@ -33,15 +43,7 @@ export function SharePanel() {
             <p className="warning">Longer than the {kb(COMFORTABLE_LINK_BYTES)} an address bar shows; chat apps may cut it. Chromium opens links up to 2 MB.</p>
           )}
           <div className="row">
-            <button
-              type="button"
-              onClick={() =>
-                void navigator.clipboard.writeText(link.url).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-            >
+            <button type="button" onClick={() => copy(document.getElementById('share-link') as HTMLInputElement | null)}>
               {copied ? 'Copied' : 'Copy link'}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
