@@ -68,30 +68,33 @@ export function CameraRig() {
     invalidate();
   }, [flight]);
 
-  useEffect(() => {
-    if (cameraVersion === 0 || !controls) return;
+  /** Puts the camera somewhere at once: no flight, and no momentum left from the last drag. */
+  const placeNow = (controls: Controls, place: () => void) => {
     current.current = null;
-    // without damping, update() drops the momentum left from the last drag before resetting
+    // without damping, update() drops the momentum before the camera is placed
     controls.enableDamping = false;
     controls.update();
-    controls.reset();
+    place();
+    controls.update();
     controls.enableDamping = true;
     remember();
+    invalidate();
+  };
+
+  useEffect(() => {
+    if (cameraVersion === 0 || !controls) return;
+    placeNow(controls, () => controls.reset());
   }, [cameraVersion, controls]);
 
   useEffect(() => {
     const wanted = cameraRestore.camera;
     if (cameraRestore.version === 0 || !controls || !wanted) return;
-    current.current = null;
-    controls.enableDamping = false;
-    controls.target.set(...wanted.target);
-    camera.position.set(...wanted.position);
-    camera.zoom = wanted.zoom;
-    camera.updateProjectionMatrix();
-    controls.update();
-    controls.enableDamping = true;
-    remember();
-    invalidate();
+    placeNow(controls, () => {
+      controls.target.set(...wanted.target);
+      camera.position.set(...wanted.position);
+      camera.zoom = wanted.zoom;
+      camera.updateProjectionMatrix();
+    });
   }, [cameraRestore, controls]);
 
   useFrame(() => {

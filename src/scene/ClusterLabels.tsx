@@ -53,7 +53,6 @@ export function LabelPlacer() {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
-  const elements = { current: sceneState.labelElements };
   const centres = useRef(new Float32Array(0));
   const counts = useRef(new Int32Array(0));
   const computedFor = useRef({ version: -1, clusters });
@@ -79,7 +78,7 @@ export function LabelPlacer() {
     const centre = centres.current;
     const placed: Box[] = [];
     clusters.forEach((cluster, l) => {
-      const element = elements.current[l];
+      const element = sceneState.labelElements[l];
       if (!element) return;
       const k = counts.current[l]!;
       let shown = false;

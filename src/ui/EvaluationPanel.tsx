@@ -4,6 +4,7 @@ import { evaluateQuerySet, openEvaluatedQuery } from '../state/evaluationActions
 import { useOrrery } from '../state/hooks';
 import { select } from '../state/queryActions';
 import type { CorpusHealth, EvaluationState } from '../state/slices';
+import { saveFile } from './saveFile';
 
 const COLUMNS = [
   ['hit1', 'hit@1'],
@@ -15,12 +16,7 @@ const COLUMNS = [
 ] as const;
 
 function download(evaluation: EvaluationState): void {
-  const blob = new Blob([evaluationCsv(evaluation.rows, evaluation.queries.length)], { type: 'text/csv' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `${evaluation.name.replace(/\.[^.]+$/, '')}-evaluation.csv`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  saveFile(`${evaluation.name.replace(/\.[^.]+$/, '')}-evaluation.csv`, new Blob([evaluationCsv(evaluation.rows, evaluation.queries.length)], { type: 'text/csv' }));
 }
 
 const snippet = (i: number) => `${workspace.table.texts[i]?.slice(0, 60) ?? ''}…`;

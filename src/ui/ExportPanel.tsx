@@ -2,19 +2,12 @@ import { useState } from 'react';
 import { pictureOfScene } from '../scene/sceneState';
 import { type ExportFile, exportCsv, exportJsonl, exportProjector } from '../state/exportActions';
 import { useOrrery } from '../state/hooks';
+import { saveFile } from './saveFile';
 
-function save(name: string, blob: Blob): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
-
-const saveFile = (file: ExportFile) => save(file.name, new Blob([file.content], { type: file.type }));
+const saveExport = (file: ExportFile) => saveFile(file.name, new Blob([file.content], { type: file.type }));
 
 function savePicture(scale: number): void {
-  pictureOfScene(scale)?.toBlob((blob) => blob && save(`orrery-view@${scale}x.png`, blob), 'image/png');
+  pictureOfScene(scale)?.toBlob((blob) => blob && saveFile(`orrery-view@${scale}x.png`, blob), 'image/png');
 }
 
 /** Pictures of the view and the points as files. */
@@ -34,10 +27,10 @@ export function ExportPanel() {
         </button>
       </div>
       <div className="row">
-        <button type="button" disabled={none} onClick={() => saveFile(exportCsv(withVectors))}>
+        <button type="button" disabled={none} onClick={() => saveExport(exportCsv(withVectors))}>
           Points as CSV
         </button>
-        <button type="button" disabled={none} onClick={() => saveFile(exportJsonl(withVectors))}>
+        <button type="button" disabled={none} onClick={() => saveExport(exportJsonl(withVectors))}>
           Points as JSON Lines
         </button>
       </div>
@@ -45,7 +38,7 @@ export function ExportPanel() {
         <input type="checkbox" checked={withVectors} onChange={(e) => setWithVectors(e.target.checked)} />
         with their vectors
       </label>
-      <button type="button" disabled={none} onClick={() => exportProjector().forEach(saveFile)}>
+      <button type="button" disabled={none} onClick={() => exportProjector().forEach(saveExport)}>
         For the Embedding Projector
       </button>
       <p className="muted">Points: text, id, source, coordinates, cluster and metadata columns. The Projector pair (vectors.tsv, metadata.tsv) loads in projector.tensorflow.org, and back into Orrery.</p>

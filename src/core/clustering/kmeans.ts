@@ -2,6 +2,8 @@
 // joins the centroid it has the largest dot product with. k is given, or picked by the mean
 // silhouette of k-means runs on a sample (its pairwise distances are computed once), and the full
 // run then starts from that sample's centroids, so it converges in a few passes.
+import { normalizeRows } from '../pooling';
+import { sampleIndices } from '../quality';
 import { seededRandom } from '../random';
 import { type Steps, within } from '../steps';
 
@@ -31,15 +33,6 @@ const dot = (a: Float32Array, i: number, b: Float32Array, j: number, dims: numbe
   for (let d = 0; d < dims; d++) s += a[ai + d]! * b[bj + d]!;
   return s;
 };
-
-function normaliseRows(m: Float32Array, rows: number, dims: number): void {
-  for (let r = 0; r < rows; r++) {
-    let s = 0;
-    for (let d = 0; d < dims; d++) s += m[r * dims + d]! ** 2;
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let d = 0; d < dims; d++) m[r * dims + d]! *= inv;
-  }
-}
 
 /** k-means++ seeding: each next centre is drawn with probability proportional to its squared distance. */
 export function seedCentroids(x: Float32Array, count: number, dims: number, k: number, random: () => number): Float32Array {
@@ -92,7 +85,7 @@ export function* lloydSteps(x: Float32Array, count: number, dims: number, centro
     }
     // an empty cluster keeps its centre (and stays empty, to be dropped at the end)
     for (let c = 0; c < k; c++) if (sizes[c]! > 0) for (let d = 0; d < dims; d++) centroids[c * dims + d] = sums[c * dims + d]!;
-    normaliseRows(centroids, k, dims);
+    normalizeRows(centroids, dims);
     yield (iteration + 1) / maxIterations;
   }
   return labels;
@@ -126,15 +119,6 @@ export function silhouette(distances: Float32Array, count: number, labels: Int32
   return total / count;
 }
 
-function sampleRows(count: number, rows: number, random: () => number): Int32Array {
-  const all = Int32Array.from({ length: count }, (_, i) => i);
-  for (let i = 0; i < rows; i++) {
-    const j = i + Math.floor(random() * (count - i));
-    [all[i], all[j]] = [all[j]!, all[i]!];
-  }
-  return all.subarray(0, rows).sort();
-}
-
 /** How tight a clustering is: the sum of each row's dot product with its centroid (higher is better). */
 function cohesion(x: Float32Array, count: number, dims: number, centroids: Float32Array, labels: Int32Array): number {
   let total = 0;
@@ -155,8 +139,8 @@ function* bestOfRestarts(x: Float32Array, count: number, dims: number, k: number
 }
 
 /** Picks k in [2, maxK] by the mean silhouette of k-means on a sample; returns its centroids too. */
-function* chooseK(x: Float32Array, count: number, dims: number, maxK: number, random: () => number): Steps<{ k: number; centroids: Float32Array; silhouette: number }> {
-  const rows = sampleRows(count, Math.min(count, SILHOUETTE_ROWS), random);
+function* chooseK(x: Float32Array, count: number, dims: number, maxK: number, random: () => number, seed: number): Steps<{ k: number; centroids: Float32Array; silhouette: number }> {
+  const rows = sampleIndices(count, SILHOUETTE_ROWS, seed);
   const n = rows.length;
   const sample = new Float32Array(n * dims);
   rows.forEach((r, i) => sample.set(x.subarray(r * dims, (r + 1) * dims), i * dims));
@@ -184,12 +168,12 @@ export function* kmeansSteps(x: Float32Array, count: number, dims: number, k: nu
   let centroids: Float32Array;
   let score: number | null = null;
   if (k === null && maxK >= 2) {
-    const chosen = yield* within(chooseK(x, count, dims, maxK, random), 0, 0.5);
+    const chosen = yield* within(chooseK(x, count, dims, maxK, random, seed), 0, 0.5);
     centroids = chosen.centroids;
     score = chosen.silhouette;
   } else {
     // the restarts run on a sample; the full run starts from the best of them
-    const rows = sampleRows(count, Math.min(count, SILHOUETTE_ROWS), random);
+    const rows = sampleIndices(count, SILHOUETTE_ROWS, seed);
     const sample = new Float32Array(rows.length * dims);
     rows.forEach((r, i) => sample.set(x.subarray(r * dims, (r + 1) * dims), i * dims));
     centroids = (yield* within(bestOfRestarts(sample, rows.length, dims, Math.max(1, Math.min(k ?? 1, rows.length)), random), 0, 0.3)).centroids;
