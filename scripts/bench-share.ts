@@ -1,5 +1,5 @@
-// npm run bench:share — how big a share link is: the demo corpus with and without its vectors,
-// bytes per point, and how many chunks of the demo's typical length fit in 8 KB, 32 KB and 2 MB.
+// npm run bench:share — how big a share link is: the demo corpus referenced by hash or carried,
+// with no vectors, int8 vectors or PCA-reduced ones; bytes per point, and how many chunks of the demo's typical length fit in 8 KB, 32 KB and 2 MB.
 import { readFileSync } from 'node:fs';
 import { cachedEmbeddings } from '../bench/nativeEmbed';
 import { chunkDocuments, parseTopicMarkdown } from '../src/core/corpus';
@@ -7,6 +7,9 @@ import { finish } from '../src/core/steps';
 import { clusterSteps } from '../src/core/clustering/clusters';
 import { startLayout, DEFAULT_LAYOUT } from '../src/core/layoutRun';
 import { encodeSnapshot, type ViewSnapshot } from '../src/core/snapshot/codec';
+import { projectRows, REDUCED_DIMS, reduceVectors } from '../src/core/snapshot/reduce';
+import { cosineTopK } from '../src/core/retrieval/dense';
+import { rowNorms } from '../src/core/vectors';
 
 const table = chunkDocuments(parseTopicMarkdown(readFileSync('public/demo/corpus.md', 'utf8')));
 const vectors = await cachedEmbeddings(table.texts);
@@ -15,27 +18,47 @@ const dims = vectors.length / count;
 const run = startLayout(vectors, count, dims, DEFAULT_LAYOUT.pca);
 while (!run.done) run.step(1000);
 const clusters = finish(clusterSteps(vectors, count, dims, table.texts, { method: 'kmeans', k: null, minClusterSize: null }));
-const view = (withVectors: boolean): ViewSnapshot => ({
-  model: { id: 'built-in', dtype: 'q8' },
-  chunking: {},
-  corpus: { sources: table.sources, texts: table.texts, sourceIds: table.sourceIds },
-  layout: { params: { ...DEFAULT_LAYOUT.pca }, coords: run.coords() },
-  vectors: withVectors ? { dims, data: vectors } : null,
-  camera: { position: [0, 0, 23], target: [0, 0, 0], zoom: 1 },
-  query: withVectors ? { text: 'How do black holes form?', vector: vectors.slice(0, dims), retrieval: { retriever: 'dense', topK: 5 } } : null,
-  goldMarks: {},
-  selected: null,
-  chosen: [],
-  clusters: { labels: clusters.labels, names: clusters.clusters.map((c) => c.terms) },
-  colour: { mode: 'cluster', column: null, hidden: [] },
-  search: '',
-});
+const vectorsAs = (kind: 'none' | 'int8' | 'reduced'): ViewSnapshot['vectors'] =>
+  kind === 'none' ? null : kind === 'int8' ? { dims, data: vectors, projection: null } : reduceVectors(vectors, count, dims);
+const view = (referenced: boolean, kind: 'none' | 'int8' | 'reduced'): ViewSnapshot => {
+  const carried = vectorsAs(kind);
+  return {
+    model: { id: 'built-in', dtype: 'q8' },
+    chunking: {},
+    corpus: referenced ? { kind: 'referenced', hash: 'x'.repeat(22), count, demo: true } : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds },
+    layout: { params: { ...DEFAULT_LAYOUT.pca }, coords: run.coords() },
+    vectors: carried,
+    camera: { position: [0, 0, 23], target: [0, 0, 0], zoom: 1 },
+    query: carried ? { text: 'How do black holes form?', vector: carried.data.slice(0, carried.dims), retrieval: { retriever: 'dense', topK: 5 } } : null,
+    goldMarks: {},
+    selected: null,
+    chosen: [],
+    clusters: { labels: clusters.labels, names: clusters.clusters.map((c) => c.terms) },
+    colour: { mode: 'cluster', column: null, hidden: [] },
+    search: '',
+  };
+};
 const origin = 'http://localhost:4173/#';
 const textBytes = table.texts.reduce((n, t) => n + new TextEncoder().encode(t).length, 0);
 console.log(`demo corpus: ${count} chunks, ${(textBytes / count).toFixed(0)} bytes of text per chunk on average, ${dims}-d vectors\n`);
-for (const withVectors of [false, true]) {
-  const bytes = origin.length + (await encodeSnapshot(view(withVectors))).length;
-  const perPoint = bytes / count;
-  const fits = (limit: number) => Math.floor(limit / perPoint).toLocaleString('en');
-  console.log(`${withVectors ? 'with vectors (int8) and the query' : 'texts, layout and clusters only'}: ${bytes.toLocaleString('en')} bytes, ${perPoint.toFixed(0)} bytes per point; chunks that fit: 8 KB ${fits(8 * 1024)}, 32 KB ${fits(32 * 1024)}, 2 MB ${fits(2 * 1024 * 1024)}`);
+const VECTORS = { none: 'no vectors', int8: `int8 vectors (${dims}-d) and the query`, reduced: `vectors reduced to ${REDUCED_DIMS}-d by PCA and the query` } as const;
+for (const referenced of [true, false]) {
+  for (const kind of ['none', 'int8', 'reduced'] as const) {
+    const bytes = origin.length + (await encodeSnapshot(view(referenced, kind))).length;
+    const perPoint = bytes / count;
+    const fits = (limit: number) => Math.floor(limit / perPoint).toLocaleString('en');
+    console.log(`${referenced ? 'demo referenced by hash' : 'chunks carried'}, ${VECTORS[kind]}: ${bytes.toLocaleString('en')} bytes, ${perPoint.toFixed(0)} bytes per point; chunks that fit: 8 KB ${fits(8 * 1024)}, 32 KB ${fits(32 * 1024)}, 2 MB ${fits(2 * 1024 * 1024)}`);
+  }
 }
+
+// what a reduced link costs a query: how many of the full vectors' top 10 the reduced ones still find
+const norms = rowNorms(vectors, dims);
+const reduced = reduceVectors(vectors, count, dims);
+const reducedNorms = rowNorms(reduced.data, reduced.dims);
+let kept = 0;
+for (let q = 0; q < count; q++) {
+  const query = vectors.subarray(q * dims, (q + 1) * dims);
+  const full = new Set(cosineTopK(vectors, dims, norms, query, 10, q).map((h) => h.index));
+  kept += cosineTopK(reduced.data, reduced.dims, reducedNorms, projectRows(reduced.projection, query, 1), 10, q).filter((h) => full.has(h.index)).length;
+}
+console.log(`\nreduced to ${reduced.dims}-d: each chunk's 10 nearest chunks, ${((kept / (count * 10)) * 100).toFixed(1)}% the same as with the full vectors`);

@@ -10,12 +10,13 @@ function view(count = 40, dims = 16): ViewSnapshot {
     model: { id: 'orrery/use-lite', dtype: 'q8' },
     chunking: { strategy: 'fit', size: 115, overlap: 11 },
     corpus: {
+      kind: 'carried',
       sources: ['Astronomy', 'Cooking <b>&amp;</b>'],
       texts: Array.from({ length: count }, (_, i) => (i === 3 ? '<script>alert(1)</script> is text' : `chunk ${i} — ünïcödé 黑洞`)),
       sourceIds: Int32Array.from({ length: count }, (_, i) => i % 2),
     },
     layout: { params: { method: 'umap', dims: 3, neighbours: 15 }, coords: Float32Array.from({ length: count * 3 }, () => random() * 20 - 10) },
-    vectors: { dims, data: Float32Array.from({ length: count * dims }, () => random() - 0.5) },
+    vectors: { dims, data: Float32Array.from({ length: count * dims }, () => random() - 0.5), projection: null },
     camera: { position: [1, 2, 23], target: [0.5, 0, 0], zoom: 1 },
     query: { text: 'How do black holes form?', vector: Float32Array.from({ length: dims }, () => random()), retrieval: { retriever: 'hybrid', topK: 5 } },
     goldMarks: { 'How do black holes form?': [0, 2] },
@@ -27,17 +28,22 @@ function view(count = 40, dims = 16): ViewSnapshot {
   };
 }
 
+const carried = (s: ViewSnapshot) => {
+  if (s.corpus.kind !== 'carried') throw new Error('expected the chunks carried');
+  return s.corpus;
+};
+
 const reject = (fragment: string) => expect(decodeSnapshot(fragment)).rejects.toBeInstanceOf(SnapshotError);
 
 describe('snapshot codec', () => {
   it('round trips a view: texts exactly, coordinates within a 16-bit step, vectors within int8', async () => {
     const before = view();
     const link = await encodeSnapshot(before);
-    expect(link).toMatch(/^o1\.[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/^o2\.[A-Za-z0-9_-]+$/);
     const after = await decodeSnapshot(`#${link}`);
-    expect(after.corpus.texts).toEqual(before.corpus.texts);
-    expect(after.corpus.sources).toEqual(before.corpus.sources);
-    expect(Array.from(after.corpus.sourceIds)).toEqual(Array.from(before.corpus.sourceIds));
+    expect(carried(after).texts).toEqual(carried(before).texts);
+    expect(carried(after).sources).toEqual(carried(before).sources);
+    expect(Array.from(carried(after).sourceIds)).toEqual(Array.from(carried(before).sourceIds));
     const coordError = Math.max(...after.layout.coords.map((c, i) => Math.abs(c - before.layout.coords[i]!)));
     expect(coordError).toBeLessThan(20 / 65535 + 1e-5);
     const vectorError = Math.max(...after.vectors!.data.map((v, i) => Math.abs(v - before.vectors!.data[i]!)));
@@ -49,16 +55,47 @@ describe('snapshot codec', () => {
     expect(Array.from(clusters!.labels)).toEqual(Array.from(clustersBefore!.labels));
   });
 
-  it('reads the first version’s fixture (kept as written; a newer codec must still read it)', async () => {
-    // written once by the first codec (view(12, 8) below); never regenerate it
-    const fixture = await decodeSnapshot(readFileSync('src/core/snapshot/fixtures/v1.txt', 'utf8').trim());
-    expect(fixture.corpus.texts[3]).toBe('<script>alert(1)</script> is text');
-    expect(fixture.layout.params.method).toBe('umap');
-    expect(fixture.vectors!.dims).toBe(8);
+  it('migrates the first version’s fixture to the view the second version writes (fixtures kept as written)', async () => {
+    // written once by each codec (view(12, 8)); never regenerate them
+    const fixture = (version: number) => readFileSync(`src/core/snapshot/fixtures/v${version}.txt`, 'utf8').trim();
+    expect(fixture(1)).toMatch(/^o1\./);
+    expect(fixture(2)).toMatch(/^o2\./);
+    const migrated = await decodeSnapshot(fixture(1));
+    expect(carried(migrated).texts[3]).toBe('<script>alert(1)</script> is text');
+    expect(migrated.layout.params.method).toBe('umap');
+    expect(migrated.vectors!.dims).toBe(8);
+    expect(migrated.vectors!.projection).toBeNull();
+    expect(migrated).toEqual(await decodeSnapshot(fixture(2)));
+  });
+
+  it('carries a corpus the receiver holds as its content hash, and reduced vectors with their projection', async () => {
+    const { corpusHash } = await import('./corpusHash');
+    const full = view(30, 12);
+    const hash = await corpusHash(carried(full));
+    expect(hash).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await corpusHash({ ...carried(full), texts: carried(full).texts.map((t, i) => (i === 7 ? `${t}.` : t)) })).not.toBe(hash);
+    const projection = { from: 12, mean: Float32Array.from({ length: 12 }, (_, i) => i / 10), components: Float32Array.from({ length: 4 * 12 }, (_, i) => Math.sin(i)) };
+    const reduced: ViewSnapshot = {
+      ...full,
+      corpus: { kind: 'referenced', hash, count: 30, demo: true },
+      vectors: { dims: 4, data: full.vectors!.data.slice(0, 30 * 4), projection },
+      query: { ...full.query!, vector: Float32Array.of(0.1, 0.2, 0.3, 0.4) },
+    };
+    const link = await encodeSnapshot(reduced);
+    expect(link.length).toBeLessThan((await encodeSnapshot(full)).length);
+    const after = await decodeSnapshot(link);
+    expect(after.corpus).toEqual({ kind: 'referenced', hash, count: 30, demo: true });
+    expect(after.vectors!.dims).toBe(4);
+    expect(Array.from(after.vectors!.projection!.mean)).toEqual(Array.from(projection.mean));
+    const error = Math.max(...after.vectors!.projection!.components.map((c, i) => Math.abs(c - projection.components[i]!)));
+    expect(error).toBeLessThan(0.5 / 127 + 1e-6);
+    // the query in the reduced space, as the chunks
+    expect(after.query!.vector!.length).toBe(4);
+    expect(after.chosen).toEqual(full.chosen);
   });
 
   it('names a newer version, and refuses what is not a snapshot', async () => {
-    await expect(decodeSnapshot('#o7.AAAA')).rejects.toThrow('this snapshot is version 7, made by a newer Orrery; this one reads up to version 1');
+    await expect(decodeSnapshot('#o7.AAAA')).rejects.toThrow('this snapshot is version 7, made by a newer Orrery; this one reads up to version 2');
     await expect(decodeSnapshot('#hello')).rejects.toThrow('not an Orrery snapshot');
     await expect(decodeSnapshot('#o1.not base64!')).rejects.toThrow('characters a link cannot');
   });
@@ -84,7 +121,7 @@ describe('snapshot codec', () => {
       const { fromBase64Url } = await import('./bytes');
       const wire = JSON.parse(new TextDecoder().decode(await inflate(fromBase64Url(link.slice(3))!, 1e9)));
       edit(wire);
-      return `o1.${toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(wire))))}`;
+      return `o2.${toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(wire))))}`;
     };
     await expect(decodeSnapshot(await pack((w) => (w.layout.min = [null, 0, 0])))).rejects.toThrow('layout.min.0');
     await expect(decodeSnapshot(await pack((w) => (w.chosen = [10])))).rejects.toThrow('the selection names chunk 11, but the snapshot has 10 chunks');
@@ -93,6 +130,9 @@ describe('snapshot codec', () => {
     await expect(decodeSnapshot(await pack((w) => (w.layout.coords = w.layout.coords.slice(0, 8))))).rejects.toThrow('layout coordinates: expected 30 values');
     await expect(decodeSnapshot(await pack((w) => (w.gold = { q: [-1] })))).rejects.toThrow(SnapshotError);
     await expect(decodeSnapshot(await pack((w) => (w.extra = 1)))).rejects.toThrow(SnapshotError);
+    await expect(decodeSnapshot(await pack((w) => (w.corpus = { ref: 'abcdefghijklmnopqrstuv', count: 3, demo: false })))).rejects.toThrow('layout coordinates: expected 9 values');
+    await expect(decodeSnapshot(await pack((w) => (w.corpus = { ref: '<script>', count: 10, demo: false })))).rejects.toThrow(SnapshotError);
+    await expect(decodeSnapshot(await pack((w) => (w.vectors.projection = { from: 4, mean: 'AAAA', components: { values: '', scales: '' } })))).rejects.toThrow('the projection’s mean: expected 4 values');
   });
 
   it('fuzz: random and mutated links end in a view or a SnapshotError, never anything else', async () => {
@@ -103,7 +143,7 @@ describe('snapshot codec', () => {
     for (let round = 0; round < 600; round++) {
       let link: string;
       const kind = round % 4;
-      if (kind === 0) link = `o1.${Array.from({ length: Math.floor(random() * 400) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')}`;
+      if (kind === 0) link = `o${1 + (round % 2)}.${Array.from({ length: Math.floor(random() * 400) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')}`;
       else if (kind === 1) link = valid.slice(0, 3 + Math.floor(random() * (valid.length - 3)));
       else if (kind === 2) {
         const at = 3 + Math.floor(random() * (valid.length - 3));

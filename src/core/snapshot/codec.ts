@@ -1,8 +1,10 @@
 // A view as a string for a URL fragment: "o1." + base64url(deflate-raw(JSON)). The version is in
 // the prefix, so an older app names a newer snapshot's version instead of misreading it, and a
-// newer app migrates older ones (readers below, one per version). Big arrays travel quantised:
-// layout coordinates as 16-bit steps of their bounding box, vectors as int8 with a scale per row.
-// Everything read is checked twice: its shape by a schema, then its sense (lengths, ranges).
+// newer app migrates older ones (a schema per version; an older payload is migrated to the newest
+// before it is read). Big arrays travel quantised: layout coordinates as 16-bit steps of their
+// bounding box, vectors as int8 with a scale per row. A corpus the receiver already holds (the demo,
+// or one in their workspace) travels as its content hash. Everything read is checked twice: its
+// shape by a schema, then its sense (lengths, ranges).
 import { z } from 'zod';
 import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
 
@@ -10,7 +12,7 @@ import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
 // (no 'unsafe-eval'); without JIT it does not even try
 z.config({ jitless: true });
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_PREFIX = 'o';
 /** what a payload may inflate to: past this it is refused (a small link that inflates forever) */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
@@ -21,15 +23,27 @@ type Vec3 = [number, number, number];
 const COLOUR_MODES = ['cluster', 'source', 'metadata', 'recall', 'retrieval'] as const;
 export type ColourModeName = (typeof COLOUR_MODES)[number];
 
+/** The chunks themselves, or the content hash of a corpus the receiver holds (see corpusHash.ts). */
+export type SnapshotCorpus =
+  | { kind: 'carried'; sources: string[]; texts: string[]; sourceIds: Int32Array }
+  | { kind: 'referenced'; hash: string; count: number; /** the app's own demo corpus, chunked with the snapshot's chunking */ demo: boolean };
+
+/** Vectors reduced by PCA: a query vector from the model (`from` dimensions) is centred on `mean` and projected onto `components` (dims × from). */
+export interface Projection {
+  from: number;
+  mean: Float32Array;
+  components: Float32Array;
+}
+
 /** A view, as the app gives it and takes it back. */
 export interface ViewSnapshot {
   model: { id: string; dtype: string | null };
   chunking: Record<string, unknown>;
-  corpus: { sources: string[]; texts: string[]; sourceIds: Int32Array };
+  corpus: SnapshotCorpus;
   /** the layout's parameters (method first) and N × 3 coordinates */
   layout: { params: { method: string } & Record<string, unknown>; coords: Float32Array };
-  /** N × dims, so the receiver can run queries; null to carry the picture only */
-  vectors: { dims: number; data: Float32Array } | null;
+  /** N × dims, so the receiver can run queries (projected first when reduced; the query's vector is in this space); null to carry the picture only */
+  vectors: { dims: number; data: Float32Array; projection: Projection | null } | null;
   camera: { position: Vec3; target: Vec3; zoom: number } | null;
   query: { text: string; vector: Float32Array | null; retrieval: Record<string, unknown> } | null;
   goldMarks: Record<string, number[]>;
@@ -45,11 +59,15 @@ const vec3 = z.tuple([finite, finite, finite]);
 const base64 = z.string().regex(/^[A-Za-z0-9_-]*$/);
 const index = z.number().int().min(0);
 
+const HASH = /^[A-Za-z0-9_-]{16,64}$/;
+const carriedCorpus = z.strictObject({ sources: z.array(z.string()), texts: z.array(z.string()), sourceIds: z.array(index) });
+const int8Rows = { values: base64, scales: base64 };
+
 const wireV1 = z.strictObject({
   v: z.literal(1),
   model: z.strictObject({ id: z.string().max(500), dtype: z.string().max(50).nullable() }),
   chunking: z.record(z.string(), z.unknown()),
-  corpus: z.strictObject({ sources: z.array(z.string()), texts: z.array(z.string()), sourceIds: z.array(index) }),
+  corpus: carriedCorpus,
   layout: z.strictObject({ params: z.looseObject({ method: z.enum(['pca', 'umap', 'tsne']) }), coords: base64, min: vec3, max: vec3 }),
   vectors: z.strictObject({ dims: z.number().int().min(1).max(8192), values: base64, scales: base64 }).nullable(),
   camera: z.strictObject({ position: vec3, target: vec3, zoom: finite.positive() }).nullable(),
@@ -62,6 +80,35 @@ const wireV1 = z.strictObject({
   search: z.string(),
 });
 type WireV1 = z.infer<typeof wireV1>;
+
+const wireV2 = wireV1.extend({
+  v: z.literal(2),
+  corpus: z.union([carriedCorpus, z.strictObject({ ref: z.string().regex(HASH), count: index, demo: z.boolean() })]),
+  vectors: z
+    .strictObject({
+      dims: z.number().int().min(1).max(8192),
+      ...int8Rows,
+      projection: z.strictObject({ from: z.number().int().min(1).max(8192), mean: base64, components: z.strictObject(int8Rows) }).nullable(),
+    })
+    .nullable(),
+});
+type WireV2 = z.infer<typeof wireV2>;
+
+/** Version 1 carried every corpus and full vectors: the same view in version 2's shape. */
+const fromV1 = (w: WireV1): WireV2 => ({ ...w, v: 2, vectors: w.vectors && { ...w.vectors, projection: null } });
+
+function parsedWith<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new SnapshotError(`the snapshot does not hold a view: ${issue.path.join('.') || 'its top level'}: ${issue.message}`);
+}
+
+/** Each version's schema, and how its payload becomes the newest one's. */
+const READERS: Record<number, (raw: unknown) => WireV2> = {
+  1: (raw) => fromV1(parsedWith(wireV1, raw)),
+  2: (raw) => parsedWith(wireV2, raw),
+};
 
 const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
@@ -106,14 +153,27 @@ function quantiseVectors(data: Float32Array, dims: number): { values: string; sc
   return { values: toBase64Url(bytesOf(values)), scales: toBase64Url(bytesOf(scales)) };
 }
 
-function toWire(s: ViewSnapshot): WireV1 {
+function dequantiseVectors(w: { values: string; scales: string }, rows: number, dims: number, what: string): Float32Array {
+  const values = typed(w.values, (b) => new Int8Array(b), 1, rows * dims, what);
+  const scales = typed(w.scales, (b) => new Float32Array(b), 4, rows, `${what}' scales`);
+  if (scales.some((x) => !Number.isFinite(x))) throw new SnapshotError(`${what}' scales: not all are numbers`);
+  return Float32Array.from(values, (v, i) => v * scales[Math.floor(i / dims)]!);
+}
+
+function toWire(s: ViewSnapshot): WireV2 {
+  const { corpus, vectors } = s;
+  const projection = vectors?.projection;
   return {
-    v: 1,
+    v: 2,
     model: s.model,
     chunking: s.chunking,
-    corpus: { sources: s.corpus.sources, texts: s.corpus.texts, sourceIds: Array.from(s.corpus.sourceIds) },
-    layout: { params: s.layout.params as WireV1['layout']['params'], ...quantiseCoords(s.layout.coords) },
-    vectors: s.vectors && { dims: s.vectors.dims, ...quantiseVectors(s.vectors.data, s.vectors.dims) },
+    corpus: corpus.kind === 'carried' ? { sources: corpus.sources, texts: corpus.texts, sourceIds: Array.from(corpus.sourceIds) } : { ref: corpus.hash, count: corpus.count, demo: corpus.demo },
+    layout: { params: s.layout.params as WireV2['layout']['params'], ...quantiseCoords(s.layout.coords) },
+    vectors: vectors && {
+      dims: vectors.dims,
+      ...quantiseVectors(vectors.data, vectors.dims),
+      projection: projection ? { from: projection.from, mean: toBase64Url(bytesOf(projection.mean)), components: quantiseVectors(projection.components, projection.from) } : null,
+    },
     camera: s.camera,
     query: s.query && { text: s.query.text, vector: s.query.vector && toBase64Url(bytesOf(s.query.vector)), retrieval: s.query.retrieval },
     gold: s.goldMarks,
@@ -125,27 +185,38 @@ function toWire(s: ViewSnapshot): WireV1 {
   };
 }
 
-function fromWireV1(w: WireV1): ViewSnapshot {
-  const count = w.corpus.texts.length;
+function corpusOf(corpus: WireV2['corpus']): SnapshotCorpus {
+  if ('ref' in corpus) return { kind: 'referenced', hash: corpus.ref, count: corpus.count, demo: corpus.demo };
+  const count = corpus.texts.length;
+  if (corpus.sourceIds.length !== count) throw new SnapshotError(`${count} chunk texts but ${corpus.sourceIds.length} source ids`);
+  const badSource = corpus.sourceIds.find((id) => id >= corpus.sources.length);
+  if (badSource !== undefined) throw new SnapshotError(`a chunk names source ${badSource + 1} of ${corpus.sources.length}`);
+  return { kind: 'carried', sources: corpus.sources, texts: corpus.texts, sourceIds: Int32Array.from(corpus.sourceIds) };
+}
+
+function fromWire(w: WireV2): ViewSnapshot {
+  const corpus = corpusOf(w.corpus);
+  const count = corpus.kind === 'carried' ? corpus.texts.length : corpus.count;
   const inRange = (rows: number[], what: string) => {
     const bad = rows.find((r) => r >= count);
     if (bad !== undefined) throw new SnapshotError(`${what} names chunk ${bad + 1}, but the snapshot has ${count} chunks`);
   };
-  if (w.corpus.sourceIds.length !== count) throw new SnapshotError(`${count} chunk texts but ${w.corpus.sourceIds.length} source ids`);
-  const badSource = w.corpus.sourceIds.find((id) => id >= w.corpus.sources.length);
-  if (badSource !== undefined) throw new SnapshotError(`a chunk names source ${badSource + 1} of ${w.corpus.sources.length}`);
   const steps = typed(w.layout.coords, (b) => new Uint16Array(b), 2, count * 3, 'layout coordinates');
   const coords = Float32Array.from(steps, (q, i) => w.layout.min[i % 3]! + ((w.layout.max[i % 3]! - w.layout.min[i % 3]!) * q) / 65535);
   let vectors: ViewSnapshot['vectors'] = null;
   if (w.vectors) {
-    const { dims } = w.vectors;
-    const values = typed(w.vectors.values, (b) => new Int8Array(b), 1, count * dims, 'vectors');
-    const scales = typed(w.vectors.scales, (b) => new Float32Array(b), 4, count, 'vector scales');
-    if (scales.some((x) => !Number.isFinite(x))) throw new SnapshotError('vector scales: not all are numbers');
-    vectors = { dims, data: Float32Array.from(values, (v, i) => v * scales[Math.floor(i / dims)]!) };
+    const { dims, projection } = w.vectors;
+    let reduced: Projection | null = null;
+    if (projection) {
+      const mean = typed(projection.mean, (b) => new Float32Array(b), 4, projection.from, 'the projection’s mean');
+      if (mean.some((x) => !Number.isFinite(x))) throw new SnapshotError('the projection’s mean: not all are numbers');
+      reduced = { from: projection.from, mean, components: dequantiseVectors(projection.components, dims, projection.from, 'the projection’s components') };
+    }
+    vectors = { dims, data: dequantiseVectors(w.vectors, count, dims, 'the vectors'), projection: reduced };
   }
   let query: ViewSnapshot['query'] = null;
   if (w.query) {
+    // in the vectors' space (projected already when they are reduced)
     const dims = vectors?.dims ?? 0;
     const vector = w.query.vector === null ? null : typed(w.query.vector, (b) => new Float32Array(b), 4, dims, 'the query vector');
     if (vector?.some((x) => !Number.isFinite(x))) throw new SnapshotError('the query vector: not all are numbers');
@@ -163,7 +234,7 @@ function fromWireV1(w: WireV1): ViewSnapshot {
   return {
     model: w.model,
     chunking: w.chunking,
-    corpus: { sources: w.corpus.sources, texts: w.corpus.texts, sourceIds: Int32Array.from(w.corpus.sourceIds) },
+    corpus,
     layout: { params: w.layout.params, coords },
     vectors,
     camera: w.camera && { position: w.camera.position, target: w.camera.target, zoom: w.camera.zoom },
@@ -177,7 +248,7 @@ function fromWireV1(w: WireV1): ViewSnapshot {
   };
 }
 
-/** The view as "o1.<base64url>", ready for a URL fragment. */
+/** The view as "o2.<base64url>", ready for a URL fragment. */
 export async function encodeSnapshot(snapshot: ViewSnapshot): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(toWire(snapshot)));
   return `${SNAPSHOT_PREFIX}${SNAPSHOT_VERSION}.${toBase64Url(await deflate(json))}`;
@@ -186,7 +257,7 @@ export async function encodeSnapshot(snapshot: ViewSnapshot): Promise<string> {
 /** Reads a fragment (with or without its "#"); every failure is a SnapshotError that says what is wrong. */
 export async function decodeSnapshot(fragment: string): Promise<ViewSnapshot> {
   const match = /^#?o(\d{1,6})\.(.*)$/s.exec(fragment);
-  if (!match) throw new SnapshotError('this is not an Orrery snapshot (it should start with “o1.”)');
+  if (!match) throw new SnapshotError(`this is not an Orrery snapshot (it should start with “${SNAPSHOT_PREFIX}${SNAPSHOT_VERSION}.”)`);
   const version = Number(match[1]);
   if (version > SNAPSHOT_VERSION) throw new SnapshotError(`this snapshot is version ${version}, made by a newer Orrery; this one reads up to version ${SNAPSHOT_VERSION}`);
   if (version < 1) throw new SnapshotError(`snapshot version ${version} does not exist`);
@@ -205,10 +276,5 @@ export async function decodeSnapshot(fragment: string): Promise<ViewSnapshot> {
   } catch {
     throw new SnapshotError('the snapshot is damaged (its contents are not JSON)');
   }
-  const parsed = wireV1.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new SnapshotError(`the snapshot does not hold a view: ${issue.path.join('.') || 'its top level'}: ${issue.message}`);
-  }
-  return fromWireV1(parsed.data);
+  return fromWire(READERS[version]!(raw));
 }
