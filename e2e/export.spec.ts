@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, summary, test, waitClustered, waitReady } from './fixtures';
 
-test('the view as a picture at 1× and 2×; the points as CSV and JSON Lines; the Projector pair reads back into Orrery', async ({ page, browser }) => {
+test('the view as a picture at 1× and 2×; the points as CSV, JSON Lines and Parquet (read back); the Projector pair reads back into Orrery', async ({ page, browser }) => {
   await page.goto('/?demo');
   await waitReady(page);
   await waitClustered(page);
@@ -31,6 +31,21 @@ test('the view as a picture at 1× and 2×; the points as CSV and JSON Lines; th
   expect(lines).toHaveLength(s.chunkCount);
   expect(lines[0]!.vector).toHaveLength(512);
   expect(s.clusters.items.map((c) => c.terms.join(' · '))).toContain(lines[0]!.cluster_name);
+
+  // Parquet with its vectors: dropped into a fresh page it is the same points again, nothing embedded
+  download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Points as Parquet' }).click();
+  const parquet = await download;
+  expect(parquet.suggestedFilename()).toBe('orrery-points.parquet');
+  const parquetBytes = readFileSync((await parquet.path())!);
+  expect(parquetBytes.subarray(0, 4).toString()).toBe('PAR1');
+  const fromParquet = await browser.newPage();
+  await fromParquet.goto('/');
+  await fromParquet.getByLabel('Add files').setInputFiles({ name: 'orrery-points.parquet', mimeType: 'application/octet-stream', buffer: parquetBytes });
+  await waitReady(fromParquet);
+  const read = await summary(fromParquet);
+  expect([read.chunkCount, read.dims, read.importedCount, read.embeddedCount]).toEqual([s.chunkCount, 512, s.chunkCount, 0]);
+  await fromParquet.close();
 
   const files: { name: string; buffer: Buffer }[] = [];
   const both = new Promise<void>((resolve) => {

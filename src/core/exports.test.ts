@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocuments } from './corpus';
 import { parseDelimited } from './ingest/delimited';
 import { pairVectors, parseFile } from './ingest/files';
-import { pointsCsv, pointsJsonl, pointTable, projectorFiles } from './exports';
+import { parquetReadObjects } from 'hyparquet';
+import { pointsCsv, pointsJsonl, pointsParquet, pointTable, projectorFiles } from './exports';
 
 async function csvCorpus() {
   const { documents } = await parseFile('mail.csv', new TextEncoder().encode('text,label,id\n"win, money\tnow",spam,m1\n"lunch ""at"" noon",ham,m2\n'));
@@ -27,6 +28,19 @@ describe('exports', () => {
   it('JSON Lines hold the same fields, and the vectors when asked', async () => {
     const lines = pointsJsonl(pointTable(await csvCorpus()), { data: Float32Array.from([0.5, 1, 0, 2]), dims: 2 }).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[1]).toMatchObject({ text: 'lunch "at" noon', cluster: -1, label: 'ham', vector: [0, 2] });
+  });
+
+  it('Parquet holds typed columns, and reads back into Orrery as the same texts, vectors and metadata', async () => {
+    const points = pointTable(await csvCorpus());
+    const plain = pointsParquet(points);
+    const rows = await parquetReadObjects({ file: plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength) as ArrayBuffer });
+    expect(rows[1]).toEqual({ text: 'lunch "at" noon', id: 'm2', source: 'mail.csv', x: 4, y: 5, z: 6, cluster: -1, cluster_name: '', label: 'ham', meta_id: 'm2' });
+    const withVectors = pointsParquet(points, { data: Float32Array.from([0.5, 1, 0, 2]), dims: 2 });
+    const { documents } = await parseFile('points.parquet', withVectors);
+    const table = chunkDocuments(documents);
+    expect(table.texts).toEqual(['win, money\tnow', 'lunch "at" noon']);
+    expect(Array.from(documents[0]!.vectors!.data)).toEqual([0.5, 1, 0, 2]);
+    expect(documents[0]!.table!.fields).toContain('cluster_name');
   });
 
   it("the Embedding Projector's pair reads back into the same texts, vectors and metadata", async () => {

@@ -1,5 +1,6 @@
-// The points as files: CSV and JSON Lines (coordinates, cluster, source, metadata, optionally the
-// vectors), and the Embedding Projector's pair (vectors.tsv + metadata.tsv), which Orrery reads back.
+// The points as files: CSV, JSON Lines and Parquet (coordinates, cluster, source, metadata,
+// optionally the vectors), and the Embedding Projector's pair (vectors.tsv + metadata.tsv), which Orrery reads back.
+import { ByteWriter, parquetWrite } from 'hyparquet-writer';
 import { columnValues, metadataColumns } from './colouring';
 import type { ChunkTable, SourceDocument } from './corpus';
 import { chunkIds } from './retrieval/querySet';
@@ -72,4 +73,37 @@ export function projectorFiles(points: PointTable, vectors: { data: Float32Array
   for (let i = 0; i < count; i++) vectorLines.push(Array.from(vectors.data.subarray(i * vectors.dims, (i + 1) * vectors.dims), (x) => String(x)).join('\t'));
   const metadataLines = [points.header.map(tsvCell).join('\t'), ...points.rows.map((row) => row.map(tsvCell).join('\t'))];
   return { vectorsTsv: `${vectorLines.join('\n')}\n`, metadataTsv: `${metadataLines.join('\n')}\n` };
+}
+
+/**
+ * Parquet: a column per field (numbers as DOUBLE, the cluster as INT32, the rest as UTF-8 text) and,
+ * with vectors, a list<float> column "vector", which Orrery and pandas/pyarrow read back as vectors.
+ */
+export function pointsParquet(points: PointTable, vectors?: { data: Float32Array; dims: number }): Uint8Array {
+  const columns = points.header.map((name, c) => {
+    const values = points.rows.map((row) => row[c]!);
+    if (name === 'cluster') return { name, data: values.map(Number), type: 'INT32' as const };
+    if (values.every((v) => typeof v === 'number')) return { name, data: values.map((v) => (Number.isFinite(v) ? v : null)), type: 'DOUBLE' as const };
+    return { name, data: values.map(String), type: 'STRING' as const };
+  });
+  const writer = new ByteWriter();
+  if (!vectors) {
+    parquetWrite({ writer, columnData: columns });
+    return new Uint8Array(writer.getBuffer());
+  }
+  const rows = Array.from({ length: points.rows.length }, (_, i) => Array.from(vectors.data.subarray(i * vectors.dims, (i + 1) * vectors.dims)));
+  const element = (c: (typeof columns)[number]) =>
+    c.type === 'INT32' ? { type: 'INT32' as const } : c.type === 'DOUBLE' ? { type: 'DOUBLE' as const } : { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const };
+  parquetWrite({
+    writer,
+    columnData: [...columns.map(({ name, data }) => ({ name, data })), { name: 'vector', data: rows }],
+    schema: [
+      { name: 'root', num_children: columns.length + 1 },
+      ...columns.map((c) => ({ name: c.name, repetition_type: 'OPTIONAL' as const, ...element(c) })),
+      { name: 'vector', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      { name: 'element', type: 'FLOAT', repetition_type: 'REQUIRED' },
+    ],
+  });
+  return new Uint8Array(writer.getBuffer());
 }

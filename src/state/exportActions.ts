@@ -1,12 +1,12 @@
 // The workspace's points as files (see core/exports.ts); the panel downloads what these return.
-import { pointsCsv, pointsJsonl, pointTable, projectorFiles } from '../core/exports';
+import { pointsCsv, pointsJsonl, pointsParquet, pointTable, projectorFiles } from '../core/exports';
 import { workspace } from './data';
 import { useOrreryStore } from './store';
 
 export interface ExportFile {
   name: string;
   type: string;
-  content: string;
+  content: string | Uint8Array<ArrayBuffer>;
 }
 
 function points() {
@@ -19,6 +19,12 @@ const vectors = () => ({ data: workspace.vectors, dims: workspace.dims });
 export const exportCsv = (withVectors: boolean): ExportFile => ({ name: 'orrery-points.csv', type: 'text/csv', content: pointsCsv(points(), withVectors ? vectors() : undefined) });
 
 export const exportJsonl = (withVectors: boolean): ExportFile => ({ name: 'orrery-points.jsonl', type: 'application/x-ndjson', content: pointsJsonl(points(), withVectors ? vectors() : undefined) });
+
+export const exportParquet = (withVectors: boolean): ExportFile => ({
+  name: 'orrery-points.parquet',
+  type: 'application/vnd.apache.parquet',
+  content: pointsParquet(points(), withVectors ? vectors() : undefined) as Uint8Array<ArrayBuffer>,
+});
 
 /** The Embedding Projector's two files (load them there with "Load", or drop them back into Orrery). */
 export function exportProjector(): ExportFile[] {

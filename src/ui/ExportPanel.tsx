@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { pictureOfScene } from '../scene/sceneState';
-import { type ExportFile, exportCsv, exportJsonl, exportProjector } from '../state/exportActions';
+import { type ExportFile, exportCsv, exportJsonl, exportParquet, exportProjector } from '../state/exportActions';
 import { useOrrery } from '../state/hooks';
 import { saveFile } from './saveFile';
 
@@ -32,6 +32,9 @@ export function ExportPanel() {
         </button>
         <button type="button" disabled={none} onClick={() => saveExport(exportJsonl(withVectors))}>
           Points as JSON Lines
+        </button>
+        <button type="button" disabled={none} onClick={() => saveExport(exportParquet(withVectors))}>
+          Points as Parquet
         </button>
       </div>
       <label className="inline check">
