@@ -31,7 +31,7 @@ test('a share link carries the view: opened in a new browser with every other or
 
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByLabel('Share link').inputValue();
-  expect(link).toMatch(new RegExp(`^${baseURL}/#o1\\.[A-Za-z0-9_-]+$`));
+  expect(link).toMatch(new RegExp(`^${baseURL}/#o2\\.[A-Za-z0-9_-]+$`));
   expect((await summary(page)).share.length).toBe(new TextEncoder().encode(link).length);
   await expect(page.getByRole('group', { name: 'Share this view' })).toContainText(`${new TextEncoder().encode(link).length.toLocaleString('en')} bytes`);
 

@@ -52,7 +52,7 @@ export function notYetAllowed(origins: string[]): string[] {
 }
 
 /** Says which hosts a step needs, and offers to allow them: saved, then the page reloads and the step runs. */
-export function askToAllow(origins: string[], purpose: string, then: AfterReload): void {
+export function askToAllow(origins: string[], purpose: string, then?: AfterReload): void {
   const list = origins.join(' and ');
   useOrreryStore.getState().notify(
     'error',
@@ -61,10 +61,11 @@ export function askToAllow(origins: string[], purpose: string, then: AfterReload
   );
 }
 
-async function allowAndReload(origins: string[], then: AfterReload): Promise<void> {
+/** `then`: the step to take after the reload, unless the page's address takes it anyway (a #url= link). */
+async function allowAndReload(origins: string[], then?: AfterReload): Promise<void> {
   try {
     localStorage.setItem(HOSTS_KEY, JSON.stringify([...new Set([...stored(), ...origins])]));
-    sessionStorage.setItem(AFTER_RELOAD_KEY, JSON.stringify(then));
+    if (then) sessionStorage.setItem(AFTER_RELOAD_KEY, JSON.stringify(then));
   } catch (error) {
     useOrreryStore.getState().notify('error', `The allowed hosts could not be saved in this browser (${(error as Error).message}).`);
     return;

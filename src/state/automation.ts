@@ -118,8 +118,10 @@ export interface OrrerySummary {
   camera: { position: number[]; target: number[]; zoom: number; orthographic: boolean } | null;
   theme: string;
   helpOpen: boolean;
-  /** the share link last made: its length in bytes */
-  share: { length: number | null };
+  /** the share link last made: its length in bytes, and whether it names its chunks by content hash (the demo's, or any) instead of carrying them */
+  share: { length: number | null; referenced: boolean; demo: boolean };
+  /** set when the vectors are a share link's PCA reduction: the model's dimensions they were reduced from */
+  reducedFrom: number | null;
   /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */
   vectorDb: {
     /** hosts besides its own origin that this page may connect to (its connect-src) */
@@ -262,7 +264,8 @@ export function summary(): OrrerySummary {
     camera: s.camera && { ...s.camera, orthographic: s.layoutParams.dims === 2 },
     theme: s.theme,
     helpOpen: s.helpOpen,
-    share: { length: s.shareLink?.bytes ?? null },
+    share: { length: s.shareLink?.bytes ?? null, referenced: s.shareLink?.referenced ?? false, demo: s.shareLink?.demo ?? false },
+    reducedFrom: workspace.projection?.from ?? null,
   });
 }
 

@@ -4,6 +4,7 @@
 // dropped here, and work on an older version (a layout, a measurement) is stopped as stale.
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { Backend, ModelSource } from '../core/models';
+import type { Projection } from '../core/snapshot/codec';
 import { allocateVectors, isShared, rowNorms } from '../core/vectors';
 import { emptyWorkspace, workspace } from './data';
 import { cancelLayout } from './layoutActions';
@@ -30,6 +31,8 @@ export interface Made {
   computed?: number;
   /** the query embedded again with the corpus's model; absent: the current query is kept if it fits */
   queryVector?: Float32Array | null;
+  /** the vectors are the model's reduced by this projection (a share link's); absent: they are the model's own */
+  projection?: Projection | null;
 }
 
 /** Vectors in shared memory when the page can share it, so that workers read them without a copy. */
@@ -74,6 +77,7 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): Promise<void> {
     dims,
     recall: null,
     clusterLabels: new Int32Array(0),
+    projection: made.projection ?? null,
     // a query of another size (a model switch that kept imported vectors) cannot be answered
     queryVector: queryVector?.length === dims ? queryVector : null,
   });

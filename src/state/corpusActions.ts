@@ -45,8 +45,8 @@ export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortS
 }
 
 /** Chunks documents in the ingest worker (the tokens strategy needs the model's tokenizer there). */
-async function chunkInWorker(documents: SourceDocument[], signal: AbortSignal): Promise<ChunkTable> {
-  const { chunking, modelSource } = store.getState();
+export async function chunkInWorker(documents: SourceDocument[], signal: AbortSignal, chunking: ChunkOptions = store.getState().chunking): Promise<ChunkTable> {
+  const { modelSource } = store.getState();
   const result = await ingestClient.request('chunk', { documents, chunking, tokenizer: modelSource }, { signal });
   for (const note of result.notes) store.getState().notify('info', note);
   return withTexts(result.table, documents);
@@ -254,12 +254,17 @@ export function resume(): Promise<void> {
   return documents ? addDocuments(documents) : Promise.resolve();
 }
 
+/** The demo corpus's documents, from the app's own files. */
+export async function demoDocuments(): Promise<SourceDocument[]> {
+  const response = await fetch(`${import.meta.env.BASE_URL}demo/corpus.md`);
+  if (!response.ok) throw new Error(`the demo corpus could not be loaded (HTTP ${response.status})`);
+  return parseTopicMarkdown(await response.text());
+}
+
 export async function loadDemo(): Promise<void> {
   store.getState().setStatus('loading', 'Loading the demo corpus');
   try {
-    const response = await fetch(`${import.meta.env.BASE_URL}demo/corpus.md`);
-    if (!response.ok) throw new Error(`the demo corpus could not be loaded (HTTP ${response.status})`);
-    await addDocuments(parseTopicMarkdown(await response.text()));
+    await addDocuments(await demoDocuments());
   } catch (error) {
     store.getState().notify('error', (error as Error).message);
     settle();

@@ -6,6 +6,8 @@ import type { EmbedResult } from '../workers/embed.protocol';
 import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { useOrreryStore } from './store';
 import { embedClient } from './workers';
+import { workspace } from './data';
+import { projectRows } from '../core/snapshot/reduce';
 
 const store = useOrreryStore;
 
@@ -76,6 +78,14 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
   } finally {
     store.setState({ download: null });
   }
+}
+
+/** Queries as vectors of the workspace's space: the model's, projected when the workspace holds reduced vectors (a share link's). */
+export async function embedQueries(texts: string[], signal: AbortSignal, purpose: Purpose = 'query'): Promise<Embedded> {
+  const embedded = await embed(texts, purpose, signal);
+  const { projection } = workspace;
+  if (!projection || embedded.dims !== projection.from) return embedded;
+  return { ...embedded, vectors: projectRows(projection, embedded.vectors, texts.length), dims: projection.components.length / projection.from };
 }
 
 /** Inputs smaller than this are embedded at once: a speed test would cost more than it saves. */

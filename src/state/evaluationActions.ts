@@ -5,7 +5,7 @@ import { CancelledError } from '../core/batching';
 import { chunkIds } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
 import { workspace } from './data';
-import { embed } from './embedding';
+import { embedQueries } from './embedding';
 import { corpusRef, runQuery, setGold } from './queryActions';
 import type { CorpusHealth } from './slices';
 import { settle } from './status';
@@ -52,7 +52,7 @@ export function evaluateQuerySet(file: File): Promise<void> {
     if (queries.length === 0) throw new Error(`${file.name}: no query could be matched to a chunk of this workspace (${notes.join('; ')}).`);
     const texts = queries.map((q) => q.text);
     setStatus('embedding', `Embedding ${texts.length} queries`, { done: 0, total: texts.length });
-    const embedded = await embed(texts, 'query', signal);
+    const embedded = await embedQueries(texts, signal);
     const { model } = store.getState().modelSource;
     const cut = Array.from(embedded.tokens).filter((t) => t > model.maxTokens).length;
     if (cut > 0) notes.push(`${cut} ${cut === 1 ? 'query is' : 'queries are'} longer than ${model.label}'s ${model.maxTokens}-token input and ${cut === 1 ? 'was' : 'were'} cut for dense search`);

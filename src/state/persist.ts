@@ -5,6 +5,7 @@ import { type ChunkTable, type SourceDocument, withTexts } from '../core/corpus'
 import type { LayoutParams } from '../core/layoutRun';
 import type { Backend, ModelSource } from '../core/models';
 import type { PcaModel } from '../core/pca';
+import type { Projection } from '../core/snapshot/codec';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
@@ -19,6 +20,8 @@ import { setBeforeReload } from './allowedHosts';
 const store = useOrreryStore;
 const KEY = 'current';
 const SETTINGS_KEY = 'settings';
+/** the workspace as it was before a shared view replaced it */
+const KEPT = { corpus: 'kept', settings: 'kept-settings' };
 const VERSION = 1;
 
 interface SavedWorkspace {
@@ -35,6 +38,8 @@ interface SavedWorkspace {
   modelSource: ModelSource;
   backend: Backend | null;
   dtype: string | null;
+  /** the vectors are a share link's reduction (absent in saves from before reductions) */
+  projection?: Projection | null;
 }
 
 /** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
@@ -67,6 +72,7 @@ function snapshot(): SavedWorkspace {
     modelSource: s.modelSource,
     backend: s.backend,
     dtype: s.dtype,
+    projection: workspace.projection,
   };
 }
 
@@ -125,13 +131,13 @@ export function startAutosave(): () => void {
   });
 }
 
-/** Restores a saved workspace; false when there is none (or it cannot be read). */
-export async function restoreWorkspace(): Promise<boolean> {
+/** Restores a saved workspace (the current one, or the one kept before a shared view); false when there is none (or it cannot be read). */
+export async function restoreWorkspace(keys = { corpus: KEY, settings: SETTINGS_KEY }): Promise<boolean> {
   let saved: SavedWorkspace | undefined;
   let settings: SavedSettings | undefined;
   try {
-    saved = await getValue<SavedWorkspace>(STORES.workspace, KEY);
-    settings = await getValue<SavedSettings>(STORES.workspace, SETTINGS_KEY);
+    saved = await getValue<SavedWorkspace>(STORES.workspace, keys.corpus);
+    settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
   } catch {
     return false;
   }
@@ -145,18 +151,42 @@ export async function restoreWorkspace(): Promise<boolean> {
     modelSource: saved.modelSource,
     engine: saved.backend && saved.dtype ? { backend: saved.backend, dtype: saved.dtype } : null,
     queryVector: query,
+    projection: saved.projection ?? null,
   });
   setLayoutParams(saved.layoutParams);
   finishLayout(saved.layoutParams, { coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [] });
   await answered;
-  // what was just read need not be written back
+  // what was just read need not be written back (a kept workspace brought back becomes the current one)
   const s = store.getState();
-  savedCorpus = corpusVersions(s);
-  savedSettings = settingsVersions(s);
+  if (keys.corpus === KEY) {
+    savedCorpus = corpusVersions(s);
+    savedSettings = settingsVersions(s);
+  }
   settle();
   const when = new Date(saved.savedAt).toLocaleString();
   store.getState().notify('info', `Restored the workspace saved ${when}: ${table.texts.length} chunks from ${table.sources.length} sources, nothing embedded again.`);
   return true;
+}
+
+/** Keeps the saved workspace aside before a shared view replaces it; resolves to its chunk count (0: there was none). */
+export async function keepSavedWorkspace(): Promise<number> {
+  await saving;
+  try {
+    const saved = await getValue<SavedWorkspace>(STORES.workspace, KEY);
+    if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return 0;
+    await putValue(STORES.workspace, KEPT.corpus, saved);
+    await putValue(STORES.workspace, KEPT.settings, (await getValue<SavedSettings>(STORES.workspace, SETTINGS_KEY)) ?? settingsSnapshot());
+    return saved.table.starts.length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Brings back the workspace kept before a shared view. */
+export function restoreKeptWorkspace(): Promise<void> {
+  return enqueue(async () => {
+    if (!(await restoreWorkspace(KEPT))) store.getState().notify('error', 'The workspace kept before the shared view could not be read.');
+  });
 }
 
 /** Forgets the saved workspace (the embedding cache stays: it is keyed by model and text). */

@@ -8,7 +8,7 @@ import { assertSameSpace, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { workspace } from './data';
-import { embed } from './embedding';
+import { embedQueries } from './embedding';
 import { placeQuery } from './layoutActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
@@ -76,7 +76,7 @@ async function compare(ref: CorpusRef, vector: Float32Array, text: string) {
   }
   const other = spec.kind === 'plain' ? text : spec.text;
   const purpose: Purpose = spec.kind === 'plain' ? 'plain' : 'query';
-  const embedded = await embed([other], purpose, new AbortController().signal);
+  const embedded = await embedQueries([other], new AbortController().signal, purpose);
   const answer = await ask(embedded.vectors, other, retrieval, goldMarks[other] ?? [], ref);
   const label = spec.kind === 'plain' ? `without the query prefix “${modelSource.model.queryPrefix}”` : `“${other}”`;
   return { label, hits: answer.hits.filter((h) => !h.beyondCut) };
@@ -133,6 +133,12 @@ export function setGold(queryText: string, rows: number[]): void {
   store.setState((s) => ({ goldMarks: { ...s.goldMarks, [queryText]: rows } }));
 }
 
+/** No query: its results, path and marks in the scene go. */
+export function clearQuery(): Promise<void> {
+  workspace.queryVector = null;
+  return refreshQuery();
+}
+
 export function runQuery(text: string): Promise<void> {
   const query = text.trim();
   if (!query) {
@@ -147,7 +153,7 @@ export function runQuery(text: string): Promise<void> {
     }
     const layoutBusy = store.getState().phase === 'layout';
     if (!layoutBusy) store.getState().setStatus('querying', `Searching for “${query}”`);
-    const { vectors: queryVector, dims, tokens } = await embed([query], 'query', signal);
+    const { vectors: queryVector, dims, tokens } = await embedQueries([query], signal);
     const { modelSource, importedCount } = store.getState();
     const origin = importedCount > 0 ? `the ${importedCount} imported vectors have` : 'the vectors on screen have';
     assertSameSpace(

@@ -1,36 +1,103 @@
-// Share links: the view (corpus, vectors, layout, camera, query, gold marks, selection, clusters,
-// colours, search) packed into the URL's fragment, which never reaches a server; opening one
-// restores the view with nothing embedded and nothing fetched.
-import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
+// Share links and snapshot files: the view (corpus or its content hash, vectors, layout, camera,
+// query, gold marks, selection, clusters, colours, search) packed into the URL's fragment, which
+// never reaches a server, or into a file for views too big for a link. Opening one restores the
+// view with nothing embedded; nothing is fetched except the app's own demo corpus (when the link
+// refers to it) or the address of a #url= link.
+import { DEFAULT_CHUNKING, type ChunkOptions, type ChunkStrategy } from '../core/chunking';
+import type { ChunkTable, SourceDocument } from '../core/corpus';
+import { layoutParamsFrom } from '../core/viewUrl';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../core/retrieval/retrieve';
-import { decodeSnapshot, encodeSnapshot, SnapshotError, type ViewSnapshot } from '../core/snapshot/codec';
+import { decodeSnapshot, encodeSnapshot, SnapshotError, type SnapshotCorpus, type ViewSnapshot } from '../core/snapshot/codec';
+import { corpusHash } from '../core/snapshot/corpusHash';
+import { projectRows, reduceVectors } from '../core/snapshot/reduce';
 import { snapshotCorpus } from '../core/snapshot/restoreCorpus';
+import { hostOrigin } from '../core/csp';
+import { askToAllow, notYetAllowed } from './allowedHosts';
 import { cancelClusters } from './clusterActions';
 import { commitCorpus } from './corpus';
+import { chunkInWorker, demoDocuments } from './corpusActions';
 import { workspace } from './data';
 import { finishLayout, setLayoutParams } from './layoutActions';
+import { keepSavedWorkspace, restoreKeptWorkspace } from './persist';
 import { refreshQuery, select } from './queryActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
+import { enqueue } from './tasks';
 import { choose, setSearch } from './viewActions';
 
 const store = useOrreryStore;
 /** what Chromium's address bar shows; chat apps cut long messages well before Chromium's 2 MiB */
 export const COMFORTABLE_LINK_BYTES = 32 * 1024;
+/** the largest snapshot file (dropped, or loaded from a #url= address) this page reads */
+export const MAX_SNAPSHOT_FILE_BYTES = 48 * 1024 * 1024;
+export const SNAPSHOT_FILE_EXTENSION = '.orrery';
+
+/** What a link carries: the vectors in full (int8), reduced by PCA, or not at all; the chunks, or only their content hash. */
+export interface ShareOptions {
+  vectors: 'int8' | 'reduced' | 'none';
+  /** 'referenced' leaves the chunks out for a receiver who holds the same corpus (the demo always is) */
+  texts: 'carried' | 'referenced';
+}
+export const DEFAULT_SHARE: ShareOptions = { vectors: 'int8', texts: 'carried' };
+
+/** The demo corpus chunked with these options, with its hash; remembered per chunking. */
+const demoTables = new Map<string, Promise<{ documents: SourceDocument[]; table: ChunkTable; hash: string }>>();
+
+function demoTable(chunking: ChunkOptions): Promise<{ documents: SourceDocument[]; table: ChunkTable; hash: string }> {
+  const key = `${JSON.stringify(chunking)} ${store.getState().modelSource.model.id}`;
+  let made = demoTables.get(key);
+  if (!made) {
+    made = (async () => {
+      const documents = await demoDocuments();
+      const table = await chunkInWorker(documents, new AbortController().signal, chunking);
+      return { documents, table, hash: await corpusHash(table) };
+    })();
+    made.catch(() => demoTables.delete(key));
+    demoTables.set(key, made);
+  }
+  return made;
+}
+
+/** Whether the workspace's chunks are the demo corpus's, chunked as now (checked by content hash). */
+async function isDemo(hash: string): Promise<boolean> {
+  const { chunking } = store.getState();
+  try {
+    const demoNames = new Set((await demoDocuments()).map((d) => d.name));
+    if (!workspace.table.sources.every((name) => demoNames.has(name))) return false;
+    return (await demoTable(chunking)).hash === hash;
+  } catch {
+    return false;
+  }
+}
 
 /** The view now, as the codec takes it. */
-export function snapshotOfView(): ViewSnapshot {
+export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Promise<ViewSnapshot> {
   const s = store.getState();
   const { table } = workspace;
-  const clustered = workspace.clusterLabels.length === table.texts.length && table.texts.length > 0;
+  const count = table.texts.length;
+  const clustered = workspace.clusterLabels.length === count && count > 0;
+  const hash = await corpusHash(table);
+  const demo = await isDemo(hash);
+  const corpus: SnapshotCorpus =
+    demo || options.texts === 'referenced' ? { kind: 'referenced', hash, count, demo } : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds };
+  let vectors: ViewSnapshot['vectors'] = null;
+  let queryVector = workspace.queryVector;
+  if (options.vectors !== 'none' && workspace.dims > 0) {
+    vectors = { dims: workspace.dims, data: workspace.vectors, projection: workspace.projection };
+    // vectors already reduced (a shared view shared on) stay as they are
+    if (options.vectors === 'reduced' && !workspace.projection) {
+      vectors = reduceVectors(workspace.vectors, count, workspace.dims);
+      queryVector = queryVector && projectRows(vectors.projection!, queryVector, 1);
+    }
+  }
   return {
     model: { id: s.modelSource.model.id, dtype: s.dtype },
     chunking: { ...s.chunking },
-    corpus: { sources: table.sources, texts: table.texts, sourceIds: table.sourceIds },
+    corpus,
     layout: { params: { ...s.layoutParams } as unknown as ViewSnapshot['layout']['params'], coords: workspace.coords },
-    vectors: workspace.dims > 0 ? { dims: workspace.dims, data: workspace.vectors } : null,
+    vectors,
     camera: s.camera,
-    query: s.queryText ? { text: s.queryText, vector: workspace.queryVector, retrieval: { ...s.retrieval } } : null,
+    query: s.queryText ? { text: s.queryText, vector: vectors ? queryVector : null, retrieval: { ...s.retrieval } } : null,
     goldMarks: s.goldMarks,
     selected: s.selected,
     chosen: s.chosen,
@@ -40,13 +107,17 @@ export function snapshotOfView(): ViewSnapshot {
   };
 }
 
-/** Makes the share link of the view now and keeps it (with its size) for the Share panel; false when it could not. */
-export async function makeShareLink(): Promise<boolean> {
+/** The page's address with this fragment (or none). */
+export const pageAddress = (fragment = ''): string => `${location.origin}${location.pathname}${fragment ? `#${fragment}` : ''}`;
+
+/** Makes the share link of the view now and keeps it (with its size and its snapshot, for a file) for the Share panel; false when it could not. */
+export async function makeShareLink(options: ShareOptions = DEFAULT_SHARE): Promise<boolean> {
   if (workspace.table.texts.length === 0) return false;
   try {
-    const fragment = await encodeSnapshot(snapshotOfView());
-    const url = `${location.origin}${location.pathname}#${fragment}`;
-    store.setState({ shareLink: { url, bytes: new TextEncoder().encode(url).length } });
+    const snapshot = await snapshotOfView(options);
+    const fragment = await encodeSnapshot(snapshot);
+    const url = pageAddress(fragment);
+    store.setState({ shareLink: { url, bytes: new TextEncoder().encode(url).length, fragment, referenced: snapshot.corpus.kind === 'referenced', demo: snapshot.corpus.kind === 'referenced' && snapshot.corpus.demo } });
     return true;
   } catch (error) {
     store.getState().notify('error', `The share link could not be made: ${(error as Error).message}`);
@@ -57,16 +128,6 @@ export async function makeShareLink(): Promise<boolean> {
 const isEnum = <T extends string>(value: unknown, allowed: readonly T[]): value is T => allowed.includes(value as T);
 const isCount = (value: unknown, max: number): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max;
 
-/** The sender's layout method and view; its other settings as this app's defaults (the coordinates came with the link). */
-function layoutParamsOf(params: ViewSnapshot['layout']['params']): LayoutParams {
-  const method = isEnum(params.method, ['pca', 'umap', 'tsne'] as const) ? params.method : 'pca';
-  const dims = params.dims === 2 ? 2 : 3;
-  const base = { ...DEFAULT_LAYOUT[method], dims } as LayoutParams;
-  const axes = params.axes;
-  if (base.method === 'pca' && Array.isArray(axes) && axes.length === 3 && axes.every((a) => Number.isInteger(a) && a >= 0 && a < 64)) base.axes = axes as [number, number, number];
-  return base;
-}
-
 function retrievalOf(r: Record<string, unknown>): RetrievalSettings {
   return {
     ...DEFAULT_RETRIEVAL,
@@ -76,27 +137,49 @@ function retrievalOf(r: Record<string, unknown>): RetrievalSettings {
   };
 }
 
-/** Restores a view from a share link's fragment; a bad link is said and changes nothing. Resolves true when a view was restored. */
-export async function openShareLink(fragment: string): Promise<boolean> {
-  let snapshot: ViewSnapshot;
-  try {
-    snapshot = await decodeSnapshot(fragment);
-  } catch (error) {
-    const why = error instanceof SnapshotError ? error.message : `it could not be read (${(error as Error).message})`;
-    store.getState().notify('error', `This share link cannot be opened: ${why}. Your workspace is as it was.`);
-    return false;
+const STRATEGIES: readonly ChunkStrategy[] = ['fit', 'paragraph', 'recursive', 'sentence', 'markdown', 'tokens'];
+
+/** The sender's chunking where it makes sense, this app's default elsewhere (it re-chunks the demo the same way). */
+function chunkingOf(c: Record<string, unknown>): ChunkOptions {
+  const size = isCount(c.size, 100_000) ? c.size : DEFAULT_CHUNKING.size;
+  return {
+    strategy: isEnum(c.strategy, STRATEGIES) ? c.strategy : DEFAULT_CHUNKING.strategy,
+    size,
+    overlap: Number.isInteger(c.overlap) && (c.overlap as number) >= 0 && (c.overlap as number) < size ? (c.overlap as number) : Math.min(DEFAULT_CHUNKING.overlap, size - 1),
+    separators: Array.isArray(c.separators) && c.separators.length <= 32 && c.separators.every((x) => typeof x === 'string' && x.length <= 16) ? (c.separators as string[]) : DEFAULT_CHUNKING.separators,
+  };
+}
+
+/** The chunks a snapshot names: carried in it, or a corpus this page holds with the same content hash. */
+async function corpusOf(snapshot: ViewSnapshot): Promise<{ documents: SourceDocument[]; table: ChunkTable }> {
+  const { corpus } = snapshot;
+  if (corpus.kind === 'carried') return snapshotCorpus(corpus.sources, corpus.texts, corpus.sourceIds);
+  if (workspace.table.texts.length === corpus.count && (await corpusHash(workspace.table)) === corpus.hash) return { documents: workspace.documents, table: workspace.table };
+  if (corpus.demo) {
+    const demo = await demoTable(chunkingOf(snapshot.chunking));
+    if (demo.hash === corpus.hash) return demo;
+    throw new SnapshotError(`it refers to the demo corpus as another Orrery version or model chunks it (${corpus.count} chunks there, ${demo.table.texts.length} here)`);
   }
-  const { documents, table } = snapshotCorpus(snapshot.corpus.sources, snapshot.corpus.texts, snapshot.corpus.sourceIds);
-  const count = table.texts.length;
+  throw new SnapshotError(
+    `it refers to a corpus of ${corpus.count.toLocaleString('en')} chunks that this workspace does not hold (content hash ${corpus.hash}). Load the same files with the same chunking, then open the link again`,
+  );
+}
+
+/** Applies a decoded snapshot to the workspace. */
+async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[], table: ChunkTable): Promise<void> {
   const dims = snapshot.vectors?.dims ?? 0;
-  const params = layoutParamsOf(snapshot.layout.params);
+  // a corpus of this page whose own vectors the link leaves out keeps them
+  const ownVectors = !snapshot.vectors && table === workspace.table && workspace.dims > 0;
+  const params = layoutParamsFrom(snapshot.layout.params);
   store.setState({
     retrieval: snapshot.query ? retrievalOf(snapshot.query.retrieval) : DEFAULT_RETRIEVAL,
     queryText: snapshot.query?.vector ? snapshot.query.text : '',
     colourMode: snapshot.colour.mode,
     colourColumn: snapshot.colour.column,
   });
-  const answered = commitCorpus({ documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims }, { queryVector: snapshot.query?.vector ?? null });
+  const answered = ownVectors
+    ? commitCorpus({ documents, table, vectors: workspace.vectors, dims: workspace.dims }, { projection: workspace.projection })
+    : commitCorpus({ documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims }, { queryVector: snapshot.query?.vector ?? null, projection: snapshot.vectors?.projection ?? null });
   setLayoutParams(params);
   finishLayout(params, { coords: snapshot.layout.coords, pca: null, explained: [], notes: [] });
   // the sender's clusters, not a new run
@@ -121,10 +204,144 @@ export async function openShareLink(fragment: string): Promise<boolean> {
   select(snapshot.selected);
   if (snapshot.chosen.length > 0) choose(snapshot.chosen, 'Shared selection');
   if (snapshot.search) setSearch(snapshot.search);
-  settle();
-  const { model } = snapshot;
+}
+
+/** What the receiver is told about the view just opened: what it holds, and what a query can do with it. */
+function openedNote(snapshot: ViewSnapshot, count: number, sources: number): string {
+  const { model, vectors, corpus } = snapshot;
   const current = store.getState().modelSource.model;
-  const note = model.id !== current.id ? ` It was made with ${model.id}; queries you type now are embedded by ${current.id}${current.dims !== dims ? `, whose vectors (${current.dims}-d) do not match these (${dims}-d)` : ''}.` : '';
-  store.getState().notify('info', `Opened a shared view: ${count} chunks from ${snapshot.corpus.sources.length} sources, nothing embedded or downloaded.${note}`);
+  const what = corpus.kind === 'carried' ? `${count} chunks from ${sources} sources` : `${count} chunks of ${corpus.demo ? 'the demo corpus' : 'the corpus you hold'} (referenced by its content hash, not carried)`;
+  const space = !vectors
+    ? workspace.dims > 0
+      ? ''
+      : ' It carries no vectors: the picture, clusters and results are the sender’s, and new queries need the chunks embedded again.'
+    : vectors.projection
+      ? ` Its vectors are reduced to ${vectors.dims} dimensions by PCA; queries are embedded by ${current.label} and projected the same way.`
+      : '';
+  const model_ = model.id !== current.id ? ` It was made with ${model.id}; queries you type now are embedded by ${current.id}${vectors && (vectors.projection?.from ?? vectors.dims) !== current.dims ? `, whose vectors (${current.dims}-d) do not match these` : ''}.` : '';
+  return `Opened a shared view: ${what}, nothing embedded or downloaded.${space}${model_}`;
+}
+
+/**
+ * Opens a snapshot (a link's fragment, or a file's text); a bad one is said, naming `from`, and
+ * changes nothing. The workspace it replaces is kept aside, with an offer to bring it back.
+ */
+async function openSnapshot(text: string, from: string): Promise<boolean> {
+  const refuse = (why: string) => store.getState().notify('error', `${from} cannot be opened: ${why}. Your workspace is as it was.`);
+  let snapshot: ViewSnapshot;
+  let corpus: { documents: SourceDocument[]; table: ChunkTable };
+  try {
+    snapshot = await decodeSnapshot(text);
+    corpus = await corpusOf(snapshot);
+  } catch (error) {
+    refuse(error instanceof SnapshotError ? error.message : `it could not be read (${(error as Error).message})`);
+    return false;
+  }
+  const kept = workspace.table.texts.length > 0 ? await keepSavedWorkspace() : 0;
+  await applySnapshot(snapshot, corpus.documents, corpus.table);
+  settle();
+  const note = openedNote(snapshot, corpus.table.texts.length, corpus.table.sources.length);
+  if (kept > 0) store.getState().notify('info', `${note} Your workspace before it (${kept} chunks) is kept.`, { label: 'Bring back my workspace', run: () => void restoreKeptWorkspace() });
+  else store.getState().notify('info', note);
   return true;
+}
+
+/** Runs an opening in the task queue (after any work in flight, cancellable); resolves true when a view was restored. */
+function openInTurn(open: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
+  let opened = false;
+  return enqueue(async (signal) => {
+    opened = await open(signal);
+    if (!opened) settle();
+  }).then(() => opened);
+}
+
+/** Restores a view from a share link's fragment ("#o2.…"). */
+export function openShareLink(fragment: string): Promise<boolean> {
+  return openInTurn(() => openSnapshot(fragment, 'This share link'));
+}
+
+/** A dropped or picked snapshot file. */
+export function openSnapshotFile(file: File): Promise<boolean> {
+  return openInTurn(async () => {
+    if (file.size > MAX_SNAPSHOT_FILE_BYTES) {
+      store.getState().notify('error', `${file.name} cannot be opened: it is ${(file.size / 2 ** 20).toFixed(0)} MB, more than the ${MAX_SNAPSHOT_FILE_BYTES / 2 ** 20} MB a snapshot file may be. Your workspace is as it was.`);
+      return false;
+    }
+    store.getState().setStatus('loading', `Opening ${file.name}`);
+    return openSnapshot((await file.text()).trim(), file.name);
+  });
+}
+
+/** Reads a response's body up to `cap` bytes, with progress; a RangeError past the cap. */
+async function bodyWithin(response: Response, cap: number, progress: (done: number, total: number) => void): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > cap) throw new RangeError(`${(declared / 2 ** 20).toFixed(0)} MB`);
+  const reader = response.body!.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel();
+      throw new RangeError(`more than ${cap / 2 ** 20} MB`);
+    }
+    parts.push(value);
+    progress(total, Number.isFinite(declared) ? declared : 0);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
+}
+
+/** The address a "#url=" fragment names (absolute, or relative to this page). */
+export function snapshotAddress(fragment: string): string | null {
+  const raw = fragment.replace(/^#?url=/, '');
+  try {
+    const url = new URL(decodeURIComponent(raw), location.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** set while a #url= link waits for the user to allow its host: its address must stay for the reload */
+let waitingForHost = false;
+export const isWaitingForHost = (): boolean => waitingForHost;
+
+/** Loads a snapshot file from the address in a "#url=" link: the one network request a link may make, and only where the user allows its host. */
+export function openSnapshotUrl(fragment: string): Promise<boolean> {
+  waitingForHost = false;
+  return openInTurn(async (signal) => {
+    const address = snapshotAddress(fragment);
+    const from = `The snapshot at ${address ?? fragment.replace(/^#?url=/, '').slice(0, 200)}`;
+    const refuse = (why: string) => (store.getState().notify('error', `${from} cannot be opened: ${why}. Your workspace is as it was.`), false);
+    if (!address) return refuse('this is not an http or https address');
+    const origin = hostOrigin(address);
+    if (origin !== location.origin && notYetAllowed([origin]).length > 0) {
+      waitingForHost = true;
+      askToAllow([origin], `load the snapshot at ${address}`);
+      return false;
+    }
+    store.getState().setStatus('loading', `Loading the snapshot from ${new URL(address).host}`);
+    let response: Response;
+    try {
+      response = await fetch(address, { signal, credentials: 'omit' });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return refuse(`it could not be reached (${(error as Error).message})`);
+    }
+    if (!response.ok) return refuse(`the server answered HTTP ${response.status}`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await bodyWithin(response, MAX_SNAPSHOT_FILE_BYTES, (done, total) => store.getState().setStatus('loading', `Loading the snapshot: ${(done / 2 ** 20).toFixed(1)} MB`, total ? { done, total } : null));
+    } catch (error) {
+      if (signal.aborted) throw error;
+      if (error instanceof RangeError) return refuse(`it is too large (${error.message}; a snapshot file may be ${MAX_SNAPSHOT_FILE_BYTES / 2 ** 20} MB)`);
+      return refuse(`it could not be read to its end (${(error as Error).message})`);
+    }
+    return openSnapshot(new TextDecoder().decode(bytes).trim(), from);
+  });
 }

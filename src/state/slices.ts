@@ -233,7 +233,8 @@ export interface ViewSlice {
   /** a camera to put in place at once (a shared view's; version bumps each time) */
   cameraRestore: { version: number; camera: CameraState | null };
   /** the share link last made, with its length in bytes */
-  shareLink: { url: string; bytes: number } | null;
+  /** the link Share made last: its address and size, the snapshot (also a file's content), and whether the chunks are referenced by hash (the demo's, or any) */
+  shareLink: { url: string; bytes: number; fragment: string; referenced: boolean; demo: boolean } | null;
   /** a request to fly the camera to these chunks (version bumps each time) */
   flight: { version: number; indices: number[] };
   hovered: { index: number; x: number; y: number } | null;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { followCorpus } from '../state/clusterActions';
-import { openShareLink } from '../state/shareActions';
+import { startAddress } from '../state/address';
 import { ClusterLabels } from '../scene/ClusterLabels';
 import { SceneView } from '../scene/SceneView';
-import { addFiles, loadDemo } from '../state/corpusActions';
+import { openFiles } from '../state/fileActions';
 import { carryOnAfterReload } from '../state/afterReload';
-import { restore, startAutosave } from '../state/persist';
+import { startAutosave } from '../state/persist';
 import { resetCamera } from '../state/viewActions';
 import { AllowedHosts } from './AllowedHosts';
 import { ChosenPanel } from './ChosenPanel';
@@ -44,18 +44,12 @@ export function App() {
   useShortcuts();
 
   useEffect(() => {
-    // a share link opens its view; ?demo always shows the demo corpus; otherwise the last workspace comes back
-    if (window.location.hash.startsWith('#o')) void openShareLink(window.location.hash).then((opened) => (opened ? undefined : restore()));
-    else if (new URLSearchParams(window.location.search).has('demo')) void loadDemo();
-    else void restore();
+    const stopAddress = startAddress();
     // a host was just allowed: the step that needed it runs now, after the workspace is back
     carryOnAfterReload();
     const stopClustering = followCorpus();
     const stopAutosave = startAutosave();
-    // a share link pasted into this tab's address bar changes only the fragment: no reload
-    const onHash = () => window.location.hash.startsWith('#o') && void openShareLink(window.location.hash);
-    window.addEventListener('hashchange', onHash);
-    return () => (stopClustering(), stopAutosave(), window.removeEventListener('hashchange', onHash));
+    return () => (stopAddress(), stopClustering(), stopAutosave());
   }, []);
 
   const paste = () => {
@@ -74,7 +68,7 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void droppedFiles(e.dataTransfer).then(addFiles);
+        void droppedFiles(e.dataTransfer).then(openFiles);
       }}
     >
       <header>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { addDocuments, addFiles, clearWorkspace, loadDemo } from '../state/corpusActions';
+import { addDocuments, clearWorkspace, loadDemo } from '../state/corpusActions';
+import { openFiles } from '../state/fileActions';
 import { useOrrery } from '../state/hooks';
 import { pickedFiles } from './gatherFiles';
 
 let pasteCount = 0;
 
-const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.csv,.tsv,.json,.jsonl,.ndjson,.npy,.parquet,text/plain,text/markdown,text/html,application/pdf,text/csv';
+const ACCEPT = '.orrery,.txt,.md,.markdown,.html,.htm,.pdf,.csv,.tsv,.json,.jsonl,.ndjson,.npy,.parquet,text/plain,text/markdown,text/html,application/pdf,text/csv';
 
 export function DataPanel() {
   const [text, setText] = useState('');
@@ -35,14 +36,14 @@ export function DataPanel() {
         <label className="file-label">
           Add files
           <input type="file" multiple accept={ACCEPT} onChange={(e) => {
-            void addFiles(pickedFiles(e.target.files));
+            void openFiles(pickedFiles(e.target.files));
             e.target.value = '';
           }} />
         </label>
         <label className="file-label">
           Add folder
           <input type="file" {...{ webkitdirectory: '' }} onChange={(e) => {
-            void addFiles(pickedFiles(e.target.files));
+            void openFiles(pickedFiles(e.target.files));
             e.target.value = '';
           }} />
         </label>

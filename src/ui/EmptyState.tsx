@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { addFiles, loadDemo } from '../state/corpusActions';
+import { loadDemo } from '../state/corpusActions';
+import { openFiles } from '../state/fileActions';
 import { useOrrery } from '../state/hooks';
 import { pickedFiles } from './gatherFiles';
 
@@ -31,7 +32,7 @@ export function EmptyState({ onPaste }: { onPaste: () => void }) {
           aria-hidden="true"
           tabIndex={-1}
           onChange={(e) => {
-            void addFiles(pickedFiles(e.target.files));
+            void openFiles(pickedFiles(e.target.files));
             e.target.value = '';
           }}
         />

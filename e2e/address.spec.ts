@@ -1,0 +1,52 @@
+import { expect, summary, test, waitReady } from './fixtures';
+
+const hash = (url: string) => decodeURIComponent(new URL(url).hash.replace(/\+/g, ' '));
+
+test('the address follows the work (method, parameters, query, open chunk, selection, no data): back and forward return to each view, a reload keeps it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Try the demo corpus' }).click();
+  await waitReady(page);
+  await expect.poll(() => hash(page.url())).toMatch(/^#view\?method=pca&axes=0,1,2&dims=3$/);
+
+  await page.getByLabel('Query', { exact: true }).fill('How do black holes form?');
+  await page.getByLabel('Query', { exact: true }).press('Enter');
+  await waitReady(page);
+  await expect.poll(() => hash(page.url())).toContain('q=How do black holes form?');
+  await page.waitForTimeout(1100); // a step apart from the last: its own entry
+
+  await page.getByLabel('Method').selectOption('umap');
+  await page.getByLabel('Neighbours').fill('10');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await expect.poll(async () => (await summary(page)).layoutMethod).toBe('umap');
+  await waitReady(page);
+  await expect.poll(() => hash(page.url())).toContain('method=umap');
+  expect(hash(page.url())).toContain('neighbours=10');
+  await page.waitForTimeout(1100);
+
+  await page.getByRole('region', { name: 'Results' }).getByRole('button').first().click();
+  const open = (await summary(page)).selected!;
+  await expect.poll(() => hash(page.url())).toContain(`open=${open}`);
+  // the data never goes into the address
+  expect(page.url().length).toBeLessThan(400);
+
+  await page.goBack();
+  await expect.poll(async () => (await summary(page)).selected).toBeNull();
+  expect(hash(page.url())).toContain('method=umap');
+  await page.goBack();
+  await expect.poll(async () => (await summary(page)).layoutMethod).toBe('pca');
+  await waitReady(page);
+  expect((await summary(page)).query.text).toBe('How do black holes form?');
+  await page.goForward();
+  await expect.poll(async () => (await summary(page)).layoutMethod).toBe('umap');
+  await waitReady(page);
+  await page.goForward();
+  await expect.poll(async () => (await summary(page)).selected).toBe(open);
+
+  // a reload comes back to the same view from the saved workspace
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await waitReady(page);
+  await expect.poll(async () => (await summary(page)).selected).toBe(open);
+  const back = await summary(page);
+  expect([back.layoutMethod, back.query.text, back.chunkCount]).toEqual(['umap', 'How do black holes form?', 227]);
+});
