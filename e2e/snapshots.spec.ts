@@ -22,7 +22,7 @@ async function shareLink(page: Page, vectors: 'int8' | 'reduced' | 'none'): Prom
   return page.getByLabel('Share link').inputValue();
 }
 
-test('the demo corpus travels as its content hash; reduced vectors still answer new queries; the workspace a link replaces can come back', async ({ page, browser, baseURL }) => {
+test('the demo corpus travels as its content hash; reduced vectors still answer new queries; the workspace a link replaces can come back; a picture without vectors embeds on request', async ({ page, browser, baseURL }) => {
   await page.goto('/?demo');
   await waitReady(page);
   await waitClustered(page);
@@ -48,9 +48,10 @@ test('the demo corpus travels as its content hash; reduced vectors still answer 
   await other.getByRole('button', { name: 'Add text' }).click();
   await waitReady(other);
   await other.waitForTimeout(1500); // saved
-  const embeddedBefore = (await summary(other)).embeddedCount;
   const requested: string[] = [];
   context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // a fresh start on the link: the saved workspace is not loaded, and is kept all the same
+  await other.goto('about:blank');
   await other.goto(reduced);
   await waitReady(other);
   const opened = other.getByRole('note').filter({ hasText: 'Opened a shared view' });
@@ -58,7 +59,7 @@ test('the demo corpus travels as its content hash; reduced vectors still answer 
   await expect(opened).toContainText('reduced to 32 dimensions by PCA');
   await expect.poll(async () => (await summary(other)).query.results.length).toBe(sent.query.results.length);
   const got = await summary(other);
-  expect([got.chunkCount, got.dims, got.reducedFrom, got.embeddedCount]).toEqual([sent.chunkCount, 32, 512, embeddedBefore]);
+  expect([got.chunkCount, got.dims, got.reducedFrom, got.embeddedCount]).toEqual([sent.chunkCount, 32, 512, 0]);
   expect(got.sources.map((s) => s.name)).toEqual(sent.sources.map((s) => s.name));
   // the demo came from the app's own files; no model was needed to open the view
   expect(requested).toContain('/demo/corpus.md');
@@ -77,6 +78,21 @@ test('the demo corpus travels as its content hash; reduced vectors still answer 
   await expect.poll(async () => (await summary(other)).chunkCount).toBe(1);
   await waitReady(other);
   expect((await summary(other)).sources[0]!.name).toMatch(/^Pasted text/);
+
+  // the picture alone: a query offers to embed the chunks, and the shared layout stays
+  await other.goto(none);
+  await expect(other.getByRole('note').filter({ hasText: 'It carries no vectors' })).toBeVisible();
+  await waitReady(other);
+  const picture = await summary(other);
+  expect([picture.chunkCount, picture.dims]).toEqual([sent.chunkCount, 0]);
+  await other.getByLabel('Query', { exact: true }).fill('What happens when a volcano erupts?');
+  await other.getByLabel('Query', { exact: true }).press('Enter');
+  await other.getByRole('alert').filter({ hasText: 'have no vectors' }).getByRole('button', { name: 'Embed the chunks' }).click();
+  await expect.poll(async () => (await summary(other)).dims).toBe(512);
+  await waitReady(other);
+  expect((await summary(other)).layoutMethod).toBe(picture.layoutMethod);
+  await ask(other, 'What happens when a volcano erupts?');
+  expect((await summary(other)).query.results[0]!.source).toBe('Volcanoes and earthquakes');
   check();
   await context.close();
 });
@@ -114,6 +130,25 @@ test('a snapshot file downloads, and opens when dropped into another browser; a 
   await expect(other.getByRole('alert').filter({ hasText: 'broken.orrery cannot be opened: the snapshot is damaged' })).toBeVisible();
   await waitReady(other);
   expect((await summary(other)).chunkCount).toBe(sent.chunkCount);
+
+  // that page holds the same chunks now: a link may leave them out and name them by their hash
+  await page.getByLabel('Leave the chunks out').check();
+  await expect.poll(async () => (await summary(page)).share).toMatchObject({ referenced: true, demo: false });
+  const byHash = await page.getByLabel('Share link').inputValue();
+  expect(byHash.length).toBeLessThan(new URL(byHash).origin.length + bytes.length);
+  await other.goto(byHash);
+  await expect(other.getByRole('note').filter({ hasText: 'of the corpus you hold (referenced by its content hash, not carried)' })).toBeVisible();
+  await waitReady(other);
+  expect((await summary(other)).chunkCount).toBe(sent.chunkCount);
+  // a browser without that corpus is told what is missing, and keeps its own work
+  const third = await browser.newPage();
+  await third.goto('/?demo');
+  await waitReady(third);
+  await third.goto(byHash);
+  await expect(third.getByRole('alert').filter({ hasText: `refers to a corpus of ${sent.chunkCount} chunks that this workspace does not hold` })).toBeVisible();
+  await waitReady(third);
+  expect((await summary(third)).chunkCount).toBe(227);
+  await third.close();
   await other.close();
 });
 

@@ -111,6 +111,31 @@ export function noteTruncated(truncated: number, what: string): void {
   if (truncated > 0) store.getState().notify('info', `${truncated} of ${what} are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start. They are marked in Sources.`);
 }
 
+/** A view that came without vectors (a share link's picture): its chunks embedded by the current model, the layout on screen kept. */
+export function embedHeldChunks(): Promise<void> {
+  return enqueue(async (signal) => {
+    const { documents, table, coords } = workspace;
+    // the chunks were marked imported (they came with a link): the model makes their vectors now
+    const { corpus, made, truncated } = await embedCorpus(documents, { ...table, imported: new Uint8Array(table.texts.length) }, signal);
+    const { layoutParams, explainedVariance } = store.getState();
+    const answered = commitCorpus(corpus, made);
+    finishLayout(layoutParams, { coords, pca: null, explained: explainedVariance, notes: [] });
+    await answered;
+    noteTruncated(truncated, 'the chunks');
+    settle();
+    store.getState().notify('info', `Embedded the ${corpus.table.texts.length} chunks with ${store.getState().modelSource.model.label}: queries work now; the layout is the one shared.`);
+  });
+}
+
+/** A query needs vectors: says so and offers to embed the chunks. */
+export function offerEmbedding(): void {
+  const { chunkCount, modelSource, notify } = store.getState();
+  notify('error', `The ${chunkCount} chunks on screen have no vectors (the shared view carried none), so a query has nothing to rank. Embed them with ${modelSource.model.label} first; the layout stays.`, {
+    label: 'Embed the chunks',
+    run: () => void embedHeldChunks(),
+  });
+}
+
 /** Embeds chunked documents and adds them to the workspace: placed into the layout if few, laid out again if many. */
 async function addChunked(documents: SourceDocument[], chunked: ChunkTable, signal: AbortSignal): Promise<void> {
   // if this is cancelled, the same documents can be resumed: finished batches are cached

@@ -8,6 +8,7 @@ import type { ChunkTable, SourceDocument } from '../core/corpus';
 import { layoutParamsFrom } from '../core/viewUrl';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../core/retrieval/retrieve';
 import { decodeSnapshot, encodeSnapshot, SnapshotError, type SnapshotCorpus, type ViewSnapshot } from '../core/snapshot/codec';
+import { drain } from '../core/snapshot/bytes';
 import { corpusHash } from '../core/snapshot/corpusHash';
 import { projectRows, reduceVectors } from '../core/snapshot/reduce';
 import { snapshotCorpus } from '../core/snapshot/restoreCorpus';
@@ -168,8 +169,10 @@ async function corpusOf(snapshot: ViewSnapshot): Promise<{ documents: SourceDocu
 /** Applies a decoded snapshot to the workspace. */
 async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[], table: ChunkTable): Promise<void> {
   const dims = snapshot.vectors?.dims ?? 0;
-  // a corpus of this page whose own vectors the link leaves out keeps them
-  const ownVectors = !snapshot.vectors && table === workspace.table && workspace.dims > 0;
+  // a corpus this page holds keeps its own vectors (full precision) where the link's are none or the same model's
+  const { vectors } = snapshot;
+  const sameSpace = vectors !== null && !vectors.projection && vectors.dims === workspace.dims && snapshot.model.id === store.getState().modelSource.model.id;
+  const ownVectors = table === workspace.table && workspace.dims > 0 && (!vectors || sameSpace);
   const params = layoutParamsFrom(snapshot.layout.params);
   store.setState({
     retrieval: snapshot.query ? retrievalOf(snapshot.query.retrieval) : DEFAULT_RETRIEVAL,
@@ -178,7 +181,7 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     colourColumn: snapshot.colour.column,
   });
   const answered = ownVectors
-    ? commitCorpus({ documents, table, vectors: workspace.vectors, dims: workspace.dims }, { projection: workspace.projection })
+    ? commitCorpus({ documents, table, vectors: workspace.vectors, dims: workspace.dims }, { projection: workspace.projection, queryVector: sameSpace ? (snapshot.query?.vector ?? null) : null })
     : commitCorpus({ documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims }, { queryVector: snapshot.query?.vector ?? null, projection: snapshot.vectors?.projection ?? null });
   setLayoutParams(params);
   finishLayout(params, { coords: snapshot.layout.coords, pca: null, explained: [], notes: [] });
@@ -214,7 +217,7 @@ function openedNote(snapshot: ViewSnapshot, count: number, sources: number): str
   const space = !vectors
     ? workspace.dims > 0
       ? ''
-      : ' It carries no vectors: the picture, clusters and results are the sender’s, and new queries need the chunks embedded again.'
+      : ' It carries no vectors: the picture, clusters and results are the sender’s; a new query offers to embed the chunks.'
     : vectors.projection
       ? ` Its vectors are reduced to ${vectors.dims} dimensions by PCA; queries are embedded by ${current.label} and projected the same way.`
       : '';
@@ -237,7 +240,8 @@ async function openSnapshot(text: string, from: string): Promise<boolean> {
     refuse(error instanceof SnapshotError ? error.message : `it could not be read (${(error as Error).message})`);
     return false;
   }
-  const kept = workspace.table.texts.length > 0 ? await keepSavedWorkspace() : 0;
+  // the saved workspace, loaded or not (a link opened at start comes before any restore), is kept aside
+  const kept = await keepSavedWorkspace();
   await applySnapshot(snapshot, corpus.documents, corpus.table);
   settle();
   const note = openedNote(snapshot, corpus.table.texts.length, corpus.table.sources.length);
@@ -270,30 +274,6 @@ export function openSnapshotFile(file: File): Promise<boolean> {
     store.getState().setStatus('loading', `Opening ${file.name}`);
     return openSnapshot((await file.text()).trim(), file.name);
   });
-}
-
-/** Reads a response's body up to `cap` bytes, with progress; a RangeError past the cap. */
-async function bodyWithin(response: Response, cap: number, progress: (done: number, total: number) => void): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > cap) throw new RangeError(`${(declared / 2 ** 20).toFixed(0)} MB`);
-  const reader = response.body!.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > cap) {
-      await reader.cancel();
-      throw new RangeError(`more than ${cap / 2 ** 20} MB`);
-    }
-    parts.push(value);
-    progress(total, Number.isFinite(declared) ? declared : 0);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
-  return out;
 }
 
 /** The address a "#url=" fragment names (absolute, or relative to this page). */
@@ -334,12 +314,16 @@ export function openSnapshotUrl(fragment: string): Promise<boolean> {
       return refuse(`it could not be reached (${(error as Error).message})`);
     }
     if (!response.ok) return refuse(`the server answered HTTP ${response.status}`);
+    const tooLarge = (size: string) => refuse(`it is too large (${size}; a snapshot file may be ${MAX_SNAPSHOT_FILE_BYTES / 2 ** 20} MB)`);
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > MAX_SNAPSHOT_FILE_BYTES) return tooLarge(`${(declared / 2 ** 20).toFixed(0)} MB`);
     let bytes: Uint8Array;
     try {
-      bytes = await bodyWithin(response, MAX_SNAPSHOT_FILE_BYTES, (done, total) => store.getState().setStatus('loading', `Loading the snapshot: ${(done / 2 ** 20).toFixed(1)} MB`, total ? { done, total } : null));
+      const progress = (done: number) => store.getState().setStatus('loading', `Loading the snapshot: ${(done / 2 ** 20).toFixed(1)} MB`, declared > 0 ? { done, total: declared } : null);
+      bytes = await drain(response.body!, MAX_SNAPSHOT_FILE_BYTES, progress);
     } catch (error) {
       if (signal.aborted) throw error;
-      if (error instanceof RangeError) return refuse(`it is too large (${error.message}; a snapshot file may be ${MAX_SNAPSHOT_FILE_BYTES / 2 ** 20} MB)`);
+      if (error instanceof RangeError) return tooLarge(`more than ${MAX_SNAPSHOT_FILE_BYTES / 2 ** 20} MB`);
       return refuse(`it could not be read to its end (${(error as Error).message})`);
     }
     return openSnapshot(new TextDecoder().decode(bytes).trim(), from);

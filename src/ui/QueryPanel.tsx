@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { offerEmbedding } from '../state/corpusActions';
 import { runQuery, setTopK } from '../state/queryActions';
 import { useOrrery } from '../state/hooks';
 import { ComparisonList } from './ComparisonList';
@@ -10,13 +11,16 @@ export function QueryPanel() {
   const [text, setText] = useState('');
   const topK = useOrrery((s) => s.retrieval.topK);
   const history = useOrrery((s) => s.history);
+  // a shared view may carry its picture without vectors
+  const withoutVectors = useOrrery((s) => s.chunkCount > 0 && s.dims === 0);
   return (
     <section className="panel" aria-labelledby="query-heading">
       <h2 id="query-heading">Retrieve</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void runQuery(text);
+          if (withoutVectors && text.trim()) offerEmbedding();
+          else void runQuery(text);
         }}
       >
         <label htmlFor="query">Query</label>

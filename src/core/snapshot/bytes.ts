@@ -18,7 +18,8 @@ export function fromBase64Url(text: string): Uint8Array | null {
   return bytes;
 }
 
-async function drain(stream: ReadableStream<Uint8Array>, cap: number): Promise<Uint8Array> {
+/** A stream's bytes, up to `cap`: past it the stream is cancelled and this rejects with a RangeError. */
+export async function drain(stream: ReadableStream<Uint8Array>, cap: number, progress?: (bytes: number) => void): Promise<Uint8Array> {
   const reader = stream.getReader();
   const parts: Uint8Array[] = [];
   let total = 0;
@@ -28,9 +29,10 @@ async function drain(stream: ReadableStream<Uint8Array>, cap: number): Promise<U
     total += value.length;
     if (total > cap) {
       await reader.cancel();
-      throw new RangeError(`inflates past ${cap} bytes`);
+      throw new RangeError(`more than ${cap} bytes`);
     }
     parts.push(value);
+    progress?.(total);
   }
   const out = new Uint8Array(total);
   let at = 0;
