@@ -10,7 +10,7 @@ import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../core/retrieval/ret
 import { decodeSnapshot, encodeSnapshot, SnapshotError, type SnapshotCorpus, type ViewSnapshot } from '../core/snapshot/codec';
 import { drain } from '../core/snapshot/bytes';
 import { corpusHash } from '../core/snapshot/corpusHash';
-import { projectRows, reduceVectors } from '../core/snapshot/reduce';
+import { projectRows, REDUCED_DIMS } from '../core/snapshot/reduce';
 import { snapshotCorpus } from '../core/snapshot/restoreCorpus';
 import { hostOrigin } from '../core/csp';
 import { askToAllow, notYetAllowed } from './allowedHosts';
@@ -24,6 +24,8 @@ import { refreshQuery, select } from './queryActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
+import { shareVectors } from './vectorSync';
+import { layoutClient } from './workers';
 import { choose, setSearch } from './viewActions';
 
 const store = useOrreryStore;
@@ -87,7 +89,9 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     vectors = { dims: workspace.dims, data: workspace.vectors, projection: workspace.projection };
     // vectors already reduced (a shared view shared on) stay as they are
     if (options.vectors === 'reduced' && !workspace.projection) {
-      vectors = reduceVectors(workspace.vectors, count, workspace.dims);
+      // in the layout worker, which holds the vectors: a PCA of a large corpus takes seconds
+      const vectorsId = await shareVectors(layoutClient, workspace.vectors, count, workspace.dims);
+      vectors = await layoutClient.request('reduce', { vectorsId, components: REDUCED_DIMS });
       queryVector = queryVector && projectRows(vectors.projection!, queryVector, 1);
     }
   }

@@ -4,7 +4,7 @@ export const METHOD_LABEL = { pca: 'PCA', umap: 'UMAP', tsne: 't-SNE' } as const
 
 export function readyMessage(): string {
   const { chunkCount, dims, layoutParams } = useOrreryStore.getState();
-  return `Ready — ${chunkCount} chunks · ${dims}-d · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
+  return `Ready — ${chunkCount} chunks · ${dims > 0 ? `${dims}-d` : 'no vectors'} · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
 }
 
 /** Back to a resting status once work ends (or fails): idle with no data, Ready otherwise. */

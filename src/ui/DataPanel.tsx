@@ -49,7 +49,7 @@ export function DataPanel() {
         </label>
       </div>
       <p className="muted">
-        Or drop files and folders anywhere: text, Markdown, HTML, PDF, CSV/TSV, JSON/JSONL; vectors as Projector TSV, .npy, Parquet or a vector column.
+        Or drop files and folders anywhere: text, Markdown, HTML, PDF, CSV/TSV, JSON/JSONL; vectors as Projector TSV, .npy, Parquet or a vector column; a shared view as its .orrery file.
       </p>
       <div className="row spread">
         <span className="muted">

@@ -1,5 +1,6 @@
 import type { LayoutParams } from '../core/layoutRun';
 import type { PcaModel } from '../core/pca';
+import type { Projection } from '../core/snapshot/codec';
 import type { VectorsCall } from './heldVectors';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
@@ -16,6 +17,8 @@ export type LayoutCalls = {
   vectors: VectorsCall;
   /** lay out the held vectors, streaming frames */
   layout: { params: { vectorsId: number; params: LayoutParams }; result: LayoutResult };
+  /** the held vectors reduced by PCA, with the projection (for a share link) */
+  reduce: { params: { vectorsId: number; components: number }; result: { data: Float32Array; dims: number; projection: Projection } };
 };
 
 /** Intermediate positions of a progressive run (count × 3). */

@@ -40,6 +40,17 @@ describe('LayoutHost', () => {
     expect(Array.from(streamed.at(-1)!.coords)).not.toEqual(Array.from(streamed[0]!.coords));
   });
 
+  it('reduces the held vectors for a share link: the rows and the projection that maps a query the same way', async () => {
+    const { events, layoutHost } = host();
+    await layoutHost.handle({ type: 'reduce', id: 2, vectorsId: 7, components: 4 });
+    const last = events.at(-1)!;
+    if (last.type !== 'result' || !('projection' in last.result)) throw new Error(`no reduction: ${JSON.stringify(last)}`);
+    expect(last.result.dims).toBe(4);
+    expect(last.result.data).toHaveLength(count * 4);
+    expect(last.result.projection.from).toBe(12);
+    expect(last.result.projection.components).toHaveLength(4 * 12);
+  });
+
   it('a pause stops the frames until resume; the run then ends as usual', async () => {
     const { events, layoutHost, run } = host();
     const running = run(1, { ...DEFAULT_LAYOUT.tsne, iterations: 300 });

@@ -3,6 +3,7 @@
 // cancels the one before).
 import { CancelledError } from '../core/batching';
 import { startLayout } from '../core/layoutRun';
+import { reduceVectors } from '../core/snapshot/reduce';
 import { HeldVectors } from './heldVectors';
 import type { LayoutCalls, LayoutInbox, LayoutOutbox } from './layout.protocol';
 import { type CallRequest, errorMessage } from './rpc';
@@ -42,6 +43,14 @@ export class LayoutHost {
     } else if (request.type === 'vectors') {
       try {
         this.post({ type: 'result', id: request.id, result: this.vectors.hold(request) });
+      } catch (error) {
+        this.post(errorMessage(request.id, error));
+      }
+    } else if (request.type === 'reduce') {
+      try {
+        const { vectors, count, dims } = this.vectors.get(request.vectorsId);
+        const reduced = reduceVectors(vectors, count, dims, request.components);
+        this.post({ type: 'result', id: request.id, result: reduced }, [reduced.data.buffer]);
       } catch (error) {
         this.post(errorMessage(request.id, error));
       }
