@@ -23,7 +23,7 @@ const vectorsAs = (kind: 'none' | 'int8' | 'reduced'): ViewSnapshot['vectors'] =
 const view = (referenced: boolean, kind: 'none' | 'int8' | 'reduced'): ViewSnapshot => {
   const carried = vectorsAs(kind);
   return {
-    model: { id: 'built-in', dtype: 'q8' },
+    model: { id: 'built-in', dtype: 'q8', prefixes: { query: '', passage: '' } },
     chunking: {},
     corpus: referenced ? { kind: 'referenced', hash: 'x'.repeat(22), count, demo: true } : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds },
     layout: { params: { ...DEFAULT_LAYOUT.pca }, coords: run.coords() },

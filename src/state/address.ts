@@ -20,23 +20,24 @@ let following = false;
 let applying = false;
 let lastPushAt = 0;
 
-function fragmentOfWork(): string | null {
-  const s = store.getState();
-  if (s.chunkCount === 0) return null;
-  return viewFragment({ layout: s.layoutParams, query: s.queryText, open: s.selected, chosen: s.chosen });
-}
+/** what the address was last made from: the store changes often (hover), the work seldom */
+let madeFrom: unknown[] = [];
 
 function follow(): void {
   const s = store.getState();
-  if (!following || applying || s.busy || s.layoutProgress !== null || isWaitingForHost()) return;
-  const fragment = fragmentOfWork();
-  if (fragment === null || fragment === decodeURI(location.hash) || fragment === location.hash) return;
+  if (!following || applying || s.busy || s.layoutProgress !== null || isWaitingForHost() || s.chunkCount === 0) return;
+  const inputs = [s.layoutParams, s.queryText, s.selected, s.chosen, location.hash];
+  if (inputs.every((x, i) => x === madeFrom[i])) return;
+  madeFrom = inputs;
+  const fragment = viewFragment({ layout: s.layoutParams, query: s.queryText, open: s.selected, chosen: s.chosen });
+  if (fragment === location.hash) return;
   const url = `${location.pathname}${location.search}${fragment}`;
   const now = performance.now();
   // a share link's address is replaced by its view (the data is in the workspace now)
   if (!location.hash.startsWith(VIEW_PREFIX) || now - lastPushAt < COALESCE_MS) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   lastPushAt = now;
+  madeFrom[4] = location.hash;
 }
 
 const sameRows = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -31,7 +31,7 @@ export interface Made {
   computed?: number;
   /** the query embedded again with the corpus's model; absent: the current query is kept if it fits */
   queryVector?: Float32Array | null;
-  /** the vectors are the model's reduced by this projection (a share link's); absent: they are the model's own */
+  /** the vectors are the model's reduced by this projection (a share link's); null: the model's own; absent: as before when the size is unchanged */
   projection?: Projection | null;
 }
 
@@ -77,7 +77,8 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): Promise<void> {
     dims,
     recall: null,
     clusterLabels: new Int32Array(0),
-    projection: made.projection ?? null,
+    // vectors of the same size as a reduced view's are still in its space (a model switch keeps a link's imported rows)
+    projection: made.projection !== undefined ? made.projection : dims === workspace.dims ? workspace.projection : null,
     // a query of another size (a model switch that kept imported vectors) cannot be answered
     queryVector: queryVector?.length === dims ? queryVector : null,
   });

@@ -96,7 +96,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     }
   }
   return {
-    model: { id: s.modelSource.model.id, dtype: s.dtype },
+    model: { id: s.modelSource.model.id, dtype: s.dtype, prefixes: { query: s.modelSource.model.queryPrefix, passage: s.modelSource.model.passagePrefix } },
     chunking: { ...s.chunking },
     corpus,
     layout: { params: { ...s.layoutParams } as unknown as ViewSnapshot['layout']['params'], coords: workspace.coords },
@@ -225,8 +225,13 @@ function openedNote(snapshot: ViewSnapshot, count: number, sources: number): str
     : vectors.projection
       ? ` Its vectors are reduced to ${vectors.dims} dimensions by PCA; queries are embedded by ${current.label} and projected the same way.`
       : '';
-  const model_ = model.id !== current.id ? ` It was made with ${model.id}; queries you type now are embedded by ${current.id}${vectors && (vectors.projection?.from ?? vectors.dims) !== current.dims ? `, whose vectors (${current.dims}-d) do not match these` : ''}.` : '';
-  return `Opened a shared view: ${what}, nothing embedded or downloaded.${space}${model_}`;
+  const otherModel = model.id !== current.id ? ` It was made with ${model.id}; queries you type now are embedded by ${current.id}${vectors && (vectors.projection?.from ?? vectors.dims) !== current.dims ? `, whose vectors (${current.dims}-d) do not match these` : ''}.` : '';
+  const { prefixes } = model;
+  const otherPrefixes =
+    !otherModel && prefixes && (prefixes.query !== current.queryPrefix || prefixes.passage !== current.passagePrefix)
+      ? ` The sender's prefixes were “${prefixes.query}” (queries) and “${prefixes.passage}” (passages); yours are “${current.queryPrefix}” and “${current.passagePrefix}”.`
+      : '';
+  return `Opened a shared view: ${what}, nothing embedded or downloaded.${space}${otherModel}${otherPrefixes}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { decodeSnapshot, encodeSnapshot, MAX_INFLATED_BYTES, SnapshotError, type
 function view(count = 40, dims = 16): ViewSnapshot {
   const random = seededRandom(5);
   return {
-    model: { id: 'orrery/use-lite', dtype: 'q8' },
+    model: { id: 'orrery/use-lite', dtype: 'q8', prefixes: { query: 'query: ', passage: 'passage: ' } },
     chunking: { strategy: 'fit', size: 115, overlap: 11 },
     corpus: {
       kind: 'carried',
@@ -65,6 +65,8 @@ describe('snapshot codec', () => {
     expect(migrated.layout.params.method).toBe('umap');
     expect(migrated.vectors!.dims).toBe(8);
     expect(migrated.vectors!.projection).toBeNull();
+    // version 1 did not record the prefixes
+    expect(migrated.model).toEqual({ id: 'orrery/use-lite', dtype: 'q8', prefixes: null });
     expect(migrated).toEqual(await decodeSnapshot(fixture(2)));
   });
 

@@ -37,7 +37,8 @@ export interface Projection {
 
 /** A view, as the app gives it and takes it back. */
 export interface ViewSnapshot {
-  model: { id: string; dtype: string | null };
+  /** the model that made the vectors, its precision, and the prefixes it put before queries and passages (null: not recorded, version 1) */
+  model: { id: string; dtype: string | null; prefixes: { query: string; passage: string } | null };
   chunking: Record<string, unknown>;
   corpus: SnapshotCorpus;
   /** the layout's parameters (method first) and N × 3 coordinates */
@@ -83,6 +84,11 @@ type WireV1 = z.infer<typeof wireV1>;
 
 const wireV2 = wireV1.extend({
   v: z.literal(2),
+  model: z.strictObject({
+    id: z.string().max(500),
+    dtype: z.string().max(50).nullable(),
+    prefixes: z.strictObject({ query: z.string().max(200), passage: z.string().max(200) }).nullable(),
+  }),
   corpus: z.union([carriedCorpus, z.strictObject({ ref: z.string().regex(HASH), count: index, demo: z.boolean() })]),
   vectors: z
     .strictObject({
@@ -95,7 +101,7 @@ const wireV2 = wireV1.extend({
 type WireV2 = z.infer<typeof wireV2>;
 
 /** Version 1 carried every corpus and full vectors: the same view in version 2's shape. */
-const fromV1 = (w: WireV1): WireV2 => ({ ...w, v: 2, vectors: w.vectors && { ...w.vectors, projection: null } });
+const fromV1 = (w: WireV1): WireV2 => ({ ...w, v: 2, model: { ...w.model, prefixes: null }, vectors: w.vectors && { ...w.vectors, projection: null } });
 
 function parsedWith<T>(schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
