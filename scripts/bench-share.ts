@@ -18,36 +18,45 @@ const dims = vectors.length / count;
 const run = startLayout(vectors, count, dims, DEFAULT_LAYOUT.pca);
 while (!run.done) run.step(1000);
 const clusters = finish(clusterSteps(vectors, count, dims, table.texts, { method: 'kmeans', k: null, minClusterSize: null }));
-const vectorsAs = (kind: 'none' | 'int8' | 'reduced'): ViewSnapshot['vectors'] =>
-  kind === 'none' ? null : kind === 'int8' ? { dims, data: vectors, projection: null } : reduceVectors(vectors, count, dims);
-const view = (referenced: boolean, kind: 'none' | 'int8' | 'reduced'): ViewSnapshot => {
-  const carried = vectorsAs(kind);
+type VectorKind = 'none' | 'int8' | 'reduced';
+/** The view of the first `rows` chunks (the whole demo, or part of it to tell a link's fixed cost from its cost per point). */
+const view = (referenced: boolean, kind: VectorKind, rows = count): ViewSnapshot => {
+  const data = vectors.slice(0, rows * dims);
+  const carried = kind === 'none' ? null : kind === 'int8' ? { dims, data, projection: null } : reduceVectors(data, rows, dims);
   return {
     model: { id: 'built-in', dtype: 'q8', prefixes: { query: '', passage: '' } },
     chunking: {},
-    corpus: referenced ? { kind: 'referenced', hash: 'x'.repeat(22), count, demo: true } : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds },
-    layout: { params: { ...DEFAULT_LAYOUT.pca }, coords: run.coords() },
+    corpus: referenced
+      ? { kind: 'referenced', hash: 'x'.repeat(22), count: rows, demo: true }
+      : { kind: 'carried', sources: table.sources, texts: table.texts.slice(0, rows), sourceIds: table.sourceIds.slice(0, rows) },
+    layout: { params: { ...DEFAULT_LAYOUT.pca }, coords: run.coords().slice(0, rows * 3) },
     vectors: carried,
     camera: { position: [0, 0, 23], target: [0, 0, 0], zoom: 1 },
     query: carried ? { text: 'How do black holes form?', vector: carried.data.slice(0, carried.dims), retrieval: { retriever: 'dense', topK: 5 } } : null,
     goldMarks: {},
     selected: null,
     chosen: [],
-    clusters: { labels: clusters.labels, names: clusters.clusters.map((c) => c.terms) },
+    clusters: { labels: clusters.labels.slice(0, rows), names: clusters.clusters.map((c) => c.terms) },
     colour: { mode: 'cluster', column: null, hidden: [] },
     search: '',
   };
 };
 const origin = 'http://localhost:4173/#';
+const linkBytes = async (referenced: boolean, kind: VectorKind, rows?: number) => origin.length + (await encodeSnapshot(view(referenced, kind, rows))).length;
 const textBytes = table.texts.reduce((n, t) => n + new TextEncoder().encode(t).length, 0);
-console.log(`demo corpus: ${count} chunks, ${(textBytes / count).toFixed(0)} bytes of text per chunk on average, ${dims}-d vectors\n`);
+console.log(`demo corpus: ${count} chunks, ${(textBytes / count).toFixed(0)} bytes of text per chunk on average, ${dims}-d vectors`);
+console.log('(fixed: the bytes any link of this kind pays, e.g. the PCA projection; per point: what each further chunk adds, from links of half and all of the demo)\n');
 const VECTORS = { none: 'no vectors', int8: `int8 vectors (${dims}-d) and the query`, reduced: `vectors reduced to ${REDUCED_DIMS}-d by PCA and the query` } as const;
 for (const referenced of [true, false]) {
   for (const kind of ['none', 'int8', 'reduced'] as const) {
-    const bytes = origin.length + (await encodeSnapshot(view(referenced, kind))).length;
-    const perPoint = bytes / count;
-    const fits = (limit: number) => Math.floor(limit / perPoint).toLocaleString('en');
-    console.log(`${referenced ? 'demo referenced by hash' : 'chunks carried'}, ${VECTORS[kind]}: ${bytes.toLocaleString('en')} bytes, ${perPoint.toFixed(0)} bytes per point; chunks that fit: 8 KB ${fits(8 * 1024)}, 32 KB ${fits(32 * 1024)}, 2 MB ${fits(2 * 1024 * 1024)}`);
+    const bytes = await linkBytes(referenced, kind);
+    const half = Math.floor(count / 2);
+    const perPoint = (bytes - (await linkBytes(referenced, kind, half))) / (count - half);
+    const fixed = Math.max(0, bytes - perPoint * count);
+    const fits = (limit: number) => Math.max(0, Math.floor((limit - fixed) / perPoint)).toLocaleString('en');
+    console.log(
+      `${referenced ? 'demo referenced by hash' : 'chunks carried'}, ${VECTORS[kind]}: ${bytes.toLocaleString('en')} bytes (fixed ${Math.round(fixed).toLocaleString('en')}, ${perPoint.toFixed(0)} per point); chunks that fit: 8 KB ${fits(8 * 1024)}, 32 KB ${fits(32 * 1024)}, 2 MB ${fits(2 * 1024 * 1024)}`,
+    );
   }
 }
 

@@ -116,11 +116,16 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
 export const pageAddress = (fragment = ''): string => `${location.origin}${location.pathname}${fragment ? `#${fragment}` : ''}`;
 
 /** Makes the share link of the view now and keeps it (with its size and its snapshot, for a file) for the Share panel; false when it could not. */
+let making = 0;
+
 export async function makeShareLink(options: ShareOptions = DEFAULT_SHARE): Promise<boolean> {
   if (workspace.table.texts.length === 0) return false;
+  const mine = ++making;
   try {
     const snapshot = await snapshotOfView(options);
     const fragment = await encodeSnapshot(snapshot);
+    // a link asked for since (other options, newer work) is the one to show
+    if (mine !== making) return true;
     const url = pageAddress(fragment);
     store.setState({ shareLink: { url, bytes: new TextEncoder().encode(url).length, fragment, referenced: snapshot.corpus.kind === 'referenced', demo: snapshot.corpus.kind === 'referenced' && snapshot.corpus.demo } });
     return true;

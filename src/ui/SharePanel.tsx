@@ -30,12 +30,15 @@ export function SharePanel() {
   const [options, setOptions] = useState<ShareOptions>(DEFAULT_SHARE);
   const [copied, setCopied] = useState(false);
   const [hostedAt, setHostedAt] = useState('');
-  // the link follows the options while the panel is open
+  // while the panel is open the link follows its options and the work (the camera and selection are read when it is made)
+  const corpusVersion = useOrrery((s) => s.corpusVersion);
+  const layoutVersion = useOrrery((s) => s.layoutVersion);
+  const queryVersion = useOrrery((s) => s.queryVersion);
   useEffect(() => {
     if (!open) return;
     setCopied(false);
     void makeShareLink(options).then((made) => made || setOpen(false));
-  }, [open, options]);
+  }, [open, options, corpusVersion, layoutVersion, queryVersion]);
   const hostedLink = /^https?:\/\/\S+$/.test(hostedAt.trim()) ? pageAddress(`url=${encodeURIComponent(hostedAt.trim())}`) : '';
   const describe = (o: ShareOptions) => (o.vectors === 'none' ? 'no vectors' : o.vectors === 'reduced' ? `vectors reduced to ${REDUCED_DIMS} dimensions` : 'the vectors (int8)');
   return (
