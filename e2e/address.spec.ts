@@ -50,3 +50,11 @@ test('the address follows the work (method, parameters, query, open chunk, selec
   const back = await summary(page);
   expect([back.layoutMethod, back.query.text, back.chunkCount]).toEqual(['umap', 'How do black holes form?', 227]);
 });
+
+test('an address copied from another browser names a view without data: it says so, and nothing breaks', async ({ page }) => {
+  await page.goto('/#view?method=umap&neighbours=10&q=How+do+black+holes+form%3F&open=3');
+  await expect(page.getByRole('note').filter({ hasText: 'names a view of a workspace saved in another browser' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe('');
+  expect((await summary(page)).chunkCount).toBe(0);
+});

@@ -74,7 +74,14 @@ export function startAddress(): () => void {
     const loading = new URLSearchParams(location.search).has('demo') ? loadDemo() : restore();
     opening = loading.then(() => {
       const view = viewOfAddress();
-      return view && applyView(view);
+      if (!view) return;
+      // an address copied from another browser's bar names a view of data this browser does not hold
+      if (store.getState().chunkCount === 0) {
+        history.replaceState(null, '', `${location.pathname}${location.search}`);
+        store.getState().notify('info', 'This address names a view of a workspace saved in another browser; it carries no data. To send a view with its data, use Share.');
+        return;
+      }
+      return applyView(view);
     });
   }
   void opening.finally(() => {
