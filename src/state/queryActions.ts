@@ -151,7 +151,7 @@ export function runQuery(text: string): Promise<void> {
       settle();
       return;
     }
-    if (workspace.dims === 0) throw new Error('These chunks have no vectors (the shared view carried none): embed them first (Search offers it).');
+    if (workspace.dims === 0) throw new Error('These chunks have no vectors (the shared view carried none), so a query has nothing to rank: ask it under Retrieve, which offers to embed them.');
     const layoutBusy = store.getState().phase === 'layout';
     if (!layoutBusy) store.getState().setStatus('querying', `Searching for “${query}”`);
     const { vectors: queryVector, dims, tokens } = await embedQueries([query], signal);

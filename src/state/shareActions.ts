@@ -115,9 +115,10 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
 /** The page's address with this fragment (or none). */
 export const pageAddress = (fragment = ''): string => `${location.origin}${location.pathname}${fragment ? `#${fragment}` : ''}`;
 
-/** Makes the share link of the view now and keeps it (with its size and its snapshot, for a file) for the Share panel; false when it could not. */
+/** counts the links asked for: only the latest is shown */
 let making = 0;
 
+/** Makes the share link of the view now and keeps it (with its size and its snapshot, for a file) for the Share panel; false when it could not. */
 export async function makeShareLink(options: ShareOptions = DEFAULT_SHARE): Promise<boolean> {
   if (workspace.table.texts.length === 0) return false;
   const mine = ++making;
