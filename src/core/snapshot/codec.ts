@@ -1,4 +1,4 @@
-// A view as a string for a URL fragment: "o1." + base64url(deflate-raw(JSON)). The version is in
+// A view as a string for a URL fragment: "o<version>." + base64url(deflate-raw(JSON)). The version is in
 // the prefix, so an older app names a newer snapshot's version instead of misreading it, and a
 // newer app migrates older ones (a schema per version; an older payload is migrated to the newest
 // before it is read). Big arrays travel quantised: layout coordinates as 16-bit steps of their
