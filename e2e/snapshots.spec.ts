@@ -144,6 +144,7 @@ test('a snapshot file downloads, and opens when dropped into another browser; a 
   const third = await browser.newPage();
   await third.goto('/?demo');
   await waitReady(third);
+  await third.waitForTimeout(1500); // the workspace is saved
   await third.goto(byHash);
   await expect(third.getByRole('alert').filter({ hasText: `refers to a corpus of ${sent.chunkCount} chunks that this workspace does not hold` })).toBeVisible();
   await waitReady(third);
