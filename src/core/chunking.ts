@@ -9,7 +9,8 @@ export interface TextChunk {
 }
 
 /** 'fit': paragraphs, long ones cut into windows of the model's own tokens that fit its input */
-export type ChunkStrategy = 'fit' | 'paragraph' | 'recursive' | 'sentence' | 'markdown' | 'tokens';
+export const CHUNK_STRATEGIES = ['fit', 'paragraph', 'recursive', 'sentence', 'markdown', 'tokens'] as const;
+export type ChunkStrategy = (typeof CHUNK_STRATEGIES)[number];
 
 export interface ChunkOptions {
   strategy: ChunkStrategy;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT } from './layoutRun';
-import { layoutParamsFrom, parseViewFragment, viewFragment } from './viewUrl';
+import { parseViewFragment, viewFragment } from './viewUrl';
 
 describe('the view in the address', () => {
   it('round trips the layout, query, open chunk and selection', () => {
@@ -21,10 +21,5 @@ describe('the view in the address', () => {
     expect(parseViewFragment('#o2.abc', 10)).toBeNull();
     expect(parseViewFragment('#view?method=<script>', 10)!.layout).toEqual(DEFAULT_LAYOUT.pca);
     expect(parseViewFragment('#view?chosen=0-999999999', 5)!.chosen).toEqual([]);
-  });
-
-  it('reads a share link’s layout parameters the same way', () => {
-    expect(layoutParamsFrom({ method: 'umap', neighbours: 40, minDist: 2, metric: 'euclidean', extra: 1 })).toEqual({ ...DEFAULT_LAYOUT.umap, neighbours: 40, metric: 'euclidean' });
-    expect(layoutParamsFrom({ method: 'pca', axes: [0, 1, 99] })).toEqual(DEFAULT_LAYOUT.pca);
   });
 });

@@ -1,7 +1,8 @@
 // The work in the address bar, without the data: the layout (method and parameters), the query,
 // the open chunk and the selection, as "#view?method=umap&neighbours=15&q=…&open=12&chosen=3-9,14".
 // A reload or the back button reads it back; anything out of range falls back to the defaults.
-import { DEFAULT_LAYOUT, type LayoutParams } from './layoutRun';
+import type { LayoutParams } from './layoutRun';
+import { integer, layoutParamsFrom } from './settingsFrom';
 
 export const VIEW_PREFIX = '#view?';
 /** a longer selection stays out of the address (it would crowd it; the workspace keeps it) */
@@ -12,44 +13,6 @@ export interface ViewState {
   query: string;
   open: number | null;
   chosen: number[];
-}
-
-type Rule = (value: unknown) => unknown;
-const integer = (min: number, max: number): Rule => (v) => (v !== '' && v !== null && Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined);
-const real = (min: number, max: number): Rule => (v) => (v !== '' && v !== null && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined);
-const oneOf = (...values: unknown[]): Rule => (v) => values.find((x) => String(x) === String(v));
-const either = (...rules: Rule[]): Rule => (v) => rules.map((r) => r(v)).find((x) => x !== undefined);
-const nothing: Rule = (v) => (v === null || v === 'none' ? null : undefined);
-
-/** What each parameter may be (as the Layout panel allows); the rest of a layout comes from its method's defaults. */
-const RULES: Record<string, Rule> = {
-  dims: oneOf(2, 3),
-  neighbours: integer(2, 200),
-  minDist: real(0, 1),
-  epochs: integer(10, 2000),
-  metric: oneOf('cosine', 'euclidean'),
-  preReduce: either(nothing, integer(2, 1024)),
-  seed: integer(0, 2 ** 31 - 1),
-  perplexity: real(2, 100),
-  learningRate: either(oneOf('auto'), real(1, 100_000)),
-  iterations: integer(50, 5000),
-};
-
-/** Layout parameters from anything (a link, an address): the method's defaults where a value is missing or out of range. */
-export function layoutParamsFrom(raw: Record<string, unknown>): LayoutParams {
-  const method = raw.method === 'umap' || raw.method === 'tsne' ? raw.method : 'pca';
-  const params: Record<string, unknown> = { ...DEFAULT_LAYOUT[method] };
-  for (const key of Object.keys(params)) {
-    if (key === 'method' || !(key in raw)) continue;
-    if (key === 'axes') {
-      const axes = typeof raw.axes === 'string' ? raw.axes.split(',') : raw.axes;
-      if (Array.isArray(axes) && axes.length === 3 && axes.every((a) => integer(0, 63)(a) !== undefined)) params.axes = axes.map(Number);
-      continue;
-    }
-    const value = RULES[key]?.(raw[key]);
-    if (value !== undefined) params[key] = value;
-  }
-  return params as unknown as LayoutParams;
 }
 
 /** "3-9,14" for 3,4,…,9,14: a lasso's selection is mostly runs of rows. */

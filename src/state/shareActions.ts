@@ -3,15 +3,16 @@
 // never reaches a server, or into a file for views too big for a link. Opening one restores the
 // view with nothing embedded; nothing is fetched except the app's own demo corpus (when the link
 // refers to it) or the address of a #url= link.
-import { DEFAULT_CHUNKING, type ChunkOptions, type ChunkStrategy } from '../core/chunking';
+import type { ChunkOptions } from '../core/chunking';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
-import { layoutParamsFrom } from '../core/viewUrl';
-import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../core/retrieval/retrieve';
+import { chunkingFrom, layoutParamsFrom, retrievalFrom } from '../core/settingsFrom';
+import { DEFAULT_RETRIEVAL } from '../core/retrieval/retrieve';
 import { decodeSnapshot, encodeSnapshot, SnapshotError, type SnapshotCorpus, type ViewSnapshot } from '../core/snapshot/codec';
 import { drain } from '../core/snapshot/bytes';
 import { corpusHash } from '../core/snapshot/corpusHash';
 import { projectRows, REDUCED_DIMS } from '../core/snapshot/reduce';
 import { snapshotCorpus } from '../core/snapshot/restoreCorpus';
+import { clusterSummary } from '../core/clustering/clusters';
 import { hostOrigin } from '../core/csp';
 import { askToAllow, notYetAllowed } from './allowedHosts';
 import { cancelClusters } from './clusterActions';
@@ -43,29 +44,44 @@ export interface ShareOptions {
 }
 export const DEFAULT_SHARE: ShareOptions = { vectors: 'int8', texts: 'carried' };
 
+/** Remembers what a promise made, and forgets a failure so that the next call tries again. */
+function remembered<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+  let made = cache.get(key);
+  if (!made) {
+    made = make();
+    made.catch(() => cache.delete(key));
+    cache.set(key, made);
+  }
+  return made;
+}
+
+/** The demo's documents, read once from the app's own files. */
+const demoDocs = new Map<'demo', Promise<SourceDocument[]>>();
+const demoDocumentsOnce = () => remembered(demoDocs, 'demo', demoDocuments);
+
+/** A chunk table's content hash, once per table (every commit makes a new table); a large corpus takes a moment to hash. */
+const tableHashes = new Map<ChunkTable, Promise<string>>();
+function hashOf(table: ChunkTable): Promise<string> {
+  if (!tableHashes.has(table)) tableHashes.clear();
+  return remembered(tableHashes, table, () => corpusHash(table));
+}
+
 /** The demo corpus chunked with these options, with its hash; remembered per chunking. */
 const demoTables = new Map<string, Promise<{ documents: SourceDocument[]; table: ChunkTable; hash: string }>>();
 
 function demoTable(chunking: ChunkOptions): Promise<{ documents: SourceDocument[]; table: ChunkTable; hash: string }> {
-  const key = `${JSON.stringify(chunking)} ${store.getState().modelSource.model.id}`;
-  let made = demoTables.get(key);
-  if (!made) {
-    made = (async () => {
-      const documents = await demoDocuments();
-      const table = await chunkInWorker(documents, new AbortController().signal, chunking);
-      return { documents, table, hash: await corpusHash(table) };
-    })();
-    made.catch(() => demoTables.delete(key));
-    demoTables.set(key, made);
-  }
-  return made;
+  return remembered(demoTables, `${JSON.stringify(chunking)} ${store.getState().modelSource.model.id}`, async () => {
+    const documents = await demoDocumentsOnce();
+    const table = await chunkInWorker(documents, new AbortController().signal, chunking);
+    return { documents, table, hash: await corpusHash(table) };
+  });
 }
 
 /** Whether the workspace's chunks are the demo corpus's, chunked as now (checked by content hash). */
 async function isDemo(hash: string): Promise<boolean> {
   const { chunking } = store.getState();
   try {
-    const demoNames = new Set((await demoDocuments()).map((d) => d.name));
+    const demoNames = new Set((await demoDocumentsOnce()).map((d) => d.name));
     if (!workspace.table.sources.every((name) => demoNames.has(name))) return false;
     return (await demoTable(chunking)).hash === hash;
   } catch {
@@ -79,7 +95,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
   const { table } = workspace;
   const count = table.texts.length;
   const clustered = workspace.clusterLabels.length === count && count > 0;
-  const hash = await corpusHash(table);
+  const hash = await hashOf(table);
   const demo = await isDemo(hash);
   const corpus: SnapshotCorpus =
     demo || options.texts === 'referenced' ? { kind: 'referenced', hash, count, demo } : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds };
@@ -136,38 +152,13 @@ export async function makeShareLink(options: ShareOptions = DEFAULT_SHARE): Prom
   }
 }
 
-const isEnum = <T extends string>(value: unknown, allowed: readonly T[]): value is T => allowed.includes(value as T);
-const isCount = (value: unknown, max: number): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max;
-
-function retrievalOf(r: Record<string, unknown>): RetrievalSettings {
-  return {
-    ...DEFAULT_RETRIEVAL,
-    ...(isEnum(r.retriever, ['dense', 'bm25', 'hybrid'] as const) && { retriever: r.retriever }),
-    ...(isEnum(r.metric, ['cosine', 'dot', 'euclidean'] as const) && { metric: r.metric }),
-    ...(isCount(r.topK, 100) && { topK: r.topK }),
-  };
-}
-
-const STRATEGIES: readonly ChunkStrategy[] = ['fit', 'paragraph', 'recursive', 'sentence', 'markdown', 'tokens'];
-
-/** The sender's chunking where it makes sense, this app's default elsewhere (it re-chunks the demo the same way). */
-function chunkingOf(c: Record<string, unknown>): ChunkOptions {
-  const size = isCount(c.size, 100_000) ? c.size : DEFAULT_CHUNKING.size;
-  return {
-    strategy: isEnum(c.strategy, STRATEGIES) ? c.strategy : DEFAULT_CHUNKING.strategy,
-    size,
-    overlap: Number.isInteger(c.overlap) && (c.overlap as number) >= 0 && (c.overlap as number) < size ? (c.overlap as number) : Math.min(DEFAULT_CHUNKING.overlap, size - 1),
-    separators: Array.isArray(c.separators) && c.separators.length <= 32 && c.separators.every((x) => typeof x === 'string' && x.length <= 16) ? (c.separators as string[]) : DEFAULT_CHUNKING.separators,
-  };
-}
-
 /** The chunks a snapshot names: carried in it, or a corpus this page holds with the same content hash. */
 async function corpusOf(snapshot: ViewSnapshot): Promise<{ documents: SourceDocument[]; table: ChunkTable }> {
   const { corpus } = snapshot;
   if (corpus.kind === 'carried') return snapshotCorpus(corpus.sources, corpus.texts, corpus.sourceIds);
-  if (workspace.table.texts.length === corpus.count && (await corpusHash(workspace.table)) === corpus.hash) return { documents: workspace.documents, table: workspace.table };
+  if (workspace.table.texts.length === corpus.count && (await hashOf(workspace.table)) === corpus.hash) return { documents: workspace.documents, table: workspace.table };
   if (corpus.demo) {
-    const demo = await demoTable(chunkingOf(snapshot.chunking));
+    const demo = await demoTable(chunkingFrom(snapshot.chunking));
     if (demo.hash === corpus.hash) return demo;
     throw new SnapshotError(`it refers to the demo corpus as another Orrery version or model chunks it (${corpus.count} chunks there, ${demo.table.texts.length} here)`);
   }
@@ -185,7 +176,7 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
   const ownVectors = table === workspace.table && workspace.dims > 0 && (!vectors || sameSpace);
   const params = layoutParamsFrom(snapshot.layout.params);
   store.setState({
-    retrieval: snapshot.query ? retrievalOf(snapshot.query.retrieval) : DEFAULT_RETRIEVAL,
+    retrieval: snapshot.query ? retrievalFrom(snapshot.query.retrieval) : DEFAULT_RETRIEVAL,
     queryText: snapshot.query?.vector ? snapshot.query.text : '',
     colourMode: snapshot.colour.mode,
     colourColumn: snapshot.colour.column,
@@ -199,11 +190,10 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
   cancelClusters();
   if (snapshot.clusters) {
     workspace.clusterLabels = snapshot.clusters.labels;
-    const sizes = new Map<number, number>();
-    for (const l of snapshot.clusters.labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+    const { clusters, unclustered } = clusterSummary(snapshot.clusters.labels, snapshot.clusters.names);
     store.setState((s) => ({
-      clusters: snapshot.clusters!.names.map((terms, id) => ({ id, size: sizes.get(id) ?? 0, terms })),
-      unclustered: sizes.get(-1) ?? 0,
+      clusters,
+      unclustered,
       clusterRun: { method: 'kmeans', silhouette: null, minClusterSize: null, notes: ['Clusters as the link’s sender saw them.'] },
       clusterVersion: s.clusterVersion + 1,
       clusterCorpusVersion: s.corpusVersion,

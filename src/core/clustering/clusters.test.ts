@@ -3,7 +3,7 @@ import { exactKnn, unitRows } from '../knn';
 import { finish } from '../steps';
 import { gaussianClusters } from '../syntheticData';
 import { adjustedRandIndex } from './agreement';
-import { clusterSteps, type ClusterSettings, HDBSCAN_MAX_POINTS } from './clusters';
+import { clusterSteps, type ClusterSettings, clusterSummary, HDBSCAN_MAX_POINTS } from './clusters';
 import { hdbscanSteps } from './hdbscan';
 import { kmeansSteps } from './kmeans';
 
@@ -111,5 +111,18 @@ describe('adjusted Rand index', () => {
     const b = Array.from({ length: 3000 }, (_, i) => Math.floor(i / 1000));
     expect(Math.abs(adjustedRandIndex(a, b))).toBeLessThan(0.01);
     expect(adjustedRandIndex([0, 0, 1, 1], [0, 1, 0, 1])).toBeLessThan(0);
+  });
+});
+
+describe('a clustering summed up', () => {
+  it('counts each cluster, names it, and counts the unclustered (a cluster with no point keeps size 0)', () => {
+    expect(clusterSummary(Int32Array.from([0, 1, -1, 0, 0, -1]), [['star'], ['bread'], ['empty']])).toEqual({
+      clusters: [
+        { id: 0, size: 3, terms: ['star'] },
+        { id: 1, size: 1, terms: ['bread'] },
+        { id: 2, size: 0, terms: ['empty'] },
+      ],
+      unclustered: 2,
+    });
   });
 });

@@ -53,6 +53,13 @@ const LARGE_GRAPH_K = 6;
  * min_samples merged topics (demo corpus: ARI 0.71 at 2, 0.20 at 5; see the closing note of #13).
  */
 const MIN_SAMPLES = 2;
+/** Each cluster's size and words, and how many points are in none, from the labels (−1: unclustered) and the clusters' words. */
+export function clusterSummary(labels: Int32Array, names: string[][]): Pick<Clustering, 'clusters' | 'unclustered'> {
+  const sizes = new Map<number, number>();
+  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  return { clusters: names.map((terms, id) => ({ id, size: sizes.get(id) ?? 0, terms })), unclustered: sizes.get(-1) ?? 0 };
+}
+
 /** terms are counted on at most this many chunks (a uniform sample beyond) */
 const TERM_TEXTS = 20_000;
 
@@ -97,15 +104,12 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
     labels = bySize(result.labels).labels;
     if (result.clusters === 0) notes.push(`HDBSCAN found no group of at least ${minClusterSize} points: all are unclustered. Try a smaller minimum cluster size.`);
   }
-  const sizes = new Map<number, number>();
-  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
-  const clusterCount = [...sizes.keys()].filter((l) => l >= 0).length;
+  const clusterCount = new Set(labels.filter((l) => l >= 0)).size;
   const names = namesFor(texts, labels, clusterCount);
   yield 1;
   return {
     labels,
-    clusters: names.map((terms, id) => ({ id, size: sizes.get(id) ?? 0, terms })),
-    unclustered: sizes.get(-1) ?? 0,
+    ...clusterSummary(labels, names),
     method,
     silhouette,
     minClusterSize,
