@@ -30,10 +30,9 @@ self.onmessage = (message: MessageEvent<{ count: number; dims: number; rounds: n
   const query = (q: number) => queries.vectors.subarray(q * dims, (q + 1) * dims);
   const denseSimd = time((q) => topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine', (v, out) => kernel.dots(v, out)), 10));
   const denseJs = time((q) => topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine'), 10));
-  let started = performance.now();
+  const started = performance.now();
   const index = buildBm25(corpus.texts);
   const bm25Build = performance.now() - started;
   const bm25 = time((q) => topK(bm25Scores(index, queries.texts[q]!), 10));
-  started = performance.now();
   self.postMessage({ denseSimd, denseJs, bm25, bm25Build, terms: index.terms.size });
 };

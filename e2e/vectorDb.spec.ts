@@ -62,7 +62,7 @@ test.beforeAll(async () => {
   await seed('e2e-starved', { ef_search: 1, ef_construction: 2, max_neighbors: 2 });
 });
 test.afterAll(() => chroma?.stop());
-test.use({ allowedOrigins: async ({}, use) => use([chroma.url]) });
+test.use({ allowedOrigins: async (_fixtures, use) => use([chroma.url]) });
 
 test('connect, list, load 2,000 rows with their metadata, and query through the index beside exact search', async ({ page }) => {
   await page.goto('/');

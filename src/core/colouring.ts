@@ -91,7 +91,10 @@ export function columnScale(values: readonly string[]): ColumnScale {
     values.forEach((v, i) => {
       const x = isMissing(v) ? NaN : Number(v);
       numbers[i] = x;
-      if (!Number.isNaN(x)) (min = Math.min(min, x)), (max = Math.max(max, x));
+      if (!Number.isNaN(x)) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
     });
     return { kind: 'numeric', values: numbers, min, max, missing };
   }

@@ -60,7 +60,12 @@ export function insidePolygon(polygon: readonly (readonly [number, number])[], x
 export function pointsInPolygon(positions: Float32Array, count: number, view: Viewport, polygon: readonly (readonly [number, number])[], visible?: Uint8Array | null): number[] {
   if (polygon.length < 3) return [];
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const [x, y] of polygon) (minX = Math.min(minX, x)), (maxX = Math.max(maxX, x)), (minY = Math.min(minY, y)), (maxY = Math.max(maxY, y));
+  for (const [x, y] of polygon) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     if ((visible && !visible[i]) || !project(positions, i, view, at)) continue;

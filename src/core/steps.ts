@@ -16,12 +16,10 @@ export function finish<T>(steps: Steps<T>): T {
 /** Advances for about budgetMs; returns the result when the steps end, else the latest progress. */
 export function advance<T>(steps: Steps<T>, budgetMs: number): { done: true; value: T } | { done: false; progress: number } {
   const until = performance.now() + budgetMs;
-  let progress = 0;
   for (;;) {
     const next = steps.next();
     if (next.done) return { done: true, value: next.value };
-    progress = next.value;
-    if (performance.now() >= until) return { done: false, progress };
+    if (performance.now() >= until) return { done: false, progress: next.value };
   }
 }
 

@@ -170,7 +170,7 @@ export class TsneOptimizer {
         for (let c = 0; c < dims; c++) gradient[i * dims + c]! += m * (y[i * dims + c]! - y[j * dims + c]!);
       }
     }
-    let mean = new Float64Array(dims);
+    const mean = new Float64Array(dims);
     for (let i = 0; i < count * dims; i++) {
       const g = 4 * gradient[i]!;
       // gains grow where the gradient keeps changing sign, shrink where it keeps its direction
@@ -180,7 +180,6 @@ export class TsneOptimizer {
       mean[i % dims]! += y[i]! / count;
     }
     for (let i = 0; i < count * dims; i++) y[i]! -= mean[i % dims]!;
-    mean = new Float64Array(0);
     this.iteration++;
   }
 }

@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import * as THREE from 'three';
 import { useOrrery } from '../state/hooks';
 import { rememberCamera } from '../state/viewActions';
@@ -27,6 +27,12 @@ interface Flight {
 
 const ease = (t: number) => t * t * (3 - 2 * t);
 
+function rememberWhere(camera: THREE.Camera & { zoom: number }, controls: Controls): void {
+  const p = camera.position;
+  const t = controls.target;
+  rememberCamera({ position: [p.x, p.y, p.z], target: [t.x, t.y, t.z], zoom: camera.zoom });
+}
+
 /**
  * Flies the camera to chunks (a cluster from the legend, the chosen set), resets it, and records
  * where it comes to rest (position, target, zoom) in the store, where a share link can read it.
@@ -41,21 +47,17 @@ export function CameraRig() {
   const cameraRestore = useOrrery((s) => s.cameraRestore);
   const current = useRef<Flight | null>(null);
 
-  const remember = () => {
-    if (!controls) return;
-    const p = camera.position;
-    const t = controls.target;
-    rememberCamera({ position: [p.x, p.y, p.z], target: [t.x, t.y, t.z], zoom: camera.zoom });
-  };
+  const remember = useEffectEvent(() => controls && rememberWhere(camera, controls));
 
   useEffect(() => {
     if (!controls) return;
-    controls.addEventListener('end', remember);
+    const onEnd = () => remember();
+    controls.addEventListener('end', onEnd);
     remember();
-    return () => controls.removeEventListener('end', remember);
+    return () => controls.removeEventListener('end', onEnd);
   }, [controls, camera]);
 
-  useEffect(() => {
+  const startFlight = useEffectEvent((flight: { version: number; indices: number[] }) => {
     if (flight.version === 0 || !controls || flight.indices.length === 0) return;
     const { centre, radius } = extentOf(sceneState.positions, flight.indices.filter((i) => i < sceneState.positions.length / 3));
     const toTarget = new THREE.Vector3(...centre);
@@ -66,10 +68,11 @@ export function CameraRig() {
     const toZoom = ortho ? Math.min(size.width, size.height) / (2 * reach) : camera.zoom;
     current.current = { start: performance.now(), fromTarget: controls.target.clone(), toTarget, fromPosition: camera.position.clone(), toPosition, fromZoom: camera.zoom, toZoom };
     invalidate();
-  }, [flight]);
+  });
+  useEffect(() => startFlight(flight), [flight]);
 
   /** Puts the camera somewhere at once: no flight, and no momentum left from the last drag. */
-  const placeNow = (controls: Controls, place: () => void) => {
+  const placeNow = useEffectEvent((controls: Controls, place: () => void) => {
     current.current = null;
     // without damping, update() drops the momentum before the camera is placed
     controls.enableDamping = false;
@@ -79,22 +82,25 @@ export function CameraRig() {
     controls.enableDamping = true;
     remember();
     invalidate();
-  };
+  });
 
   useEffect(() => {
     if (cameraVersion === 0 || !controls) return;
     placeNow(controls, () => controls.reset());
   }, [cameraVersion, controls]);
 
-  useEffect(() => {
-    const wanted = cameraRestore.camera;
-    if (cameraRestore.version === 0 || !controls || !wanted) return;
+  const restore = useEffectEvent((wanted: NonNullable<typeof cameraRestore.camera>, controls: Controls) =>
     placeNow(controls, () => {
       controls.target.set(...wanted.target);
       camera.position.set(...wanted.position);
       camera.zoom = wanted.zoom;
       camera.updateProjectionMatrix();
-    });
+    }),
+  );
+  useEffect(() => {
+    const wanted = cameraRestore.camera;
+    if (cameraRestore.version === 0 || !controls || !wanted) return;
+    restore(wanted, controls);
   }, [cameraRestore, controls]);
 
   useFrame(() => {
@@ -110,7 +116,7 @@ export function CameraRig() {
     if (t < 1) invalidate();
     else {
       current.current = null;
-      remember();
+      rememberWhere(camera, controls);
     }
   });
   return null;

@@ -72,7 +72,10 @@ export function LabelPlacer() {
     // the centres move only with the points: a camera move just projects them again
     if (computedFor.current.version !== sceneState.positionsVersion || computedFor.current.clusters !== clusters || c.length !== n * 3) {
       computedFor.current = { version: sceneState.positionsVersion, clusters };
-      if (c.length !== n * 3) (centres.current = new Float32Array(n * 3)), (counts.current = new Int32Array(n));
+      if (c.length !== n * 3) {
+        centres.current = new Float32Array(n * 3);
+        counts.current = new Int32Array(n);
+      }
       clusterCentres(labels, positions, sceneState.visible, n, centres.current, counts.current);
     }
     const centre = centres.current;

@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { pointColouring } from '../state/colouring';
@@ -72,29 +72,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
   );
   const layoutVersion = useOrrery((s) => (s.layoutProgress === null ? s.layoutVersion : -1));
 
-  /** Puts the layout's coordinates into the position buffer: animated, or at once while a layout streams. */
-  const place = (animate: boolean) => {
-    const count = workspace.coords.length / 3;
-    if (buffers.current?.count !== count) {
-      buffers.current = allocate(geometry, count);
-      toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
-      transition.current = null;
-      restyle();
-    } else if (animate) {
-      const b = buffers.current;
-      b.from.set(b.position.array as Float32Array);
-      toScene(workspace.coords, frameRef.current, b.to);
-      transition.current = { start: performance.now() };
-    } else {
-      toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
-      transition.current = null;
-    }
-    buffers.current.position.needsUpdate = true;
-    sceneState.positionsVersion++;
-    invalidate();
-  };
-
-  const restyle = () => {
+  const restyle = useEffectEvent(() => {
     const b = buffers.current;
     if (!b || b.count !== workspace.table.texts.length) return;
     const s = readOrrery();
@@ -148,7 +126,29 @@ export function PointCloud({ frame }: { frame: Frame }) {
     b.style.needsUpdate = true;
     material.uniforms.size!.value = densitySize(b.count);
     invalidate();
-  };
+  });
+
+  /** Puts the layout's coordinates into the position buffer: animated, or at once while a layout streams. */
+  const place = useEffectEvent((animate: boolean) => {
+    const count = workspace.coords.length / 3;
+    if (buffers.current?.count !== count) {
+      buffers.current = allocate(geometry, count);
+      toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
+      transition.current = null;
+      restyle();
+    } else if (animate) {
+      const b = buffers.current;
+      b.from.set(b.position.array as Float32Array);
+      toScene(workspace.coords, frameRef.current, b.to);
+      transition.current = { start: performance.now() };
+    } else {
+      toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
+      transition.current = null;
+    }
+    buffers.current.position.needsUpdate = true;
+    sceneState.positionsVersion++;
+    invalidate();
+  });
 
   useEffect(() => {
     frameRef.current = frame;
@@ -160,7 +160,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     });
   }, [frame, layoutVersion]);
 
-  useEffect(restyle, [view, geometry]);
+  useEffect(() => restyle(), [view, geometry]);
 
   // hover and selection are uniforms: no buffer changes
   useEffect(

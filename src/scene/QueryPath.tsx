@@ -2,8 +2,7 @@ import { Html } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { pathLines } from './pathAdapter';
 import { createPathGeometry, createPathMaterial, setPathSegments } from './pathMaterial';
@@ -16,10 +15,10 @@ export function QueryPath({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
   const results = useOrrery((s) => s.results);
   const beyond = useOrrery((s) => s.beyond);
-  const queryVersion = useOrrery((s) => s.queryVersion);
-  const layoutVersion = useOrrery((s) => (s.layoutProgress === null ? s.layoutVersion : -1));
-  const geometry = useMemo(createPathGeometry, []);
-  const material = useMemo(createPathMaterial, []);
+  const queryCoords = useWorkspace((w) => w.queryCoords);
+  const coords = useWorkspace((w) => w.coords);
+  const geometry = useMemo(() => createPathGeometry(), []);
+  const material = useMemo(() => createPathMaterial(), []);
   const ribbons = useMemo(() => {
     const mesh = new THREE.Mesh(geometry, material);
     mesh.frustumCulled = false; // its vertices move on screen, not in the scene
@@ -28,10 +27,9 @@ export function QueryPath({ frame }: { frame: Frame }) {
     return mesh;
   }, [geometry, material]);
 
-  // workspace.queryCoords is not reactive: queryVersion says the query moved, frame the layout
-  const queryPosition = useMemo(() => (workspace.queryCoords ? toScene(workspace.queryCoords, frame) : null), [frame, queryVersion, layoutVersion]);
+  const queryPosition = useMemo(() => (queryCoords ? toScene(queryCoords, frame) : null), [frame, queryCoords]);
   const lines = useMemo(() => pathLines([...results, ...beyond]), [results, beyond]);
-  const ends = useMemo(() => lines.map((l) => toScene(workspace.coords.subarray(l.index * 3, l.index * 3 + 3), frame)), [lines, frame, layoutVersion]);
+  const ends = useMemo(() => lines.map((l) => toScene(coords.subarray(l.index * 3, l.index * 3 + 3), frame)), [lines, frame, coords]);
 
   useEffect(() => {
     setPathSegments(

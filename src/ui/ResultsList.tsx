@@ -1,6 +1,5 @@
 import type { RetrievedHit, Standing } from '../core/retrieval/retrieve';
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 import { select, toggleGold } from '../state/queryActions';
 import { RETRIEVER_LABEL } from './RetrieverSettings';
 
@@ -12,7 +11,7 @@ const standing = (s: Standing, digits = 3) => (Number.isFinite(s.rank) ? `#${s.r
 /** One hit: its rank and score, where each retriever ranks it, its source, and its tokens against the context budget. */
 function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number; gold: boolean; fullRank: number | null }) {
   const budget = useOrrery((s) => s.contextBudget);
-  const { table } = workspace;
+  const table = useWorkspace((w) => w.table);
   const tokens = table.tokens[hit.index]!;
   const over = !hit.beyondCut && used > budget;
   return (
@@ -50,8 +49,10 @@ export function ResultsList() {
   const tokens = useOrrery((s) => s.queryTokens);
   const model = useOrrery((s) => s.modelSource.model);
   const gold = new Set(goldMarks[queryText] ?? []);
-  let used = 0;
-  const { table } = workspace;
+  const table = useWorkspace((w) => w.table);
+  // tokens of the context budget used up to and including each hit
+  const usedUpTo = new Array<number>(results.length);
+  results.forEach((hit, i) => (usedUpTo[i] = (usedUpTo[i - 1] ?? 0) + Math.max(0, table.tokens[hit.index]!)));
   const how = retrieval.retriever === 'dense' ? `${retrieval.metric}` : retrieval.retriever === 'bm25' ? `k1 ${retrieval.bm25.k1}, b ${retrieval.bm25.b}` : `weights ${retrieval.weights.dense} : ${retrieval.weights.bm25}`;
   return (
     <>
@@ -69,10 +70,9 @@ export function ResultsList() {
         </p>
       )}
       <ol aria-label="Hits">
-        {results.map((hit) => {
-          used += Math.max(0, table.tokens[hit.index]!);
-          return <HitRow key={hit.index} hit={hit} used={used} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />;
-        })}
+        {results.map((hit, i) => (
+          <HitRow key={hit.index} hit={hit} used={usedUpTo[i]!} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />
+        ))}
       </ol>
     </div>
     {beyond.length > 0 && (

@@ -28,7 +28,8 @@ export function SharePanel() {
   const chunkCount = useOrrery((s) => s.chunkCount);
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<ShareOptions>(DEFAULT_SHARE);
-  const [copied, setCopied] = useState(false);
+  // 'Copied' belongs to the link that was copied: a newer link offers 'Copy link' again
+  const [copiedUrl, setCopiedUrl] = useState<string | null>(null);
   const [hostedAt, setHostedAt] = useState('');
   // while the panel is open the link follows its options and the work (the camera and selection are read when it is made)
   const corpusVersion = useOrrery((s) => s.corpusVersion);
@@ -36,7 +37,6 @@ export function SharePanel() {
   const queryVersion = useOrrery((s) => s.queryVersion);
   useEffect(() => {
     if (!open) return;
-    setCopied(false);
     void makeShareLink(options).then((made) => made || setOpen(false));
   }, [open, options, corpusVersion, layoutVersion, queryVersion]);
   const hostedLink = /^https?:\/\/\S+$/.test(hostedAt.trim()) ? pageAddress(`url=${encodeURIComponent(hostedAt.trim())}`) : '';
@@ -81,8 +81,8 @@ export function SharePanel() {
             Leave the chunks out (for someone who holds this corpus)
           </label>
           <div className="row">
-            <button type="button" onClick={() => copyFrom('share-link', link.url, () => setCopied(true))}>
-              {copied ? 'Copied' : 'Copy link'}
+            <button type="button" onClick={() => copyFrom('share-link', link.url, () => setCopiedUrl(link.url))}>
+              {copiedUrl === link.url ? 'Copied' : 'Copy link'}
             </button>
             <button type="button" onClick={() => saveFile(`orrery-view${SNAPSHOT_FILE_EXTENSION}`, new Blob([link.fragment], { type: 'text/plain' }))}>
               Download snapshot file

@@ -92,7 +92,7 @@ export async function loadEmbedder(source: ModelSource & { backend: Backend }, r
     return await load(model, backend, source.dtype, onDownload);
   } catch (error) {
     const where = model.builtIn ? 'this app' : (source.remoteHost ?? HUB);
-    throw new Error(`Could not load the model ${model.id} from ${where}: ${(error as Error).message}`);
+    throw new Error(`Could not load the model ${model.id} from ${where}: ${(error as Error).message}`, { cause: error });
   } finally {
     forgetLocalFiles();
   }

@@ -37,7 +37,11 @@ function* qualitySteps(vectors: Float32Array, count: number, dims: number, reque
   const recall = yield* neighbourRecallSteps(graph, layout, layoutDims, count, rows);
   let mean = 0;
   let measured = 0;
-  for (const r of recall) if (!Number.isNaN(r)) (mean += r), measured++;
+  for (const r of recall) {
+    if (Number.isNaN(r)) continue;
+    mean += r;
+    measured++;
+  }
   mean /= Math.max(1, measured);
   const kk = Math.min(k, Math.max(1, Math.floor((count - 2) / 3)));
   const trustRows = Math.min(count, TRUST_ROWS);

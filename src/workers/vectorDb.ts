@@ -104,7 +104,7 @@ export class VectorDbHost {
       const built = collectionDocument(request.name, pages, request.collection.dims);
       return { ...built, rows, answered, stopped };
     } catch (error) {
-      if (error instanceof InputError) throw new Error(`${request.name}: ${error.message}`);
+      if (error instanceof InputError) throw new Error(`${request.name}: ${error.message}`, { cause: error });
       throw error;
     }
   }

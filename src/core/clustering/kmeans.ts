@@ -70,9 +70,15 @@ export function* lloydSteps(x: Float32Array, count: number, dims: number, centro
       let bestDot = -Infinity;
       for (let c = 0; c < k; c++) {
         const s = dot(x, i, centroids, c, dims);
-        if (s > bestDot) (bestDot = s), (best = c);
+        if (s > bestDot) {
+          bestDot = s;
+          best = c;
+        }
       }
-      if (labels[i] !== best) (labels[i] = best), changed++;
+      if (labels[i] !== best) {
+        labels[i] = best;
+        changed++;
+      }
       if (i % SLICE === SLICE - 1) yield (iteration + i / count) / maxIterations;
     }
     if (changed === 0) break;

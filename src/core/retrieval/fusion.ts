@@ -32,7 +32,10 @@ export function mmr(candidates: number[], relevance: (index: number) => number, 
     left.forEach((i, at) => {
       const redundancy = picked.length === 0 ? 0 : closest.get(i)!;
       const value = lambda * relevance(i) - (1 - lambda) * redundancy;
-      if (value > bestValue) (bestValue = value), (best = at);
+      if (value > bestValue) {
+        bestValue = value;
+        best = at;
+      }
     });
     const [chosen] = left.splice(best, 1);
     picked.push(chosen!);

@@ -36,7 +36,10 @@ export async function drain(stream: ReadableStream<Uint8Array>, cap: number, pro
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 

@@ -136,7 +136,9 @@ function quantiseCoords(coords: Float32Array): { coords: string; min: Vec3; max:
     min[c] = Math.min(min[c]!, coords[i]!);
     max[c] = Math.max(max[c]!, coords[i]!);
   }
-  for (let c = 0; c < 3; c++) if (min[c]! > max[c]!) (min[c] = 0), (max[c] = 0);
+  for (let c = 0; c < 3; c++) {
+    if (min[c]! > max[c]!) min[c] = max[c] = 0;
+  }
   const steps = new Uint16Array(coords.length);
   for (let i = 0; i < coords.length; i++) {
     const c = i % 3;
