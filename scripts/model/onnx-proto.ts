@@ -1,7 +1,7 @@
 // A minimal protobuf writer for the parts of onnx.proto the model builder needs.
 // Field numbers follow onnx/onnx.proto (ModelProto, GraphProto, NodeProto, TensorProto, ...).
 
-export const DataType = { FLOAT: 1, INT8: 3, INT32: 6, INT64: 7, FLOAT16: 10 } as const;
+export const DataType = { FLOAT: 1, UINT8: 2, INT8: 3, INT32: 6, INT64: 7, FLOAT16: 10 } as const;
 export type DataType = (typeof DataType)[keyof typeof DataType];
 
 class Writer {
@@ -71,7 +71,7 @@ export interface Tensor {
   name: string;
   dataType: DataType;
   dims: number[];
-  data: Float32Array | Int8Array | Int32Array | BigInt64Array | Uint16Array;
+  data: Float32Array | Uint8Array | Int8Array | Int32Array | BigInt64Array | Uint16Array;
 }
 
 export type AttributeValue = number | number[] | string | { float: number } | { floats: number[] } | Tensor;

@@ -58,8 +58,14 @@ class GraphBuilder {
    */
   matmul(name: string, x: string, rows: number, cols: number, data: Float32Array): string {
     if (this.quantize !== 'int8') return this.op1('MatMul', [x, this.matrix(name, rows, cols, data)]);
-    const [q, scales] = this.int8(name, rows, cols, data, 1);
-    this.initializers.push({ name: `${name}_zero`, dataType: DataType.INT8, dims: [cols], data: new Int8Array(cols) });
+    const [signed, scales] = this.int8(name, rows, cols, data, 1);
+    // the weights as uint8 around a zero point of 128: x86 CPUs without VNNI multiply u8 × s8 in
+    // pairs summed into int16, which saturates (cosine 0.985 on an AMD EPYC); u8 × u8 is widened first
+    const q = `${name}_u8`;
+    const initializer = this.initializers.find((t) => t.name === signed)!;
+    this.initializers.push({ name: q, dataType: DataType.UINT8, dims: [rows, cols], data: Uint8Array.from(initializer.data as Int8Array, (v) => v + 128) });
+    this.initializers.splice(this.initializers.indexOf(initializer), 1);
+    this.initializers.push({ name: `${name}_zero`, dataType: DataType.UINT8, dims: [cols], data: new Uint8Array(cols).fill(128) });
     const [xq, xScale, xZero] = this.op('DynamicQuantizeLinear', [x], undefined, 3) as [string, string, string];
     const product = this.op1('MatMulInteger', [xq, q, xZero, `${name}_zero`]);
     return this.op1('Mul', [this.op1('Cast', [product], { to: DataType.FLOAT }), this.op1('Mul', [xScale, scales])]);
@@ -81,7 +87,7 @@ class GraphBuilder {
     return this.op1('Mul', [picked, rowScales]);
   }
 
-  private int8(name: string, rows: number, cols: number, data: Float32Array, axis: 0 | 1): [string, string] {
+  private int8(name: string, rows: number, cols: number, data: Float32Array, axis: 0 | 1, limit = 127): [string, string] {
     const channels = axis === 0 ? rows : cols;
     const scales = new Float32Array(channels);
     for (let r = 0; r < rows; r++) {
@@ -90,12 +96,12 @@ class GraphBuilder {
         scales[ch] = Math.max(scales[ch]!, Math.abs(data[r * cols + c]!));
       }
     }
-    for (let i = 0; i < channels; i++) scales[i] = scales[i]! > 0 ? scales[i]! / 127 : 1;
+    for (let i = 0; i < channels; i++) scales[i] = scales[i]! > 0 ? scales[i]! / limit : 1;
     const q = new Int8Array(rows * cols);
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const s = scales[axis === 0 ? r : c]!;
-        q[r * cols + c] = Math.max(-127, Math.min(127, Math.round(data[r * cols + c]! / s)));
+        q[r * cols + c] = Math.max(-limit, Math.min(limit, Math.round(data[r * cols + c]! / s)));
       }
     }
     this.initializers.push({ name: `${name}_q`, dataType: DataType.INT8, dims: [rows, cols], data: q });
@@ -169,8 +175,7 @@ export function buildUseLiteGraph(weights: TfjsWeights, quantize: Quantize): Gra
       weights.get(`${layer(i)}${part}layer_prepostprocess/layer_norm/layer_norm_bias/ConcatPartitions/concat`),
     );
 
-  const splitHeads = (x: string, headShape: string): string =>
-    g.op1('Transpose', [g.op1('Reshape', [x, headShape])], { perm: [0, 2, 1, 3] });
+  const splitHeads = (x: string, headShape: string): string => g.op1('Transpose', [g.op1('Reshape', [x, headShape])], { perm: [0, 2, 1, 3] });
 
   const attention = (i: number, x: string, attentionBias: string): string => {
     const mha = `${layer(i)}MultiheadAttention/`;
@@ -186,19 +191,19 @@ export function buildUseLiteGraph(weights: TfjsWeights, quantize: Quantize): Gra
     const kT = g.op1('Transpose', [g.op1('Reshape', [k, headShape])], { perm: [0, 2, 3, 1] });
     const logits = g.op1('Add', [g.op1('MatMul', [qh, kT]), attentionBias]);
     const context = g.op1('MatMul', [g.op1('Softmax', [logits], { axis: -1 }), splitHeads(v, headShape)]);
-    const merged = g.op1('Reshape', [
-      g.op1('Transpose', [context], { perm: [0, 2, 1, 3] }),
-      g.int64Const(`l${i}_merge`, [0, 0, width]),
-    ]);
-    return dense(`l${i}_out`, merged, weights.get(`${mha}output_transform_single/kernel/part_0`), weights.get(`${mha}output_transform_single/bias/ConcatPartitions/concat`));
+    const merged = g.op1('Reshape', [g.op1('Transpose', [context], { perm: [0, 2, 1, 3] }), g.int64Const(`l${i}_merge`, [0, 0, width])]);
+    return dense(
+      `l${i}_out`,
+      merged,
+      weights.get(`${mha}output_transform_single/kernel/part_0`),
+      weights.get(`${mha}output_transform_single/bias/ConcatPartitions/concat`),
+    );
   };
 
   const feedForward = (i: number, x: string): string => {
     const normed = lnOf(i, 'FFN/', x);
-    const conv = (n: 1 | 2) => [
-      weights.get(`${stack(i)}FFN/conv${n}/Tensordot/Reshape_1`),
-      weights.get(`${layer(i)}FFN/conv${n}/bias/ConcatPartitions/concat`),
-    ] as const;
+    const conv = (n: 1 | 2) =>
+      [weights.get(`${stack(i)}FFN/conv${n}/Tensordot/Reshape_1`), weights.get(`${layer(i)}FFN/conv${n}/bias/ConcatPartitions/concat`)] as const;
     const hidden = g.op1('Relu', [dense(`l${i}_ffn1`, normed, ...conv(1))]);
     return dense(`l${i}_ffn2`, hidden, ...conv(2));
   };
@@ -231,7 +236,12 @@ export function buildUseLiteGraph(weights: TfjsWeights, quantize: Quantize): Gra
   ]);
 
   // Layer 0 widens the residual stream from 256 to 512 with a dense projection.
-  const widened = dense('l0_residual', x0, weights.get(`${layer(0)}dense/kernel/ConcatPartitions/concat`), weights.get(`${layer(0)}dense/bias/ConcatPartitions/concat`));
+  const widened = dense(
+    'l0_residual',
+    x0,
+    weights.get(`${layer(0)}dense/kernel/ConcatPartitions/concat`),
+    weights.get(`${layer(0)}dense/bias/ConcatPartitions/concat`),
+  );
   let h = g.op1('Add', [attention(0, x0, attentionBias), widened]);
   h = g.op1('Add', [h, feedForward(0, h)]);
   h = g.op1('Add', [h, attention(1, h, attentionBias)]);
