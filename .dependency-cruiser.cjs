@@ -2,8 +2,20 @@
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: 'no-cycles', severity: 'error', comment: 'modules that import each other cannot be understood one at a time', from: { path: '^src' }, to: { circular: true } },
-    { name: 'core-is-pure', severity: 'error', comment: 'src/core imports nothing from the app around it', from: { path: '^src/core' }, to: { path: '^src/(workers|state|scene|ui)/' } },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'modules that import each other cannot be understood one at a time',
+      from: { path: '^src' },
+      to: { circular: true },
+    },
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      comment: 'src/core imports nothing from the app around it',
+      from: { path: '^src/core' },
+      to: { path: '^src/(workers|state|scene|ui)/' },
+    },
     { name: 'workers-below-state', severity: 'error', from: { path: '^src/workers' }, to: { path: '^src/(state|scene|ui)/' } },
     { name: 'state-below-view', severity: 'error', from: { path: '^src/state' }, to: { path: '^src/(scene|ui)/' } },
     {
@@ -20,7 +32,12 @@ module.exports = {
       from: { path: '^src/(scene|ui)/' },
       to: { path: '^src/state/store\\.ts$' },
     },
-    { name: 'no-react-in-core', severity: 'error', from: { path: '^src/(core|workers)/' }, to: { path: 'node_modules/(react|react-dom|three|@react-three|zustand)/' } },
+    {
+      name: 'no-react-in-core',
+      severity: 'error',
+      from: { path: '^src/(core|workers)/' },
+      to: { path: 'node_modules/(react|react-dom|three|@react-three|zustand)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

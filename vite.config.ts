@@ -26,7 +26,13 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { main: 'index.html', benchEmbed: 'bench/embed.html', benchLayout: 'bench/layout.html', benchRetrieve: 'bench/retrieve.html', benchRender: 'bench/render.html' },
+      input: {
+        main: 'index.html',
+        benchEmbed: 'bench/embed.html',
+        benchLayout: 'bench/layout.html',
+        benchRetrieve: 'bench/retrieve.html',
+        benchRender: 'bench/render.html',
+      },
     },
   },
 });

@@ -20,14 +20,17 @@ export interface BrowserBenchReady {
 
 type BenchWindow = Window & { __bench?: BrowserBenchReady | { error: string }; __benchRound?: () => Promise<BrowserBenchRound> };
 
-const client = new WorkerClient<EmbedCalls, EmbedEvent>(
-  () => new Worker(new URL('../src/workers/embed.worker.ts', import.meta.url), { type: 'module' }),
-);
+const client = new WorkerClient<EmbedCalls, EmbedEvent>(() => new Worker(new URL('../src/workers/embed.worker.ts', import.meta.url), { type: 'module' }));
 
 async function setUp(): Promise<BrowserBenchReady> {
   const texts = benchTexts(await (await fetch('/demo/corpus.md')).text());
   const params = new URLSearchParams(location.search);
-  const source: ModelSource = { model: BUILTIN_MODEL, remoteHost: null, dtype: (params.get('dtype') as Dtype | null) ?? 'q8', backend: (params.get('backend') as 'webgpu' | null) ?? 'wasm' };
+  const source: ModelSource = {
+    model: BUILTIN_MODEL,
+    remoteHost: null,
+    dtype: (params.get('dtype') as Dtype | null) ?? 'q8',
+    backend: (params.get('backend') as 'webgpu' | null) ?? 'wasm',
+  };
   // the layout: model workers, and WASM threads in each (absent: the app's own choice)
   const [workers, threads] = [params.get('workers'), params.get('threads')].map((value) => (value ? Number(value) : undefined));
   if (workers || threads) await client.request('configure', { workers, threads });

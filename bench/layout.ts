@@ -6,9 +6,7 @@ import { WorkerClient } from '../src/workers/rpc';
 
 export type BenchInput = { url: string; count: number; dims: number } | { synthetic: { count: number; dims: number; seed: number } };
 
-const client = new WorkerClient<LayoutCalls, LayoutFrame>(
-  () => new Worker(new URL('../src/workers/layout.worker.ts', import.meta.url), { type: 'module' }),
-);
+const client = new WorkerClient<LayoutCalls, LayoutFrame>(() => new Worker(new URL('../src/workers/layout.worker.ts', import.meta.url), { type: 'module' }));
 
 async function load(input: BenchInput): Promise<{ vectors: Float32Array; count: number; dims: number }> {
   if ('url' in input) return { vectors: new Float32Array(await (await fetch(input.url)).arrayBuffer()), count: input.count, dims: input.dims };

@@ -26,7 +26,10 @@ export async function openNative(dtype: 'q8' | 'fp16' | 'fp32' = 'q8'): Promise<
     async round(texts) {
       const started = performance.now();
       // the app's batching (texts of similar length together), so both sides do the same work
-      const vectors = await embedInBatches(texts, async (batch) => (await embed(batch)).data as Float32Array, { batchSize: NATIVE_BATCH, dims: BUILTIN_MODEL.dims });
+      const vectors = await embedInBatches(texts, async (batch) => (await embed(batch)).data as Float32Array, {
+        batchSize: NATIVE_BATCH,
+        dims: BUILTIN_MODEL.dims,
+      });
       return { vectors, msPerChunk: (performance.now() - started) / texts.length };
     },
     dispose: async () => void (await model.dispose()),

@@ -24,7 +24,9 @@ export function realChunks(count: number, roots = ['node_modules', '/usr/share/d
   const documents = roots.flatMap((root) => markdownFiles(root)).map((path) => ({ name: path, text: read(path) }));
   for (const maxChars of [400, 200, 120]) {
     const seen = new Set<string>();
-    const texts = chunkDocuments(documents, { ...PARAGRAPH_CHUNKING, size: maxChars, overlap: 0 }).texts.filter((t) => t.length >= 40 && !seen.has(t) && seen.add(t));
+    const texts = chunkDocuments(documents, { ...PARAGRAPH_CHUNKING, size: maxChars, overlap: 0 }).texts.filter(
+      (t) => t.length >= 40 && !seen.has(t) && seen.add(t),
+    );
     if (texts.length >= count) return texts.slice(0, count);
   }
   throw new Error(`only found fewer than ${count} chunks of text under ${roots.join(', ')}`);

@@ -64,7 +64,12 @@ async function bare(count: number, seconds: number): Promise<number> {
   const size = densitySize(count) / Math.tan(((camera.fov / 2) * Math.PI) / 180);
   scene.add(new THREE.Points(geometry, new THREE.PointsMaterial({ size, vertexColors: true })));
   renderBare = () => renderer.render(scene, camera);
-  return orbit(camera, seconds, () => renderer.render(scene, camera), () => renderer.info.render.frame);
+  return orbit(
+    camera,
+    seconds,
+    () => renderer.render(scene, camera),
+    () => renderer.info.render.frame,
+  );
 }
 
 /** Orrery's scene with the same points, as the app shows a laid-out, clustered corpus. */
@@ -90,7 +95,12 @@ async function orrery(count: number, seconds: number): Promise<number> {
   // the app draws on demand: each animation frame asks for one, as dragging the controls does, and
   // the app's own frame loop draws it with its per-frame work (controls, labels)
   const renderer = sceneState.renderer!;
-  return orbit(camera, seconds, () => sceneState.requestRender!(), () => renderer.info.render.frame);
+  return orbit(
+    camera,
+    seconds,
+    () => sceneState.requestRender!(),
+    () => renderer.info.render.frame,
+  );
 }
 
 /** Milliseconds to find the point under the pointer at random places, median of `rounds`. */
@@ -108,7 +118,9 @@ async function picking(count: number, rounds: number): Promise<number> {
 
 /** Clustering `count` × `dims` clustered vectors in the app's cluster worker: ms from request to result. */
 async function clustering(count: number, dims: number, settings: ClusterSettings): Promise<{ ms: number; clusters: number }> {
-  const client = new WorkerClient<ClusterCalls, ClusterProgress>(() => new Worker(new URL('../src/workers/cluster.worker.ts', import.meta.url), { type: 'module' }));
+  const client = new WorkerClient<ClusterCalls, ClusterProgress>(
+    () => new Worker(new URL('../src/workers/cluster.worker.ts', import.meta.url), { type: 'module' }),
+  );
   const { data } = gaussianClusters(20, Math.ceil(count / 20), dims, 9, 0.6);
   const vectors = data.slice(0, count * dims);
   const texts = Array.from({ length: count }, (_, i) => `chunk ${i} of topic ${i % 20}`);
@@ -136,7 +148,8 @@ async function benchPixels(count: number, which: 'bare' | 'orrery'): Promise<num
   ctx.drawImage(canvas, 0, 0);
   const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
   let lit = 0;
-  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - data[0]!) + Math.abs(data[i + 1]! - data[1]!) + Math.abs(data[i + 2]! - data[2]!) > 30) lit++;
+  for (let i = 0; i < data.length; i += 4)
+    if (Math.abs(data[i]! - data[0]!) + Math.abs(data[i + 1]! - data[1]!) + Math.abs(data[i + 2]! - data[2]!) > 30) lit++;
   return lit;
 }
 Object.assign(window, { benchPixels });

@@ -21,14 +21,21 @@ self.onmessage = (message: MessageEvent<{ count: number; dims: number; rounds: n
   kernel.load(corpus.vectors, count, dims);
   const time = (run: (q: number) => void) => {
     run(0); // warm-up
-    return median(Array.from({ length: rounds }, (_, q) => {
-      const started = performance.now();
-      run(q);
-      return performance.now() - started;
-    }));
+    return median(
+      Array.from({ length: rounds }, (_, q) => {
+        const started = performance.now();
+        run(q);
+        return performance.now() - started;
+      }),
+    );
   };
   const query = (q: number) => queries.vectors.subarray(q * dims, (q + 1) * dims);
-  const denseSimd = time((q) => topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine', (v, out) => kernel.dots(v, out)), 10));
+  const denseSimd = time((q) =>
+    topK(
+      denseScores(corpus.vectors, dims, norms, query(q), 'cosine', (v, out) => kernel.dots(v, out)),
+      10,
+    ),
+  );
   const denseJs = time((q) => topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine'), 10));
   const started = performance.now();
   const index = buildBm25(corpus.texts);

@@ -2,7 +2,9 @@ import { expect, summary, test, waitReady } from './fixtures';
 
 const hash = (url: string) => decodeURIComponent(new URL(url).hash.replace(/\+/g, ' '));
 
-test('the address follows the work (method, parameters, query, open chunk, selection, no data): back and forward return to each view, a reload keeps it', async ({ page }) => {
+test('the address follows the work (method, parameters, query, open chunk, selection, no data): back and forward return to each view, a reload keeps it', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Try the demo corpus' }).click();
   await waitReady(page);

@@ -39,7 +39,11 @@ for (const input of bad) {
     await waitReady(page);
     const s = await summary(page);
     expect(s.chunkCount).toBe(demoChunks);
-    await page.getByRole('button', { name: 'Dismiss' }).first().click().catch(() => {});
+    await page
+      .getByRole('button', { name: 'Dismiss' })
+      .first()
+      .click()
+      .catch(() => {});
   });
 }
 
@@ -62,6 +66,8 @@ test('UTF-16 with a byte-order mark and Latin-1 text are read, with a note sayin
 
 test('JSON Lines with one bad line imports the rest and names the line', async () => {
   await page.getByLabel('Add files').setInputFiles(partly);
-  await expect(page.getByRole('note').filter({ hasText: /partly\.jsonl: 1 line is not a JSON object and was skipped: line 2 .*The other 2 were imported/ })).toBeVisible();
+  await expect(
+    page.getByRole('note').filter({ hasText: /partly\.jsonl: 1 line is not a JSON object and was skipped: line 2 .*The other 2 were imported/ }),
+  ).toBeVisible();
   await expect.poll(async () => (await summary(page)).chunkCount).toBe(demoChunks + 2);
 });

@@ -69,7 +69,9 @@ test('chunking controls re-chunk, embed only the chunks that changed, and lay ou
   await page.getByLabel('Query').fill('椭圆');
   await page.getByLabel('Query').press('Enter');
   // whole sentences (Chinese ones end at 。 and ！) grouped up to 60 characters
-  await expect.poll(async () => (await summary(page)).query.results.map((r) => r.text)).toContain('Eight planets orbit it. 行星围绕太阳运行。它们的轨道是椭圆！');
+  await expect
+    .poll(async () => (await summary(page)).query.results.map((r) => r.text))
+    .toContain('Eight planets orbit it. 行星围绕太阳运行。它们的轨道是椭圆！');
   for (const r of (await summary(page)).query.results) expect(r.text.length).toBeLessThanOrEqual(60);
 
   // the recursive splitter with its own separators
@@ -77,7 +79,12 @@ test('chunking controls re-chunk, embed only the chunks that changed, and lay ou
   await page.getByLabel('Chunk size (characters)').fill('120');
   await page.getByLabel('Separators').fill('\\n\\n, .\\s, ""');
   await page.getByRole('button', { name: 'Re-chunk' }).click();
-  await expect(page.getByRole('note').filter({ hasText: /Re-chunked: \d+ chunks/ }).last()).toBeVisible();
+  await expect(
+    page
+      .getByRole('note')
+      .filter({ hasText: /Re-chunked: \d+ chunks/ })
+      .last(),
+  ).toBeVisible();
   await waitReady(page);
   s = await summary(page);
   expect(s.chunking).toEqual({ strategy: 'recursive', size: 120, overlap: 0 });

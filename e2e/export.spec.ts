@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, summary, test, waitClustered, waitReady } from './fixtures';
 
-test('the view as a picture at 1× and 2×; the points as CSV, JSON Lines and Parquet (read back); the Projector pair reads back into Orrery', async ({ page, browser }) => {
+test('the view as a picture at 1× and 2×; the points as CSV, JSON Lines and Parquet (read back); the Projector pair reads back into Orrery', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/?demo');
   await waitReady(page);
   await waitClustered(page);
@@ -20,14 +23,19 @@ test('the view as a picture at 1× and 2×; the points as CSV, JSON Lines and Pa
   let download = page.waitForEvent('download');
   await panel.getByLabel('with their vectors').check();
   await panel.getByRole('button', { name: 'Points as CSV' }).click();
-  const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
+  const csv = readFileSync((await (await download).path())!, 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('text,id,source,x,y,z,cluster,cluster_name,vector');
   expect(csv.length).toBe(s.chunkCount + 1);
   expect(csv[1]).toContain('Astronomy#1');
 
   download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Points as JSON Lines' }).click();
-  const lines = readFileSync((await (await download).path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { vector: number[]; cluster: number; cluster_name: string });
+  const lines = readFileSync((await (await download).path())!, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { vector: number[]; cluster: number; cluster_name: string });
   expect(lines).toHaveLength(s.chunkCount);
   expect(lines[0]!.vector).toHaveLength(512);
   expect(s.clusters.items.map((c) => c.terms.join(' · '))).toContain(lines[0]!.cluster_name);

@@ -7,7 +7,9 @@ import { FIXTURES } from './fixtures/folder';
 /** Serious and critical accessibility violations (axe-core), as "rule: element" lines. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 test('the empty scene says what Orrery does, offers the demo, and takes a drop', async ({ page }) => {

@@ -15,7 +15,10 @@ export async function guardOffline(context: BrowserContext, page: Page, origins:
   context.on('request', (request) => {
     if (!isLocal(request.url())) offsite.push(request.url());
   });
-  await context.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => !isLocal(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
   page.on('pageerror', (error) => errors.push(error.message));
   return () => {
     expect(offsite, 'requests that left the page origin').toEqual([]);
@@ -54,7 +57,9 @@ export async function allowHosts(context: BrowserContext, origins: string[]): Pr
 export async function guardPolicy(context: BrowserContext, page: Page): Promise<() => void> {
   const violations: string[] = [];
   await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    ),
   );
   const record = (text: string) => /CSP violation|Content Security Policy/.test(text) && violations.push(text);
   page.on('console', (message) => record(message.text()));

@@ -12,7 +12,11 @@ async function showChunk(page: Page, source: string, index: number) {
   const sources = page.getByRole('region', { name: 'Sources' });
   const toggle = sources.getByRole('button', { name: source, exact: true });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await page.getByRole('list', { name: `Chunks of ${source}` }).getByRole('button').nth(index).click();
+  await page
+    .getByRole('list', { name: `Chunks of ${source}` })
+    .getByRole('button')
+    .nth(index)
+    .click();
   return page.getByRole('complementary', { name: 'Selected chunk' }).or(page.getByRole('region', { name: 'Selected chunk' }));
 }
 
@@ -102,7 +106,9 @@ test('vectors from the Embedding Projector, .npy and Parquet skip embedding; que
   // text cannot join 8-d vectors either; the workspace stays as it was
   await page.getByLabel('Paste text').fill('A paragraph of text.');
   await page.getByRole('button', { name: 'Add text' }).click();
-  await expect(page.getByRole('alert').last()).toContainText('Pasted text 1: Universal Sentence Encoder lite (built in) makes 512-d vectors, but the workspace\'s have 8 dimensions');
+  await expect(page.getByRole('alert').last()).toContainText(
+    "Pasted text 1: Universal Sentence Encoder lite (built in) makes 512-d vectors, but the workspace's have 8 dimensions",
+  );
   expect((await summary(page)).chunkCount).toBe(18);
 });
 

@@ -20,7 +20,11 @@ test('a query before any data asks for a corpus first', async ({ page }) => {
 
 test('Chinese text and emoji are embedded and searchable', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Paste text').fill('银河系是一个棒旋星系，包含数千亿颗恒星。\n\n我喜欢吃饺子和面条。\n\n🚀🌕✨ to the moon and back 🚀\n\nPlain English about cooking pasta in salted water.');
+  await page
+    .getByLabel('Paste text')
+    .fill(
+      '银河系是一个棒旋星系，包含数千亿颗恒星。\n\n我喜欢吃饺子和面条。\n\n🚀🌕✨ to the moon and back 🚀\n\nPlain English about cooking pasta in salted water.',
+    );
   await page.getByRole('button', { name: 'Add text' }).click();
   await waitReady(page);
   expect((await summary(page)).chunkCount).toBe(4);

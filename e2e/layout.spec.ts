@@ -8,7 +8,9 @@ async function query(page: Page, text: string) {
 }
 
 async function layoutState(page: Page) {
-  return page.evaluate(() => (window as unknown as { __orrery: { layoutMethod: string; layoutDims: number; layoutRunning: boolean; placement: string } }).__orrery);
+  return page.evaluate(
+    () => (window as unknown as { __orrery: { layoutMethod: string; layoutDims: number; layoutRunning: boolean; placement: string } }).__orrery,
+  );
 }
 
 test.beforeEach(async ({ page }) => {

@@ -72,7 +72,10 @@ test('a model with a smaller input offers to re-chunk the chunks it cannot read 
   await chooseCustom(page, MIRRORED_MODEL);
   await expect(page.getByRole('note').last()).toContainText(`${MIRRORED_MODEL} is ready`);
   // a custom model is taken to read 512 tokens: this paragraph of about 300 is one chunk
-  const paragraph = Array.from({ length: 12 }, (_, i) => `Step ${i + 1} of the recipe folds the dough again and leaves it to rise somewhere warm for an hour.`).join(' ');
+  const paragraph = Array.from(
+    { length: 12 },
+    (_, i) => `Step ${i + 1} of the recipe folds the dough again and leaves it to rise somewhere warm for an hour.`,
+  ).join(' ');
   await page.getByLabel('Paste text').fill(paragraph);
   await page.getByRole('button', { name: 'Add text' }).click();
   await waitReady(page);

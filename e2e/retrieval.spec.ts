@@ -73,7 +73,9 @@ test('a gold chunk shows its rank under each retriever, its true similarity, and
   await page.getByRole('button', { name: '☆ Mark as gold for this query' }).click();
   const gold = page.getByRole('region', { name: 'Gold chunks' });
   await expect(gold).toContainText(/Missed/);
-  await expect(gold.getByLabel('Gold ranks')).toContainText(/dense #\d+ \(-?0\.\d{3}\) · BM25 (#\d+ \(\d+\.\d{3}\)|not retrieved) · hybrid (#\d+ \(0\.\d{3}\)|not retrieved) · true cosine similarity -?0\.\d{3}/);
+  await expect(gold.getByLabel('Gold ranks')).toContainText(
+    /dense #\d+ \(-?0\.\d{3}\) · BM25 (#\d+ \(\d+\.\d{3}\)|not retrieved) · hybrid (#\d+ \(0\.\d{3}\)|not retrieved) · true cosine similarity -?0\.\d{3}/,
+  );
   await expect(gold.getByLabel('Outranked by')).toBeVisible();
   const marked = (await summary(page)).query.gold[0]!;
   expect(marked.dense.rank).toBeGreaterThan(5);
@@ -143,19 +145,28 @@ test('a query set gives a table per retriever, opens each query, downloads as CS
   expect(notes).toContain('1 duplicate row was counted once');
   expect(notes).toContain('Astronomy#999 (line 10)');
   // a row opens its query with its relevant chunk marked gold
-  await page.getByRole('list', { name: 'Evaluated queries' }).getByRole('button', { name: /Why does bread dough rise/ }).click();
+  await page
+    .getByRole('list', { name: 'Evaluated queries' })
+    .getByRole('button', { name: /Why does bread dough rise/ })
+    .click();
   await expect(page.getByRole('region', { name: 'Gold chunks' })).toContainText('Bread dough rises because yeast');
   await expect.poll(async () => (await summary(page)).query.text).toBe('Why does bread dough rise?');
   // the CSV holds the same table
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
-  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('retriever,queries,hit@1,hit@3,hit@5,hit@10,MRR,nDCG@10');
-  expect(csv[1]).toBe(`dense,6,${[evaluation.table[0]!.hit1, evaluation.table[0]!.hit3, evaluation.table[0]!.hit5, evaluation.table[0]!.hit10, evaluation.table[0]!.mrr, evaluation.table[0]!.ndcg10].map((x) => x.toFixed(4)).join(',')}`);
+  expect(csv[1]).toBe(
+    `dense,6,${[evaluation.table[0]!.hit1, evaluation.table[0]!.hit3, evaluation.table[0]!.hit5, evaluation.table[0]!.hit10, evaluation.table[0]!.mrr, evaluation.table[0]!.ndcg10].map((x) => x.toFixed(4)).join(',')}`,
+  );
   await expect(page.getByRole('region', { name: 'Corpus health' })).toContainText(/\d+ of 227 chunks were never returned/);
 });
 
-test('bad query sets: a wrong column name lists the columns found; 10,000 rows show progress and can be cancelled; a long query is said to be cut', async ({ page }) => {
+test('bad query sets: a wrong column name lists the columns found; 10,000 rows show progress and can be cancelled; a long query is said to be cut', async ({
+  page,
+}) => {
   await page.getByLabel('Load evaluation set').setInputFiles(write('queries/wrong-columns.csv', 'question_text,answer_id\nWhat?,1\n'));
   await expect(page.getByRole('alert').last()).toContainText('wrong-columns.csv: it has no query column (the columns found are “question_text”, “answer_id”)');
   await waitReady(page);

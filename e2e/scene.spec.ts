@@ -3,7 +3,27 @@ import type { Page } from '@playwright/test';
 import { write } from './fixtures/folder';
 import { drawnPixels, expect, settledPixels, summary, test, waitClustered, waitReady } from './fixtures';
 
-const ASTRONOMY_WORDS = ['star', 'stars', 'sun', 'solar', 'galaxy', 'galaxies', 'planet', 'planets', 'black', 'hole', 'holes', 'supernova', 'telescope', 'orbit', 'moon', 'light', 'space', 'neutron', 'comet'];
+const ASTRONOMY_WORDS = [
+  'star',
+  'stars',
+  'sun',
+  'solar',
+  'galaxy',
+  'galaxies',
+  'planet',
+  'planets',
+  'black',
+  'hole',
+  'holes',
+  'supernova',
+  'telescope',
+  'orbit',
+  'moon',
+  'light',
+  'space',
+  'neutron',
+  'comet',
+];
 
 /** The demo corpus's chunks as the app makes them (paragraphs under each "# Topic"). */
 function demoChunks(): { topic: string; text: string }[] {
@@ -48,7 +68,10 @@ test('the demo corpus falls into clusters whose labels name their topics; the le
     if (count > astronomy.count) astronomy = { cluster: cluster.id, count, size: cluster.size };
   }
   const terms = clusters.items[astronomy.cluster]!.terms;
-  expect(terms.some((w) => ASTRONOMY_WORDS.includes(w)), terms.join(' ')).toBe(true);
+  expect(
+    terms.some((w) => ASTRONOMY_WORDS.includes(w)),
+    terms.join(' '),
+  ).toBe(true);
   expect(astronomy.count).toBeGreaterThan(15);
   const name = terms.join(' · ');
   // its label is drawn over the scene (larger clusters may hide smaller ones' labels where they would overlap)
@@ -137,21 +160,33 @@ test('text search highlights the matching chunks, dims the rest and says how man
 });
 
 /** Screen positions of every drawn point, as the page reports them. */
-const onScreen = (page: Page) => page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
+const onScreen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
 
 test('a shift-drag lasso selects the chunks inside it; show only the selection, clear; a box too', async ({ page }) => {
   await demo(page);
   await settledPixels(page);
   const canvas = (await page.locator('canvas').boundingBox())!;
   // a rectangle drawn as a lasso, over the middle of the scene
-  const [left, top, right, bottom] = [canvas.x + canvas.width * 0.3, canvas.y + canvas.height * 0.35, canvas.x + canvas.width * 0.6, canvas.y + canvas.height * 0.7];
+  const [left, top, right, bottom] = [
+    canvas.x + canvas.width * 0.3,
+    canvas.y + canvas.height * 0.35,
+    canvas.x + canvas.width * 0.6,
+    canvas.y + canvas.height * 0.7,
+  ];
   const points = await onScreen(page);
   const inside = points.flatMap((p, i) => (p && p[0] > left && p[0] < right && p[1] > top && p[1] < bottom ? [i] : []));
   expect(inside.length).toBeGreaterThan(5);
   await page.keyboard.down('Shift');
   await page.mouse.move(left, top);
   await page.mouse.down();
-  for (const [x, y] of [[right, top], [right, bottom], [left, bottom], [left, top + 1]]) await page.mouse.move(x!, y!, { steps: 8 });
+  for (const [x, y] of [
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+    [left, top + 1],
+  ])
+    await page.mouse.move(x!, y!, { steps: 8 });
   await page.mouse.up();
   await page.keyboard.up('Shift');
   let selection = (await summary(page)).selection;
@@ -253,7 +288,11 @@ test('50,000 points with a column of 50,000 distinct values: "too many values to
   const metadata = ['name\tid\tgroup\tscore'];
   for (let r = 0; r < rows; r++) {
     const g = r % 10;
-    vectors.push(Array.from({ length: dims }, (_, j) => (j === g % dims ? 1 : 0) + ((r * 7919 + j * 104729) % 1000) / 5000).map((x) => x.toFixed(4)).join('\t'));
+    vectors.push(
+      Array.from({ length: dims }, (_, j) => (j === g % dims ? 1 : 0) + ((r * 7919 + j * 104729) % 1000) / 5000)
+        .map((x) => x.toFixed(4))
+        .join('\t'),
+    );
     metadata.push(`point ${r}\trow-${r}\tgroup ${g}\t${r % 97 === 0 ? '' : (r % 1000) / 10}`);
   }
   const files = [write('scene/many/vectors.tsv', `${vectors.join('\n')}\n`), write('scene/many/metadata.tsv', `${metadata.join('\n')}\n`)];

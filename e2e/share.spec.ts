@@ -1,6 +1,10 @@
 import { expect, guardOffline, summary, test, waitClustered, waitReady } from './fixtures';
 
-test('a share link carries the view: opened in a new browser with every other origin blocked, the same points, camera, results, gold and selection, nothing embedded', async ({ page, browser, baseURL }) => {
+test('a share link carries the view: opened in a new browser with every other origin blocked, the same points, camera, results, gold and selection, nothing embedded', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto('/?demo');
   await waitReady(page);
   // a chunk whose text is markup: it must come back as text

@@ -22,7 +22,11 @@ async function shareLink(page: Page, vectors: 'int8' | 'reduced' | 'none'): Prom
   return page.getByLabel('Share link').inputValue();
 }
 
-test('the demo corpus travels as its content hash; reduced vectors still answer new queries; the workspace a link replaces can come back; a picture without vectors embeds on request', async ({ page, browser, baseURL }) => {
+test('the demo corpus travels as its content hash; reduced vectors still answer new queries; the workspace a link replaces can come back; a picture without vectors embeds on request', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto('/?demo');
   await waitReady(page);
   await waitClustered(page);
@@ -126,7 +130,9 @@ test('a snapshot file downloads, and opens when dropped into another browser; a 
   expect([got.chunkCount, got.dims, got.embeddedCount]).toEqual([sent.chunkCount, sent.dims, 0]);
   expect(got.query.results.map((h) => h.index)).toEqual(sent.query.results.map((h) => h.index));
 
-  await other.getByLabel('Add files').setInputFiles({ name: 'broken.orrery', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes.subarray(0, 403)) });
+  await other
+    .getByLabel('Add files')
+    .setInputFiles({ name: 'broken.orrery', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes.subarray(0, 403)) });
   await expect(other.getByRole('alert').filter({ hasText: 'broken.orrery cannot be opened: the snapshot is damaged' })).toBeVisible();
   await waitReady(other);
   expect((await summary(other)).chunkCount).toBe(sent.chunkCount);
@@ -172,7 +178,9 @@ test.describe('a #url= link', () => {
   });
   test.afterAll(() => new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections())));
 
-  test('loads a snapshot file from the address the user hosts it at, once its host is allowed; unreachable, not a snapshot and too large are named', async ({ page }) => {
+  test('loads a snapshot file from the address the user hosts it at, once its host is allowed; unreachable, not a snapshot and too large are named', async ({
+    page,
+  }) => {
     await page.goto('/?demo');
     await waitReady(page);
     await ask(page, 'How do black holes form?');

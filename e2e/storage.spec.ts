@@ -7,7 +7,9 @@ test('with a tiny storage quota the workspace is not saved, the page says so, an
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 50_000 });
   await page.goto('/?demo');
   await waitReady(page);
-  await expect.poll(async () => (await summary(page)).notices.join('\n')).toMatch(/The workspace could not be saved in this browser \(this site's storage quota is used up\); it will be lost on reload\./);
+  await expect
+    .poll(async () => (await summary(page)).notices.join('\n'))
+    .toMatch(/The workspace could not be saved in this browser \(this site's storage quota is used up\); it will be lost on reload\./);
   expect((await summary(page)).chunkCount).toBe(227);
   await page.getByLabel('Query', { exact: true }).fill('How do black holes form?');
   await page.getByLabel('Query', { exact: true }).press('Enter');

@@ -108,7 +108,13 @@ test('a starved index misses chunks that exact search finds, and a gold chunk it
   await waitReady(page);
   await search(page, 'bread');
   await expect.poll(async () => (await summary(page)).vectorDb.answer).toHaveProperty('recall');
-  const answer = (await summary(page)).vectorDb.answer as { recall: number; k: number; missed: { id: string; exactRank: number }[]; exactRows: number[]; exact: string[] };
+  const answer = (await summary(page)).vectorDb.answer as {
+    recall: number;
+    k: number;
+    missed: { id: string; exactRank: number }[];
+    exactRows: number[];
+    exact: string[];
+  };
   expect(answer.recall).toBeLessThan(1);
   expect(answer.missed.length).toBe(Math.round((1 - answer.recall) * answer.k));
   const region = page.getByRole('region', { name: 'Index against exact search' });
@@ -166,7 +172,9 @@ test('push the demo corpus into a new collection, and read it back', async ({ pa
   await connect(page);
   await page.getByLabel('New collection name').fill('demo-pushed');
   await page.getByRole('button', { name: 'Push to Chroma' }).click();
-  await expect.poll(async () => (await summary(page)).notices.join('\n')).toContain(`Pushed ${before.chunkCount} chunks to the new Chroma collection “demo-pushed”`);
+  await expect
+    .poll(async () => (await summary(page)).notices.join('\n'))
+    .toContain(`Pushed ${before.chunkCount} chunks to the new Chroma collection “demo-pushed”`);
   // the server has them: count, texts, ids and the model that made the vectors
   const db = database();
   const pushed = (await db.list()).find((c) => c.name === 'demo-pushed')!;
@@ -201,7 +209,9 @@ test.describe('a host the user has not allowed yet', () => {
     await page.getByLabel('Chroma address').fill(chroma.url);
     await page.getByRole('button', { name: 'Connect' }).click();
     const origin = new URL(chroma.url).origin;
-    await expect.poll(async () => (await summary(page)).notices.join('\n')).toContain(`To connect to Chroma at ${origin}, this page must connect to ${origin}.`);
+    await expect
+      .poll(async () => (await summary(page)).notices.join('\n'))
+      .toContain(`To connect to Chroma at ${origin}, this page must connect to ${origin}.`);
     // nothing was asked of the server before the user allowed it
     expect((await summary(page)).vectorDb.connected).toBe(false);
     await page.getByRole('button', { name: `Allow ${origin}` }).click();
@@ -228,7 +238,9 @@ test.describe('nothing at the address', () => {
     const before = (await summary(page)).chunkCount;
     await page.getByLabel('Chroma address').fill('http://127.0.0.1:9');
     await page.getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(async () => (await summary(page)).notices.join('\n')).toMatch(/No answer from http:\/\/127\.0\.0\.1:9 .*cors_allow_origins: \["http:\/\/127\.0\.0\.1:4173"\].*npm run chroma/);
+    await expect
+      .poll(async () => (await summary(page)).notices.join('\n'))
+      .toMatch(/No answer from http:\/\/127\.0\.0\.1:9 .*cors_allow_origins: \["http:\/\/127\.0\.0\.1:4173"\].*npm run chroma/);
     expect((await summary(page)).chunkCount).toBe(before);
   });
 });

@@ -8,7 +8,8 @@ test.beforeEach(async ({ context }) => {
   await context.addInitScript(() => Object.assign(window, { __orreryTestHooks: true }));
 });
 
-const crash = (page: Page, worker: string) => page.evaluate((name) => (window as unknown as { __orreryTest: { crashWorker(n: string): void } }).__orreryTest.crashWorker(name), worker);
+const crash = (page: Page, worker: string) =>
+  page.evaluate((name) => (window as unknown as { __orreryTest: { crashWorker(n: string): void } }).__orreryTest.crashWorker(name), worker);
 
 async function queryAnswers(page: Page): Promise<void> {
   await page.getByLabel('Query', { exact: true }).fill('How do black holes form?');
@@ -22,7 +23,11 @@ test('the embed worker dies while embedding: the step says so, nothing is added,
   await page.getByRole('button', { name: 'Load demo corpus' }).click();
   await expect(page.getByRole('status')).toContainText(/Embedding \d+ \/ 227/);
   await crash(page, 'embed');
-  await expect.poll(async () => (await summary(page)).notices.join('\n')).toMatch(/Embedding \d+ \/ 227.*: stopped, because the embed worker stopped \(.*crashed on purpose\)\. The workspace is as it was before this step; the next step starts a new embed worker\./);
+  await expect
+    .poll(async () => (await summary(page)).notices.join('\n'))
+    .toMatch(
+      /Embedding \d+ \/ 227.*: stopped, because the embed worker stopped \(.*crashed on purpose\)\. The workspace is as it was before this step; the next step starts a new embed worker\./,
+    );
   expect((await summary(page)).chunkCount).toBe(0);
   await page.getByRole('button', { name: 'Load demo corpus' }).click();
   await waitReady(page);
@@ -41,7 +46,9 @@ test('the layout worker dies during UMAP: back to the layout before it, and the 
   // paused, the run waits in the worker: the crash lands in the middle of it
   await page.getByRole('button', { name: 'Pause' }).click();
   await crash(page, 'layout');
-  await expect.poll(async () => (await summary(page)).notices.join('\n')).toMatch(/UMAP layout stopped, because the layout worker stopped \(.*crashed on purpose\): back to the PCA layout/);
+  await expect
+    .poll(async () => (await summary(page)).notices.join('\n'))
+    .toMatch(/UMAP layout stopped, because the layout worker stopped \(.*crashed on purpose\): back to the PCA layout/);
   await waitReady(page);
   let s = await summary(page);
   expect(s.layoutMethod).toBe('pca');

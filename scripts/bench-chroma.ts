@@ -57,7 +57,9 @@ try {
       dims: DIMS,
     });
   }
-  console.log(`\nbench:chroma — Chroma ${(await db.connect()).version}, ${ROWS.toLocaleString('en')} × ${DIMS} (written in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nbench:chroma — Chroma ${(await db.connect()).version}, ${ROWS.toLocaleString('en')} × ${DIMS} (written in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s)`,
+  );
 
   // recall@10 of the index at default HNSW settings, exact search in Node as the truth
   const queries = clustered(HELD_OUT, random, centres);
@@ -70,9 +72,14 @@ try {
     const hits = await db.query(collection.id, query, 10);
     nodeIndexMs.push(performance.now() - started);
     const exact = cosineTopK(vectors, DIMS, norms, query, 10).map((h) => ids[h.index]!);
-    recall += recallAtK(hits.map((h) => h.id), exact);
+    recall += recallAtK(
+      hits.map((h) => h.id),
+      exact,
+    );
   }
-  console.log(`index recall@10 on ${HELD_OUT} held-out queries (HNSW defaults: ef_search 100, max_neighbors 16, cosine): ${(recall / HELD_OUT).toFixed(3)}; median query ${median(nodeIndexMs).toFixed(1)} ms from Node`);
+  console.log(
+    `index recall@10 on ${HELD_OUT} held-out queries (HNSW defaults: ef_search 100, max_neighbors 16, cosine): ${(recall / HELD_OUT).toFixed(3)}; median query ${median(nodeIndexMs).toFixed(1)} ms from Node`,
+  );
 
   const page = await browser.newPage();
   await page.goto(APP);
@@ -108,7 +115,9 @@ try {
     else await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const rate = (ms: number) => Math.round(ROWS / (ms / 1000)).toLocaleString('en');
-  console.log(`load ${ROWS.toLocaleString('en')} rows in the app: ${rate(readMs)} rows/s read into a corpus (${(readMs / 1000).toFixed(2)} s; ${(readyMs / 1000).toFixed(2)} s until laid out and Ready); bare fetch + JSON.parse of the same pages: ${rate(bareMs)} rows/s — the app at ${(bareMs / readMs).toFixed(2)}× the bare rate`);
+  console.log(
+    `load ${ROWS.toLocaleString('en')} rows in the app: ${rate(readMs)} rows/s read into a corpus (${(readMs / 1000).toFixed(2)} s; ${(readyMs / 1000).toFixed(2)} s until laid out and Ready); bare fetch + JSON.parse of the same pages: ${rate(bareMs)} rows/s — the app at ${(bareMs / readMs).toFixed(2)}× the bare rate`,
+  );
 
   await page.getByLabel('Top k').fill('10');
   const indexMs: number[] = [];
@@ -122,7 +131,10 @@ try {
       const answer = (window as unknown as { __orrery: OrrerySummary }).__orrery.vectorDb.answer;
       return answer !== null && 'query' in answer && answer.query === t;
     }, text);
-    const answer = (await page.evaluate(() => (window as unknown as { __orrery: OrrerySummary }).__orrery.vectorDb.answer)) as { indexMs: number; exactMs: number };
+    const answer = (await page.evaluate(() => (window as unknown as { __orrery: OrrerySummary }).__orrery.vectorDb.answer)) as {
+      indexMs: number;
+      exactMs: number;
+    };
     // the first query pays for the worker's start and the vectors' hand-off
     if (q > 0) {
       indexMs.push(answer.indexMs);
@@ -131,7 +143,9 @@ try {
   }
   const i = median(indexMs);
   const e = median(exactMs);
-  console.log(`query at ${ROWS.toLocaleString('en')} rows (median of ${indexMs.length}): Chroma's index ${i.toFixed(1)} ms from the page (HTTP round trip included), exact search in the browser ${e.toFixed(1)} ms — exact at ${(e / i).toFixed(2)}× the index's time`);
+  console.log(
+    `query at ${ROWS.toLocaleString('en')} rows (median of ${indexMs.length}): Chroma's index ${i.toFixed(1)} ms from the page (HTTP round trip included), exact search in the browser ${e.toFixed(1)} ms — exact at ${(e / i).toFixed(2)}× the index's time`,
+  );
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

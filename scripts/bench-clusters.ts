@@ -25,7 +25,9 @@ for (const [name, settings] of runs) {
   const result = finish(clusterSteps(vectors, count, dims, table.texts, settings));
   const ms = performance.now() - started;
   const ari = adjustedRandIndex(result.labels, table.sourceIds);
-  console.log(`${name}: ${result.clusters.length} clusters, ${result.unclustered} unclustered, ARI ${ari.toFixed(3)}${result.silhouette !== null ? `, silhouette ${result.silhouette.toFixed(3)}` : ''} (${ms.toFixed(0)} ms)`);
+  console.log(
+    `${name}: ${result.clusters.length} clusters, ${result.unclustered} unclustered, ARI ${ari.toFixed(3)}${result.silhouette !== null ? `, silhouette ${result.silhouette.toFixed(3)}` : ''} (${ms.toFixed(0)} ms)`,
+  );
   for (const c of result.clusters) {
     // the topic most of the cluster's chunks come from
     const topics = new Map<number, number>();

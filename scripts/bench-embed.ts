@@ -61,7 +61,9 @@ async function hardwareAdapter(): Promise<string | null> {
 }
 
 const texts = benchTexts(readFileSync('public/demo/corpus.md', 'utf8'));
-console.log(`bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${NATIVE_BATCH}, best of ${ROUNDS} rounds taken in turn`);
+console.log(
+  `bench:embed — ${texts.length} chunks of the demo corpus, model ${BUILTIN_MODEL.id}, batch ${NATIVE_BATCH}, best of ${ROUNDS} rounds taken in turn`,
+);
 const gpu = await hardwareAdapter();
 console.log(gpu ? `WebGPU adapter: ${gpu}` : 'WebGPU: this Chromium has no hardware adapter (a software one at most): no WebGPU rows');
 // BENCH_DTYPES=q8,fp32 measures only those precisions

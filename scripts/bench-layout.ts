@@ -43,7 +43,10 @@ async function browserRun(page: Page, params: LayoutParams, input: BenchInput): 
 function referenceRun(path: string, count: number, methods: string[]): Record<string, number> | null {
   if (process.env.BENCH_SKIP_REFERENCE || !existsSync(PYTHON)) return null;
   try {
-    const out = execFileSync(PYTHON, ['bench/reference_layout.py', path, String(count), String(DIMS), methods.join(',')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(PYTHON, ['bench/reference_layout.py', path, String(count), String(DIMS), methods.join(',')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
   } catch {
     console.log('(umap-learn / python3-sklearn not available: apt-get install umap-learn python3-sklearn for the reference rows)');
@@ -59,7 +62,11 @@ async function realSet(page: Page, count: number, methods: ('pca' | 'umap' | 'ts
   const path = `.bench/layout-${count}.f32`;
   writeFileSync(path, new Uint8Array(vectors.buffer));
   await page.route('**/__bench/vectors.f32', (route) => route.fulfill({ body: Buffer.from(vectors.buffer), contentType: 'application/octet-stream' }));
-  const reference = referenceRun(path, count, methods.filter((m) => m !== 'pca'));
+  const reference = referenceRun(
+    path,
+    count,
+    methods.filter((m) => m !== 'pca'),
+  );
   for (const method of methods) {
     const params = DEFAULT_LAYOUT[method];
     const ref = reference?.[method];
@@ -68,9 +75,21 @@ async function realSet(page: Page, count: number, methods: ('pca' | 'umap' | 'ts
     const browser = await browserRun(page, params, { url: '/__bench/vectors.f32', count, dims: DIMS });
     const label = `${count.toLocaleString('en')} real × ${DIMS}`;
     rows.push([label, method, 'node', fmt(node.seconds), fmt(trust(vectors, node.coords, count), 3), ref ? `${fmt(node.seconds / ref)}× the time` : '']);
-    rows.push([label, method, 'chromium', fmt(browser.seconds), fmt(trust(vectors, browser.coords, count), 3), ref ? `${fmt(browser.seconds / ref)}× the time` : '']);
+    rows.push([
+      label,
+      method,
+      'chromium',
+      fmt(browser.seconds),
+      fmt(trust(vectors, browser.coords, count), 3),
+      ref ? `${fmt(browser.seconds / ref)}× the time` : '',
+    ]);
     if (ref !== undefined) rows.push([label, method, method === 'umap' ? 'umap-learn' : 'sklearn BH', fmt(ref), fmt(refTrust!, 3), 'reference']);
-    console.log(rows.slice(-3).map((r) => r.join('  ')).join('\n'));
+    console.log(
+      rows
+        .slice(-3)
+        .map((r) => r.join('  '))
+        .join('\n'),
+    );
   }
 }
 
@@ -83,7 +102,12 @@ async function pcaLarge(page: Page): Promise<void> {
   const browser = await browserRun(page, params, { synthetic: { count, dims, seed: 7 } });
   rows.push(['100,000 synthetic × 768', 'pca', 'node', fmt(node.seconds), '', '1/(j+1) spectrum']);
   rows.push(['100,000 synthetic × 768', 'pca', 'chromium', fmt(browser.seconds), '', '1/(j+1) spectrum']);
-  console.log(rows.slice(-2).map((r) => r.join('  ')).join('\n'));
+  console.log(
+    rows
+      .slice(-2)
+      .map((r) => r.join('  '))
+      .join('\n'),
+  );
 }
 
 /** The vectors' hand-off to a worker at 20,000 × 768: per layout before, once per corpus version now. */
@@ -91,13 +115,16 @@ async function handoff(page: Page): Promise<void> {
   const count = 20_000;
   const dims = 768;
   type Handoff = { copyMs: number; sharedMs: number; bytes: number; isolated: boolean };
-  const h = await page.evaluate(([c, d]) => (window as unknown as { runHandoffBench: (c: number, d: number, r: number) => Promise<Handoff> }).runHandoffBench(c, d, 5), [count, dims] as const);
+  const h = await page.evaluate(
+    ([c, d]) => (window as unknown as { runHandoffBench: (c: number, d: number, r: number) => Promise<Handoff> }).runHandoffBench(c, d, 5),
+    [count, dims] as const,
+  );
   const mb = (h.bytes / 1e6).toFixed(1);
   console.log(
     `\nvectors to a worker, ${count.toLocaleString('en')} × ${dims} (${mb} MB; page cross-origin isolated: ${h.isolated}), best of 5:\n` +
       `  copied and transferred (before: each layout, and again each quality run): ${fmt(h.copyMs, 1)} ms, ${mb} MB copied\n` +
       `  shared memory (now: once per corpus version, layouts and measurements name it): ${fmt(h.sharedMs, 1)} ms, 0 bytes copied\n` +
-      `  per layout with its quality run: ${fmt(2 * h.copyMs, 1)} ms and ${(2 * h.bytes / 1e6).toFixed(1)} MB before; 0 now (${fmt(h.sharedMs / h.copyMs, 3)}× the time for the one send per version)`,
+      `  per layout with its quality run: ${fmt(2 * h.copyMs, 1)} ms and ${((2 * h.bytes) / 1e6).toFixed(1)} MB before; 0 now (${fmt(h.sharedMs / h.copyMs, 3)}× the time for the one send per version)`,
   );
 }
 

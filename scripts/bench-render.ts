@@ -42,17 +42,32 @@ try {
     const bare: number[] = [];
     const orrery: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      bare.push(await run((p) => p.evaluate(([c, s]) => (window as unknown as { benchBare: (c: number, s: number) => Promise<number> }).benchBare(c, s), [n, SECONDS] as const)));
-      orrery.push(await run((p) => p.evaluate(([c, s]) => (window as unknown as { benchOrrery: (c: number, s: number) => Promise<number> }).benchOrrery(c, s), [n, SECONDS] as const)));
+      bare.push(
+        await run((p) =>
+          p.evaluate(([c, s]) => (window as unknown as { benchBare: (c: number, s: number) => Promise<number> }).benchBare(c, s), [n, SECONDS] as const),
+        ),
+      );
+      orrery.push(
+        await run((p) =>
+          p.evaluate(([c, s]) => (window as unknown as { benchOrrery: (c: number, s: number) => Promise<number> }).benchOrrery(c, s), [n, SECONDS] as const),
+        ),
+      );
     }
     const [b, o] = [median(bare), median(orrery)];
     // the same points at the same size: Orrery's are round, the bare ones square
-    const lit = async (which: string) => run((p) => p.evaluate(([c, w]) => (window as unknown as { benchPixels: (c: number, w: string) => Promise<number> }).benchPixels(c, w), [n, which] as const));
+    const lit = async (which: string) =>
+      run((p) =>
+        p.evaluate(([c, w]) => (window as unknown as { benchPixels: (c: number, w: string) => Promise<number> }).benchPixels(c, w), [n, which] as const),
+      );
     litPixels.push(`${n.toLocaleString('en')}: ${(await lit('bare')).toLocaleString('en')} | ${(await lit('orrery')).toLocaleString('en')}`);
-    console.log(`${n.toLocaleString('en').padStart(7)}   ${fmt(b).padStart(12)}   ${fmt(o).padStart(6)}   ${fmt(o / b).padStart(12)}×   (${bare.map((x) => fmt(x, 1)).join(' ')} | ${orrery.map((x) => fmt(x, 1)).join(' ')})`);
+    console.log(
+      `${n.toLocaleString('en').padStart(7)}   ${fmt(b).padStart(12)}   ${fmt(o).padStart(6)}   ${fmt(o / b).padStart(12)}×   (${bare.map((x) => fmt(x, 1)).join(' ')} | ${orrery.map((x) => fmt(x, 1)).join(' ')})`,
+    );
   }
   console.log(`pixels drawn in one frame (bare | Orrery): ${litPixels.join('; ')}`);
-  const pickMs = process.env.BENCH_CLUSTERS_ONLY ? NaN : await run((p) => p.evaluate(() => (window as unknown as { benchPicking: (c: number, r: number) => Promise<number> }).benchPicking(200_000, 101)));
+  const pickMs = process.env.BENCH_CLUSTERS_ONLY
+    ? NaN
+    : await run((p) => p.evaluate(() => (window as unknown as { benchPicking: (c: number, r: number) => Promise<number> }).benchPicking(200_000, 101)));
   console.log(`\npicking the point under the pointer at 200,000 points: ${fmt(pickMs)} ms (median of 101; goal ≤ 16 ms → ${fmt(pickMs / 16)}× the budget)`);
   type Clustered = { ms: number; clusters: number };
   if (process.env.BENCH_RENDER_ONLY) process.exit(0);
@@ -61,9 +76,16 @@ try {
     { method: 'kmeans', k: 20, minClusterSize: null },
     { method: 'hdbscan', k: null, minClusterSize: null },
   ] as const) {
-    const r = await run((p) => p.evaluate(([s]) => (window as unknown as { benchClustering: (c: number, d: number, s: unknown) => Promise<Clustered> }).benchClustering(20_000, 512, s), [settings] as const));
+    const r = await run((p) =>
+      p.evaluate(
+        ([s]) => (window as unknown as { benchClustering: (c: number, d: number, s: unknown) => Promise<Clustered> }).benchClustering(20_000, 512, s),
+        [settings] as const,
+      ),
+    );
     const what = settings.method === 'kmeans' ? `k-means, k ${settings.k ?? 'by silhouette'}` : 'HDBSCAN, minimum size auto';
-    console.log(`clustering 20,000 × 512 in the cluster worker (${what}): ${fmt(r.ms / 1000)} s, ${r.clusters} clusters (goal ≤ 5 s → ${fmt(r.ms / 5000)}× the budget)`);
+    console.log(
+      `clustering 20,000 × 512 in the cluster worker (${what}): ${fmt(r.ms / 1000)} s, ${r.clusters} clusters (goal ≤ 5 s → ${fmt(r.ms / 5000)}× the budget)`,
+    );
   }
 } finally {
   await browser.close();

@@ -13,15 +13,24 @@ try {
   const page = await browser.newPage();
   await page.goto('http://127.0.0.1:4176/bench/retrieve.html');
   await page.waitForFunction(() => 'topTimings' in window);
-  type BenchWindow = { topTimings: (c: number, d: number, r: number) => Promise<TopTimings>; appWorker: (c: number, d: number, q: number) => Promise<{ answerMs: number; evaluateMs: number; evaluateVariantsMs: number; hit10: number }> };
+  type BenchWindow = {
+    topTimings: (c: number, d: number, r: number) => Promise<TopTimings>;
+    appWorker: (c: number, d: number, q: number) => Promise<{ answerMs: number; evaluateMs: number; evaluateVariantsMs: number; hit10: number }>;
+  };
   const top = await page.evaluate(() => (window as unknown as BenchWindow).topTimings(100_000, 512, 21));
   const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log('\nbench:retrieve (headless Chromium, in workers; median of 21 queries)');
-  console.log(`dense top-10, 100,000 × 512: ${fmt(top.denseSimd)} with the SIMD kernel, ${fmt(top.denseJs)} with the JavaScript loop (${(top.denseSimd / top.denseJs).toFixed(2)}× the time) — goal 50 ms`);
-  console.log(`BM25 top-10, 100,000 chunks of 60 words (${top.terms.toLocaleString('en')} terms): ${fmt(top.bm25)} (index built in ${fmt(top.bm25Build)}) — goal 50 ms`);
+  console.log(
+    `dense top-10, 100,000 × 512: ${fmt(top.denseSimd)} with the SIMD kernel, ${fmt(top.denseJs)} with the JavaScript loop (${(top.denseSimd / top.denseJs).toFixed(2)}× the time) — goal 50 ms`,
+  );
+  console.log(
+    `BM25 top-10, 100,000 chunks of 60 words (${top.terms.toLocaleString('en')} terms): ${fmt(top.bm25)} (index built in ${fmt(top.bm25Build)}) — goal 50 ms`,
+  );
   const app = await page.evaluate(() => (window as unknown as BenchWindow).appWorker(10_000, 512, 1000));
   console.log(`the app's retrieval worker, 10,000 × 512: one full answer (dense, BM25 and hybrid rankings, each hit's standing) ${fmt(app.answerMs)}`);
-  console.log(`evaluating 1,000 queries against 10,000 chunks (dense, BM25, hybrid): ${(app.evaluateMs / 1000).toFixed(2)} s; with int8 and binary what-ifs: ${(app.evaluateVariantsMs / 1000).toFixed(2)} s — goal 5 s (dense hit@10 ${app.hit10.toFixed(2)})`);
+  console.log(
+    `evaluating 1,000 queries against 10,000 chunks (dense, BM25, hybrid): ${(app.evaluateMs / 1000).toFixed(2)} s; with int8 and binary what-ifs: ${(app.evaluateVariantsMs / 1000).toFixed(2)} s — goal 5 s (dense hit@10 ${app.hit10.toFixed(2)})`,
+  );
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

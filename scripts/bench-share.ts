@@ -45,8 +45,14 @@ const origin = 'http://localhost:4173/#';
 const linkBytes = async (referenced: boolean, kind: VectorKind, rows?: number) => origin.length + (await encodeSnapshot(view(referenced, kind, rows))).length;
 const textBytes = table.texts.reduce((n, t) => n + new TextEncoder().encode(t).length, 0);
 console.log(`demo corpus: ${count} chunks, ${(textBytes / count).toFixed(0)} bytes of text per chunk on average, ${dims}-d vectors`);
-console.log('(fixed: the bytes any link of this kind pays, e.g. the PCA projection; per point: what each further chunk adds, from links of half and all of the demo)\n');
-const VECTORS = { none: 'no vectors', int8: `int8 vectors (${dims}-d) and the query`, reduced: `vectors reduced to ${REDUCED_DIMS}-d by PCA and the query` } as const;
+console.log(
+  '(fixed: the bytes any link of this kind pays, e.g. the PCA projection; per point: what each further chunk adds, from links of half and all of the demo)\n',
+);
+const VECTORS = {
+  none: 'no vectors',
+  int8: `int8 vectors (${dims}-d) and the query`,
+  reduced: `vectors reduced to ${REDUCED_DIMS}-d by PCA and the query`,
+} as const;
 for (const referenced of [true, false]) {
   for (const kind of ['none', 'int8', 'reduced'] as const) {
     const bytes = await linkBytes(referenced, kind);

@@ -41,7 +41,10 @@ export async function startChroma(allowOrigins: string[] = ['http://127.0.0.1:41
   const port = await freePort();
   const folder = mkdtempSync(join(tmpdir(), 'orrery-chroma-'));
   const config = join(folder, 'chroma.yaml');
-  writeFileSync(config, `port: ${port}\nlisten_address: "127.0.0.1"\npersist_path: "${join(folder, 'data')}"\nallow_reset: true\ncors_allow_origins: ${JSON.stringify(allowOrigins)}\n`);
+  writeFileSync(
+    config,
+    `port: ${port}\nlisten_address: "127.0.0.1"\npersist_path: "${join(folder, 'data')}"\nallow_reset: true\ncors_allow_origins: ${JSON.stringify(allowOrigins)}\n`,
+  );
   const child = spawn(process.execPath, [join(process.cwd(), 'node_modules/chromadb/dist/cli.mjs'), 'run', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

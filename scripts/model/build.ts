@@ -58,7 +58,8 @@ export function buildBuiltinModel(): void {
     writeFileSync(join(outDir, name), content instanceof Uint8Array ? content : JSON.stringify(content));
   }
   writeFileSync(stampFile, expected);
-  const sizes = ['onnx/model.onnx', 'onnx/model_fp16.onnx', 'onnx/model_quantized.onnx'].map((f) => `${f} ${(readFileSync(join(outDir, f)).length / 1e6).toFixed(1)} MB`);
+  const sizes = ['onnx/model.onnx', 'onnx/model_fp16.onnx', 'onnx/model_quantized.onnx'].map(
+    (f) => `${f} ${(readFileSync(join(outDir, f)).length / 1e6).toFixed(1)} MB`,
+  );
   console.log(`model: built ${BUILTIN_MODEL_ID} in ${((performance.now() - started) / 1000).toFixed(1)} s (${sizes.join(', ')})`);
 }
-

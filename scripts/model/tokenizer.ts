@@ -17,11 +17,7 @@ export function buildTokenizerJson(vocab: [string, number][]): object {
     added_tokens: [],
     normalizer: {
       type: 'Sequence',
-      normalizers: [
-        { type: 'NFKC' },
-        { type: 'Replace', pattern: { String: ' ' }, content: META },
-        { type: 'Prepend', prepend: META },
-      ],
+      normalizers: [{ type: 'NFKC' }, { type: 'Replace', pattern: { String: ' ' }, content: META }, { type: 'Prepend', prepend: META }],
     },
     pre_tokenizer: null,
     post_processor: null,

@@ -67,7 +67,11 @@ describe('built-in model (USE lite converted to ONNX)', () => {
     }
   });
 
-  for (const [dtype, minimum] of [['fp32', 0.9999], ['fp16', 0.999], ['q8', 0.995]] as const) {
+  for (const [dtype, minimum] of [
+    ['fp32', 0.9999],
+    ['fp16', 0.999],
+    ['q8', 0.995],
+  ] as const) {
     it(`${dtype}: cosine ≥ ${minimum} on ${INPUTS.length} inputs embedded as one padded batch`, async () => {
       const tokenizer = await AutoTokenizer.from_pretrained(BUILTIN_MODEL_ID);
       const model = await AutoModel.from_pretrained(BUILTIN_MODEL_ID, { dtype });

@@ -45,11 +45,19 @@ describe('embedInBatches, by length', () => {
   it('batches texts of similar length together and returns rows in input order', async () => {
     const texts = ['aaaaaaaa', 'b', 'cccccccccccc', 'dd', 'eeeeeeeee', 'f'];
     const batches: string[][] = [];
-    const out = await embedInBatches(texts, async (batch) => {
-      batches.push(batch);
-      return Float32Array.from(batch, (t) => t.length);
-    }, { batchSize: 2, dims: 1 });
-    expect(batches).toEqual([['b', 'f'], ['dd', 'aaaaaaaa'], ['eeeeeeeee', 'cccccccccccc']]);
+    const out = await embedInBatches(
+      texts,
+      async (batch) => {
+        batches.push(batch);
+        return Float32Array.from(batch, (t) => t.length);
+      },
+      { batchSize: 2, dims: 1 },
+    );
+    expect(batches).toEqual([
+      ['b', 'f'],
+      ['dd', 'aaaaaaaa'],
+      ['eeeeeeeee', 'cccccccccccc'],
+    ]);
     expect(Array.from(out)).toEqual([8, 1, 12, 2, 9, 1]);
   });
 });
@@ -81,7 +89,10 @@ describe('embedInBatches, several batches at once', () => {
     const progress: number[] = [];
     const run = embedInBatches(texts, model.embed, { batchSize: 2, dims: 1, concurrency: 2, onProgress: (done) => progress.push(done) });
     await model.settle();
-    expect(model.pending.map((p) => p.batch)).toEqual([['b', 'dd'], ['ccc', 'aaaa']]);
+    expect(model.pending.map((p) => p.batch)).toEqual([
+      ['b', 'dd'],
+      ['ccc', 'aaaa'],
+    ]);
     model.pending[1]!.finish(); // the second batch finishes first
     await model.settle();
     expect(model.pending).toHaveLength(3);

@@ -36,7 +36,15 @@ describe('recursive character splitter', () => {
 describe('sentences', () => {
   it('ends sentences at . ! ? before a space and at 。！？； anywhere', () => {
     const text = 'One. Two! 三个。四个！五？六；Seven?';
-    expect(sentenceRanges(text, 0, text.length).map(([s, e]) => text.slice(s, e).trim())).toEqual(['One.', 'Two!', '三个。', '四个！', '五？', '六；', 'Seven?']);
+    expect(sentenceRanges(text, 0, text.length).map(([s, e]) => text.slice(s, e).trim())).toEqual([
+      'One.',
+      'Two!',
+      '三个。',
+      '四个！',
+      '五？',
+      '六；',
+      'Seven?',
+    ]);
   });
 
   it('groups sentences up to the size', () => {

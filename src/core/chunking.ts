@@ -157,18 +157,20 @@ function piecesBetween(text: string, start: number, end: number, separator: stri
 /** LangChain's RecursiveCharacterTextSplitter: the first separator that occurs splits, longer pieces recurse. */
 export function splitRecursively(text: string, start: number, end: number, separators: string[], size: number, overlap: number): Range[] {
   if (end - start <= size) return [[start, end]];
-  const index = separators.findIndex((s) => s !== '' && (() => {
-    const at = text.indexOf(s, start);
-    return at >= 0 && at + s.length <= end;
-  })());
+  const index = separators.findIndex(
+    (s) =>
+      s !== '' &&
+      (() => {
+        const at = text.indexOf(s, start);
+        return at >= 0 && at + s.length <= end;
+      })(),
+  );
   if (index < 0) {
     // only '' (or nothing) is left: cut by characters
     return splitByCharacters(text, start, end, size, separators.includes('') ? overlap : 0);
   }
   const rest = separators.slice(index + 1);
-  return mergePieces(piecesBetween(text, start, end, separators[index]!), size, overlap, ([s, e]) =>
-    splitRecursively(text, s, e, rest, size, overlap),
-  );
+  return mergePieces(piecesBetween(text, start, end, separators[index]!), size, overlap, ([s, e]) => splitRecursively(text, s, e, rest, size, overlap));
 }
 
 /** Sentence ends: . ! ? followed by space, and 。！？； anywhere. */
@@ -191,7 +193,13 @@ function splitBySentences(text: string, start: number, end: number, size: number
 }
 
 /** Paragraphs (blank lines) that `fits`; the others cut by `splitLong`. */
-function splitParagraphRanges(text: string, start: number, end: number, fits: (start: number, end: number) => boolean, splitLong: (start: number, end: number) => Range[]): Range[] {
+function splitParagraphRanges(
+  text: string,
+  start: number,
+  end: number,
+  fits: (start: number, end: number) => boolean,
+  splitLong: (start: number, end: number) => Range[],
+): Range[] {
   const ranges: Range[] = [];
   const separator = /\n[ \t]*\n\s*/g;
   separator.lastIndex = start;
@@ -313,7 +321,8 @@ export function splitByTokens(text: string, start: number, end: number, size: nu
     // every word is at least one token: the window ends within `size` cuts; found by estimates, checked by a count
     const hi = Math.min(cuts.length - 1, first + size);
     let last = lastFitting(first, hi, (i) => tokens.of(text, position, cuts[i]!) <= size);
-    if (last >= first && count(text.slice(position, cuts[last])) > size) last = lastFitting(first, last - 1, (i) => count(text.slice(position, cuts[i])) <= size);
+    if (last >= first && count(text.slice(position, cuts[last])) > size)
+      last = lastFitting(first, last - 1, (i) => count(text.slice(position, cuts[i])) <= size);
     let cut: number;
     if (last >= first) cut = cuts[last]!;
     else {
@@ -378,7 +387,13 @@ export function chunkRange(text: string, start: number, end: number, options: Ch
       break;
     }
     default:
-      ranges = splitParagraphRanges(text, start, end, (s, e) => e - s <= size, (s, e) => splitByCharacters(text, s, e, size, overlap));
+      ranges = splitParagraphRanges(
+        text,
+        start,
+        end,
+        (s, e) => e - s <= size,
+        (s, e) => splitByCharacters(text, s, e, size, overlap),
+      );
   }
   const chunks: TextChunk[] = [];
   for (const [s, e] of ranges) {

@@ -13,7 +13,10 @@ describe('metadata columns', () => {
     const labels = columnValues(documents, table, 'label');
     expect(labels).toEqual(['spam', 'ham', 'spam']);
     const scale = columnScale(labels);
-    expect(scale.kind === 'categorical' && scale.categories).toEqual([{ name: 'spam', count: 2 }, { name: 'ham', count: 1 }]);
+    expect(scale.kind === 'categorical' && scale.categories).toEqual([
+      { name: 'spam', count: 2 },
+      { name: 'ham', count: 1 },
+    ]);
     expect(scale.kind === 'categorical' && [...scale.groups]).toEqual([0, 1, 0]);
   });
 

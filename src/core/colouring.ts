@@ -7,10 +7,26 @@ export type Rgb = readonly [number, number, number];
 
 // Twenty hues readable on a dark and (multiplied by LIGHT_THEME_SHADE) on a light background.
 const PALETTE: Rgb[] = [
-  [0.35, 0.7, 1.0], [1.0, 0.6, 0.25], [0.45, 0.9, 0.5], [1.0, 0.4, 0.55], [0.75, 0.55, 1.0],
-  [0.95, 0.85, 0.3], [0.3, 0.9, 0.85], [1.0, 0.5, 0.85], [0.65, 0.8, 0.35], [0.95, 0.7, 0.6],
-  [0.55, 0.65, 0.95], [0.85, 0.85, 0.85], [0.6, 0.95, 0.75], [0.9, 0.45, 0.3], [0.5, 0.5, 1.0],
-  [0.8, 0.65, 0.35], [0.4, 0.75, 0.7], [0.85, 0.55, 0.7], [0.7, 0.9, 0.95], [0.75, 0.75, 0.5],
+  [0.35, 0.7, 1.0],
+  [1.0, 0.6, 0.25],
+  [0.45, 0.9, 0.5],
+  [1.0, 0.4, 0.55],
+  [0.75, 0.55, 1.0],
+  [0.95, 0.85, 0.3],
+  [0.3, 0.9, 0.85],
+  [1.0, 0.5, 0.85],
+  [0.65, 0.8, 0.35],
+  [0.95, 0.7, 0.6],
+  [0.55, 0.65, 0.95],
+  [0.85, 0.85, 0.85],
+  [0.6, 0.95, 0.75],
+  [0.9, 0.45, 0.3],
+  [0.5, 0.5, 1.0],
+  [0.8, 0.65, 0.35],
+  [0.4, 0.75, 0.7],
+  [0.85, 0.55, 0.7],
+  [0.7, 0.9, 0.95],
+  [0.75, 0.75, 0.5],
 ];
 /** points in no group (unclustered, no value) */
 export const NO_GROUP: Rgb = [0.42, 0.45, 0.52];
@@ -18,7 +34,13 @@ export const NO_GROUP: Rgb = [0.42, 0.45, 0.52];
 export const groupColour = (group: number): Rgb => (group < 0 ? NO_GROUP : PALETTE[group % PALETTE.length]!);
 
 // viridis-like: dark blue → teal → yellow, readable against both themes
-const SCALE: Rgb[] = [[0.27, 0.0, 0.33], [0.23, 0.32, 0.55], [0.13, 0.57, 0.55], [0.37, 0.79, 0.38], [0.99, 0.91, 0.14]];
+const SCALE: Rgb[] = [
+  [0.27, 0.0, 0.33],
+  [0.23, 0.32, 0.55],
+  [0.13, 0.57, 0.55],
+  [0.37, 0.79, 0.38],
+  [0.99, 0.91, 0.14],
+];
 
 /** t in [0, 1] on the sequential scale; NaN is NO_GROUP. */
 export function scaleColour(t: number): Rgb {

@@ -92,7 +92,8 @@ interface Rows {
 function chunkOne(doc: SourceDocument, sourceId: number, options: ChunkOptions, tokens: TokenContext, rows: Rows): void {
   const sections: Section[] = doc.sections ?? [{ start: 0, end: doc.text.length }];
   // pasted text is often Markdown; a plain text file is read as Markdown when asked to
-  const headings = doc.headings ?? (doc.format === undefined || (doc.format === 'text' && options.strategy === 'markdown') ? markdownHeadings(doc.text) : undefined);
+  const headings =
+    doc.headings ?? (doc.format === undefined || (doc.format === 'text' && options.strategy === 'markdown') ? markdownHeadings(doc.text) : undefined);
   const headingStarts = headings?.map((h) => h.start);
   const first = rows.texts.length;
   const textLines = doc.table ? null : lineStarts(doc.text);
@@ -153,7 +154,10 @@ export function appendChunks(table: ChunkTable, more: ChunkTable): ChunkTable {
   const offset = table.sources.length;
   return {
     texts: [...table.texts, ...more.texts],
-    sourceIds: join(table.sourceIds, more.sourceIds.map((id) => id + offset)),
+    sourceIds: join(
+      table.sourceIds,
+      more.sourceIds.map((id) => id + offset),
+    ),
     sectionIds: join(table.sectionIds, more.sectionIds),
     starts: join(table.starts, more.starts),
     ends: join(table.ends, more.ends),

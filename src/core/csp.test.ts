@@ -26,7 +26,10 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('keeps only plain origins from storage', () => {
-    expect(parseAllowedHosts('["http://127.0.0.1:8000","https://*.hf.co","http://a b","x; script-src *",3]')).toEqual(['http://127.0.0.1:8000', 'https://*.hf.co']);
+    expect(parseAllowedHosts('["http://127.0.0.1:8000","https://*.hf.co","http://a b","x; script-src *",3]')).toEqual([
+      'http://127.0.0.1:8000',
+      'https://*.hf.co',
+    ]);
     expect(parseAllowedHosts('not json')).toEqual([]);
     expect(parseAllowedHosts(null)).toEqual([]);
   });

@@ -41,10 +41,15 @@ describe('embedThroughCache', () => {
 describe('embedThroughCache, duplicates and a persistent store', () => {
   it('embeds a text that occurs many times once', async () => {
     const calls: string[][] = [];
-    const result = await embedThroughCache(['a', 'b', 'a', 'a'], (t) => t, new EmbeddingCache(), async (texts) => {
-      calls.push(texts);
-      return { vectors: Float32Array.from(texts.map((t) => t.charCodeAt(0))), dims: 1 };
-    });
+    const result = await embedThroughCache(
+      ['a', 'b', 'a', 'a'],
+      (t) => t,
+      new EmbeddingCache(),
+      async (texts) => {
+        calls.push(texts);
+        return { vectors: Float32Array.from(texts.map((t) => t.charCodeAt(0))), dims: 1 };
+      },
+    );
     expect(calls).toEqual([['a', 'b']]);
     expect(Array.from(result.vectors)).toEqual([97, 98, 97, 97]);
   });
@@ -57,10 +62,16 @@ describe('embedThroughCache, duplicates and a persistent store', () => {
     };
     disk.set('x', Float32Array.of(5));
     const calls: string[][] = [];
-    const result = await embedThroughCache(['x', 'y'], (t) => t, new EmbeddingCache(), async (texts) => {
-      calls.push(texts);
-      return { vectors: Float32Array.of(7), dims: 1 };
-    }, persistent);
+    const result = await embedThroughCache(
+      ['x', 'y'],
+      (t) => t,
+      new EmbeddingCache(),
+      async (texts) => {
+        calls.push(texts);
+        return { vectors: Float32Array.of(7), dims: 1 };
+      },
+      persistent,
+    );
     expect(calls).toEqual([['y']]);
     expect(result).toMatchObject({ computed: 1, stored: 1 });
     expect(Array.from(result.vectors)).toEqual([5, 7]);

@@ -26,7 +26,10 @@ describe('exports', () => {
   });
 
   it('JSON Lines hold the same fields, and the vectors when asked', async () => {
-    const lines = pointsJsonl(pointTable(await csvCorpus()), { data: Float32Array.from([0.5, 1, 0, 2]), dims: 2 }).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = pointsJsonl(pointTable(await csvCorpus()), { data: Float32Array.from([0.5, 1, 0, 2]), dims: 2 })
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[1]).toMatchObject({ text: 'lunch "at" noon', cluster: -1, label: 'ham', vector: [0, 2] });
   });
 
@@ -34,7 +37,18 @@ describe('exports', () => {
     const points = pointTable(await csvCorpus());
     const plain = pointsParquet(points);
     const rows = await parquetReadObjects({ file: plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength) as ArrayBuffer });
-    expect(rows[1]).toEqual({ text: 'lunch "at" noon', id: 'm2', source: 'mail.csv', x: 4, y: 5, z: 6, cluster: -1, cluster_name: '', label: 'ham', meta_id: 'm2' });
+    expect(rows[1]).toEqual({
+      text: 'lunch "at" noon',
+      id: 'm2',
+      source: 'mail.csv',
+      x: 4,
+      y: 5,
+      z: 6,
+      cluster: -1,
+      cluster_name: '',
+      label: 'ham',
+      meta_id: 'm2',
+    });
     const withVectors = pointsParquet(points, { data: Float32Array.from([0.5, 1, 0, 2]), dims: 2 });
     const { documents } = await parseFile('points.parquet', withVectors);
     const table = chunkDocuments(documents);

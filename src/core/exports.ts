@@ -27,10 +27,30 @@ export function pointTable({ documents, table, coords, clusterLabels, clusterNam
   const values = columns.map((c) => columnValues(documents, table, c));
   const ids = chunkIds(table, documents as SourceDocument[]);
   const clustered = clusterLabels.length === table.texts.length;
-  const header = ['text', 'id', 'source', 'x', 'y', 'z', 'cluster', 'cluster_name', ...columns.map((c) => (['text', 'id', 'source', 'x', 'y', 'z', 'cluster', 'cluster_name'].includes(c) ? `meta_${c}` : c))];
+  const header = [
+    'text',
+    'id',
+    'source',
+    'x',
+    'y',
+    'z',
+    'cluster',
+    'cluster_name',
+    ...columns.map((c) => (['text', 'id', 'source', 'x', 'y', 'z', 'cluster', 'cluster_name'].includes(c) ? `meta_${c}` : c)),
+  ];
   const rows = table.texts.map((text, i) => {
     const cluster = clustered ? clusterLabels[i]! : -1;
-    return [text, ids[i]!, table.sources[table.sourceIds[i]!] ?? '', coords[i * 3] ?? 0, coords[i * 3 + 1] ?? 0, coords[i * 3 + 2] ?? 0, cluster, cluster >= 0 ? (clusterNames[cluster] ?? '') : '', ...values.map((v) => v[i]!)];
+    return [
+      text,
+      ids[i]!,
+      table.sources[table.sourceIds[i]!] ?? '',
+      coords[i * 3] ?? 0,
+      coords[i * 3 + 1] ?? 0,
+      coords[i * 3 + 2] ?? 0,
+      cluster,
+      cluster >= 0 ? (clusterNames[cluster] ?? '') : '',
+      ...values.map((v) => v[i]!),
+    ];
   });
   return { header, rows };
 }
@@ -93,7 +113,11 @@ export function pointsParquet(points: PointTable, vectors?: { data: Float32Array
   }
   const rows = Array.from({ length: points.rows.length }, (_, i) => Array.from(vectors.data.subarray(i * vectors.dims, (i + 1) * vectors.dims)));
   const element = (c: (typeof columns)[number]) =>
-    c.type === 'INT32' ? { type: 'INT32' as const } : c.type === 'DOUBLE' ? { type: 'DOUBLE' as const } : { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const };
+    c.type === 'INT32'
+      ? { type: 'INT32' as const }
+      : c.type === 'DOUBLE'
+        ? { type: 'DOUBLE' as const }
+        : { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const };
   parquetWrite({
     writer,
     columnData: [...columns.map(({ name, data }) => ({ name, data })), { name: 'vector', data: rows }],

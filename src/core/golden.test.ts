@@ -33,7 +33,12 @@ describe('golden outputs', () => {
   });
 
   it('t-SNE 3-D, perplexity 10, 250 iterations (Barnes-Hut)', () => {
-    expectGolden(layout({ ...DEFAULT_LAYOUT.tsne, iterations: 250, perplexity: 10, preReduce: null }), [-1.412985, -3.151155, 6.725634, -3.24874, -4.723011, -5.48402], 1303.3573, 3);
+    expectGolden(
+      layout({ ...DEFAULT_LAYOUT.tsne, iterations: 250, perplexity: 10, preReduce: null }),
+      [-1.412985, -3.151155, 6.725634, -3.24874, -4.723011, -5.48402],
+      1303.3573,
+      3,
+    );
   });
 
   it('NN-descent graph of 300 × 8 points, k 6, seed 3', () => {

@@ -77,12 +77,18 @@ export function* exactKnnSteps(data: Float32Array, count: number, dims: number, 
   return graph;
 }
 
-export const exactKnn = (data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): KnnGraph => finish(exactKnnSteps(data, count, dims, k, metric));
+export const exactKnn = (data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): KnnGraph =>
+  finish(exactKnnSteps(data, count, dims, k, metric));
 
 /** The exact k nearest neighbours of the given rows only (each against all points): rows.length × k. */
 export function* exactKnnOfRowsSteps(data: Float32Array, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
-  const graph: KnnGraph = { count: rows.length, k: kk, indices: new Int32Array(rows.length * kk).fill(-1), distances: new Float32Array(rows.length * kk).fill(Infinity) };
+  const graph: KnnGraph = {
+    count: rows.length,
+    k: kk,
+    indices: new Int32Array(rows.length * kk).fill(-1),
+    distances: new Float32Array(rows.length * kk).fill(Infinity),
+  };
   if (kk === 0) return graph;
   const x = metric === 'cosine' ? unitRows(data, count, dims) : data;
   for (let r = 0; r < rows.length; r++) {

@@ -115,7 +115,7 @@ function scaleTo(data: Float32Array, magnitude: number): Float32Array {
 export function startLayout(vectors: Float32Array, count: number, dims: number, params: LayoutParams): LayoutRun {
   checkFinite(vectors, dims);
   const notes: string[] = [];
-  const components = Math.min(dims, Math.max(PCA_AXES, params.method === 'pca' ? 0 : params.preReduce ?? 0));
+  const components = Math.min(dims, Math.max(PCA_AXES, params.method === 'pca' ? 0 : (params.preReduce ?? 0)));
   const fitData = sampleRows(vectors, count, dims, PCA_FIT_ROWS, params.method === 'pca' ? 1 : params.seed);
   if (fitData.count < count) notes.push(`PCA was fitted on ${fitData.count.toLocaleString('en')} sampled rows and projects all ${count.toLocaleString('en')}.`);
   // large inputs: fewer power iterations (the top components converge first)
@@ -152,8 +152,10 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
     params.method === 'umap'
       ? Math.min(params.neighbours, count - 1)
       : Math.min(count - 1, Math.max(1, Math.floor(3 * Math.min(params.perplexity, (count - 1) / 3))));
-  if (params.method === 'umap' && params.neighbours > count - 1) notes.push(`Only ${count} points: UMAP uses ${Math.max(0, count - 1)} neighbours instead of ${params.neighbours}.`);
-  if (params.method === 'tsne' && 3 * params.perplexity > count - 1) notes.push(`Only ${count} points: t-SNE perplexity lowered to ${Math.max(1, Math.floor((count - 1) / 3))}.`);
+  if (params.method === 'umap' && params.neighbours > count - 1)
+    notes.push(`Only ${count} points: UMAP uses ${Math.max(0, count - 1)} neighbours instead of ${params.neighbours}.`);
+  if (params.method === 'tsne' && 3 * params.perplexity > count - 1)
+    notes.push(`Only ${count} points: t-SNE perplexity lowered to ${Math.max(1, Math.floor((count - 1) / 3))}.`);
   if (count > EXACT_KNN_POINTS) notes.push(`Neighbour graph approximated by NN-descent (over ${EXACT_KNN_POINTS.toLocaleString('en')} points).`);
   const total = params.method === 'umap' ? params.epochs : params.iterations;
   let phase: 'knn' | 'optimise' | 'done' = count < 3 ? 'done' : 'knn';
@@ -161,11 +163,18 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
 
   // the neighbour graph is built in steps too: pause and cancel reach it
   const knn: Steps<KnnGraph> =
-    count > EXACT_KNN_POINTS ? nnDescentSteps(space, count, spaceDims, neighbours, metric, params.seed) : exactKnnSteps(space, count, spaceDims, neighbours, metric);
+    count > EXACT_KNN_POINTS
+      ? nnDescentSteps(space, count, spaceDims, neighbours, metric, params.seed)
+      : exactKnnSteps(space, count, spaceDims, neighbours, metric);
   let knnProgress = 0;
   const start = (graph: KnnGraph) => {
     if (params.method === 'umap') {
-      optimizer = new UmapOptimizer(fuzzyGraph(graph), scaleTo(initial, 10), count, { dims: params.dims, minDist: params.minDist, epochs: params.epochs, seed: params.seed });
+      optimizer = new UmapOptimizer(fuzzyGraph(graph), scaleTo(initial, 10), count, {
+        dims: params.dims,
+        minDist: params.minDist,
+        epochs: params.epochs,
+        seed: params.seed,
+      });
     } else {
       const perplexity = Math.max(1, Math.min(params.perplexity, (count - 1) / 3));
       const p = tsneAffinities(graph, perplexity);

@@ -52,7 +52,8 @@ describe('fitPca', () => {
     for (let i = 0; i < count; i++) for (let j = 0; j < dims; j++) mean[j]! += data[i * dims + j]! / count;
     const cov = new Float64Array(dims * dims);
     for (let i = 0; i < count; i++) {
-      for (let a = 0; a < dims; a++) for (let b = 0; b < dims; b++) cov[a * dims + b]! += ((data[i * dims + a]! - mean[a]!) * (data[i * dims + b]! - mean[b]!)) / (count - 1);
+      for (let a = 0; a < dims; a++)
+        for (let b = 0; b < dims; b++) cov[a * dims + b]! += ((data[i * dims + a]! - mean[a]!) * (data[i * dims + b]! - mean[b]!)) / (count - 1);
     }
     const exact = symmetricEigen(cov, dims);
     const model = fitPca(data, count, dims, { components: 3 });

@@ -24,7 +24,15 @@ export interface PcaOptions {
 }
 
 /** rows × dims times the transpose of the p × dims matrix vt: out is rows × p (four columns at a time). */
-function timesTransposed(x: Float32Array | Float64Array, rows: number, dims: number, vt: Float64Array | Float32Array, p: number, out: Float64Array | Float32Array, shift?: Float32Array): void {
+function timesTransposed(
+  x: Float32Array | Float64Array,
+  rows: number,
+  dims: number,
+  vt: Float64Array | Float32Array,
+  p: number,
+  out: Float64Array | Float32Array,
+  shift?: Float32Array,
+): void {
   const row = new Float64Array(dims);
   for (let i = 0; i < rows; i++) {
     const base = i * dims;

@@ -3,7 +3,14 @@
 export type Pooling = 'mean' | 'cls' | 'model';
 
 /** hidden: batch × tokens × dims; mask: batch × tokens (1 = real token). */
-export function poolTokens(hidden: Float32Array, mask: ArrayLike<number | bigint>, batch: number, tokens: number, dims: number, pooling: Exclude<Pooling, 'model'>): Float32Array {
+export function poolTokens(
+  hidden: Float32Array,
+  mask: ArrayLike<number | bigint>,
+  batch: number,
+  tokens: number,
+  dims: number,
+  pooling: Exclude<Pooling, 'model'>,
+): Float32Array {
   const out = new Float32Array(batch * dims);
   for (let b = 0; b < batch; b++) {
     if (pooling === 'cls') {

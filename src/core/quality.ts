@@ -9,9 +9,17 @@ import { finish, type Steps, within } from './steps';
  * the layout. `rows` says which points the neighbour graph describes (all when omitted); the
  * others get NaN.
  */
-export function* neighbourRecallSteps(trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number, pointCount = trueNeighbours.count, rows?: Int32Array): Steps<Float32Array> {
+export function* neighbourRecallSteps(
+  trueNeighbours: KnnGraph,
+  layout: Float32Array,
+  layoutDims: number,
+  pointCount = trueNeighbours.count,
+  rows?: Int32Array,
+): Steps<Float32Array> {
   const { k } = trueNeighbours;
-  const low = yield* rows ? exactKnnOfRowsSteps(layout, pointCount, layoutDims, rows, k, 'euclidean') : exactKnnSteps(layout, pointCount, layoutDims, k, 'euclidean');
+  const low = yield* rows
+    ? exactKnnOfRowsSteps(layout, pointCount, layoutDims, rows, k, 'euclidean')
+    : exactKnnSteps(layout, pointCount, layoutDims, k, 'euclidean');
   const recall = new Float32Array(pointCount).fill(rows ? NaN : 0);
   for (let r = 0; r < trueNeighbours.count; r++) {
     const near = new Set(low.indices.subarray(r * k, (r + 1) * k));
@@ -22,8 +30,13 @@ export function* neighbourRecallSteps(trueNeighbours: KnnGraph, layout: Float32A
   return recall;
 }
 
-export const neighbourRecall = (trueNeighbours: KnnGraph, layout: Float32Array, layoutDims: number, pointCount = trueNeighbours.count, rows?: Int32Array): Float32Array =>
-  finish(neighbourRecallSteps(trueNeighbours, layout, layoutDims, pointCount, rows));
+export const neighbourRecall = (
+  trueNeighbours: KnnGraph,
+  layout: Float32Array,
+  layoutDims: number,
+  pointCount = trueNeighbours.count,
+  rows?: Int32Array,
+): Float32Array => finish(neighbourRecallSteps(trueNeighbours, layout, layoutDims, pointCount, rows));
 
 /** `size` distinct indices below `count`, seeded, in increasing order. */
 export function sampleIndices(count: number, size: number, seed = 1): Int32Array {
@@ -72,7 +85,8 @@ export function* trustworthinessSteps(
 ): Steps<number> {
   const metric = options.metric ?? 'cosine';
   const low = yield* within(exactKnnSteps(layout, count, layoutDims, k, 'euclidean'), 0, 0.2);
-  const rows = options.sampleRows && options.sampleRows < count ? sampleIndices(count, options.sampleRows, options.seed) : Int32Array.from({ length: count }, (_, i) => i);
+  const rows =
+    options.sampleRows && options.sampleRows < count ? sampleIndices(count, options.sampleRows, options.seed) : Int32Array.from({ length: count }, (_, i) => i);
   const distances = new Float64Array(count);
   let penalty = 0;
   let done = 0;
@@ -97,5 +111,12 @@ interface TrustOptions {
   seed?: number;
 }
 
-export const trustworthiness = (data: Float32Array, dims: number, layout: Float32Array, layoutDims: number, count: number, k: number, options: TrustOptions = {}): number =>
-  finish(trustworthinessSteps(data, dims, layout, layoutDims, count, k, options));
+export const trustworthiness = (
+  data: Float32Array,
+  dims: number,
+  layout: Float32Array,
+  layoutDims: number,
+  count: number,
+  k: number,
+  options: TrustOptions = {},
+): number => finish(trustworthinessSteps(data, dims, layout, layoutDims, count, k, options));

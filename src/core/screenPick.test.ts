@@ -20,11 +20,20 @@ describe('screen picking', () => {
 
   it('selects the points inside a lasso or a box', () => {
     // a triangle around the centre and the upper right point
-    const lasso: [number, number][] = [[120, 60], [170, 20], [165, 90]];
+    const lasso: [number, number][] = [
+      [120, 60],
+      [170, 20],
+      [165, 90],
+    ];
     expect(insidePolygon(lasso, 150, 60)).toBe(true);
     expect(pointsInPolygon(positions, 4, ortho, lasso)).toEqual([1]);
     expect(pointsInPolygon(positions, 4, ortho, boxPolygon([40, 40], [160, 160]))).toEqual([0, 1, 2]);
-    expect(pointsInPolygon(positions, 4, ortho, [[0, 0], [10, 10]])).toEqual([]);
+    expect(
+      pointsInPolygon(positions, 4, ortho, [
+        [0, 0],
+        [10, 10],
+      ]),
+    ).toEqual([]);
   });
 });
 

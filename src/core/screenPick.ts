@@ -29,7 +29,15 @@ export function project(positions: Float32Array, i: number, view: Viewport, out:
 const at = new Float64Array(3);
 
 /** The point whose projection is nearest (x, y) within radius pixels (the nearer to the camera on a tie), or null. */
-export function nearestOnScreen(positions: Float32Array, count: number, view: Viewport, x: number, y: number, radius: number, visible?: Uint8Array | null): number | null {
+export function nearestOnScreen(
+  positions: Float32Array,
+  count: number,
+  view: Viewport,
+  x: number,
+  y: number,
+  radius: number,
+  visible?: Uint8Array | null,
+): number | null {
   let best: number | null = null;
   let bestDistance = radius * radius;
   let bestDepth = Infinity;
@@ -57,9 +65,18 @@ export function insidePolygon(polygon: readonly (readonly [number, number])[], x
 }
 
 /** The points whose projection falls inside the polygon (screen pixels), in index order. */
-export function pointsInPolygon(positions: Float32Array, count: number, view: Viewport, polygon: readonly (readonly [number, number])[], visible?: Uint8Array | null): number[] {
+export function pointsInPolygon(
+  positions: Float32Array,
+  count: number,
+  view: Viewport,
+  polygon: readonly (readonly [number, number])[],
+  visible?: Uint8Array | null,
+): number[] {
   if (polygon.length < 3) return [];
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const [x, y] of polygon) {
     minX = Math.min(minX, x);
     maxX = Math.max(maxX, x);
@@ -78,7 +95,10 @@ export function pointsInPolygon(positions: Float32Array, count: number, view: Vi
 
 /** A box dragged from one corner to the other, as a polygon. */
 export const boxPolygon = (a: readonly [number, number], b: readonly [number, number]): [number, number][] => [
-  [a[0], a[1]], [b[0], a[1]], [b[0], b[1]], [a[0], b[1]],
+  [a[0], a[1]],
+  [b[0], a[1]],
+  [b[0], b[1]],
+  [a[0], b[1]],
 ];
 
 /** Chunks whose text holds every word of the search (case-insensitive); empty search: none. */

@@ -6,7 +6,11 @@ import { chunkingFrom, layoutParamsFrom, retrievalFrom } from './settingsFrom';
 
 describe('settings from someone else', () => {
   it('reads a share link’s layout parameters the same way', () => {
-    expect(layoutParamsFrom({ method: 'umap', neighbours: 40, minDist: 2, metric: 'euclidean', extra: 1 })).toEqual({ ...DEFAULT_LAYOUT.umap, neighbours: 40, metric: 'euclidean' });
+    expect(layoutParamsFrom({ method: 'umap', neighbours: 40, minDist: 2, metric: 'euclidean', extra: 1 })).toEqual({
+      ...DEFAULT_LAYOUT.umap,
+      neighbours: 40,
+      metric: 'euclidean',
+    });
     expect(layoutParamsFrom({ method: 'pca', axes: [0, 1, 99] })).toEqual(DEFAULT_LAYOUT.pca);
   });
 
@@ -16,7 +20,12 @@ describe('settings from someone else', () => {
   });
 
   it('keeps a link’s chunking when it makes sense: an overlap as large as the chunk, or odd separators, fall back', () => {
-    expect(chunkingFrom({ strategy: 'recursive', size: 300, overlap: 30, separators: ['\n\n', ''] })).toEqual({ strategy: 'recursive', size: 300, overlap: 30, separators: ['\n\n', ''] });
+    expect(chunkingFrom({ strategy: 'recursive', size: 300, overlap: 30, separators: ['\n\n', ''] })).toEqual({
+      strategy: 'recursive',
+      size: 300,
+      overlap: 30,
+      separators: ['\n\n', ''],
+    });
     expect(chunkingFrom({ strategy: 'magic', size: 40, overlap: 40, separators: [1] })).toEqual({ ...DEFAULT_CHUNKING, size: 40, overlap: 39 });
     expect(chunkingFrom({})).toEqual(DEFAULT_CHUNKING);
   });

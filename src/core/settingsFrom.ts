@@ -5,10 +5,22 @@ import { DEFAULT_LAYOUT, type LayoutParams } from './layoutRun';
 import { DEFAULT_RETRIEVAL, RETRIEVERS, type RetrievalSettings } from './retrieval/retrieve';
 
 export type Rule = (value: unknown) => unknown;
-export const integer = (min: number, max: number): Rule => (v) => (v !== '' && v !== null && Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined);
-export const real = (min: number, max: number): Rule => (v) => (v !== '' && v !== null && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined);
-export const oneOf = (...values: unknown[]): Rule => (v) => values.find((x) => String(x) === String(v));
-const either = (...rules: Rule[]): Rule => (v) => rules.map((r) => r(v)).find((x) => x !== undefined);
+export const integer =
+  (min: number, max: number): Rule =>
+  (v) =>
+    v !== '' && v !== null && Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined;
+export const real =
+  (min: number, max: number): Rule =>
+  (v) =>
+    v !== '' && v !== null && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined;
+export const oneOf =
+  (...values: unknown[]): Rule =>
+  (v) =>
+    values.find((x) => String(x) === String(v));
+const either =
+  (...rules: Rule[]): Rule =>
+  (v) =>
+    rules.map((r) => r(v)).find((x) => x !== undefined);
 const nothing: Rule = (v) => (v === null || v === 'none' ? null : undefined);
 
 /** What each parameter may be (as the Layout panel allows); the rest of a layout comes from its method's defaults. */
@@ -59,6 +71,8 @@ export function chunkingFrom(raw: Record<string, unknown>): ChunkOptions {
     size,
     overlap: (integer(0, size - 1)(raw.overlap) as number | undefined) ?? Math.min(DEFAULT_CHUNKING.overlap, size - 1),
     separators:
-      Array.isArray(separators) && separators.length <= 32 && separators.every((x) => typeof x === 'string' && x.length <= 16) ? (separators as string[]) : DEFAULT_CHUNKING.separators,
+      Array.isArray(separators) && separators.length <= 32 && separators.every((x) => typeof x === 'string' && x.length <= 16)
+        ? (separators as string[])
+        : DEFAULT_CHUNKING.separators,
   };
 }

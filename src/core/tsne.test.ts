@@ -12,7 +12,12 @@ function runTsne(data: Float32Array, count: number, dims: number, outDims: 2 | 3
   const pca = fitPca(data, count, dims, { components: outDims });
   const init = projectPca(pca, data, count);
   const scale = 1e-4 / Math.sqrt(pca.variances[0]!);
-  const tsne = new TsneOptimizer(p, init.map((v) => v * scale), count, { dims: outDims, perplexity, learningRate: 'auto', iterations });
+  const tsne = new TsneOptimizer(
+    p,
+    init.map((v) => v * scale),
+    count,
+    { dims: outDims, perplexity, learningRate: 'auto', iterations },
+  );
   while (!tsne.done) tsne.step(100);
   return tsne.embedding;
 }

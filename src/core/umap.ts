@@ -104,7 +104,12 @@ export function fitAB(minDist: number, spread = 1): { a: number; b: number } {
   let step = { a: best.a * 0.1, b: 0.025 };
   for (let it = 0; it < 60; it++) {
     let improved = false;
-    for (const [da, db] of [[step.a, 0], [-step.a, 0], [0, step.b], [0, -step.b]] as const) {
+    for (const [da, db] of [
+      [step.a, 0],
+      [-step.a, 0],
+      [0, step.b],
+      [0, -step.b],
+    ] as const) {
       const a = best.a + da;
       const b = best.b + db;
       if (a <= 0 || b <= 0) continue;

@@ -27,7 +27,7 @@ describe('cosineTopK', () => {
   it('agrees with a brute-force sort on random data', () => {
     const n = 500;
     const d = 16;
-    const data = Float32Array.from({ length: n * d }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+    const data = Float32Array.from({ length: n * d }, (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 1);
     const q = Float32Array.from({ length: d }, (_, i) => Math.cos(i));
     const hits = cosineTopK(data, d, rowNorms(data, d), q, 10);
     const all = Array.from({ length: n }, (_, i) => cosine(data.subarray(i * d, i * d + d), q)).map((s, i) => [s, i] as const);

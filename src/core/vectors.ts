@@ -48,5 +48,7 @@ export interface VectorSource {
 /** Vectors of different sizes cannot share one space: throws an Error that names both sides and what to do. */
 export function assertSameSpace(incoming: VectorSource, existing: VectorSource, advice: string): void {
   if (incoming.dims === existing.dims) return;
-  throw new Error(`${incoming.subject} ${incoming.dims}-d ${incoming.noun ?? 'vectors'}, but ${existing.subject} ${existing.dims} dimensions: they cannot share one space. ${advice}`);
+  throw new Error(
+    `${incoming.subject} ${incoming.dims}-d ${incoming.noun ?? 'vectors'}, but ${existing.subject} ${existing.dims} dimensions: they cannot share one space. ${advice}`,
+  );
 }

@@ -4,7 +4,12 @@ import { parseViewFragment, viewFragment } from './viewUrl';
 
 describe('the view in the address', () => {
   it('round trips the layout, query, open chunk and selection', () => {
-    const state = { layout: { ...DEFAULT_LAYOUT.umap, neighbours: 30, minDist: 0.25, preReduce: null }, query: 'How do black holes form? & why', open: 12, chosen: [14, 3, 4, 5, 6, 9] };
+    const state = {
+      layout: { ...DEFAULT_LAYOUT.umap, neighbours: 30, minDist: 0.25, preReduce: null },
+      query: 'How do black holes form? & why',
+      open: 12,
+      chosen: [14, 3, 4, 5, 6, 9],
+    };
     const fragment = viewFragment(state);
     expect(fragment).toContain('chosen=3-6%2C9%2C14');
     expect(fragment.length).toBeLessThan(200);

@@ -59,14 +59,27 @@ export function CameraRig() {
 
   const startFlight = useEffectEvent((flight: { version: number; indices: number[] }) => {
     if (flight.version === 0 || !controls || flight.indices.length === 0) return;
-    const { centre, radius } = extentOf(sceneState.positions, flight.indices.filter((i) => i < sceneState.positions.length / 3));
+    const { centre, radius } = extentOf(
+      sceneState.positions,
+      flight.indices.filter((i) => i < sceneState.positions.length / 3),
+    );
     const toTarget = new THREE.Vector3(...centre);
     const reach = Math.max(radius * 2.6, 2.5);
     const direction = camera.position.clone().sub(controls.target).normalize();
     const ortho = camera instanceof THREE.OrthographicCamera;
-    const toPosition = ortho ? new THREE.Vector3(centre[0], centre[1], camera.position.z) : toTarget.clone().addScaledVector(direction, reach / Math.tan((25 * Math.PI) / 180));
+    const toPosition = ortho
+      ? new THREE.Vector3(centre[0], centre[1], camera.position.z)
+      : toTarget.clone().addScaledVector(direction, reach / Math.tan((25 * Math.PI) / 180));
     const toZoom = ortho ? Math.min(size.width, size.height) / (2 * reach) : camera.zoom;
-    current.current = { start: performance.now(), fromTarget: controls.target.clone(), toTarget, fromPosition: camera.position.clone(), toPosition, fromZoom: camera.zoom, toZoom };
+    current.current = {
+      start: performance.now(),
+      fromTarget: controls.target.clone(),
+      toTarget,
+      fromPosition: camera.position.clone(),
+      toPosition,
+      fromZoom: camera.zoom,
+      toZoom,
+    };
     invalidate();
   });
   useEffect(() => startFlight(flight), [flight]);

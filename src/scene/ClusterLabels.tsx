@@ -121,7 +121,12 @@ export function ClusterLabels() {
   return (
     <div className={`label-layer cluster-labels${answering ? ' faded' : ''}`} aria-hidden="true">
       {clusters.map((cluster, l) => (
-        <div key={`${l}:${cluster.terms.join(' ')}`} ref={(e) => void (sceneState.labelElements[l] = e)} className="cluster-label" style={{ visibility: 'hidden' }}>
+        <div
+          key={`${l}:${cluster.terms.join(' ')}`}
+          ref={(e) => void (sceneState.labelElements[l] = e)}
+          className="cluster-label"
+          style={{ visibility: 'hidden' }}
+        >
           {cluster.terms.join(' · ')}
         </div>
       ))}

@@ -78,11 +78,15 @@ export function PointCloud({ frame }: { frame: Frame }) {
     const s = readOrrery();
     const colouring = pointColouring(s);
     const colours: Colours =
-      colouring.kind === 'groups' ? { kind: 'groups', groupOf: colouring.groupOf }
-      : colouring.kind === 'numeric' ? { kind: 'numeric', values: colouring.values, min: colouring.min, max: colouring.max }
-      : colouring.kind === 'recall' ? { kind: 'recall', recall: workspace.recall }
-      : colouring.kind === 'retrieval' ? { kind: 'retrieval', gold: s.goldMarks[s.queryText] ?? [] }
-      : { kind: 'plain' };
+      colouring.kind === 'groups'
+        ? { kind: 'groups', groupOf: colouring.groupOf }
+        : colouring.kind === 'numeric'
+          ? { kind: 'numeric', values: colouring.values, min: colouring.min, max: colouring.max }
+          : colouring.kind === 'recall'
+            ? { kind: 'recall', recall: workspace.recall }
+            : colouring.kind === 'retrieval'
+              ? { kind: 'retrieval', gold: s.goldMarks[s.queryText] ?? [] }
+              : { kind: 'plain' };
     let chosen: Uint8Array | null = null;
     if (s.chosen.length > 0) {
       chosen = new Uint8Array(b.count);

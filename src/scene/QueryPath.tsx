@@ -34,7 +34,9 @@ export function QueryPath({ frame }: { frame: Frame }) {
   useEffect(() => {
     setPathSegments(
       geometry,
-      queryPosition ? lines.map((line, i) => ({ from: queryPosition, to: ends[i]!, width: line.width, color: line.color, opacity: line.opacity, dashed: line.faint })) : [],
+      queryPosition
+        ? lines.map((line, i) => ({ from: queryPosition, to: ends[i]!, width: line.width, color: line.color, opacity: line.opacity, dashed: line.faint }))
+        : [],
     );
     sceneReport.pathLines = queryPosition ? lines.map(({ rank, index, width, faint }) => ({ rank, index, width, faint })) : [];
     invalidate();

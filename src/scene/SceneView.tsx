@@ -79,7 +79,15 @@ export function SceneView() {
       {layoutVersion > 0 && <NeighbourEdges frame={frame} />}
       <LabelPlacer />
       {flat ? (
-        <OrbitControls key="flat" makeDefault enableRotate={false} screenSpacePanning mouseButtons={{ LEFT: THREE.MOUSE.PAN, MIDDLE: THREE.MOUSE.DOLLY, RIGHT: THREE.MOUSE.PAN }} enableDamping dampingFactor={0.12} />
+        <OrbitControls
+          key="flat"
+          makeDefault
+          enableRotate={false}
+          screenSpacePanning
+          mouseButtons={{ LEFT: THREE.MOUSE.PAN, MIDDLE: THREE.MOUSE.DOLLY, RIGHT: THREE.MOUSE.PAN }}
+          enableDamping
+          dampingFactor={0.12}
+        />
       ) : (
         <OrbitControls key="orbit" makeDefault enableDamping dampingFactor={0.12} />
       )}

@@ -20,7 +20,10 @@ describe('path ribbons', () => {
 
   it(`draws at most ${MAX_PATH_LINES} lines`, () => {
     const geometry = createPathGeometry();
-    setPathSegments(geometry, Array.from({ length: MAX_PATH_LINES + 5 }, (_, i) => segment(i)));
+    setPathSegments(
+      geometry,
+      Array.from({ length: MAX_PATH_LINES + 5 }, (_, i) => segment(i)),
+    );
     expect(geometry.drawRange.count).toBe(MAX_PATH_LINES * 6);
   });
 });

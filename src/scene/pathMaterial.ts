@@ -2,7 +2,14 @@ import * as THREE from 'three';
 
 /** the most lines the retrieval path draws (top k and the ranks beyond the cut) */
 export const MAX_PATH_LINES = 128;
-const CORNERS = [[0, -1], [1, -1], [1, 1], [0, -1], [1, 1], [0, 1]] as const;
+const CORNERS = [
+  [0, -1],
+  [1, -1],
+  [1, 1],
+  [0, -1],
+  [1, 1],
+  [0, 1],
+] as const;
 
 /**
  * Lines of their own width in pixels, drawn as screen-facing ribbons (WebGL draws lines 1 px wide):

@@ -56,7 +56,11 @@ describe('pointStyles', () => {
 
   it('colours a numeric column on its scale and retrieval by rank, gold missed apart', () => {
     const out = buffers(3);
-    pointStyles(3, { colours: { kind: 'numeric', values: Float64Array.from([0, 10, NaN]), min: 0, max: 10 }, results: [], selected: null, neighbours: [] }, out);
+    pointStyles(
+      3,
+      { colours: { kind: 'numeric', values: Float64Array.from([0, 10, NaN]), min: 0, max: 10 }, results: [], selected: null, neighbours: [] },
+      out,
+    );
     expect(Array.from(out.colors.subarray(3, 6))).toEqual(byte(scaleColour(1)));
     expect(Array.from(out.colors.subarray(6, 9))).toEqual(byte(NO_GROUP));
     pointStyles(3, { colours: { kind: 'retrieval', gold: [2] }, results: [1, 0], selected: null, neighbours: [] }, out);
@@ -80,11 +84,13 @@ describe('recall colours and interpolation', () => {
   });
 
   it('packs alpha, size and outline into one number and back', () => {
-    for (const alpha of [0, DIM_ALPHA, 1]) for (const large of [false, true]) for (const outlined of [false, true]) {
-      const back = unpackStyle(packStyle(alpha, large, outlined));
-      expect(back.alpha).toBeCloseTo(alpha, 6);
-      expect([back.large, back.outlined]).toEqual([large, outlined]);
-    }
+    for (const alpha of [0, DIM_ALPHA, 1])
+      for (const large of [false, true])
+        for (const outlined of [false, true]) {
+          const back = unpackStyle(packStyle(alpha, large, outlined));
+          expect(back.alpha).toBeCloseTo(alpha, 6);
+          expect([back.large, back.outlined]).toEqual([large, outlined]);
+        }
   });
 
   it('interpolates from start to end', () => {

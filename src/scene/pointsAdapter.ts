@@ -155,7 +155,9 @@ export function densitySize(count: number): number {
 export function extentOf(positions: Float32Array, indices: readonly number[]): { centre: [number, number, number]; radius: number } {
   const centre: [number, number, number] = [0, 0, 0];
   for (const i of indices) for (let c = 0; c < 3; c++) centre[c]! += positions[i * 3 + c]! / indices.length;
-  const distances = indices.map((i) => Math.hypot(positions[i * 3]! - centre[0], positions[i * 3 + 1]! - centre[1], positions[i * 3 + 2]! - centre[2])).sort((a, b) => a - b);
+  const distances = indices
+    .map((i) => Math.hypot(positions[i * 3]! - centre[0], positions[i * 3 + 1]! - centre[1], positions[i * 3 + 2]! - centre[2]))
+    .sort((a, b) => a - b);
   return { centre, radius: distances[Math.floor(0.9 * (distances.length - 1))] ?? 0 };
 }
 

@@ -31,7 +31,9 @@ vi.mock('./workers', async () => {
   return {
     layoutClient: new WorkerClient(() => inProcess((post) => new LayoutHost(post, undefined, undefined, { stepMs: 5, frameMs: 0 }))),
     qualityClient: new WorkerClient(() => inProcess((post) => new QualityHost(post))),
-    ingestClient: new WorkerClient(() => inProcess((post) => new IngestHost(post, { pdf: () => Promise.reject(new Error('no PDFs here')), tokenCounter: async () => words }))),
+    ingestClient: new WorkerClient(() =>
+      inProcess((post) => new IngestHost(post, { pdf: () => Promise.reject(new Error('no PDFs here')), tokenCounter: async () => words })),
+    ),
     embedClient: new WorkerClient(() => inProcess(() => ({ handle: () => Promise.reject(new Error('no model in these tests')) }))),
     retrieveClient: new WorkerClient(() => inProcess((post) => new RetrieveHost(post))),
   };
@@ -52,7 +54,12 @@ const DIMS = 12;
 /** A table of labelled rows with imported vectors: chunks that need no model. */
 function vectorDocument(name: string, rows: number, seed: number, dims = DIMS): SourceDocument {
   const { data } = gaussianClusters(3, Math.ceil(rows / 3), dims, seed);
-  const table = { fields: ['label'], rows: Array.from({ length: rows }, (_, i) => [`${name} row ${i}`]), lines: Array.from({ length: rows }, (_, i) => i + 1), textField: 'label' };
+  const table = {
+    fields: ['label'],
+    rows: Array.from({ length: rows }, (_, i) => [`${name} row ${i}`]),
+    lines: Array.from({ length: rows }, (_, i) => i + 1),
+    textField: 'label',
+  };
   return tableDocument(`${name}.tsv`, 'tsv', table, { data: data.slice(0, rows * dims), dims });
 }
 
@@ -112,7 +119,13 @@ describe('the commit path', () => {
     await addDocuments([vectorDocument('b', 30, 1)]);
     await until(() => store.getState().queryVersion > version, 'the answer on the new corpus');
     // the twin in the second file ties with row 7; BM25 ("a row 7") and the tie order keep row 7 first
-    expect(store.getState().results.slice(0, 2).map((h) => h.index).sort()).toEqual([37, 7]);
+    expect(
+      store
+        .getState()
+        .results.slice(0, 2)
+        .map((h) => h.index)
+        .sort(),
+    ).toEqual([37, 7]);
     commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: new Float32Array(60 * 4), dims: 4 });
     await until(() => store.getState().results.length === 0, 'the answer to be dropped');
     expect(workspace.queryVector).toBeNull();
@@ -121,7 +134,10 @@ describe('the commit path', () => {
   it('gold marks follow their chunks through a re-chunk and report their standing', async () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
     store.setState({ queryText: 'a row 7' });
-    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS }, { queryVector: workspace.vectors.slice(7 * DIMS, 8 * DIMS) });
+    commitCorpus(
+      { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS },
+      { queryVector: workspace.vectors.slice(7 * DIMS, 8 * DIMS) },
+    );
     setGold('a row 7', [7, 12]);
     await refreshQuery();
     expect(store.getState().gold.map((g) => [g.index, g.dense.rank])).toEqual([
@@ -130,7 +146,12 @@ describe('the commit path', () => {
     ]);
     // the same chunks behind a new file: rows move, marks follow
     const first = vectorDocument('first', 3, 9);
-    commitCorpus({ documents: [first, ...workspace.documents], table: appendChunks(chunkDocuments([first]), workspace.table), vectors: new Float32Array([...first.vectors!.data, ...workspace.vectors]), dims: DIMS });
+    commitCorpus({
+      documents: [first, ...workspace.documents],
+      table: appendChunks(chunkDocuments([first]), workspace.table),
+      vectors: new Float32Array([...first.vectors!.data, ...workspace.vectors]),
+      dims: DIMS,
+    });
     expect(store.getState().goldMarks['a row 7']).toEqual([10, 15]);
   });
 

@@ -78,7 +78,9 @@ export function startAddress(): () => void {
       // an address copied from another browser's bar names a view of data this browser does not hold
       if (store.getState().chunkCount === 0) {
         history.replaceState(null, '', `${location.pathname}${location.search}`);
-        store.getState().notify('info', 'This address names a view of a workspace saved in another browser; it carries no data. To send a view with its data, use Share.');
+        store
+          .getState()
+          .notify('info', 'This address names a view of a workspace saved in another browser; it carries no data. To send a view with its data, use Share.');
         return;
       }
       return applyView(view);

@@ -54,11 +54,13 @@ export function notYetAllowed(origins: string[]): string[] {
 /** Says which hosts a step needs, and offers to allow them: saved, then the page reloads and the step runs. */
 export function askToAllow(origins: string[], purpose: string, then?: AfterReload): void {
   const list = origins.join(' and ');
-  useOrreryStore.getState().notify(
-    'error',
-    `To ${purpose}, this page must connect to ${list}. Orrery's Content-Security-Policy lets it reach only its own origin and the hosts you allow. Allowing a host reloads the page (the workspace is kept) and then carries on.`,
-    { label: `Allow ${origins[0]}${origins.length > 1 ? ' and its file hosts' : ''}`, run: () => void allowAndReload(origins, then) },
-  );
+  useOrreryStore
+    .getState()
+    .notify(
+      'error',
+      `To ${purpose}, this page must connect to ${list}. Orrery's Content-Security-Policy lets it reach only its own origin and the hosts you allow. Allowing a host reloads the page (the workspace is kept) and then carries on.`,
+      { label: `Allow ${origins[0]}${origins.length > 1 ? ' and its file hosts' : ''}`, run: () => void allowAndReload(origins, then) },
+    );
 }
 
 /** `then`: the step to take after the reload, unless the page's address takes it anyway (a #url= link). */
@@ -96,7 +98,9 @@ export function takeAfterReload(): AfterReload | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const step = value as Partial<AfterReload> & Record<string, unknown>;
-  if (step.kind === 'connect-db' && typeof step.connection === 'object' && step.connection !== null && typeof (step.connection as Connection).url === 'string') return step as AfterReload;
-  if (step.kind === 'model' && typeof step.source === 'object' && step.source !== null && typeof (step.source as ModelSource).model?.id === 'string') return step as AfterReload;
+  if (step.kind === 'connect-db' && typeof step.connection === 'object' && step.connection !== null && typeof (step.connection as Connection).url === 'string')
+    return step as AfterReload;
+  if (step.kind === 'model' && typeof step.source === 'object' && step.source !== null && typeof (step.source as ModelSource).model?.id === 'string')
+    return step as AfterReload;
   return null;
 }

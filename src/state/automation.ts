@@ -29,7 +29,10 @@ interface SummaryHit {
 }
 
 /** JSON has no Infinity: a chunk a retriever does not return has rank and score null. */
-const standing = (s: { rank: number; score: number }): Standing => ({ rank: Number.isFinite(s.rank) ? s.rank : null, score: Number.isFinite(s.score) ? s.score : null });
+const standing = (s: { rank: number; score: number }): Standing => ({
+  rank: Number.isFinite(s.rank) ? s.rank : null,
+  score: Number.isFinite(s.score) ? s.score : null,
+});
 
 export interface OrrerySummary {
   phase: string;
@@ -131,7 +134,18 @@ export interface OrrerySummary {
     link: { collection: string; loaded: number; total: number; sampled: boolean; complete: boolean } | null;
     /** index and exact top k as chunk ids; missed: exact hits the index did not return; goldLost: gold rows exact search has in the top k and the index not */
     answer:
-      | { query: string; k: number; recall: number | null; index: string[]; exact: string[]; exactRows: number[]; missed: { id: string; exactRank: number }[]; goldLost: number[]; indexMs: number; exactMs: number }
+      | {
+          query: string;
+          k: number;
+          recall: number | null;
+          index: string[];
+          exact: string[];
+          exactRows: number[];
+          missed: { id: string; exactRank: number }[];
+          goldLost: number[];
+          indexMs: number;
+          exactMs: number;
+        }
       | { unavailable: string }
       | null;
   };
@@ -143,7 +157,13 @@ function vectorDbSummary(s: OrreryState): OrrerySummary['vectorDb'] {
     allowedHosts: [...allowedHosts()],
     connected: s.dbServer !== null,
     collections: (s.dbCollections ?? []).map((c) => ({ name: c.name, count: c.count, dims: c.dims, space: c.space })),
-    link: s.indexLink && { collection: s.indexLink.collection.name, loaded: s.indexLink.loaded, total: s.indexLink.total, sampled: s.indexLink.sampled, complete: s.indexLink.complete },
+    link: s.indexLink && {
+      collection: s.indexLink.collection.name,
+      loaded: s.indexLink.loaded,
+      total: s.indexLink.total,
+      sampled: s.indexLink.sampled,
+      complete: s.indexLink.complete,
+    },
     answer:
       answer && 'unavailable' in answer
         ? answer
@@ -167,7 +187,8 @@ function colourSummary(s: OrreryState): OrrerySummary['colour'] {
   return {
     mode: s.colourMode,
     column: s.colourColumn,
-    legend: colouring.kind === 'groups' ? colouring.groups.map((g) => ({ key: g.key, name: g.name, count: g.count, shown: !s.hiddenGroups.includes(g.key) })) : [],
+    legend:
+      colouring.kind === 'groups' ? colouring.groups.map((g) => ({ key: g.key, name: g.name, count: g.count, shown: !s.hiddenGroups.includes(g.key) })) : [],
     range: colouring.kind === 'numeric' ? { min: colouring.min, max: colouring.max, missing: colouring.missing } : null,
     tooManyValues: colouring.kind === 'too-many' ? colouring.distinct : null,
   };
@@ -231,9 +252,22 @@ export function summary(): OrrerySummary {
     evaluation: s.evaluation && {
       name: s.evaluation.name,
       queries: s.evaluation.queries.length,
-      table: s.evaluation.rows.map((r) => ({ retriever: r.name, hit1: r.mean.hit1, hit3: r.mean.hit3, hit5: r.mean.hit5, hit10: r.mean.hit10, mrr: r.mean.rr, ndcg10: r.mean.ndcg10 })),
+      table: s.evaluation.rows.map((r) => ({
+        retriever: r.name,
+        hit1: r.mean.hit1,
+        hit3: r.mean.hit3,
+        hit5: r.mean.hit5,
+        hit10: r.mean.hit10,
+        mrr: r.mean.rr,
+        ndcg10: r.mean.ndcg10,
+      })),
       notes: s.evaluation.notes,
-      health: { orphans: s.evaluation.health.orphans.length, hubs: s.evaluation.health.hubs, duplicates: s.evaluation.health.duplicates, noHit: s.evaluation.health.noHit },
+      health: {
+        orphans: s.evaluation.health.orphans.length,
+        hubs: s.evaluation.health.hubs,
+        duplicates: s.evaluation.health.duplicates,
+        noHit: s.evaluation.health.noHit,
+      },
     },
     selected: s.selected,
     neighbours: s.neighbours,

@@ -37,7 +37,14 @@ export async function runClusters(): Promise<void> {
     if (store.getState().corpusVersion !== corpusVersion) return;
     workspace.clusterLabels = result.labels;
     const { labels: _, clusters, unclustered, ...run } = result;
-    store.setState((s) => ({ clusters, unclustered, clusterRun: run, clusterVersion: s.clusterVersion + 1, clusterCorpusVersion: corpusVersion, hiddenGroups: s.colourMode === 'cluster' ? [] : s.hiddenGroups }));
+    store.setState((s) => ({
+      clusters,
+      unclustered,
+      clusterRun: run,
+      clusterVersion: s.clusterVersion + 1,
+      clusterCorpusVersion: corpusVersion,
+      hiddenGroups: s.colourMode === 'cluster' ? [] : s.hiddenGroups,
+    }));
     for (const note of run.notes) store.getState().notify('info', note);
   } catch (error) {
     if (error instanceof CancelledError) return;

@@ -63,10 +63,23 @@ export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn
     const title = s.colourColumn;
     if (scale.kind === 'numeric') return { kind: 'numeric', title, values: scale.values, min: scale.min, max: scale.max, missing: scale.missing };
     if (scale.kind === 'too-many') return { kind: 'too-many', title, distinct: scale.distinct };
-    return groupsFrom(title, scale.groups, scale.categories.map((c) => c.name), [{ key: -2, name: 'other values' }, { key: -1, name: 'no value' }]);
+    return groupsFrom(
+      title,
+      scale.groups,
+      scale.categories.map((c) => c.name),
+      [
+        { key: -2, name: 'other values' },
+        { key: -1, name: 'no value' },
+      ],
+    );
   }
   if (s.colourMode === 'cluster' && workspace.clusterLabels.length === count && count > 0) {
-    return groupsFrom('Clusters', workspace.clusterLabels, s.clusters.map((c) => c.terms.join(' · ') || `cluster ${c.id + 1}`), [{ key: -1, name: 'unclustered' }]);
+    return groupsFrom(
+      'Clusters',
+      workspace.clusterLabels,
+      s.clusters.map((c) => c.terms.join(' · ') || `cluster ${c.id + 1}`),
+      [{ key: -1, name: 'unclustered' }],
+    );
   }
   return groupsFrom('Sources', table.sourceIds, table.sources, []);
 }

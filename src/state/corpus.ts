@@ -43,7 +43,8 @@ export function newVectors(length: number): Float32Array {
 const countOf = (flags: Uint8Array) => flags.reduce((n, x) => n + x, 0);
 
 /** A chunk's identity across commits: the same source and the same characters. */
-const chunkKey = (table: ChunkTable, row: number) => `${table.sources[table.sourceIds[row]!]}\u0000${table.starts[row]}\u0000${table.ends[row]}\u0000${table.texts[row]}`;
+const chunkKey = (table: ChunkTable, row: number) =>
+  `${table.sources[table.sourceIds[row]!]}\u0000${table.starts[row]}\u0000${table.ends[row]}\u0000${table.texts[row]}`;
 
 /** Where each row of the old table is in the new one (chunks added, re-chunked, model switched), or null if gone. */
 function rowMapping(before: ChunkTable, after: ChunkTable): (row: number) => number | null {
@@ -100,7 +101,10 @@ export function commitCorpus(corpus: Corpus, made: Made = {}): Promise<void> {
   // the selection and gold marks follow their chunks; a chunk that is gone takes its marks with it
   const moved = rowMapping(before, table);
   select(selected === null ? null : moved(selected));
-  const chosen = store.getState().chosen.map(moved).filter((row): row is number => row !== null);
+  const chosen = store
+    .getState()
+    .chosen.map(moved)
+    .filter((row): row is number => row !== null);
   store.setState({ chosen, onlyChosen: store.getState().onlyChosen && chosen.length > 0, clusters: [], unclustered: 0, clusterRun: null, hiddenGroups: [] });
   const goldMarks = Object.fromEntries(
     Object.entries(store.getState().goldMarks).map(([query, rows]) => [query, rows.map(moved).filter((row): row is number => row !== null)]),

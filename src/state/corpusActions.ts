@@ -63,7 +63,12 @@ interface Embedding {
  * The vectors of a chunk table: imported rows from their files, the other rows embedded by the
  * model (through the caches). Both must share one dimension.
  */
-export async function embedCorpus(documents: SourceDocument[], chunked: ChunkTable, signal: AbortSignal, source: ModelSource = store.getState().modelSource): Promise<Embedding> {
+export async function embedCorpus(
+  documents: SourceDocument[],
+  chunked: ChunkTable,
+  signal: AbortSignal,
+  source: ModelSource = store.getState().modelSource,
+): Promise<Embedding> {
   const count = chunked.texts.length;
   const textRows: number[] = [];
   for (let i = 0; i < count; i++) if (!chunked.imported[i]) textRows.push(i);
@@ -71,7 +76,11 @@ export async function embedCorpus(documents: SourceDocument[], chunked: ChunkTab
   const first = importers[0];
   const importedDims = first?.vectors?.dims ?? 0;
   for (const other of importers) {
-    assertSameSpace({ subject: `${other.name} holds`, dims: other.vectors!.dims }, { subject: `${first!.name} holds`, dims: importedDims }, 'Add vectors of one size at a time.');
+    assertSameSpace(
+      { subject: `${other.name} holds`, dims: other.vectors!.dims },
+      { subject: `${first!.name} holds`, dims: importedDims },
+      'Add vectors of one size at a time.',
+    );
   }
   const bytes = count * (importedDims || source.model.dims || 1024) * 4;
   if (bytes > MAX_VECTOR_BYTES) {
@@ -83,7 +92,12 @@ export async function embedCorpus(documents: SourceDocument[], chunked: ChunkTab
   if (textRows.length > 0) {
     if (textRows.length >= SPEED_TEST_MIN_TEXTS) source = await tuned(source, signal);
     store.getState().setStatus('embedding', `Embedding 0 / ${textRows.length}`, { done: 0, total: textRows.length });
-    embedded = await embed(textRows.map((i) => chunked.texts[i]!), 'passage', signal, source);
+    embedded = await embed(
+      textRows.map((i) => chunked.texts[i]!),
+      'passage',
+      signal,
+      source,
+    );
     if (first) {
       assertSameSpace(
         { subject: `${source.model.label} makes`, dims: embedded.dims },
@@ -103,12 +117,22 @@ export async function embedCorpus(documents: SourceDocument[], chunked: ChunkTab
     if (chunked.imported[i]) vectors.set(importedRow(documents[chunked.sourceIds[i]!]!, chunked.sectionIds[i]!), i * dims);
   }
   const engine = embedded ? { backend: embedded.backend, dtype: embedded.dtype } : null;
-  return { corpus: { documents, table: { ...chunked, tokens }, vectors, dims }, made: { engine, computed: embedded?.computed ?? 0 }, truncated: embedded?.truncated ?? 0 };
+  return {
+    corpus: { documents, table: { ...chunked, tokens }, vectors, dims },
+    made: { engine, computed: embedded?.computed ?? 0 },
+    truncated: embedded?.truncated ?? 0,
+  };
 }
 
 export function noteTruncated(truncated: number, what: string): void {
   const { model } = store.getState().modelSource;
-  if (truncated > 0) store.getState().notify('info', `${truncated} of ${what} are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start. They are marked in Sources.`);
+  if (truncated > 0)
+    store
+      .getState()
+      .notify(
+        'info',
+        `${truncated} of ${what} are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start. They are marked in Sources.`,
+      );
 }
 
 /** A view that came without vectors (a share link's picture): its chunks embedded by the current model, the layout on screen kept. */
@@ -123,17 +147,26 @@ export function embedHeldChunks(): Promise<void> {
     await answered;
     noteTruncated(truncated, 'the chunks');
     settle();
-    store.getState().notify('info', `Embedded the ${corpus.table.texts.length} chunks with ${store.getState().modelSource.model.label}: queries work now; the layout is the one shared.`);
+    store
+      .getState()
+      .notify(
+        'info',
+        `Embedded the ${corpus.table.texts.length} chunks with ${store.getState().modelSource.model.label}: queries work now; the layout is the one shared.`,
+      );
   });
 }
 
 /** A query needs vectors: says so and offers to embed the chunks. */
 export function offerEmbedding(): void {
   const { chunkCount, modelSource, notify } = store.getState();
-  notify('error', `The ${chunkCount} chunks on screen have no vectors (the shared view carried none), so a query has nothing to rank. Embed them with ${modelSource.model.label} first; the layout stays.`, {
-    label: 'Embed the chunks',
-    run: () => void embedHeldChunks(),
-  });
+  notify(
+    'error',
+    `The ${chunkCount} chunks on screen have no vectors (the shared view carried none), so a query has nothing to rank. Embed them with ${modelSource.model.label} first; the layout stays.`,
+    {
+      label: 'Embed the chunks',
+      run: () => void embedHeldChunks(),
+    },
+  );
 }
 
 /** Embeds chunked documents and adds them to the workspace: placed into the layout if few, laid out again if many. */
@@ -169,7 +202,12 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
     placeNewRows(existing);
     await answered;
     const how = layoutParams.method === 'pca' ? 'projected onto its axes' : 'put next to their nearest chunks';
-    store.getState().notify('info', `${added.table.texts.length} new chunks were ${how} in the ${METHOD_LABEL[layoutParams.method]} layout, not laid out (shown paler). Run layout to include them.`);
+    store
+      .getState()
+      .notify(
+        'info',
+        `${added.table.texts.length} new chunks were ${how} in the ${METHOD_LABEL[layoutParams.method]} layout, not laid out (shown paler). Run layout to include them.`,
+      );
     settle();
     return;
   }
@@ -243,7 +281,8 @@ export async function rechunkWithin(documents: SourceDocument[], signal: AbortSi
   const before = workspace.table.texts.length;
   await layOutAndCommit(corpus, made, signal);
   noteTruncated(truncated, 'the chunks');
-  if (announce) store.getState().notify('info', `Re-chunked: ${chunked.texts.length} chunks (before: ${before}); ${made.computed} embedded, the rest from the cache.`);
+  if (announce)
+    store.getState().notify('info', `Re-chunked: ${chunked.texts.length} chunks (before: ${before}); ${made.computed} embedded, the rest from the cache.`);
 }
 
 /** After a switch to a model with a smaller input: chunks it cannot read whole can be re-chunked to fit it. */
@@ -303,7 +342,14 @@ export function clearWorkspace(alsoCache = false): Promise<void> {
     commitEmpty();
     await clearSavedWorkspace();
     if (alsoCache) await embedClient.request('clear-cache', {});
-    store.getState().notify('info', alsoCache ? 'The workspace and the embedding cache are empty.' : 'The workspace is empty. (Vectors already computed stay cached: adding the same text again embeds nothing.)');
+    store
+      .getState()
+      .notify(
+        'info',
+        alsoCache
+          ? 'The workspace and the embedding cache are empty.'
+          : 'The workspace is empty. (Vectors already computed stay cached: adding the same text again embeds nothing.)',
+      );
     settle();
   });
 }

@@ -47,19 +47,19 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
         { source, texts: part, purpose },
         {
           onEvent: (event) => {
-          if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
-          // a single query is quick: its status stays "Searching"
-          if (purpose !== 'passage' && texts.length === 1) return;
-          if (event.type === 'status') setStatus('loading', event.message);
-          if (event.type === 'progress') {
-            // cached texts are not counted: the total is what the model still has to read
-            const done = computedBefore + event.done;
-            const total = computedBefore + event.total + rest;
-            const now = performance.now();
-            first ??= { time: now, done };
-            const rate = now > first.time ? (done - first.done) / ((now - first.time) / 1000) : null;
-            setStatus('embedding', embeddingProgress(done, total, rate), { done, total });
-          }
+            if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
+            // a single query is quick: its status stays "Searching"
+            if (purpose !== 'passage' && texts.length === 1) return;
+            if (event.type === 'status') setStatus('loading', event.message);
+            if (event.type === 'progress') {
+              // cached texts are not counted: the total is what the model still has to read
+              const done = computedBefore + event.done;
+              const total = computedBefore + event.total + rest;
+              const now = performance.now();
+              first ??= { time: now, done };
+              const rate = now > first.time ? (done - first.done) / ((now - first.time) / 1000) : null;
+              setStatus('embedding', embeddingProgress(done, total, rate), { done, total });
+            }
           },
           signal,
         },
@@ -102,7 +102,11 @@ export async function tuned(source: ModelSource, signal: AbortSignal): Promise<M
   const known = tunedBackends.get(tuningKey(source));
   if (known) return { ...source, backend: known };
   store.getState().setStatus('loading', `Speed test: ${source.model.label} on each backend and batch size`);
-  const { speed } = await embedClient.request('speed-test', { source }, { onEvent: (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total), signal });
+  const { speed } = await embedClient.request(
+    'speed-test',
+    { source },
+    { onEvent: (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total), signal },
+  );
   const best = speed[0]!;
   tunedBackends.set(tuningKey(source), best.backend);
   const { batchOverride } = store.getState();
@@ -115,7 +119,10 @@ export async function tuned(source: ModelSource, signal: AbortSignal): Promise<M
 export function speedSummary(speed: SpeedSample[], batchOverride: number | null): string {
   const best = speed[0]!;
   const rate = (s: SpeedSample) => Math.round(1000 / s.msPerChunk);
-  const others = speed.slice(1).map((s) => `${s.backend} batch ${s.batchSize}: ${rate(s)}/s`).join(', ');
+  const others = speed
+    .slice(1)
+    .map((s) => `${s.backend} batch ${s.batchSize}: ${rate(s)}/s`)
+    .join(', ');
   return `${best.backend.toUpperCase()}, batch ${batchOverride ?? best.batchSize}${batchOverride ? ' (yours)' : ''} — ${rate(best)} chunks/s${others ? ` (${others})` : ''}`;
 }
 
@@ -130,4 +137,3 @@ export async function setBatchOverride(batchSize: number | null): Promise<void> 
   const picked = store.getState().speed?.[0]?.batchSize ?? 16;
   await configureBatch(batchSize ?? picked);
 }
-

@@ -30,7 +30,8 @@ function variants(): VectorVariant[] {
 }
 
 function progress(what: string) {
-  return (event: { done: number; total: number }) => store.getState().setStatus('querying', `${what} ${Math.round((100 * event.done) / event.total)}%`, { done: event.done, total: event.total });
+  return (event: { done: number; total: number }) =>
+    store.getState().setStatus('querying', `${what} ${Math.round((100 * event.done) / event.total)}%`, { done: event.done, total: event.total });
 }
 
 export function evaluateQuerySet(file: File): Promise<void> {
@@ -55,14 +56,21 @@ export function evaluateQuerySet(file: File): Promise<void> {
     const embedded = await embedQueries(texts, signal);
     const { model } = store.getState().modelSource;
     const cut = Array.from(embedded.tokens).filter((t) => t > model.maxTokens).length;
-    if (cut > 0) notes.push(`${cut} ${cut === 1 ? 'query is' : 'queries are'} longer than ${model.label}'s ${model.maxTokens}-token input and ${cut === 1 ? 'was' : 'were'} cut for dense search`);
+    if (cut > 0)
+      notes.push(
+        `${cut} ${cut === 1 ? 'query is' : 'queries are'} longer than ${model.label}'s ${model.maxTokens}-token input and ${cut === 1 ? 'was' : 'were'} cut for dense search`,
+      );
     const { retrieval } = store.getState();
     const evaluation = await retrieveClient.request(
       'evaluate',
       { ...ref, texts, vectors: embedded.vectors, relevant: queries.map((q) => q.relevant), settings: retrieval, variants: variants() },
       { onEvent: progress(`Evaluating ${queries.length} queries`), signal },
     );
-    const duplicates = await retrieveClient.request('duplicates', { ...ref, threshold: DUPLICATE_THRESHOLD, limit: 50 }, { onEvent: progress('Looking for near-duplicate chunks'), signal });
+    const duplicates = await retrieveClient.request(
+      'duplicates',
+      { ...ref, threshold: DUPLICATE_THRESHOLD, limit: 50 },
+      { onEvent: progress('Looking for near-duplicate chunks'), signal },
+    );
     store.setState({
       evaluation: {
         name: file.name,
@@ -75,7 +83,10 @@ export function evaluateQuerySet(file: File): Promise<void> {
     });
     for (const note of notes) notify('info', `${file.name}: ${note}.`);
     const dense = evaluation.rows.find((r) => r.name === 'dense')!;
-    notify('info', `Evaluated ${queries.length} queries from ${file.name}: dense hit@5 ${dense.mean.hit5.toFixed(2)}, MRR ${dense.mean.rr.toFixed(2)} (all retrievers in the Evaluation table).`);
+    notify(
+      'info',
+      `Evaluated ${queries.length} queries from ${file.name}: dense hit@5 ${dense.mean.hit5.toFixed(2)}, MRR ${dense.mean.rr.toFixed(2)} (all retrievers in the Evaluation table).`,
+    );
     settle();
   });
 }

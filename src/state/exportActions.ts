@@ -16,9 +16,17 @@ function points() {
 
 const vectors = () => ({ data: workspace.vectors, dims: workspace.dims });
 
-export const exportCsv = (withVectors: boolean): ExportFile => ({ name: 'orrery-points.csv', type: 'text/csv', content: pointsCsv(points(), withVectors ? vectors() : undefined) });
+export const exportCsv = (withVectors: boolean): ExportFile => ({
+  name: 'orrery-points.csv',
+  type: 'text/csv',
+  content: pointsCsv(points(), withVectors ? vectors() : undefined),
+});
 
-export const exportJsonl = (withVectors: boolean): ExportFile => ({ name: 'orrery-points.jsonl', type: 'application/x-ndjson', content: pointsJsonl(points(), withVectors ? vectors() : undefined) });
+export const exportJsonl = (withVectors: boolean): ExportFile => ({
+  name: 'orrery-points.jsonl',
+  type: 'application/x-ndjson',
+  content: pointsJsonl(points(), withVectors ? vectors() : undefined),
+});
 
 export const exportParquet = (withVectors: boolean): ExportFile => ({
   name: 'orrery-points.parquet',

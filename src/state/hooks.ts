@@ -6,7 +6,7 @@ import type { OrreryState } from './slices';
 import { type Workspace, workspace } from './data';
 
 /** Re-renders when the selected value changes (wrap object or array selectors in useShallow). */
-export const useOrrery = <T,>(selector: (state: OrreryState) => T): T => useOrreryStore(selector);
+export const useOrrery = <T>(selector: (state: OrreryState) => T): T => useOrreryStore(selector);
 
 /** The current state, for event handlers and frame loops that must not subscribe. */
 export const readOrrery = (): Readonly<OrreryState> => useOrreryStore.getState();
@@ -18,7 +18,7 @@ export const subscribeOrrery = (listener: (state: OrreryState, before: OrrerySta
  * Re-renders when the selected part of the workspace's arrays changes. The arrays are replaced, never
  * written in place, whenever the store's versions bump, so a field's identity says it changed.
  */
-export const useWorkspace = <T,>(select: (data: Readonly<Workspace>) => T): T => useSyncExternalStore(useOrreryStore.subscribe, () => select(workspace));
+export const useWorkspace = <T>(select: (data: Readonly<Workspace>) => T): T => useSyncExternalStore(useOrreryStore.subscribe, () => select(workspace));
 
 /** The workspace's arrays now, for event handlers and frame loops. */
 export const readWorkspace = (): Readonly<Workspace> => workspace;

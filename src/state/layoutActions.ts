@@ -48,7 +48,13 @@ export async function runLayout(params: LayoutParams): Promise<void> {
   const { corpusVersion } = store.getState();
   const stale = () => store.getState().corpusVersion !== corpusVersion;
   // what is on screen now comes back if this run is cancelled
-  const previous = { params: store.getState().layoutParams, explained: store.getState().explainedVariance, coords: workspace.coords, placed: workspace.placed, pca: workspace.pca };
+  const previous = {
+    params: store.getState().layoutParams,
+    explained: store.getState().explainedVariance,
+    coords: workspace.coords,
+    placed: workspace.placed,
+    pca: workspace.pca,
+  };
   setLayoutParams(params);
   if (count === 0) return;
   store.setState({ layoutProgress: 0 });
@@ -79,7 +85,8 @@ export async function runLayout(params: LayoutParams): Promise<void> {
     finishLayout(params, result);
   } catch (error) {
     const back = `back to the ${METHOD_LABEL[previous.params.method]} layout`;
-    if (error instanceof WorkerStopped) store.getState().notify('error', `${label} layout stopped, because ${error.message}: ${back}. The next layout starts a new worker.`);
+    if (error instanceof WorkerStopped)
+      store.getState().notify('error', `${label} layout stopped, because ${error.message}: ${back}. The next layout starts a new worker.`);
     else if (!(error instanceof CancelledError)) store.getState().notify('error', `${label} layout failed (${(error as Error).message}): ${back}.`);
     else if (current === mine && !stale()) store.getState().notify('info', `${label} cancelled: ${back}.`);
     // what streamed in so far goes: the picture is the one before this run
@@ -152,7 +159,11 @@ async function measureQuality(params: LayoutParams): Promise<void> {
   const coords = workspace.coords.slice();
   try {
     const vectorsId = await shareVectors(qualityClient, workspace.vectors, count, workspace.dims, controller.signal);
-    const result = await qualityClient.request('quality', { vectorsId, coords, layoutDims: params.dims, k: QUALITY_K }, { transfer: [coords.buffer], signal: controller.signal });
+    const result = await qualityClient.request(
+      'quality',
+      { vectorsId, coords, layoutDims: params.dims, k: QUALITY_K },
+      { transfer: [coords.buffer], signal: controller.signal },
+    );
     if (store.getState().layoutParams !== params || store.getState().corpusVersion !== corpusVersion) return;
     workspace.recall = result.recall;
     const { recall: _, ...figures } = result;

@@ -43,14 +43,25 @@ export function switchModel(source: ModelSource): Promise<void> {
     // imported vectors of another size cannot be queried with this model (runQuery says so)
     const queryVector = queryText && loaded.dims === corpus.dims ? (await embed([queryText], 'query', signal, source)).vectors : null;
     if (loaded.dims !== corpus.dims) {
-      store.getState().notify('info', `${source.model.label} makes ${loaded.dims}-d vectors; the imported vectors have ${corpus.dims}: queries need a ${corpus.dims}-d model.`);
+      store
+        .getState()
+        .notify(
+          'info',
+          `${source.model.label} makes ${loaded.dims}-d vectors; the imported vectors have ${corpus.dims}: queries need a ${corpus.dims}-d model.`,
+        );
     }
-    await layOutAndCommit(corpus, { ...made, engine: made.engine ?? { backend: loaded.backend, dtype: loaded.dtype }, modelSource: source, queryVector }, signal);
-    const { importedCount } = store.getState();
-    store.getState().notify(
-      'info',
-      `Now showing ${source.model.label} vectors (${corpus.dims}-d): ${made.computed} of ${count - importedCount} chunks embedded, the rest from the cache${importedCount > 0 ? ' (imported vectors kept)' : ''}.`,
+    await layOutAndCommit(
+      corpus,
+      { ...made, engine: made.engine ?? { backend: loaded.backend, dtype: loaded.dtype }, modelSource: source, queryVector },
+      signal,
     );
+    const { importedCount } = store.getState();
+    store
+      .getState()
+      .notify(
+        'info',
+        `Now showing ${source.model.label} vectors (${corpus.dims}-d): ${made.computed} of ${count - importedCount} chunks embedded, the rest from the cache${importedCount > 0 ? ' (imported vectors kept)' : ''}.`,
+      );
     if (source.model.maxTokens < previous.maxTokens) offerRechunk();
   });
 }

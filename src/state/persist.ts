@@ -78,7 +78,14 @@ function snapshot(): SavedWorkspace {
 
 function settingsSnapshot(): SavedSettings {
   const s = store.getState();
-  return { chunking: s.chunking, retrieval: s.retrieval, goldMarks: s.goldMarks, contextBudget: s.contextBudget, queryText: s.queryText, queryVector: workspace.queryVector };
+  return {
+    chunking: s.chunking,
+    retrieval: s.retrieval,
+    goldMarks: s.goldMarks,
+    contextBudget: s.contextBudget,
+    queryText: s.queryText,
+    queryVector: workspace.queryVector,
+  };
 }
 
 let saving: Promise<void> = Promise.resolve();
@@ -142,17 +149,32 @@ export async function restoreWorkspace(keys = { corpus: KEY, settings: SETTINGS_
     return false;
   }
   if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return false;
-  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK } = { ...settingsSnapshot(), queryText: '', queryVector: null, ...settings };
+  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK } = {
+    ...settingsSnapshot(),
+    queryText: '',
+    queryVector: null,
+    ...settings,
+  };
   // a query of another size (the model changed since) is not restored
   const query = queryVector?.length === saved.dims ? queryVector : null;
-  store.setState({ chunking, retrieval: topK ? { ...retrieval, topK } : retrieval, goldMarks, contextBudget, queryText: query ? queryText : '', restored: true });
-  const table = withTexts(saved.table, saved.documents);
-  const answered = commitCorpus({ documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims }, {
-    modelSource: saved.modelSource,
-    engine: saved.backend && saved.dtype ? { backend: saved.backend, dtype: saved.dtype } : null,
-    queryVector: query,
-    projection: saved.projection ?? null,
+  store.setState({
+    chunking,
+    retrieval: topK ? { ...retrieval, topK } : retrieval,
+    goldMarks,
+    contextBudget,
+    queryText: query ? queryText : '',
+    restored: true,
   });
+  const table = withTexts(saved.table, saved.documents);
+  const answered = commitCorpus(
+    { documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims },
+    {
+      modelSource: saved.modelSource,
+      engine: saved.backend && saved.dtype ? { backend: saved.backend, dtype: saved.dtype } : null,
+      queryVector: query,
+      projection: saved.projection ?? null,
+    },
+  );
   setLayoutParams(saved.layoutParams);
   finishLayout(saved.layoutParams, { coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [] });
   await answered;
@@ -164,7 +186,9 @@ export async function restoreWorkspace(keys = { corpus: KEY, settings: SETTINGS_
   }
   settle();
   const when = new Date(saved.savedAt).toLocaleString();
-  store.getState().notify('info', `Restored the workspace saved ${when}: ${table.texts.length} chunks from ${table.sources.length} sources, nothing embedded again.`);
+  store
+    .getState()
+    .notify('info', `Restored the workspace saved ${when}: ${table.texts.length} chunks from ${table.sources.length} sources, nothing embedded again.`);
   return true;
 }
 

@@ -32,7 +32,14 @@ export async function corpusRef(signal?: AbortSignal): Promise<CorpusRef> {
   return { vectorsId, textsId };
 }
 
-function ask(vector: Float32Array, text: string, settings: RetrievalSettings, gold: number[], ref: CorpusRef, variant: VectorVariant = store.getState().variant) {
+function ask(
+  vector: Float32Array,
+  text: string,
+  settings: RetrievalSettings,
+  gold: number[],
+  ref: CorpusRef,
+  variant: VectorVariant = store.getState().variant,
+) {
   return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold });
 }
 
@@ -42,7 +49,17 @@ export async function refreshQuery(): Promise<void> {
   const { queryVector } = workspace;
   if (!queryVector || workspace.table.texts.length === 0) {
     workspace.queryCoords = null;
-    store.setState((s) => ({ results: [], beyond: [], byRetriever: null, gold: [], fullRanks: null, comparison: null, queryText: '', queryTokens: null, queryVersion: s.queryVersion + 1 }));
+    store.setState((s) => ({
+      results: [],
+      beyond: [],
+      byRetriever: null,
+      gold: [],
+      fullRanks: null,
+      comparison: null,
+      queryText: '',
+      queryTokens: null,
+      queryVersion: s.queryVersion + 1,
+    }));
     return;
   }
   const { queryText, retrieval, goldMarks, corpusVersion } = store.getState();
@@ -151,7 +168,10 @@ export function runQuery(text: string): Promise<void> {
       settle();
       return;
     }
-    if (workspace.dims === 0) throw new Error('These chunks have no vectors (the shared view carried none), so a query has nothing to rank: ask it under Retrieve, which offers to embed them.');
+    if (workspace.dims === 0)
+      throw new Error(
+        'These chunks have no vectors (the shared view carried none), so a query has nothing to rank: ask it under Retrieve, which offers to embed them.',
+      );
     const layoutBusy = store.getState().phase === 'layout';
     if (!layoutBusy) store.getState().setStatus('querying', `Searching for “${query}”`);
     const { vectors: queryVector, dims, tokens } = await embedQueries([query], signal);
@@ -164,7 +184,13 @@ export function runQuery(text: string): Promise<void> {
     );
     const { model } = modelSource;
     const queryTokens = (tokens[0] ?? 0) > model.maxTokens ? tokens[0]! : null;
-    if (queryTokens) store.getState().notify('info', `The query has ${queryTokens} tokens: ${model.label} reads only its first ${model.maxTokens}, so the rest does not count in dense search (BM25 reads it all).`);
+    if (queryTokens)
+      store
+        .getState()
+        .notify(
+          'info',
+          `The query has ${queryTokens} tokens: ${model.label} reads only its first ${model.maxTokens}, so the rest does not count in dense search (BM25 reads it all).`,
+        );
     workspace.queryVector = queryVector;
     placeQuery();
     store.setState((s) => ({ queryText: query, queryTokens, history: [query, ...s.history.filter((h) => h !== query)].slice(0, HISTORY) }));

@@ -98,7 +98,9 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
   const hash = await hashOf(table);
   const demo = await isDemo(hash);
   const corpus: SnapshotCorpus =
-    demo || options.texts === 'referenced' ? { kind: 'referenced', hash, count, demo } : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds };
+    demo || options.texts === 'referenced'
+      ? { kind: 'referenced', hash, count, demo }
+      : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds };
   let vectors: ViewSnapshot['vectors'] = null;
   let queryVector = workspace.queryVector;
   if (options.vectors !== 'none' && workspace.dims > 0) {
@@ -144,7 +146,15 @@ export async function makeShareLink(options: ShareOptions = DEFAULT_SHARE): Prom
     // a link asked for since (other options, newer work) is the one to show
     if (mine !== making) return true;
     const url = pageAddress(fragment);
-    store.setState({ shareLink: { url, bytes: new TextEncoder().encode(url).length, fragment, referenced: snapshot.corpus.kind === 'referenced', demo: snapshot.corpus.kind === 'referenced' && snapshot.corpus.demo } });
+    store.setState({
+      shareLink: {
+        url,
+        bytes: new TextEncoder().encode(url).length,
+        fragment,
+        referenced: snapshot.corpus.kind === 'referenced',
+        demo: snapshot.corpus.kind === 'referenced' && snapshot.corpus.demo,
+      },
+    });
     return true;
   } catch (error) {
     store.getState().notify('error', `The share link could not be made: ${(error as Error).message}`);
@@ -156,11 +166,14 @@ export async function makeShareLink(options: ShareOptions = DEFAULT_SHARE): Prom
 async function corpusOf(snapshot: ViewSnapshot): Promise<{ documents: SourceDocument[]; table: ChunkTable }> {
   const { corpus } = snapshot;
   if (corpus.kind === 'carried') return snapshotCorpus(corpus.sources, corpus.texts, corpus.sourceIds);
-  if (workspace.table.texts.length === corpus.count && (await hashOf(workspace.table)) === corpus.hash) return { documents: workspace.documents, table: workspace.table };
+  if (workspace.table.texts.length === corpus.count && (await hashOf(workspace.table)) === corpus.hash)
+    return { documents: workspace.documents, table: workspace.table };
   if (corpus.demo) {
     const demo = await demoTable(chunkingFrom(snapshot.chunking));
     if (demo.hash === corpus.hash) return demo;
-    throw new SnapshotError(`it refers to the demo corpus as another Orrery version or model chunks it (${corpus.count} chunks there, ${demo.table.texts.length} here)`);
+    throw new SnapshotError(
+      `it refers to the demo corpus as another Orrery version or model chunks it (${corpus.count} chunks there, ${demo.table.texts.length} here)`,
+    );
   }
   throw new SnapshotError(
     `it refers to a corpus of ${corpus.count.toLocaleString('en')} chunks that this workspace does not hold (content hash ${corpus.hash}). Load the same files with the same chunking, then open the link again`,
@@ -182,8 +195,14 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     colourColumn: snapshot.colour.column,
   });
   const answered = ownVectors
-    ? commitCorpus({ documents, table, vectors: workspace.vectors, dims: workspace.dims }, { projection: workspace.projection, queryVector: sameSpace ? (snapshot.query?.vector ?? null) : null })
-    : commitCorpus({ documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims }, { queryVector: snapshot.query?.vector ?? null, projection: snapshot.vectors?.projection ?? null });
+    ? commitCorpus(
+        { documents, table, vectors: workspace.vectors, dims: workspace.dims },
+        { projection: workspace.projection, queryVector: sameSpace ? (snapshot.query?.vector ?? null) : null },
+      )
+    : commitCorpus(
+        { documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims },
+        { queryVector: snapshot.query?.vector ?? null, projection: snapshot.vectors?.projection ?? null },
+      );
   setLayoutParams(params);
   finishLayout(params, { coords: snapshot.layout.coords, pca: null, explained: [], notes: [] });
   // the sender's clusters, not a new run
@@ -213,7 +232,10 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
 function openedNote(snapshot: ViewSnapshot, count: number, sources: number): string {
   const { model, vectors, corpus } = snapshot;
   const current = store.getState().modelSource.model;
-  const what = corpus.kind === 'carried' ? `${count} chunks from ${sources} sources` : `${count} chunks of ${corpus.demo ? 'the demo corpus' : 'the corpus you hold'} (referenced by its content hash, not carried)`;
+  const what =
+    corpus.kind === 'carried'
+      ? `${count} chunks from ${sources} sources`
+      : `${count} chunks of ${corpus.demo ? 'the demo corpus' : 'the corpus you hold'} (referenced by its content hash, not carried)`;
   const space = !vectors
     ? workspace.dims > 0
       ? ''
@@ -221,7 +243,10 @@ function openedNote(snapshot: ViewSnapshot, count: number, sources: number): str
     : vectors.projection
       ? ` Its vectors are reduced to ${vectors.dims} dimensions by PCA; queries are embedded by ${current.label} and projected the same way.`
       : '';
-  const otherModel = model.id !== current.id ? ` It was made with ${model.id}; queries you type now are embedded by ${current.id}${vectors && (vectors.projection?.from ?? vectors.dims) !== current.dims ? `, whose vectors (${current.dims}-d) do not match these` : ''}.` : '';
+  const otherModel =
+    model.id !== current.id
+      ? ` It was made with ${model.id}; queries you type now are embedded by ${current.id}${vectors && (vectors.projection?.from ?? vectors.dims) !== current.dims ? `, whose vectors (${current.dims}-d) do not match these` : ''}.`
+      : '';
   const { prefixes } = model;
   const otherPrefixes =
     !otherModel && prefixes && (prefixes.query !== current.queryPrefix || prefixes.passage !== current.passagePrefix)
@@ -250,7 +275,13 @@ async function openSnapshot(text: string, from: string): Promise<boolean> {
   await applySnapshot(snapshot, corpus.documents, corpus.table);
   settle();
   const note = openedNote(snapshot, corpus.table.texts.length, corpus.table.sources.length);
-  if (kept > 0) store.getState().notify('info', `${note} Your workspace before it (${kept} chunks) is kept.`, { label: 'Bring back my workspace', run: () => void restoreKeptWorkspace() });
+  if (kept > 0)
+    store
+      .getState()
+      .notify('info', `${note} Your workspace before it (${kept} chunks) is kept.`, {
+        label: 'Bring back my workspace',
+        run: () => void restoreKeptWorkspace(),
+      });
   else store.getState().notify('info', note);
   return true;
 }
@@ -273,7 +304,12 @@ export function openShareLink(fragment: string): Promise<boolean> {
 export function openSnapshotFile(file: File): Promise<boolean> {
   return openInTurn(async () => {
     if (file.size > MAX_SNAPSHOT_FILE_BYTES) {
-      store.getState().notify('error', `${file.name} cannot be opened: it is ${(file.size / 2 ** 20).toFixed(0)} MB, more than the ${MAX_SNAPSHOT_FILE_BYTES / 2 ** 20} MB a snapshot file may be. Your workspace is as it was.`);
+      store
+        .getState()
+        .notify(
+          'error',
+          `${file.name} cannot be opened: it is ${(file.size / 2 ** 20).toFixed(0)} MB, more than the ${MAX_SNAPSHOT_FILE_BYTES / 2 ** 20} MB a snapshot file may be. Your workspace is as it was.`,
+        );
       return false;
     }
     store.getState().setStatus('loading', `Opening ${file.name}`);
@@ -324,7 +360,8 @@ export function openSnapshotUrl(fragment: string): Promise<boolean> {
     if (declared > MAX_SNAPSHOT_FILE_BYTES) return tooLarge(`${(declared / 2 ** 20).toFixed(0)} MB`);
     let bytes: Uint8Array;
     try {
-      const progress = (done: number) => store.getState().setStatus('loading', `Loading the snapshot: ${(done / 2 ** 20).toFixed(1)} MB`, declared > 0 ? { done, total: declared } : null);
+      const progress = (done: number) =>
+        store.getState().setStatus('loading', `Loading the snapshot: ${(done / 2 ** 20).toFixed(1)} MB`, declared > 0 ? { done, total: declared } : null);
       bytes = await drain(response.body!, MAX_SNAPSHOT_FILE_BYTES, progress);
     } catch (error) {
       if (signal.aborted) throw error;

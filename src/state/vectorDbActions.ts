@@ -59,7 +59,10 @@ export function connectDb(): Promise<void> {
     try {
       const { server, collections } = await vectorDbClient.request('connect', target(dbConnection), { signal });
       store.setState({ dbServer: server, dbCollections: collections });
-      notify('info', `Connected to Chroma ${server.version} at ${dbConnection.url}: ${collections.length} ${collections.length === 1 ? 'collection' : 'collections'}.`);
+      notify(
+        'info',
+        `Connected to Chroma ${server.version} at ${dbConnection.url}: ${collections.length} ${collections.length === 1 ? 'collection' : 'collections'}.`,
+      );
     } catch (error) {
       store.setState({ dbServer: null, dbCollections: null });
       throw error;
@@ -94,7 +97,19 @@ export function loadCollection(collection: CollectionInfo): Promise<void> {
     // a stopped load that will not be resumed now: the worker may drop its rows
     if (pending) void vectorDbClient.request('forget', { key: pending.key }).catch(() => undefined);
     pending = null;
-    await readRows({ key: `${collection.id}@${Date.now()}`, connection: dbConnection, collection, name, plan, requests: plan.requests, generation: vectorDbClient.generation }, false, signal);
+    await readRows(
+      {
+        key: `${collection.id}@${Date.now()}`,
+        connection: dbConnection,
+        collection,
+        name,
+        plan,
+        requests: plan.requests,
+        generation: vectorDbClient.generation,
+      },
+      false,
+      signal,
+    );
   });
 }
 
@@ -113,12 +128,21 @@ async function readRows(load: PendingLoad, replacing: boolean, signal: AbortSign
   const { collection, name, plan, requests } = load;
   const { setStatus, notify } = store.getState();
   const before = plan.rows - requests.reduce((n, r) => n + r.limit, 0);
-  const what = plan.sampled ? `a sample of ${plan.rows.toLocaleString('en')} of ${plan.total.toLocaleString('en')} rows` : `${plan.rows.toLocaleString('en')} rows`;
+  const what = plan.sampled
+    ? `a sample of ${plan.rows.toLocaleString('en')} of ${plan.total.toLocaleString('en')} rows`
+    : `${plan.rows.toLocaleString('en')} rows`;
   setStatus('loading', `Reading ${collection.name}: ${what}`, { done: before, total: plan.rows });
   const result = await vectorDbClient.request(
     'load',
     { ...target(load.connection), key: load.key, collection, name, requests },
-    { signal, onEvent: (e) => setStatus('loading', `Reading ${collection.name}: ${(before + e.done).toLocaleString('en')} / ${plan.rows.toLocaleString('en')} rows`, { done: before + e.done, total: plan.rows }) },
+    {
+      signal,
+      onEvent: (e) =>
+        setStatus('loading', `Reading ${collection.name}: ${(before + e.done).toLocaleString('en')} / ${plan.rows.toLocaleString('en')} rows`, {
+          done: before + e.done,
+          total: plan.rows,
+        }),
+    },
   );
   if (!result.document) throw new Error(`${collection.name}: no rows came back.`);
   const link: IndexLink = {
@@ -133,18 +157,31 @@ async function readRows(load: PendingLoad, replacing: boolean, signal: AbortSign
   const previous = store.getState().indexLink;
   store.setState({ indexLink: link });
   try {
-    if (replacing) await rechunkWithin(workspace.documents.map((d) => (d.name === name ? result.document! : d)), signal, false);
+    if (replacing)
+      await rechunkWithin(
+        workspace.documents.map((d) => (d.name === name ? result.document! : d)),
+        signal,
+        false,
+      );
     else await addWithin([result.document], signal);
   } catch (error) {
     store.setState({ indexLink: previous });
     throw error;
   }
-  if (plan.sampled) notify('info', `${name} holds ${plan.total.toLocaleString('en')} rows, more than the limit of ${store.getState().sampleLimit.toLocaleString('en')}: this is a uniform sample of ${result.rows.toLocaleString('en')}.`);
-  if (result.dropped > 0) notify('info', `${name}: ${result.dropped} rows were left out: their vectors are missing, damaged or of another length than the collection's.`);
+  if (plan.sampled)
+    notify(
+      'info',
+      `${name} holds ${plan.total.toLocaleString('en')} rows, more than the limit of ${store.getState().sampleLimit.toLocaleString('en')}: this is a uniform sample of ${result.rows.toLocaleString('en')}.`,
+    );
+  if (result.dropped > 0)
+    notify('info', `${name}: ${result.dropped} rows were left out: their vectors are missing, damaged or of another length than the collection's.`);
   if (result.missing.length > 0) notify('info', `${name} has ${result.missing.join(', and ')}.`);
   if (result.stopped) {
     pending = { ...load, requests: requests.slice(result.answered), generation: vectorDbClient.generation };
-    notify('error', `${result.stopped} The ${result.rows.toLocaleString('en')} rows that arrived (of ${plan.rows.toLocaleString('en')}) are kept.`, { label: 'Resume loading', run: () => void resumeLoad() });
+    notify('error', `${result.stopped} The ${result.rows.toLocaleString('en')} rows that arrived (of ${plan.rows.toLocaleString('en')}) are kept.`, {
+      label: 'Resume loading',
+      run: () => void resumeLoad(),
+    });
   } else {
     pending = null;
   }
@@ -176,7 +213,9 @@ export async function compareWithIndex(): Promise<void> {
   const { collection } = indexLink;
   if (collection.dims !== null && collection.dims !== vector.length) {
     store.setState({
-      indexAnswer: { unavailable: `The query is a ${vector.length}-d vector, and ${collection.name} holds ${collection.dims}-d vectors: its index cannot be asked. Pick the model that made the collection.` },
+      indexAnswer: {
+        unavailable: `The query is a ${vector.length}-d vector, and ${collection.name} holds ${collection.dims}-d vectors: its index cannot be asked. Pick the model that made the collection.`,
+      },
     });
     return;
   }
@@ -190,7 +229,15 @@ export async function compareWithIndex(): Promise<void> {
     const ref = await corpusRef();
     const gold = (goldMarks[queryText] ?? []).filter((row) => row >= start && row < end);
     const rowsAsked = [...asked.hits.map((h) => rows.get(h.id)).filter((row): row is number => row !== undefined), ...gold];
-    const exact = await retrieveClient.request('exact', { vectorsId: ref.vectorsId, vector, metric: METRIC_OF_SPACE[collection.space], k, start, end, rows: rowsAsked });
+    const exact = await retrieveClient.request('exact', {
+      vectorsId: ref.vectorsId,
+      vector,
+      metric: METRIC_OF_SPACE[collection.space],
+      k,
+      start,
+      end,
+      rows: rowsAsked,
+    });
     if (mine !== comparing) return;
     const toDistance = DISTANCE_OF_SCORE[collection.space];
     const comparison = compareIndex({
@@ -214,7 +261,8 @@ store.subscribe((state, previous) => {
   if (state.queryVersion !== previous.queryVersion || state.indexLink !== previous.indexLink) void compareWithIndex();
 });
 
-const scalar = (value: string): string | number => (value.trim() !== '' && Number.isFinite(Number(value)) && String(Number(value)) === value.trim() ? Number(value) : value);
+const scalar = (value: string): string | number =>
+  value.trim() !== '' && Number.isFinite(Number(value)) && String(Number(value)) === value.trim() ? Number(value) : value;
 
 /** Writes the workspace's chunks, their metadata and vectors into a new collection. */
 export function pushCorpus(name: string): Promise<void> {
@@ -247,7 +295,10 @@ export function pushCorpus(name: string): Promise<void> {
       { signal, onEvent: (e) => setStatus('loading', `Pushing to ${name}: ${e.done} / ${e.total} chunks`, { done: e.done, total: e.total }) },
     );
     store.setState((s) => ({ dbCollections: [...(s.dbCollections ?? []).filter((c) => c.id !== collection.id), collection] }));
-    notify('info', `Pushed ${added} chunks to the new Chroma collection “${collection.name}” (HNSW, cosine). Query it from your code with the same model's vectors.`);
+    notify(
+      'info',
+      `Pushed ${added} chunks to the new Chroma collection “${collection.name}” (HNSW, cosine). Query it from your code with the same model's vectors.`,
+    );
     settle();
   });
 }

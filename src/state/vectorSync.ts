@@ -23,7 +23,11 @@ function idOf(vectors: Float32Array): number {
 /** Makes sure the client's worker holds these vectors (a worker started since holds nothing); returns their id. */
 export function shareVectors<C extends Calls & { vectors: VectorsCall }, E extends { type: string; id: number }, N extends { type: string }>(
   client: WorkerClient<C, E, N>,
-  vectors: Float32Array, count: number, dims: number, signal?: AbortSignal): Promise<number> {
+  vectors: Float32Array,
+  count: number,
+  dims: number,
+  signal?: AbortSignal,
+): Promise<number> {
   const vectorsId = idOf(vectors);
   const known = held.get(client);
   // a request starts the worker if needed, so read its generation after sending

@@ -36,7 +36,12 @@ export function refreshSearch(): void {
 }
 
 export function choose(indices: number[], label: string, fly = false): void {
-  store.setState((s) => ({ chosen: indices, chosenLabel: label, onlyChosen: s.onlyChosen && indices.length > 0, ...(fly && indices.length > 0 && { flight: { version: s.flight.version + 1, indices } }) }));
+  store.setState((s) => ({
+    chosen: indices,
+    chosenLabel: label,
+    onlyChosen: s.onlyChosen && indices.length > 0,
+    ...(fly && indices.length > 0 && { flight: { version: s.flight.version + 1, indices } }),
+  }));
 }
 
 export const clearChosen = (): void => store.setState({ chosen: [], chosenLabel: '', onlyChosen: false });

@@ -16,31 +16,16 @@ import retrieveWorkerUrl from '../workers/retrieve.worker.ts?worker&url';
 import vectorDbWorkerUrl from '../workers/vectorDb.worker.ts?worker&url';
 import type { VectorDbCalls, VectorDbProgress } from '../workers/vectorDb.protocol';
 
-export const embedClient = new WorkerClient<EmbedCalls, EmbedEvent>(
-  () => startWorker(embedWorkerUrl, 'embed'),
-  'embed',
-);
+export const embedClient = new WorkerClient<EmbedCalls, EmbedEvent>(() => startWorker(embedWorkerUrl, 'embed'), 'embed');
 
-export const layoutClient = new WorkerClient<LayoutCalls, LayoutFrame, LayoutNote>(
-  () => startWorker(layoutWorkerUrl, 'layout'),
-  'layout',
-);
+export const layoutClient = new WorkerClient<LayoutCalls, LayoutFrame, LayoutNote>(() => startWorker(layoutWorkerUrl, 'layout'), 'layout');
 
 export const qualityClient = new WorkerClient<QualityCalls>(() => startWorker(qualityWorkerUrl, 'quality'), 'quality');
 
-export const ingestClient = new WorkerClient<IngestCalls, IngestProgress>(
-  () => startWorker(ingestWorkerUrl, 'ingest'),
-  'ingest',
-);
+export const ingestClient = new WorkerClient<IngestCalls, IngestProgress>(() => startWorker(ingestWorkerUrl, 'ingest'), 'ingest');
 
-export const retrieveClient = new WorkerClient<RetrieveCalls, RetrieveProgress>(
-  () => startWorker(retrieveWorkerUrl, 'retrieve'),
-  'retrieve',
-);
+export const retrieveClient = new WorkerClient<RetrieveCalls, RetrieveProgress>(() => startWorker(retrieveWorkerUrl, 'retrieve'), 'retrieve');
 
-export const vectorDbClient = new WorkerClient<VectorDbCalls, VectorDbProgress>(
-  () => startWorker(vectorDbWorkerUrl, 'vector-database'),
-  'vector-database',
-);
+export const vectorDbClient = new WorkerClient<VectorDbCalls, VectorDbProgress>(() => startWorker(vectorDbWorkerUrl, 'vector-database'), 'vector-database');
 
 export const clusterClient = new WorkerClient<ClusterCalls, ClusterProgress>(() => startWorker(clusterWorkerUrl, 'cluster'), 'cluster');

@@ -21,7 +21,8 @@ export function parseSeparators(text: string): string[] {
     .map((s) => (s === '""' ? '' : s.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\s/g, ' ')));
 }
 
-export const formatSeparators = (separators: string[]) => separators.map((s) => (s === '' ? '""' : s.replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/ /g, '\\s'))).join(', ');
+export const formatSeparators = (separators: string[]) =>
+  separators.map((s) => (s === '' ? '""' : s.replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/ /g, '\\s'))).join(', ');
 
 export function ChunkingPanel() {
   const chunking = useOrrery((s) => s.chunking);
@@ -33,7 +34,12 @@ export function ChunkingPanel() {
   const unit = draft.strategy === 'tokens' ? 'tokens' : 'characters';
   const apply = () => {
     const size = Math.max(draft.strategy === 'tokens' ? 8 : 50, Math.min(20_000, Math.round(draft.size) || 0));
-    const next: ChunkOptions = { ...draft, size, overlap: Math.max(0, Math.min(Math.round(draft.overlap) || 0, Math.floor(size / 2))), separators: parseSeparators(separators) };
+    const next: ChunkOptions = {
+      ...draft,
+      size,
+      overlap: Math.max(0, Math.min(Math.round(draft.overlap) || 0, Math.floor(size / 2))),
+      separators: parseSeparators(separators),
+    };
     if (next.separators.length === 0) next.separators = DEFAULT_SEPARATORS;
     setDraft(next);
     setSeparators(formatSeparators(next.separators));
@@ -43,13 +49,25 @@ export function ChunkingPanel() {
   return (
     <section className="panel" aria-labelledby="chunking-heading">
       <h2 id="chunking-heading">Chunking</h2>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
         <label>
           Split by
-          <select value={draft.strategy} onChange={(e) => setDraft({ ...draft, strategy: e.target.value as ChunkStrategy, ...(e.target.value === 'tokens' ? { size: 128, overlap: 16 } : draft.strategy === 'tokens' ? { size: 800, overlap: 80 } : {}) })}>
+          <select
+            value={draft.strategy}
+            onChange={(e) =>
+              setDraft({
+                ...draft,
+                strategy: e.target.value as ChunkStrategy,
+                ...(e.target.value === 'tokens' ? { size: 128, overlap: 16 } : draft.strategy === 'tokens' ? { size: 800, overlap: 80 } : {}),
+              })
+            }
+          >
             {STRATEGIES.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -63,21 +81,26 @@ export function ChunkingPanel() {
             that share {Math.floor(fitTokenLimit(model.maxTokens) / 10)}.
           </p>
         ) : (
-        <div className="row">
-          <label>
-            Chunk size ({unit})
-            <input type="number" min={1} value={draft.size} onChange={(e) => setDraft({ ...draft, size: Number(e.target.value) })} />
-          </label>
-          <label>
-            Overlap ({unit})
-            <input type="number" min={0} value={draft.overlap} onChange={(e) => setDraft({ ...draft, overlap: Number(e.target.value) })} />
-          </label>
-        </div>
+          <div className="row">
+            <label>
+              Chunk size ({unit})
+              <input type="number" min={1} value={draft.size} onChange={(e) => setDraft({ ...draft, size: Number(e.target.value) })} />
+            </label>
+            <label>
+              Overlap ({unit})
+              <input type="number" min={0} value={draft.overlap} onChange={(e) => setDraft({ ...draft, overlap: Number(e.target.value) })} />
+            </label>
+          </div>
         )}
         {draft.strategy === 'recursive' && (
           <label>
             Separators
-            <input type="text" value={separators} onChange={(e) => setSeparators(e.target.value)} title='Tried in order; \n is a newline, \s a space, "" cuts anywhere' />
+            <input
+              type="text"
+              value={separators}
+              onChange={(e) => setSeparators(e.target.value)}
+              title='Tried in order; \n is a newline, \s a space, "" cuts anywhere'
+            />
           </label>
         )}
         <button type="submit" disabled={busy}>

@@ -17,7 +17,9 @@ const MODES: [ColourMode, string][] = [
 
 /** Colour by cluster, source, a metadata column, recall or retrieval result. */
 function ColourBy() {
-  const { colourMode, colourColumn } = useOrrery(useShallow((s) => ({ colourMode: s.colourMode, colourColumn: s.colourColumn, corpusVersion: s.corpusVersion })));
+  const { colourMode, colourColumn } = useOrrery(
+    useShallow((s) => ({ colourMode: s.colourMode, colourColumn: s.colourColumn, corpusVersion: s.corpusVersion })),
+  );
   const columns = metadataColumns(workspace.documents);
   const value = colourMode === 'metadata' ? `column:${colourColumn}` : colourMode;
   return (
@@ -47,7 +49,9 @@ function ColourBy() {
 }
 
 function ClusterSettingsForm() {
-  const { settings, chunkCount, running } = useOrrery(useShallow((s) => ({ settings: s.clusterSettings, chunkCount: s.chunkCount, running: s.clusterProgress !== null })));
+  const { settings, chunkCount, running } = useOrrery(
+    useShallow((s) => ({ settings: s.clusterSettings, chunkCount: s.chunkCount, running: s.clusterProgress !== null })),
+  );
   const [k, setK] = useState(settings.k === null ? '' : String(settings.k));
   const [minSize, setMinSize] = useState(settings.minClusterSize === null ? '' : String(settings.minClusterSize));
   const number = (text: string) => (text.trim() === '' || !(Number(text) >= 1) ? null : Math.round(Number(text)));
@@ -70,12 +74,25 @@ function ClusterSettingsForm() {
         {settings.method === 'kmeans' ? (
           <label className="inline">
             Number of clusters
-            <input className="narrow" inputMode="numeric" placeholder="auto" value={k} onChange={(e) => setK(e.target.value)} title="Empty: chosen by silhouette" />
+            <input
+              className="narrow"
+              inputMode="numeric"
+              placeholder="auto"
+              value={k}
+              onChange={(e) => setK(e.target.value)}
+              title="Empty: chosen by silhouette"
+            />
           </label>
         ) : (
           <label className="inline">
             Minimum cluster size
-            <input className="narrow" inputMode="numeric" placeholder={String(autoMinClusterSize(chunkCount))} value={minSize} onChange={(e) => setMinSize(e.target.value)} />
+            <input
+              className="narrow"
+              inputMode="numeric"
+              placeholder={String(autoMinClusterSize(chunkCount))}
+              value={minSize}
+              onChange={(e) => setMinSize(e.target.value)}
+            />
           </label>
         )}
       </div>
@@ -94,7 +111,9 @@ function ClusterSettingsForm() {
 }
 
 function ClusterSummaryLine() {
-  const { clusters, unclustered, run, progress } = useOrrery(useShallow((s) => ({ clusters: s.clusters, unclustered: s.unclustered, run: s.clusterRun, progress: s.clusterProgress })));
+  const { clusters, unclustered, run, progress } = useOrrery(
+    useShallow((s) => ({ clusters: s.clusters, unclustered: s.unclustered, run: s.clusterRun, progress: s.clusterProgress })),
+  );
   if (progress !== null) return <p className="muted">Clustering… {Math.round(progress * 100)}%</p>;
   if (!run) return null;
   const parts = [`${clusters.length} cluster${clusters.length === 1 ? '' : 's'} (${run.method === 'kmeans' ? 'k-means' : 'HDBSCAN'})`];

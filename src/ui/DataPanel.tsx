@@ -6,7 +6,8 @@ import { pickedFiles } from './gatherFiles';
 
 let pasteCount = 0;
 
-const ACCEPT = '.orrery,.txt,.md,.markdown,.html,.htm,.pdf,.csv,.tsv,.json,.jsonl,.ndjson,.npy,.parquet,text/plain,text/markdown,text/html,application/pdf,text/csv';
+const ACCEPT =
+  '.orrery,.txt,.md,.markdown,.html,.htm,.pdf,.csv,.tsv,.json,.jsonl,.ndjson,.npy,.parquet,text/plain,text/markdown,text/html,application/pdf,text/csv';
 
 export function DataPanel() {
   const [text, setText] = useState('');
@@ -35,21 +36,31 @@ export function DataPanel() {
       <div className="row">
         <label className="file-label">
           Add files
-          <input type="file" multiple accept={ACCEPT} onChange={(e) => {
-            void openFiles(pickedFiles(e.target.files));
-            e.target.value = '';
-          }} />
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT}
+            onChange={(e) => {
+              void openFiles(pickedFiles(e.target.files));
+              e.target.value = '';
+            }}
+          />
         </label>
         <label className="file-label">
           Add folder
-          <input type="file" {...{ webkitdirectory: '' }} onChange={(e) => {
-            void openFiles(pickedFiles(e.target.files));
-            e.target.value = '';
-          }} />
+          <input
+            type="file"
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => {
+              void openFiles(pickedFiles(e.target.files));
+              e.target.value = '';
+            }}
+          />
         </label>
       </div>
       <p className="muted">
-        Or drop files and folders anywhere: text, Markdown, HTML, PDF, CSV/TSV, JSON/JSONL; vectors as Projector TSV, .npy, Parquet or a vector column; a shared view as its .orrery file.
+        Or drop files and folders anywhere: text, Markdown, HTML, PDF, CSV/TSV, JSON/JSONL; vectors as Projector TSV, .npy, Parquet or a vector column; a shared
+        view as its .orrery file.
       </p>
       <div className="row spread">
         <span className="muted">
@@ -64,10 +75,13 @@ export function DataPanel() {
       {confirming && (
         <div className="row confirm" role="group" aria-label="Confirm clearing the workspace">
           <span>Remove every document, chunk and vector?</span>
-          <button type="button" onClick={() => {
-            setConfirming(false);
-            void clearWorkspace();
-          }}>
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              void clearWorkspace();
+            }}
+          >
             Yes, clear
           </button>
           <button type="button" onClick={() => setConfirming(false)}>

@@ -13,7 +13,10 @@ export function EmptyState({ onPaste }: { onPaste: () => void }) {
   return (
     <div className="empty-state" role="region" aria-label="Start here">
       <h2>See your vector space: where each chunk lands, and what a retriever returns.</h2>
-      <p>Drop files, a folder or vectors anywhere here — text, Markdown, HTML, PDF, CSV/TSV, JSON/JSONL, Parquet, .npy, the Embedding Projector's TSV pair, or a shared view (.orrery). Everything stays in this browser.</p>
+      <p>
+        Drop files, a folder or vectors anywhere here — text, Markdown, HTML, PDF, CSV/TSV, JSON/JSONL, Parquet, .npy, the Embedding Projector's TSV pair, or a
+        shared view (.orrery). Everything stays in this browser.
+      </p>
       <div className="row">
         <button type="button" className="primary" onClick={() => void loadDemo()}>
           Try the demo corpus

@@ -16,7 +16,10 @@ const COLUMNS = [
 ] as const;
 
 function download(evaluation: EvaluationState): void {
-  saveFile(`${evaluation.name.replace(/\.[^.]+$/, '')}-evaluation.csv`, new Blob([evaluationCsv(evaluation.rows, evaluation.queries.length)], { type: 'text/csv' }));
+  saveFile(
+    `${evaluation.name.replace(/\.[^.]+$/, '')}-evaluation.csv`,
+    new Blob([evaluationCsv(evaluation.rows, evaluation.queries.length)], { type: 'text/csv' }),
+  );
 }
 
 const snippet = (i: number) => `${workspace.table.texts[i]?.slice(0, 60) ?? ''}…`;
@@ -76,35 +79,37 @@ export function EvaluationPanel() {
           }}
         />
       </label>
-      <p className="muted">CSV or JSON Lines: a query column, and expected_ids (chunk ids such as “notes.md#3”) or expected_text (a text a relevant chunk contains).</p>
+      <p className="muted">
+        CSV or JSON Lines: a query column, and expected_ids (chunk ids such as “notes.md#3”) or expected_text (a text a relevant chunk contains).
+      </p>
       {evaluation && (
         <>
           <div className="table-scroll">
-          <table aria-label="Evaluation" className="evaluation">
-            <caption>
-              {evaluation.queries.length} queries from {evaluation.name}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Retriever</th>
-                {COLUMNS.map(([, label]) => (
-                  <th key={label} scope="col">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {evaluation.rows.map((row) => (
-                <tr key={row.name}>
-                  <th scope="row">{row.name}</th>
-                  {COLUMNS.map(([key]) => (
-                    <td key={key}>{row.mean[key].toFixed(2)}</td>
+            <table aria-label="Evaluation" className="evaluation">
+              <caption>
+                {evaluation.queries.length} queries from {evaluation.name}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Retriever</th>
+                  {COLUMNS.map(([, label]) => (
+                    <th key={label} scope="col">
+                      {label}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {evaluation.rows.map((row) => (
+                  <tr key={row.name}>
+                    <th scope="row">{row.name}</th>
+                    {COLUMNS.map(([key]) => (
+                      <td key={key}>{row.mean[key].toFixed(2)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
           <button type="button" onClick={() => download(evaluation)}>
             Download CSV
@@ -118,7 +123,10 @@ export function EvaluationPanel() {
                 <li key={`${q.line}-${q.text}`}>
                   <button type="button" className="link" onClick={() => void openEvaluatedQuery(i)}>
                     <span className={own <= 5 ? 'ok' : 'miss'}>{Number.isFinite(own) ? `#${own}` : '—'}</span> {q.text}
-                    <span className="muted"> · dense #{first('dense')} · BM25 #{first('bm25')} · hybrid #{first('hybrid')}</span>
+                    <span className="muted">
+                      {' '}
+                      · dense #{first('dense')} · BM25 #{first('bm25')} · hybrid #{first('hybrid')}
+                    </span>
                   </button>
                 </li>
               );

@@ -44,7 +44,10 @@ export function ExportPanel() {
       <button type="button" disabled={none} onClick={() => exportProjector().forEach(saveExport)}>
         For the Embedding Projector
       </button>
-      <p className="muted">Points: text, id, source, coordinates, cluster and metadata columns. The Projector pair (vectors.tsv, metadata.tsv) loads in projector.tensorflow.org, and back into Orrery.</p>
+      <p className="muted">
+        Points: text, id, source, coordinates, cluster and metadata columns. The Projector pair (vectors.tsv, metadata.tsv) loads in projector.tensorflow.org,
+        and back into Orrery.
+      </p>
     </section>
   );
 }

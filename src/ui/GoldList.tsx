@@ -13,7 +13,11 @@ function GoldItem({ gold, topK }: { gold: GoldStanding; topK: number }) {
     <li className={returned ? 'gold-found' : 'gold-missed'}>
       <div className="row spread">
         <button type="button" className="link" onClick={() => select(gold.index)}>
-          {returned ? `Returned at #${gold.answerRank}` : Number.isFinite(gold.answerRank) ? `Missed: #${gold.answerRank} in the answer` : 'Missed: not among the candidates'}
+          {returned
+            ? `Returned at #${gold.answerRank}`
+            : Number.isFinite(gold.answerRank)
+              ? `Missed: #${gold.answerRank} in the answer`
+              : 'Missed: not among the candidates'}
           {' — '}
           {table.texts[gold.index]?.slice(0, 80)}
         </button>

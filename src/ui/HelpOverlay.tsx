@@ -18,7 +18,8 @@ export const SHORTCUTS: [string, string][] = [
   ['?', 'show or hide these shortcuts'],
 ];
 
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** The keyboard habits of 3-D viewers, on the whole page but not while typing. */
 export function useShortcuts(): void {

@@ -28,7 +28,8 @@ export function IndexComparisonPanel() {
       {answer && !('unavailable' in answer) && (
         <>
           <p className="index-summary" aria-label="Index recall">
-            {answer.recall !== null ? `recall@${answer.k} ${answer.recall.toFixed(2)}` : `top ${answer.k}`} · index {ms(answer.indexMs)} ms · exact {ms(answer.exactMs)} ms
+            {answer.recall !== null ? `recall@${answer.k} ${answer.recall.toFixed(2)}` : `top ${answer.k}`} · index {ms(answer.indexMs)} ms · exact{' '}
+            {ms(answer.exactMs)} ms
             {answer.missed.length > 0 && answer.recall !== null && ` · ${answer.missed.length} missed`}
           </p>
           {answer.gold.some((g) => g.lost) && (

@@ -12,7 +12,9 @@ export function LayoutCaption() {
   return (
     <span className="muted">
       {METHOD_LABEL[params.method]} {params.dims}-D
-      {params.method === 'pca' && explained.length > 0 && ` · axes ${axes.map((a) => `PC${a + 1} ${((explained[a] ?? 0) * 100).toFixed(1)}%`).join(' / ')} of variance`}
+      {params.method === 'pca' &&
+        explained.length > 0 &&
+        ` · axes ${axes.map((a) => `PC${a + 1} ${((explained[a] ?? 0) * 100).toFixed(1)}%`).join(' / ')} of variance`}
       {params.method !== 'pca' && ' · distances between clusters are not meaningful; neighbours within them are'}
       {link?.sampled && ` · a sample of ${link.loaded.toLocaleString('en')} of ${link.total.toLocaleString('en')} rows of ${link.collection.name}`}
     </span>

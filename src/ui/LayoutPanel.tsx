@@ -73,7 +73,11 @@ export function LayoutPanel() {
               : ''}
       </p>
       <p className="muted">
-        Queries are placed {placement === 'projection' ? 'by projection onto the PCA axes' : 'at the weighted mean of their 10 nearest chunks (UMAP and t-SNE have no map for new points)'}.
+        Queries are placed{' '}
+        {placement === 'projection'
+          ? 'by projection onto the PCA axes'
+          : 'at the weighted mean of their 10 nearest chunks (UMAP and t-SNE have no map for new points)'}
+        .
       </p>
     </section>
   );

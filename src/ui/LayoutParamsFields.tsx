@@ -5,7 +5,21 @@ interface FieldsProps<P> {
   onChange: (params: P) => void;
 }
 
-function NumberField({ label, value, min, max, step, onChange }: { label: string; value: number; min: number; max?: number; step?: number; onChange: (v: number) => void }) {
+function NumberField({
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max?: number;
+  step?: number;
+  onChange: (v: number) => void;
+}) {
   return (
     <label className="inline">
       {label}

@@ -36,7 +36,12 @@ export function Legend() {
               <li key={g.key} className={shown ? '' : 'off'}>
                 <input type="checkbox" checked={shown} aria-label={`Show ${g.name}`} onChange={() => toggleGroup(g.key)} />
                 <span className="swatch" style={{ background: toCss(g.colour) }} />
-                <button type="button" className="link" title="Fly to these chunks and list them" onClick={() => choose(groupMembers(colouring.groupOf, g.key), g.name, true)}>
+                <button
+                  type="button"
+                  className="link"
+                  title="Fly to these chunks and list them"
+                  onClick={() => choose(groupMembers(colouring.groupOf, g.key), g.name, true)}
+                >
                   {g.name}
                 </button>
                 <span className="count">{g.count.toLocaleString('en')}</span>
@@ -64,15 +69,17 @@ export function Legend() {
     body = (
       <>
         <h2>{colouring.title}</h2>
-        <p className="muted">
-          {colouring.distinct.toLocaleString('en')} different values: too many values to colour.
-        </p>
+        <p className="muted">{colouring.distinct.toLocaleString('en')} different values: too many values to colour.</p>
       </>
     );
   } else if (colouring.kind === 'recall') {
     body = (
       <ul>
-        {[[0, 'no true neighbour kept nearby'], [0.5, 'half of them'], [1, 'all ten']].map(([r, text]) => (
+        {[
+          [0, 'no true neighbour kept nearby'],
+          [0.5, 'half of them'],
+          [1, 'all ten'],
+        ].map(([r, text]) => (
           <li key={text}>
             <span className="swatch" style={{ background: toCss(recallColor(r as number)) }} />
             {text}

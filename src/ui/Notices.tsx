@@ -27,7 +27,9 @@ function NoticeLine({ items }: { items: Notice[] }) {
           ))}
         </ul>
       ) : (
-        <span className="notice-text">{many ? `${items.length} ${kind === 'error' ? 'problems' : 'notes'}: ${items.map((n) => n.text).join(' · ')}` : items[0]!.text}</span>
+        <span className="notice-text">
+          {many ? `${items.length} ${kind === 'error' ? 'problems' : 'notes'}: ${items.map((n) => n.text).join(' · ')}` : items[0]!.text}
+        </span>
       )}
       {items.map(
         (n) =>

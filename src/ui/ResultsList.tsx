@@ -31,7 +31,13 @@ function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number
         </span>
         <span className="snippet">{table.texts[hit.index]}</span>
       </button>
-      <button type="button" className="gold-toggle" aria-label={gold ? 'Unmark gold' : 'Mark as gold'} aria-pressed={gold} onClick={() => void toggleGold(hit.index)}>
+      <button
+        type="button"
+        className="gold-toggle"
+        aria-label={gold ? 'Unmark gold' : 'Mark as gold'}
+        aria-pressed={gold}
+        onClick={() => void toggleGold(hit.index)}
+      >
         {gold ? '★' : '☆'}
       </button>
     </li>
@@ -53,38 +59,44 @@ export function ResultsList() {
   // tokens of the context budget used up to and including each hit
   const usedUpTo = new Array<number>(results.length);
   results.forEach((hit, i) => (usedUpTo[i] = (usedUpTo[i - 1] ?? 0) + Math.max(0, table.tokens[hit.index]!)));
-  const how = retrieval.retriever === 'dense' ? `${retrieval.metric}` : retrieval.retriever === 'bm25' ? `k1 ${retrieval.bm25.k1}, b ${retrieval.bm25.b}` : `weights ${retrieval.weights.dense} : ${retrieval.weights.bm25}`;
+  const how =
+    retrieval.retriever === 'dense'
+      ? `${retrieval.metric}`
+      : retrieval.retriever === 'bm25'
+        ? `k1 ${retrieval.bm25.k1}, b ${retrieval.bm25.b}`
+        : `weights ${retrieval.weights.dense} : ${retrieval.weights.bm25}`;
   return (
     <>
-    <div role="region" aria-label="Results" className="results">
-      {queryText && (
-        <p className="muted">
-          Top {results.length} for “{queryText}” — {RETRIEVER_LABEL[retrieval.retriever]} ({how}){retrieval.mmr.on && `, MMR λ ${retrieval.mmr.lambda}`}, full dimension
-          {variant.type !== 'float' || variant.dims !== null ? `, vectors as ${variant.dims ? `${variant.dims}-d ` : ''}${variant.type}` : ''}
-          {retrieval.minScore !== null && `, score ≥ ${retrieval.minScore}`}
-        </p>
-      )}
-      {tokens !== null && (
-        <p className="warning" role="group" aria-label="Input cut">
-          The query has {tokens} tokens; {model.label} reads only the first {model.maxTokens}.
-        </p>
-      )}
-      <ol aria-label="Hits">
-        {results.map((hit, i) => (
-          <HitRow key={hit.index} hit={hit} used={usedUpTo[i]!} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />
-        ))}
-      </ol>
-    </div>
-    {beyond.length > 0 && (
-      <div role="region" aria-label="Below the cut" className="results">
-        <h3>Just below the cut</h3>
-        <ol>
-          {beyond.map((hit) => (
-            <HitRow key={hit.index} hit={hit} used={0} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />
+      <div role="region" aria-label="Results" className="results">
+        {queryText && (
+          <p className="muted">
+            Top {results.length} for “{queryText}” — {RETRIEVER_LABEL[retrieval.retriever]} ({how}){retrieval.mmr.on && `, MMR λ ${retrieval.mmr.lambda}`}, full
+            dimension
+            {variant.type !== 'float' || variant.dims !== null ? `, vectors as ${variant.dims ? `${variant.dims}-d ` : ''}${variant.type}` : ''}
+            {retrieval.minScore !== null && `, score ≥ ${retrieval.minScore}`}
+          </p>
+        )}
+        {tokens !== null && (
+          <p className="warning" role="group" aria-label="Input cut">
+            The query has {tokens} tokens; {model.label} reads only the first {model.maxTokens}.
+          </p>
+        )}
+        <ol aria-label="Hits">
+          {results.map((hit, i) => (
+            <HitRow key={hit.index} hit={hit} used={usedUpTo[i]!} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />
           ))}
         </ol>
       </div>
-    )}
+      {beyond.length > 0 && (
+        <div role="region" aria-label="Below the cut" className="results">
+          <h3>Just below the cut</h3>
+          <ol>
+            {beyond.map((hit) => (
+              <HitRow key={hit.index} hit={hit} used={0} gold={gold.has(hit.index)} fullRank={fullRanks?.[hit.index] ?? null} />
+            ))}
+          </ol>
+        </div>
+      )}
     </>
   );
 }

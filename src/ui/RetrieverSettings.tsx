@@ -7,11 +7,32 @@ import { setComparison, setContextBudget, setRetrieval, setVariant } from '../st
 export const RETRIEVER_LABEL: Record<RetrieverName, string> = { dense: 'Dense', bm25: 'BM25', hybrid: 'Hybrid (RRF)' };
 
 /** A number input that applies on change; empty or invalid input is ignored. */
-function NumberField({ label, value, step, min, max, onChange }: { label: string; value: number; step: number; min: number; max?: number; onChange: (value: number) => void }) {
+function NumberField({
+  label,
+  value,
+  step,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  step: number;
+  min: number;
+  max?: number;
+  onChange: (value: number) => void;
+}) {
   return (
     <label className="inline">
       {label}
-      <input type="number" value={value} step={step} min={min} max={max} onChange={(e) => e.target.value !== '' && Number.isFinite(Number(e.target.value)) && onChange(Number(e.target.value))} />
+      <input
+        type="number"
+        value={value}
+        step={step}
+        min={min}
+        max={max}
+        onChange={(e) => e.target.value !== '' && Number.isFinite(Number(e.target.value)) && onChange(Number(e.target.value))}
+      />
     </label>
   );
 }
@@ -47,14 +68,40 @@ export function RetrieverSettings() {
           </select>
         </label>
         <NumberField label="BM25 k1" value={retrieval.bm25.k1} step={0.1} min={0} onChange={(k1) => void setRetrieval({ bm25: { ...retrieval.bm25, k1 } })} />
-        <NumberField label="BM25 b" value={retrieval.bm25.b} step={0.05} min={0} max={1} onChange={(b) => void setRetrieval({ bm25: { ...retrieval.bm25, b } })} />
-        <NumberField label="Dense weight (RRF)" value={retrieval.weights.dense} step={0.1} min={0} onChange={(dense) => void setRetrieval({ weights: { ...retrieval.weights, dense } })} />
-        <NumberField label="BM25 weight (RRF)" value={retrieval.weights.bm25} step={0.1} min={0} onChange={(bm25) => void setRetrieval({ weights: { ...retrieval.weights, bm25 } })} />
+        <NumberField
+          label="BM25 b"
+          value={retrieval.bm25.b}
+          step={0.05}
+          min={0}
+          max={1}
+          onChange={(b) => void setRetrieval({ bm25: { ...retrieval.bm25, b } })}
+        />
+        <NumberField
+          label="Dense weight (RRF)"
+          value={retrieval.weights.dense}
+          step={0.1}
+          min={0}
+          onChange={(dense) => void setRetrieval({ weights: { ...retrieval.weights, dense } })}
+        />
+        <NumberField
+          label="BM25 weight (RRF)"
+          value={retrieval.weights.bm25}
+          step={0.1}
+          min={0}
+          onChange={(bm25) => void setRetrieval({ weights: { ...retrieval.weights, bm25 } })}
+        />
         <label className="inline">
           MMR re-ranking
           <input type="checkbox" checked={retrieval.mmr.on} onChange={(e) => void setRetrieval({ mmr: { ...retrieval.mmr, on: e.target.checked } })} />
         </label>
-        <NumberField label="MMR λ" value={retrieval.mmr.lambda} step={0.05} min={0} max={1} onChange={(lambda) => void setRetrieval({ mmr: { ...retrieval.mmr, lambda } })} />
+        <NumberField
+          label="MMR λ"
+          value={retrieval.mmr.lambda}
+          step={0.05}
+          min={0}
+          max={1}
+          onChange={(lambda) => void setRetrieval({ mmr: { ...retrieval.mmr, lambda } })}
+        />
         <label className="inline">
           Minimum score
           <input
@@ -93,7 +140,15 @@ export function RetrieverSettings() {
             defaultValue=""
             onChange={(e) => {
               const [kind, value] = [e.target.value.slice(0, e.target.value.indexOf(':')), e.target.value.slice(e.target.value.indexOf(':') + 1)];
-              void setComparison(kind === 'retriever' ? { kind, retriever: value as RetrieverName } : kind === 'plain' ? { kind } : kind === 'query' ? { kind, text: value } : null);
+              void setComparison(
+                kind === 'retriever'
+                  ? { kind, retriever: value as RetrieverName }
+                  : kind === 'plain'
+                    ? { kind }
+                    : kind === 'query'
+                      ? { kind, text: value }
+                      : null,
+              );
             }}
           >
             <option value="">nothing</option>

@@ -8,7 +8,15 @@ export function SearchBox() {
   if (total === 0) return null;
   return (
     <div className="search">
-      <input id="chunk-search" type="search" aria-label="Search chunks" placeholder="Search chunks ( / )" value={text} onChange={(e) => setSearch(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setSearch('')} />
+      <input
+        id="chunk-search"
+        type="search"
+        aria-label="Search chunks"
+        placeholder="Search chunks ( / )"
+        value={text}
+        onChange={(e) => setSearch(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
+      />
       <span className="muted" aria-live="polite" id="search-count">
         {text.trim() ? `${count.toLocaleString('en')} of ${total.toLocaleString('en')} chunks match` : ''}
       </span>

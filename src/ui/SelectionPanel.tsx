@@ -37,7 +37,11 @@ export function SelectionPanel() {
       <p className="muted" role="group" aria-label="Chunk id">
         id {chunkIdOf(table, workspace.documents, selected)} (for query sets)
       </p>
-      {table.headings[selected] && <p className="muted" role="group" aria-label="Heading">§ {table.headings[selected]}</p>}
+      {table.headings[selected] && (
+        <p className="muted" role="group" aria-label="Heading">
+          § {table.headings[selected]}
+        </p>
+      )}
       <TokenCount index={selected} />
       <GoldButton index={selected} />
       {metadata.length > 0 && (
@@ -95,7 +99,8 @@ function TokenCount({ index }: { index: number }) {
   const over = tokens > model.maxTokens;
   return (
     <p className={over ? 'warning' : 'muted'} role="group" aria-label="Token count">
-      {tokens} tokens{over ? ` — over ${model.label}'s ${model.maxTokens}-token input: the model reads only the first ${model.maxTokens}.` : ` of ${model.maxTokens}`}
+      {tokens} tokens
+      {over ? ` — over ${model.label}'s ${model.maxTokens}-token input: the model reads only the first ${model.maxTokens}.` : ` of ${model.maxTokens}`}
     </p>
   );
 }

@@ -40,7 +40,8 @@ export function SharePanel() {
     void makeShareLink(options).then((made) => made || setOpen(false));
   }, [open, options, corpusVersion, layoutVersion, queryVersion]);
   const hostedLink = /^https?:\/\/\S+$/.test(hostedAt.trim()) ? pageAddress(`url=${encodeURIComponent(hostedAt.trim())}`) : '';
-  const describe = (o: ShareOptions) => (o.vectors === 'none' ? 'no vectors' : o.vectors === 'reduced' ? `vectors reduced to ${REDUCED_DIMS} dimensions` : 'the vectors (int8)');
+  const describe = (o: ShareOptions) =>
+    o.vectors === 'none' ? 'no vectors' : o.vectors === 'reduced' ? `vectors reduced to ${REDUCED_DIMS} dimensions` : 'the vectors (int8)';
   return (
     <div className="share">
       <button type="button" disabled={chunkCount === 0} onClick={() => setOpen(!open)} aria-expanded={open}>
@@ -53,12 +54,14 @@ export function SharePanel() {
             <input id="share-link" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
           </label>
           <p className="muted">
-            {kb(link.bytes)} ({link.bytes.toLocaleString('en')} bytes): {link.demo ? 'the demo corpus by its content hash (every Orrery has it)' : link.referenced ? 'the chunks by their content hash only' : 'the chunks'}, {describe(options)}, the layout, camera, query, gold marks,
-            selection and colours. Nothing is uploaded: the view travels in the link.
+            {kb(link.bytes)} ({link.bytes.toLocaleString('en')} bytes):{' '}
+            {link.demo ? 'the demo corpus by its content hash (every Orrery has it)' : link.referenced ? 'the chunks by their content hash only' : 'the chunks'}
+            , {describe(options)}, the layout, camera, query, gold marks, selection and colours. Nothing is uploaded: the view travels in the link.
           </p>
           {link.bytes > COMFORTABLE_LINK_BYTES && (
             <p className="warning">
-              Longer than the {kb(COMFORTABLE_LINK_BYTES)} an address bar shows; chat apps may cut it (Chromium opens links up to 2 MB). Leave vectors out or reduce them, or send the snapshot file.
+              Longer than the {kb(COMFORTABLE_LINK_BYTES)} an address bar shows; chat apps may cut it (Chromium opens links up to 2 MB). Leave vectors out or
+              reduce them, or send the snapshot file.
             </p>
           )}
           <label>
@@ -91,7 +94,9 @@ export function SharePanel() {
               Close
             </button>
           </div>
-          <p className="muted">A snapshot file opens when dropped onto Orrery, or from an address you host it at (the host must allow this page to fetch it):</p>
+          <p className="muted">
+            A snapshot file opens when dropped onto Orrery, or from an address you host it at (the host must allow this page to fetch it):
+          </p>
           <label>
             Snapshot file address
             <input type="url" placeholder="https://example.org/orrery-view.orrery" value={hostedAt} onChange={(e) => setHostedAt(e.target.value)} />

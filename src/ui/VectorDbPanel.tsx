@@ -7,7 +7,14 @@ import { connectDb, loadCollection, pushCorpus, setDbConnection, setSampleLimit,
 export function VectorDbPanel() {
   const connection = useOrrery((s) => s.dbConnection);
   const { server, collections, sampleLimit, busy, chunkCount, sources } = useOrrery(
-    useShallow((s) => ({ server: s.dbServer, collections: s.dbCollections, sampleLimit: s.sampleLimit, busy: s.busy, chunkCount: s.chunkCount, sources: s.sources })),
+    useShallow((s) => ({
+      server: s.dbServer,
+      collections: s.dbCollections,
+      sampleLimit: s.sampleLimit,
+      busy: s.busy,
+      chunkCount: s.chunkCount,
+      sources: s.sources,
+    })),
   );
   const [pushName, setPushName] = useState('orrery-corpus');
   return (
@@ -28,7 +35,13 @@ export function VectorDbPanel() {
           <summary>Credential, tenant, database</summary>
           <label>
             Chroma credential
-            <input type="password" autoComplete="off" value={connection.token} onChange={(e) => setDbConnection({ token: e.target.value })} placeholder="sent as X-Chroma-Token" />
+            <input
+              type="password"
+              autoComplete="off"
+              value={connection.token}
+              onChange={(e) => setDbConnection({ token: e.target.value })}
+              placeholder="sent as X-Chroma-Token"
+            />
           </label>
           <label>
             Chroma tenant
@@ -70,7 +83,12 @@ export function VectorDbPanel() {
                     </div>
                   )}
                 </div>
-                <button type="button" aria-label={`Load collection ${c.name}`} disabled={busy || c.count === 0 || sources.includes(sourceNameOf(c))} onClick={() => void loadCollection(c)}>
+                <button
+                  type="button"
+                  aria-label={`Load collection ${c.name}`}
+                  disabled={busy || c.count === 0 || sources.includes(sourceNameOf(c))}
+                  onClick={() => void loadCollection(c)}
+                >
                   Load
                 </button>
               </li>

@@ -87,7 +87,11 @@ self.onmessage = async (message: MessageEvent<EmbedInbox>) => {
     const keyOf = (text: string) => embeddingKey(model.id, embedder.dtype, text);
     // exact token counts of the texts embedded now; cached texts and those cut short are counted in full
     const counted = new Map<string, number>();
-    const { vectors: full, dims: fullDims, computed } = await embedThroughCache(
+    const {
+      vectors: full,
+      dims: fullDims,
+      computed,
+    } = await embedThroughCache(
       prefixed,
       keyOf,
       cache,

@@ -83,7 +83,11 @@ async function load(model: ModelEntry, backend: Backend, requested: Dtype | unde
 }
 
 /** Loads a model on the backend the source names, on the given ONNX Runtime build (see modelPool.ts). */
-export async function loadEmbedder(source: ModelSource & { backend: Backend }, runtime: RuntimeBuild, onDownload: DownloadListener = () => {}): Promise<Embedder> {
+export async function loadEmbedder(
+  source: ModelSource & { backend: Backend },
+  runtime: RuntimeBuild,
+  onDownload: DownloadListener = () => {},
+): Promise<Embedder> {
   configureEnvironment(source);
   const { model, backend } = source;
   await selectRuntimeBuild(runtime);

@@ -16,7 +16,8 @@ export class HeldVectors {
   private held: VectorsParams | null = null;
 
   hold(params: VectorsParams): { held: number } {
-    if (params.vectors.length !== params.count * params.dims) throw new Error(`${params.vectors.length} numbers are not ${params.count} vectors of ${params.dims}`);
+    if (params.vectors.length !== params.count * params.dims)
+      throw new Error(`${params.vectors.length} numbers are not ${params.count} vectors of ${params.dims}`);
     this.held = params;
     return { held: params.vectorsId };
   }

@@ -35,7 +35,9 @@ describe('IngestHost', () => {
       expect.stringMatching(/^docs\/photo\.jpg: files of type \.jpg are not read/),
       expect.stringMatching(/^docs\/bad\.json: expected an array of objects/),
     ]);
-    expect(result!.notes).toEqual(expect.arrayContaining([expect.stringContaining('Skipped 1 hidden file'), expect.stringContaining('labelled from docs/v/metadata.tsv')]));
+    expect(result!.notes).toEqual(
+      expect.arrayContaining([expect.stringContaining('Skipped 1 hidden file'), expect.stringContaining('labelled from docs/v/metadata.tsv')]),
+    );
     // texts are left for the page to slice from the documents
     expect(result!.table.texts).toEqual([]);
     expect(Array.from(result!.table.pages)).toEqual([0, 0, 1, 2, 0, 0]);
@@ -53,14 +55,26 @@ describe('IngestHost', () => {
     const words = Array.from({ length: 300_000 }, (_, i) => `w${i % 1000}`).join(' ');
     const events: IngestOutbox[] = [];
     const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => (s) => s.split(/\s+/).filter(Boolean).length });
-    await host.handle({ type: 'chunk', id: 2, documents: [{ name: 'big', text: words }], chunking: { ...DEFAULT_CHUNKING, strategy: 'tokens', size: 1000, overlap: 0 }, tokenizer: source });
+    await host.handle({
+      type: 'chunk',
+      id: 2,
+      documents: [{ name: 'big', text: words }],
+      chunking: { ...DEFAULT_CHUNKING, strategy: 'tokens', size: 1000, overlap: 0 },
+      tokenizer: source,
+    });
     const result = events.find((e) => e.type === 'result');
     if (result?.type !== 'result') throw new Error('no result');
     expect(result.result.table.starts.length).toBe(300);
     // the page has these documents: none are sent back
     expect(result.result.documents).toEqual([]);
     const parsed: IngestOutbox[] = [];
-    await new IngestHost((e) => parsed.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 }).handle({ type: 'parse', id: 4, files: [file('big.txt', words)], chunking: DEFAULT_CHUNKING, tokenizer: source });
+    await new IngestHost((e) => parsed.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 }).handle({
+      type: 'parse',
+      id: 4,
+      files: [file('big.txt', words)],
+      chunking: DEFAULT_CHUNKING,
+      tokenizer: source,
+    });
     const big = parsed.find((e) => e.type === 'result');
     if (big?.type !== 'result') throw new Error('no result');
     expect(big.result.documents[0]!.text).toBe('');

@@ -48,7 +48,11 @@ export class IngestHost {
       let options = request.chunking;
       const chars = parsed.documents.reduce((n, d) => n + (d.vectors ? 0 : d.text.length), 0);
       if (strategy === 'fit' && countTokens && chars > FIT_COUNTED_CHARS) {
-        const sampled = sampledFit(parsed.documents.filter((d) => !d.vectors).map((d) => d.text), countTokens, tokenLimit);
+        const sampled = sampledFit(
+          parsed.documents.filter((d) => !d.vectors).map((d) => d.text),
+          countTokens,
+          tokenLimit,
+        );
         options = sampled.options;
         parsed.notes.push(
           `${megabytes(chars)} MB of text: chunks of up to ${options.size.toLocaleString('en')} characters, about ${tokenLimit} tokens at ${sampled.charsPerToken.toFixed(1)} characters per token (sampled from the text rather than counted for every chunk); chunks that still run over the model's input are flagged.`,
@@ -57,16 +61,28 @@ export class IngestHost {
       const table = chunkDocuments(parsed.documents, options, { countTokens, tokenLimit });
       // the page rebuilds the texts from the documents it receives anyway: no need to copy them twice
       table.texts = [];
-      const transfer: Transferable[] = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map((a) => a.buffer);
+      const transfer: Transferable[] = [
+        table.sourceIds,
+        table.sectionIds,
+        table.starts,
+        table.ends,
+        table.lines,
+        table.pages,
+        table.tokens,
+        table.imported,
+      ].map((a) => a.buffer);
       const texts: { document: number; bytes: Uint8Array }[] = [];
       // documents the page sent for chunking are there already: only parsed ones go back
-      const documents = request.type === 'chunk' ? [] : parsed.documents.map((doc, index) => {
-        if (doc.text.length < BIG_TEXT) return doc;
-        const bytes = new TextEncoder().encode(doc.text);
-        texts.push({ document: index, bytes });
-        transfer.push(bytes.buffer);
-        return { ...doc, text: '' };
-      });
+      const documents =
+        request.type === 'chunk'
+          ? []
+          : parsed.documents.map((doc, index) => {
+              if (doc.text.length < BIG_TEXT) return doc;
+              const bytes = new TextEncoder().encode(doc.text);
+              texts.push({ document: index, bytes });
+              transfer.push(bytes.buffer);
+              return { ...doc, text: '' };
+            });
       this.post({ type: 'result', id, result: { ...parsed, documents, texts, table } }, transfer);
     } catch (error) {
       this.post(errorMessage(id, error));
@@ -107,11 +123,20 @@ export class IngestHost {
     const vectors: VectorFile[] = [];
     const candidates: NonNullable<FileResult['metadataCandidate']>[] = [];
     const hidden = files.filter((f) => f.path.split('/').some((part) => part.startsWith('.')));
-    if (hidden.length > 0) notes.push(`Skipped ${hidden.length} hidden ${hidden.length === 1 ? 'file' : 'files'} (${hidden.slice(0, 3).map((f) => f.path).join(', ')}${hidden.length > 3 ? ', …' : ''}).`);
+    if (hidden.length > 0)
+      notes.push(
+        `Skipped ${hidden.length} hidden ${hidden.length === 1 ? 'file' : 'files'} (${hidden
+          .slice(0, 3)
+          .map((f) => f.path)
+          .join(', ')}${hidden.length > 3 ? ', …' : ''}).`,
+      );
     files = files.filter((f) => !hidden.includes(f));
     const unsupported = files.filter((f) => formatOf(f.path) === null);
     if (unsupported.length > 0 && unsupported.length <= 3) {
-      for (const f of unsupported) problems.push(`${f.path}: files of type ${extensionOf(f.path) ? `.${extensionOf(f.path)}` : 'with no extension'} are not read (Orrery reads ${READABLE}).`);
+      for (const f of unsupported)
+        problems.push(
+          `${f.path}: files of type ${extensionOf(f.path) ? `.${extensionOf(f.path)}` : 'with no extension'} are not read (Orrery reads ${READABLE}).`,
+        );
     } else if (unsupported.length > 3) {
       const kinds = [...new Set(unsupported.map((f) => (extensionOf(f.path) ? `.${extensionOf(f.path)}` : 'no extension')))].slice(0, 6).join(', ');
       notes.push(`Skipped ${unsupported.length} files of other types (${kinds}).`);

@@ -15,7 +15,12 @@ const until = async (condition: () => boolean) => {
 /** A host that holds the test vectors, with steps of 2 ms and a frame after every step. */
 function host(vectors = data, rows = count, dims = 12) {
   const events: LayoutOutbox[] = [];
-  const layoutHost = new LayoutHost((e) => events.push(e), turn, () => new Promise((r) => setTimeout(r, 5)), { stepMs: 2, frameMs: 0 });
+  const layoutHost = new LayoutHost(
+    (e) => events.push(e),
+    turn,
+    () => new Promise((r) => setTimeout(r, 5)),
+    { stepMs: 2, frameMs: 0 },
+  );
   layoutHost.handle({ type: 'vectors', id: 100, vectorsId: 7, vectors, count: rows, dims });
   const run = (id: number, params: LayoutParams) => layoutHost.handle({ type: 'layout', id, vectorsId: 7, params });
   return { events, layoutHost, run };

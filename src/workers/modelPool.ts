@@ -78,9 +78,9 @@ async function open(source: ModelSource & { backend: Backend }, onDownload: Down
     client.request('load', { source: what, threads, runtime }, { onEvent: (event) => listener(event.file, event.loaded, event.total) });
   const first = newClient();
   const loaded = await load(first, source, onDownload).catch((error: unknown) => {
-      first.close();
-      throw error;
-    });
+    first.close();
+    throw error;
+  });
   // every request names the model as the first copy resolved it (auto precision made explicit)
   const held = { ...source, dtype: loaded.dtype };
   const dispatcher = new Dispatcher();

@@ -23,5 +23,10 @@ export function readParquet(bytes: Uint8Array): Promise<RawTable> {
     };
   });
   worker.postMessage(bytes);
-  return withinTimeLimit(answer, limit, () => undefined, `the Parquet reader did not finish within ${Math.round(limit / 1000)} s: the file looks damaged`).finally(() => worker.terminate());
+  return withinTimeLimit(
+    answer,
+    limit,
+    () => undefined,
+    `the Parquet reader did not finish within ${Math.round(limit / 1000)} s: the file looks damaged`,
+  ).finally(() => worker.terminate());
 }

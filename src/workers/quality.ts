@@ -23,7 +23,13 @@ interface TrueNeighbours {
 }
 
 /** The measurement as steps; the exact full-dimension graph is reused while the vectors stay the same. */
-function* qualitySteps(vectors: Float32Array, count: number, dims: number, request: QualityParams, cached: { value: TrueNeighbours | null }): Steps<QualityResult> {
+function* qualitySteps(
+  vectors: Float32Array,
+  count: number,
+  dims: number,
+  request: QualityParams,
+  cached: { value: TrueNeighbours | null },
+): Steps<QualityResult> {
   const { coords, layoutDims, k, vectorsId } = request;
   if (cached.value?.vectorsId !== vectorsId || cached.value.k !== k) {
     // of every point, or of a fixed sample when N is large

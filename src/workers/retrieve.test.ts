@@ -32,7 +32,10 @@ describe('RetrieveHost', () => {
   it('evaluates every retriever and vector variant, with metrics that follow from the ranks', async () => {
     const { retrieveHost, resultOf } = host();
     const set = querySet([3, 40, 77, 150]);
-    const variants = [{ type: 'binary' as const, dims: null, layerNorm: false }, { type: 'float' as const, dims: 4, layerNorm: false }];
+    const variants = [
+      { type: 'binary' as const, dims: null, layerNorm: false },
+      { type: 'float' as const, dims: 4, layerNorm: false },
+    ];
     await retrieveHost.handle({ type: 'evaluate', id: 3, vectorsId: 5, textsId: 6, ...set, settings: DEFAULT_RETRIEVAL, variants });
     const evaluation = resultOf<Evaluation>(3);
     expect(evaluation.rows.map((r) => r.name)).toEqual(['dense', 'bm25', 'hybrid', 'dense · binary', 'dense · 4-d']);
@@ -60,7 +63,14 @@ describe('RetrieveHost', () => {
     void retrieveHost.handle({ type: 'cancel', id: 4 });
     await running;
     expect(events.find((e) => e.id === 4 && e.type === 'error')).toMatchObject({ cancelled: true });
-    await retrieveHost.handle({ type: 'query-set', id: 7, textsId: 6, name: 'q.csv', text: 'query,expected_text\nwhich beta?,chunk 1 of topic beta\n', ids: texts.map((_, i) => `t#${i + 1}`) });
+    await retrieveHost.handle({
+      type: 'query-set',
+      id: 7,
+      textsId: 6,
+      name: 'q.csv',
+      text: 'query,expected_text\nwhich beta?,chunk 1 of topic beta\n',
+      ids: texts.map((_, i) => `t#${i + 1}`),
+    });
     expect(resultOf(7)).toEqual({ queries: [{ line: 2, text: 'which beta?', relevant: [1] }], notes: [] });
   });
 

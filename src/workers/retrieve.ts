@@ -108,7 +108,14 @@ export class RetrieveHost {
     const { start, end } = request;
     if (start < 0 || end > norms.length || start >= end) throw new Error(`rows ${start}–${end} are not held here`);
     const whole = start === 0 && end === norms.length;
-    const scores = denseScores(vectors.subarray(start * dims, end * dims), dims, norms.subarray(start, end), request.vector, request.metric, whole ? dots : undefined);
+    const scores = denseScores(
+      vectors.subarray(start * dims, end * dims),
+      dims,
+      norms.subarray(start, end),
+      request.vector,
+      request.metric,
+      whole ? dots : undefined,
+    );
     const top = topK(scores, request.k).map((hit) => ({ ...hit, index: hit.index + start }));
     const ranks = request.rows.map((row) => (row >= start && row < end ? rankOf(scores, row - start) : Number.POSITIVE_INFINITY));
     return { top, ranks, elapsedMs: performance.now() - started };
@@ -155,8 +162,22 @@ export class RetrieveHost {
     const count = relevant.length;
     const variants = request.variants.filter((v) => !isFull(v, full.dims));
     const rows: EvaluationRow[] = [
-      ...RETRIEVERS.map((retriever) => ({ name: retriever, retriever, variant: { type: 'float', dims: null, layerNorm: false } as VectorVariant, mean: meanScores([]), ranks: [], perQuery: [] })),
-      ...variants.map((variant) => ({ name: `dense · ${variantName(variant)}`, retriever: 'dense' as const, variant, mean: meanScores([]), ranks: [], perQuery: [] })),
+      ...RETRIEVERS.map((retriever) => ({
+        name: retriever,
+        retriever,
+        variant: { type: 'float', dims: null, layerNorm: false } as VectorVariant,
+        mean: meanScores([]),
+        ranks: [],
+        perQuery: [],
+      })),
+      ...variants.map((variant) => ({
+        name: `dense · ${variantName(variant)}`,
+        retriever: 'dense' as const,
+        variant,
+        mean: meanScores([]),
+        ranks: [],
+        perQuery: [],
+      })),
     ];
     const answers: Int32Array[] = [];
     const bestScores = new Float32Array(count);
@@ -169,7 +190,9 @@ export class RetrieveHost {
       bestScores[q] = scoring.dense.reduce((a, x) => Math.max(a, x), -Infinity);
       RETRIEVERS.forEach((retriever, r) => {
         // the answering retriever's ranks follow its answer (MMR included)
-        const ranks = relevant[q]!.map((i) => (retriever === settings.retriever ? order.indexOf(i) + 1 || rankOf(scoring[retriever], i) : rankOf(scoring[retriever], i)));
+        const ranks = relevant[q]!.map((i) =>
+          retriever === settings.retriever ? order.indexOf(i) + 1 || rankOf(scoring[retriever], i) : rankOf(scoring[retriever], i),
+        );
         rows[r]!.ranks.push(ranks);
       });
       variants.forEach((variant, v) => {
@@ -189,7 +212,9 @@ export class RetrieveHost {
   private *duplicates(request: Request<'duplicates'>): Steps<{ pairs: [number, number, number][]; checked: number }> {
     const { vectors, count, dims } = this.vectors.get(request.vectorsId);
     const k = Math.min(3, count - 1);
-    const graph = yield* count <= EXACT_DUPLICATE_SEARCH ? exactKnnSteps(vectors, count, dims, k, 'cosine') : nnDescentSteps(vectors, count, dims, k, 'cosine', 1);
+    const graph = yield* count <= EXACT_DUPLICATE_SEARCH
+      ? exactKnnSteps(vectors, count, dims, k, 'cosine')
+      : nnDescentSteps(vectors, count, dims, k, 'cosine', 1);
     const pairs: [number, number, number][] = [];
     const seen = new Set<number>();
     for (let i = 0; i < count; i++) {

@@ -19,7 +19,6 @@ export interface SharedFetch {
   forget(): void;
 }
 
-
 export function sharedFetch(base: Fetch, shared: (url: string) => boolean): SharedFetch {
   const files = new Map<string, Promise<Fetched>>();
   const fetchShared = async (input: string | URL, init?: RequestInit): Promise<Response> => {

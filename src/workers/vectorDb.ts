@@ -119,7 +119,13 @@ export class VectorDbHost {
       const end = Math.min(ids.length, start + batch);
       await db.add(
         collection.id,
-        { ids: ids.slice(start, end), documents: request.documents.slice(start, end), metadatas: request.metadatas.slice(start, end), vectors: request.vectors.subarray(start * dims, end * dims), dims },
+        {
+          ids: ids.slice(start, end),
+          documents: request.documents.slice(start, end),
+          metadatas: request.metadatas.slice(start, end),
+          vectors: request.vectors.subarray(start * dims, end * dims),
+          dims,
+        },
         signal,
       );
       this.post({ type: 'progress', id: request.id, done: end, total: ids.length });

@@ -63,7 +63,12 @@ describe('HDBSCAN', () => {
 describe('clusters on bad input', () => {
   it('one, two or three points form one cluster, and say why', () => {
     for (const count of [1, 2, 3]) {
-      const result = run(new Float32Array(count * 4).map((_, i) => i), count, 4, { method: 'kmeans', k: null, minClusterSize: null });
+      const result = run(
+        new Float32Array(count * 4).map((_, i) => i),
+        count,
+        4,
+        { method: 'kmeans', k: null, minClusterSize: null },
+      );
       expect(result.clusters).toHaveLength(1);
       expect(result.notes[0]).toMatch(/at least 4 points/);
     }

@@ -74,7 +74,11 @@ function namesFor(texts: readonly string[], labels: Int32Array, clusters: number
   if (texts.length <= TERM_TEXTS) return clusterTerms(texts, labels, clusters);
   const random = seededRandom(7);
   const rows = Array.from({ length: TERM_TEXTS }, () => Math.floor(random() * texts.length));
-  return clusterTerms(rows.map((r) => texts[r]!), Int32Array.from(rows, (r) => labels[r]!), clusters);
+  return clusterTerms(
+    rows.map((r) => texts[r]!),
+    Int32Array.from(rows, (r) => labels[r]!),
+    clusters,
+  );
 }
 
 export function* clusterSteps(vectors: Float32Array, count: number, dims: number, texts: readonly string[], settings: ClusterSettings): Steps<Clustering> {
@@ -90,7 +94,11 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
   let minClusterSize: number | null = null;
   if (count < 4 || allAlike(x, count, dims)) {
     // nothing to separate: every point in one group
-    notes.push(count < 4 ? `${count} ${count === 1 ? 'point forms' : 'points form'} one cluster: clusters need at least 4 points.` : 'All points are alike: one cluster.');
+    notes.push(
+      count < 4
+        ? `${count} ${count === 1 ? 'point forms' : 'points form'} one cluster: clusters need at least 4 points.`
+        : 'All points are alike: one cluster.',
+    );
     labels = new Int32Array(count);
   } else if (method === 'kmeans') {
     const result = yield* within(kmeansSteps(x, count, dims, settings.k), 0, 0.9);
@@ -99,10 +107,15 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
   } else {
     minClusterSize = Math.max(2, settings.minClusterSize ?? autoMinClusterSize(count));
     const k = Math.min(count <= EXACT_GRAPH_POINTS ? GRAPH_K : LARGE_GRAPH_K, count - 1);
-    const graph: KnnGraph = yield* within(count <= EXACT_GRAPH_POINTS ? exactKnnSteps(x, count, dims, k, 'cosine') : nnDescentSteps(x, count, dims, k, 'cosine'), 0, 0.7);
+    const graph: KnnGraph = yield* within(
+      count <= EXACT_GRAPH_POINTS ? exactKnnSteps(x, count, dims, k, 'cosine') : nnDescentSteps(x, count, dims, k, 'cosine'),
+      0,
+      0.7,
+    );
     const result = yield* within(hdbscanSteps(graph, { minClusterSize, minSamples: MIN_SAMPLES }), 0.7, 0.9);
     labels = bySize(result.labels).labels;
-    if (result.clusters === 0) notes.push(`HDBSCAN found no group of at least ${minClusterSize} points: all are unclustered. Try a smaller minimum cluster size.`);
+    if (result.clusters === 0)
+      notes.push(`HDBSCAN found no group of at least ${minClusterSize} points: all are unclustered. Try a smaller minimum cluster size.`);
   }
   const clusterCount = new Set(labels.filter((l) => l >= 0)).size;
   const names = namesFor(texts, labels, clusterCount);

@@ -68,7 +68,12 @@ function* singleLinkage(graph: KnnGraph, minSamples: number): Steps<Dendrogram> 
   edges.sort((x, y) => x.w - y.w);
   yield 0.5;
   const merges = Math.max(0, count - 1);
-  const tree: Dendrogram = { left: new Int32Array(merges), right: new Int32Array(merges), distance: new Float64Array(merges), size: new Int32Array(count + merges).fill(1) };
+  const tree: Dendrogram = {
+    left: new Int32Array(merges),
+    right: new Int32Array(merges),
+    distance: new Float64Array(merges),
+    size: new Int32Array(count + merges).fill(1),
+  };
   const sets = new UnionFind(count + merges);
   let made = 0;
   const merge = (a: number, b: number, w: number) => {
@@ -164,11 +169,19 @@ export function* hdbscanSteps(graph: KnnGraph, options: HdbscanOptions): Steps<H
   }
   // a kept cluster's descendants are not kept
   for (let c = 1; c < clusters; c++) {
-    for (let a = parent[c]!; a > 0; a = parent[a]!) if (selected[a]) { selected[c] = 0; break; }
+    for (let a = parent[c]!; a > 0; a = parent[a]!)
+      if (selected[a]) {
+        selected[c] = 0;
+        break;
+      }
   }
   const labels = new Int32Array(count).fill(-1);
   for (let p = 0; p < count; p++) {
-    for (let c = leftFrom[p]!; c > 0; c = parent[c]!) if (selected[c]) { labels[p] = c; break; }
+    for (let c = leftFrom[p]!; c > 0; c = parent[c]!)
+      if (selected[c]) {
+        labels[p] = c;
+        break;
+      }
   }
   return { labels, clusters: selected.reduce((n, s) => n + s, 0) };
 }

@@ -47,11 +47,16 @@ export function seedCentroids(x: Float32Array, count: number, dims: number, k: n
       if (d < nearest[i]!) nearest[i] = d;
       total += nearest[i]!;
     }
-    if (total <= 0) pick = Math.floor(random() * count); // every row sits on a centre already
+    if (total <= 0)
+      pick = Math.floor(random() * count); // every row sits on a centre already
     else {
       let target = random() * total;
       pick = count - 1;
-      for (let i = 0; i < count; i++) if ((target -= nearest[i]!) <= 0) { pick = i; break; }
+      for (let i = 0; i < count; i++)
+        if ((target -= nearest[i]!) <= 0) {
+          pick = i;
+          break;
+        }
     }
   }
   return centroids;
@@ -133,7 +138,13 @@ function cohesion(x: Float32Array, count: number, dims: number, centroids: Float
 }
 
 /** k-means from RESTARTS k-means++ seedings, the tightest kept (one seeding can land in a poor optimum). */
-function* bestOfRestarts(x: Float32Array, count: number, dims: number, k: number, random: () => number): Steps<{ centroids: Float32Array; labels: Int32Array }> {
+function* bestOfRestarts(
+  x: Float32Array,
+  count: number,
+  dims: number,
+  k: number,
+  random: () => number,
+): Steps<{ centroids: Float32Array; labels: Int32Array }> {
   let best: { centroids: Float32Array; labels: Int32Array; score: number } | null = null;
   for (let r = 0; r < RESTARTS; r++) {
     const centroids = seedCentroids(x, count, dims, k, random);
@@ -145,7 +156,14 @@ function* bestOfRestarts(x: Float32Array, count: number, dims: number, k: number
 }
 
 /** Picks k in [2, maxK] by the mean silhouette of k-means on a sample; returns its centroids too. */
-function* chooseK(x: Float32Array, count: number, dims: number, maxK: number, random: () => number, seed: number): Steps<{ k: number; centroids: Float32Array; silhouette: number }> {
+function* chooseK(
+  x: Float32Array,
+  count: number,
+  dims: number,
+  maxK: number,
+  random: () => number,
+  seed: number,
+): Steps<{ k: number; centroids: Float32Array; silhouette: number }> {
   const rows = sampleIndices(count, SILHOUETTE_ROWS, seed);
   const n = rows.length;
   const sample = new Float32Array(n * dims);
@@ -157,7 +175,11 @@ function* chooseK(x: Float32Array, count: number, dims: number, maxK: number, ra
   }
   let best: { k: number; centroids: Float32Array; silhouette: number } = { k: 2, centroids: new Float32Array(0), silhouette: -Infinity };
   for (let k = 2; k <= maxK; k++) {
-    const { centroids, labels } = yield* within(bestOfRestarts(sample, n, dims, k, random), 0.4 + (0.6 * (k - 2)) / (maxK - 1), 0.4 + (0.6 * (k - 1)) / (maxK - 1));
+    const { centroids, labels } = yield* within(
+      bestOfRestarts(sample, n, dims, k, random),
+      0.4 + (0.6 * (k - 2)) / (maxK - 1),
+      0.4 + (0.6 * (k - 1)) / (maxK - 1),
+    );
     const renamed = bySize(labels);
     const score = renamed.order.length < 2 ? -1 : silhouette(distances, n, renamed.labels, renamed.order.length);
     // a larger k must earn its place: ties keep the smaller one
@@ -190,4 +212,3 @@ export function* kmeansSteps(x: Float32Array, count: number, dims: number, k: nu
   renamed.order.forEach((old, i) => kept.set(centroids.subarray(old * dims, (old + 1) * dims), i * dims));
   return { labels: renamed.labels, k: renamed.order.length, centroids: kept, silhouette: score };
 }
-

@@ -50,7 +50,12 @@ describe('markdown headings', () => {
   it('finds ATX headings outside code fences, with their paths', () => {
     const text = '# Guide\nintro\n## Install\n```sh\n# not a heading\n```\nsteps\n## Use\nmore\n# Other\nend';
     const headings = markdownHeadings(text);
-    expect(headings.map((h) => [h.level, h.title])).toEqual([[1, 'Guide'], [2, 'Install'], [2, 'Use'], [1, 'Other']]);
+    expect(headings.map((h) => [h.level, h.title])).toEqual([
+      [1, 'Guide'],
+      [2, 'Install'],
+      [2, 'Use'],
+      [1, 'Other'],
+    ]);
     expect(headings[1]!.start).toBe(text.indexOf('## Install'));
     const paths = headingPaths(headings, [0, text.indexOf('steps'), text.indexOf('more'), text.indexOf('end')]);
     expect(paths).toEqual(['Guide', 'Guide › Install', 'Guide › Use', 'Other']);

@@ -13,8 +13,22 @@ import { jsonLinesTable, jsonTable, type RawTable, recordsDocument, tableDocumen
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 const EXTENSIONS: Record<string, SourceFormat> = {
-  txt: 'text', text: 'text', log: 'text', md: 'markdown', markdown: 'markdown', mdx: 'markdown', html: 'html', htm: 'html',
-  pdf: 'pdf', csv: 'csv', tsv: 'tsv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', npy: 'npy', parquet: 'parquet',
+  txt: 'text',
+  text: 'text',
+  log: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  mdx: 'markdown',
+  html: 'html',
+  htm: 'html',
+  pdf: 'pdf',
+  csv: 'csv',
+  tsv: 'tsv',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  npy: 'npy',
+  parquet: 'parquet',
 };
 
 export function extensionOf(name: string): string {
@@ -47,7 +61,12 @@ export interface FileResult {
 const looksLikeMetadata = (name: string) => /meta|label/i.test(name.slice(name.lastIndexOf('/') + 1));
 
 /** Parses any format but PDF (which needs pdf.js, in the worker); `readParquet` is where Parquet is read (the app: a worker it can stop). */
-export async function parseFile(name: string, bytes: Uint8Array, textField?: string, readParquet: (bytes: Uint8Array) => Promise<RawTable> = parquetTable): Promise<FileResult> {
+export async function parseFile(
+  name: string,
+  bytes: Uint8Array,
+  textField?: string,
+  readParquet: (bytes: Uint8Array) => Promise<RawTable> = parquetTable,
+): Promise<FileResult> {
   const format = formatOf(name);
   if (!format || format === 'pdf') throw new InputError(`files of type .${extensionOf(name) || '(none)'} cannot be read`);
   if (bytes.length === 0) throw new InputError('the file is empty');
@@ -85,8 +104,13 @@ export async function parseFile(name: string, bytes: Uint8Array, textField?: str
       const { table, badLines } = jsonLinesTable(text);
       const doc = recordsDocument(name, format, table, textField);
       if (badLines.length > 0) {
-        const first = badLines.slice(0, 3).map((b) => `line ${b.line} (${b.reason})`).join('; ');
-        notes.push(`${name}: ${badLines.length} ${badLines.length === 1 ? 'line is' : 'lines are'} not a JSON object and ${badLines.length === 1 ? 'was' : 'were'} skipped: ${first}${badLines.length > 3 ? '; …' : ''}. The other ${table.rows.length} were imported.`);
+        const first = badLines
+          .slice(0, 3)
+          .map((b) => `line ${b.line} (${b.reason})`)
+          .join('; ');
+        notes.push(
+          `${name}: ${badLines.length} ${badLines.length === 1 ? 'line is' : 'lines are'} not a JSON object and ${badLines.length === 1 ? 'was' : 'were'} skipped: ${first}${badLines.length > 3 ? '; …' : ''}. The other ${table.rows.length} were imported.`,
+        );
       }
       return result([doc]);
     }
@@ -98,7 +122,8 @@ export async function parseFile(name: string, bytes: Uint8Array, textField?: str
 function delimitedDocument(name: string, format: SourceFormat, text: string, textField?: string): SourceDocument {
   const parsed = parseDelimited(text, format === 'tsv' ? '\t' : ',');
   const doc = recordsDocument(name, format, { fields: parsed.header, rows: parsed.rows, lines: parsed.lines }, textField);
-  if (parsed.ragged > 0) doc.note = [doc.note, `${parsed.ragged} rows had a different number of fields than the header and were padded or cut`].filter(Boolean).join('; ');
+  if (parsed.ragged > 0)
+    doc.note = [doc.note, `${parsed.ragged} rows had a different number of fields than the header and were padded or cut`].filter(Boolean).join('; ');
   return doc;
 }
 
@@ -131,7 +156,9 @@ export function pairVectors(
   const notes: string[] = [];
   const unused = new Set(candidates);
   for (const v of vectors) {
-    const ranked = [...unused].filter((c) => folder(c.name) === folder(v.name)).sort((a, b) => Number(stem(b.name) === stem(v.name)) - Number(stem(a.name) === stem(v.name)));
+    const ranked = [...unused]
+      .filter((c) => folder(c.name) === folder(v.name))
+      .sort((a, b) => Number(stem(b.name) === stem(v.name)) - Number(stem(a.name) === stem(v.name)));
     let table: TableData | null = null;
     for (const candidate of ranked) {
       table = metadataTable(candidate.text, candidate.format, v.rows);
@@ -155,4 +182,3 @@ export function pairVectors(
 export function candidateDocument(candidate: NonNullable<FileResult['metadataCandidate']>, textField?: string): SourceDocument {
   return delimitedDocument(candidate.name, candidate.format, candidate.text, textField);
 }
-

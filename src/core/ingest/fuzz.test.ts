@@ -18,7 +18,8 @@ const CASE_MS = 2000;
 
 type Mutator = (bytes: Uint8Array, random: () => number) => Uint8Array;
 const at = (bytes: Uint8Array, random: () => number) => Math.floor(random() * Math.max(1, bytes.length));
-const splice = (bytes: Uint8Array, where: number, insert: Uint8Array, remove = 0) => new Uint8Array([...bytes.subarray(0, where), ...insert, ...bytes.subarray(where + remove)]);
+const splice = (bytes: Uint8Array, where: number, insert: Uint8Array, remove = 0) =>
+  new Uint8Array([...bytes.subarray(0, where), ...insert, ...bytes.subarray(where + remove)]);
 
 const MUTATORS: Mutator[] = [
   (b, r) => {
@@ -40,7 +41,12 @@ const MUTATORS: Mutator[] = [
 ];
 
 /** Runs `cases` mutations of the seeds through `read`; returns the failures (not InputError, or too slow). */
-async function fuzz(seeds: Uint8Array[], cases: number, seed: number, read: (bytes: Uint8Array) => Promise<unknown>): Promise<{ failures: string[]; results: number; refused: number }> {
+async function fuzz(
+  seeds: Uint8Array[],
+  cases: number,
+  seed: number,
+  read: (bytes: Uint8Array) => Promise<unknown>,
+): Promise<{ failures: string[]; results: number; refused: number }> {
   const random = seededRandom(seed);
   const failures: string[] = [];
   let results = 0;
@@ -73,7 +79,9 @@ const SEEDS: Record<string, Uint8Array[]> = {
   'a.json': [encode('[{"text": "one", "n": 1, "v": [0.1, 0.2]}, {"text": "two", "n": null, "v": [0.3, 0.4]}]'), encode('{"rows": [{"body": "x"}]}')],
   'a.jsonl': [encode('{"text": "one", "embedding": [1, 2]}\n{"text": "two", "embedding": [3, 4]}\n')],
   'a.md': [encode('# Title\n\nSome *text* with [a link](x).\n\n## Sub\n\n- item\n- item\n\n```js\ncode\n```\n')],
-  'a.html': [encode('<!doctype html><html><head><title>T</title><style>p{}</style></head><body><h1>Head</h1><p>Para &amp; text</p><script>x()</script></body></html>')],
+  'a.html': [
+    encode('<!doctype html><html><head><title>T</title><style>p{}</style></head><body><h1>Head</h1><p>Para &amp; text</p><script>x()</script></body></html>'),
+  ],
   'a.txt': [encode('Plain text.\n\nAnother paragraph with ünïcode and 中文.')],
   'a.npy': [writeNpy(Float32Array.from([1, 2, 3, 4, 5, 6]), 2, 3)],
 };
@@ -96,7 +104,8 @@ class ReaderThread {
     const { worker } = this;
     let settle = () => undefined as void;
     const answer = new Promise<void>((resolve, reject) => {
-      const onMessage = (m: { ok: boolean; input?: boolean; message?: string }) => (m.ok ? resolve() : reject(m.input ? new InputError(m.message!) : new Error(m.message)));
+      const onMessage = (m: { ok: boolean; input?: boolean; message?: string }) =>
+        m.ok ? resolve() : reject(m.input ? new InputError(m.message!) : new Error(m.message));
       worker.once('message', onMessage);
       worker.once('error', reject);
       settle = () => {
@@ -105,11 +114,16 @@ class ReaderThread {
       };
     }).finally(() => settle());
     worker.postMessage({ kind, bytes });
-    return withinTimeLimit(answer, THREAD_CASE_MS, () => {
-      this.stopped++;
-      void worker.terminate();
-      this.worker = this.start();
-    }, 'the reader did not finish in time');
+    return withinTimeLimit(
+      answer,
+      THREAD_CASE_MS,
+      () => {
+        this.stopped++;
+        void worker.terminate();
+        this.worker = this.start();
+      },
+      'the reader did not finish in time',
+    );
   }
 
   close(): Promise<number> {

@@ -17,6 +17,10 @@ parentPort!.on('message', async ({ kind, bytes }: { kind: 'parquet' | 'pdf'; byt
     else await pdfDocument(await pdfjs, 'fuzz.pdf', bytes);
     parentPort!.postMessage({ ok: true });
   } catch (error) {
-    parentPort!.postMessage({ ok: false, input: error instanceof InputError && Boolean(error.message), message: `${(error as Error)?.name}: ${(error as Error)?.message}` });
+    parentPort!.postMessage({
+      ok: false,
+      input: error instanceof InputError && Boolean(error.message),
+      message: `${(error as Error)?.name}: ${(error as Error)?.message}`,
+    });
   }
 });

@@ -25,9 +25,14 @@ export function parseNpy(bytes: Uint8Array): { data: Float32Array; rows: number;
   const fortran = /'fortran_order'\s*:\s*True/.test(header);
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
   if (!descr || shape === undefined) throw new InputError('its .npy header cannot be read');
-  const sizes = shape.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const sizes = shape
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   if (sizes.length !== 2) throw new InputError(`it holds a ${sizes.length}-D array of shape (${sizes.join(', ')}); Orrery needs 2-D (rows × dimensions)`);
-  if (!sizes.every((n) => Number.isSafeInteger(n) && n >= 0)) throw new InputError(`its .npy header gives the shape (${shape.trim()}), which is not two counts`);
+  if (!sizes.every((n) => Number.isSafeInteger(n) && n >= 0))
+    throw new InputError(`its .npy header gives the shape (${shape.trim()}), which is not two counts`);
   const [rows, dims] = sizes as [number, number];
   const kind = descr.slice(1);
   const width = WIDTHS[kind];
@@ -64,7 +69,11 @@ export function writeNpy(data: Float32Array, rows: number, dims: number): Uint8A
 
 /** Tab-separated numbers, one vector per line (the Embedding Projector's vectors file); null if not numeric. */
 export function parseNumericTsv(text: string): { data: Float32Array; rows: number; dims: number } | null {
-  const rows = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').map((l) => l.split('\t'));
+  const rows = text
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'));
   const isNumber = (cell: string) => /^\s*[-+]?(\d|\.\d|nan\b|inf)/i.test(cell);
   if (rows.length === 0 || !rows[0]!.every(isNumber)) return null;
   const dims = rows[0]!.length;
@@ -73,7 +82,8 @@ export function parseNumericTsv(text: string): { data: Float32Array; rows: numbe
     if (cells.length !== dims) throw new InputError(`vectors of mixed lengths: line ${r + 1} has ${cells.length} numbers, line 1 has ${dims}`);
     cells.forEach((cell, j) => {
       const x = Number(cell);
-      if (!Number.isFinite(x) || cell.trim() === '') throw new InputError(`line ${r + 1} holds ${cell.trim() || 'an empty value'} in its vector: only finite numbers can be laid out`);
+      if (!Number.isFinite(x) || cell.trim() === '')
+        throw new InputError(`line ${r + 1} holds ${cell.trim() || 'an empty value'} in its vector: only finite numbers can be laid out`);
       data[r * dims + j] = x;
     });
   });

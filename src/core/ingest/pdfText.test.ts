@@ -8,9 +8,14 @@ const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as Pd
 describe('PDF text', () => {
   it('joins items into lines by baseline and end-of-line marks', () => {
     const at = (y: number) => [1, 0, 0, 1, 72, y];
-    expect(pageText([{ str: 'Hello', transform: at(700) }, { str: 'world', transform: at(700), hasEOL: true }, { str: 'next', transform: at(684) }, { str: 'line', transform: at(668) }])).toBe(
-      'Hello world\nnext\nline',
-    );
+    expect(
+      pageText([
+        { str: 'Hello', transform: at(700) },
+        { str: 'world', transform: at(700), hasEOL: true },
+        { str: 'next', transform: at(684) },
+        { str: 'line', transform: at(668) },
+      ]),
+    ).toBe('Hello world\nnext\nline');
   });
 
   it('reads each page of a PDF into a section that remembers its page', async () => {

@@ -82,7 +82,8 @@ export async function pdfDocument(pdf: PdfLibrary, name: string, bytes: Uint8Arr
     });
     if (sections.length === 0) throw new InputError(`none of its ${pages.length} pages has a text layer (a scan?): run OCR on it first`);
     const doc: SourceDocument = { name, format: 'pdf', text, sections };
-    if (empty.length > 0) doc.note = `page${empty.length > 1 ? 's' : ''} ${empty.join(', ')} had no text layer and ${empty.length > 1 ? 'were' : 'was'} skipped`;
+    if (empty.length > 0)
+      doc.note = `page${empty.length > 1 ? 's' : ''} ${empty.join(', ')} had no text layer and ${empty.length > 1 ? 'were' : 'was'} skipped`;
     return doc;
   } finally {
     void document.destroy();

@@ -8,7 +8,11 @@ describe('parseDelimited', () => {
     const csv = 'id,text,tag\n1,"Hello, world",a\n2,"She said ""hi""\nand left",b\r\n\n3,plain,c\n';
     const table = parseDelimited(csv, ',');
     expect(table.header).toEqual(['id', 'text', 'tag']);
-    expect(table.rows).toEqual([['1', 'Hello, world', 'a'], ['2', 'She said "hi"\nand left', 'b'], ['3', 'plain', 'c']]);
+    expect(table.rows).toEqual([
+      ['1', 'Hello, world', 'a'],
+      ['2', 'She said "hi"\nand left', 'b'],
+      ['3', 'plain', 'c'],
+    ]);
     expect(table.lines).toEqual([2, 3, 6]);
   });
 
@@ -30,11 +34,21 @@ describe('records to documents', () => {
     expect(doc.table!.textField).toBe('body');
     expect(doc.sections!.map((s) => doc.text.slice(s.start, s.end))).toEqual(['First text.', 'Second text.']);
     expect(doc.sections!.map((s) => s.line)).toEqual([2, 3]);
-    expect(chunkMetadata(doc, 1)).toEqual([['id', '8'], ['author', 'Bo']]);
+    expect(chunkMetadata(doc, 1)).toEqual([
+      ['id', '8'],
+      ['author', 'Bo'],
+    ]);
   });
 
   it('otherwise picks the longest string column, and honours a chosen one', () => {
-    const raw = { fields: ['n', 'title', 'summary'], rows: [['1', 'A', 'a much longer summary'], ['2', 'B', 'another long summary']], lines: [2, 3] };
+    const raw = {
+      fields: ['n', 'title', 'summary'],
+      rows: [
+        ['1', 'A', 'a much longer summary'],
+        ['2', 'B', 'another long summary'],
+      ],
+      lines: [2, 3],
+    };
     expect(recordsDocument('x.csv', 'csv', raw).table!.textField).toBe('summary');
     expect(recordsDocument('x.csv', 'csv', raw, 'title').text).toBe('A\n\nB');
   });
@@ -52,7 +66,9 @@ describe('records to documents', () => {
 
   it('refuses vectors of mixed lengths and non-finite numbers, naming the row', () => {
     const mixed = parseDelimited('t,embedding\na,"[1,2,3]"\nb,"[1,2]"\n', ',');
-    expect(() => recordsDocument('m.csv', 'csv', { fields: mixed.header, rows: mixed.rows, lines: mixed.lines })).toThrow(/mixed lengths: row 2 \(line 3\) has 2 numbers/);
+    expect(() => recordsDocument('m.csv', 'csv', { fields: mixed.header, rows: mixed.rows, lines: mixed.lines })).toThrow(
+      /mixed lengths: row 2 \(line 3\) has 2 numbers/,
+    );
     const nan = parseDelimited('t,embedding\na,"[1,NaN]"\n', ',');
     expect(() => recordsDocument('n.csv', 'csv', { fields: nan.header, rows: nan.rows, lines: nan.lines })).toThrow(/row 1 \(line 2\) holds NaN/);
   });
@@ -66,7 +82,10 @@ describe('records to documents', () => {
 
   it('imports the good lines of JSON Lines and reports the bad ones', () => {
     const { table, badLines } = jsonLinesTable('{"text":"a"}\n{"text": broken\n\n{"text":"c","n":3}\n[1]\n');
-    expect(table.rows).toEqual([['a', undefined], ['c', 3]]);
+    expect(table.rows).toEqual([
+      ['a', undefined],
+      ['c', 3],
+    ]);
     expect(table.lines).toEqual([1, 4]);
     expect(badLines.map((b) => b.line)).toEqual([2, 5]);
   });

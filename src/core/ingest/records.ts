@@ -54,7 +54,8 @@ export function extractVectors(table: RawTable, field: number): { data: Float32A
     }
     for (let j = 0; j < dims; j++) {
       const x = Number(array[j]);
-      if (!Number.isFinite(x)) throw new InputError(`${where} holds ${String(array[j]).trim() || 'an empty value'} in its vector: only finite numbers can be laid out`);
+      if (!Number.isFinite(x))
+        throw new InputError(`${where} holds ${String(array[j]).trim() || 'an empty value'} in its vector: only finite numbers can be laid out`);
       data[r * dims + j] = x;
     }
   });
@@ -145,7 +146,10 @@ export function jsonTable(text: string): RawTable {
   if (!Array.isArray(value)) throw new InputError(`expected an array of objects (or JSON Lines), but the file holds ${describe(value)}`);
   const bad = value.findIndex((item) => !item || typeof item !== 'object' || Array.isArray(item));
   if (bad >= 0) throw new InputError(`expected an array of objects, but item ${bad + 1} is ${describe(value[bad])}`);
-  return objectsTable(value as Record<string, unknown>[], value.map((_, i) => i + 1));
+  return objectsTable(
+    value as Record<string, unknown>[],
+    value.map((_, i) => i + 1),
+  );
 }
 
 /** JSON Lines: one object per line; bad lines are reported and the rest imported. */
@@ -166,7 +170,8 @@ export function jsonLinesTable(text: string): { table: RawTable; badLines: { lin
       badLines.push({ line: i + 1, reason: (error as Error).message });
     }
   });
-  if (objects.length === 0) throw new InputError(badLines.length > 0 ? `no line is a JSON object (line ${badLines[0]!.line}: ${badLines[0]!.reason})` : 'the file has no records');
+  if (objects.length === 0)
+    throw new InputError(badLines.length > 0 ? `no line is a JSON object (line ${badLines[0]!.line}: ${badLines[0]!.reason})` : 'the file has no records');
   return { table: objectsTable(objects, lines), badLines };
 }
 

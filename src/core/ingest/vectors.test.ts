@@ -16,7 +16,9 @@ function npyBytes(descr: string, shape: number[], values: number[], fortran = fa
   const view = new DataView(out.buffer);
   view.setUint16(8, header.length, true);
   out.set(encode(header), 10);
-  values.forEach((v, i) => (width === 8 ? view.setFloat64(10 + header.length + i * 8, v, descr[0] !== '>') : view.setFloat32(10 + header.length + i * 4, v, true)));
+  values.forEach((v, i) =>
+    width === 8 ? view.setFloat64(10 + header.length + i * 8, v, descr[0] !== '>') : view.setFloat32(10 + header.length + i * 4, v, true),
+  );
   return out;
 }
 
@@ -75,7 +77,13 @@ describe('Embedding Projector TSV', () => {
 describe('Embedding Projector metadata', () => {
   it('reads fields as the Projector writes them, without quoting: a subject may begin with a double quote', async () => {
     // as an email corpus exported for projector.tensorflow.org reads (its loader splits lines on tabs)
-    const metadata = ['subject\tlabel', '"rssflowersalignright"I\'ve gotten to know the city\tham', 'He said "no" twice\tspam', 'Re: "quoted" words"\tham', ''].join('\n');
+    const metadata = [
+      'subject\tlabel',
+      '"rssflowersalignright"I\'ve gotten to know the city\tham',
+      'He said "no" twice\tspam',
+      'Re: "quoted" words"\tham',
+      '',
+    ].join('\n');
     const vectors = await parseFile('emails/vectors.tsv', encode('1\t0\n0\t1\n1\t1\n'));
     const labels = await parseFile('emails/metadata.tsv', encode(metadata));
     const { documents, unpaired } = pairVectors([vectors.vectors!], [labels.metadataCandidate!]);

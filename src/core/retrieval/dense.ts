@@ -29,7 +29,14 @@ function dots(vectors: Float32Array, dims: number, query: Float32Array, out: Flo
 }
 
 /** Scores of all `norms.length` rows; `norms` are the rows' lengths; `kernel` computes the dot products of the same rows faster. */
-export function denseScores(vectors: Float32Array, dims: number, norms: Float32Array, query: Float32Array, metric: DenseMetric = 'cosine', kernel?: Dots): Float32Array {
+export function denseScores(
+  vectors: Float32Array,
+  dims: number,
+  norms: Float32Array,
+  query: Float32Array,
+  metric: DenseMetric = 'cosine',
+  kernel?: Dots,
+): Float32Array {
   const scores = new Float32Array(norms.length);
   if (kernel) kernel(query, scores);
   else dots(vectors, dims, query, scores);

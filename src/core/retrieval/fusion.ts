@@ -22,7 +22,13 @@ export function reciprocalRankFusion(count: number, lists: { hits: Ranked[]; wei
  * Re-orders `candidates` (best first) by MMR: `relevance(i)` is a candidate's similarity to the
  * query, `similarity(i, j)` between two candidates. λ = 1 keeps the order of relevance.
  */
-export function mmr(candidates: number[], relevance: (index: number) => number, similarity: (a: number, b: number) => number, lambda: number, k: number): number[] {
+export function mmr(
+  candidates: number[],
+  relevance: (index: number) => number,
+  similarity: (a: number, b: number) => number,
+  lambda: number,
+  k: number,
+): number[] {
   const picked: number[] = [];
   const left = [...candidates];
   const closest = new Map<number, number>(left.map((i) => [i, -Infinity]));

@@ -5,7 +5,14 @@ import { chunkIdOf, chunkIds, parseQuerySet, resolveQuerySet } from './querySet'
 
 describe('query sets', () => {
   it('reads CSV with expected texts and ids, and says which rows it skipped', () => {
-    const csv = ['Question,Expected_Text,expected_ids', 'What is BM25?,a ranking   function,', ',orphan text,', 'Where?,,"notes.md#2|notes.md#9"', 'What is BM25?,a ranking function,', 'Nothing expected?,,'].join('\n');
+    const csv = [
+      'Question,Expected_Text,expected_ids',
+      'What is BM25?,a ranking   function,',
+      ',orphan text,',
+      'Where?,,"notes.md#2|notes.md#9"',
+      'What is BM25?,a ranking function,',
+      'Nothing expected?,,',
+    ].join('\n');
     const { rows, notes } = parseQuerySet('set.csv', csv);
     expect(rows).toEqual([
       { line: 2, query: 'What is BM25?', ids: [], texts: ['a ranking function'] },
@@ -26,13 +33,25 @@ describe('query sets', () => {
       ['b?', [], ['one', 'two']],
     ]);
     expect(notes[0]).toMatch(/^1 line is not a JSON object and was skipped \(line 2\)/);
-    expect(() => parseQuerySet('bad.csv', 'prompt_text,answer\nx,y\n')).toThrow('it has no query column (the columns found are “prompt_text”, “answer”): name one “query” or “question”');
-    expect(() => parseQuerySet('bad.csv', 'query,answer_id\nx,y\n')).toThrow(/says nothing of the chunks that should come back \(the columns found are “query”, “answer_id”\)/);
+    expect(() => parseQuerySet('bad.csv', 'prompt_text,answer\nx,y\n')).toThrow(
+      'it has no query column (the columns found are “prompt_text”, “answer”): name one “query” or “question”',
+    );
+    expect(() => parseQuerySet('bad.csv', 'query,answer_id\nx,y\n')).toThrow(
+      /says nothing of the chunks that should come back \(the columns found are “query”, “answer_id”\)/,
+    );
     expect(() => parseQuerySet('empty.csv', 'query,expected_text\n,\n')).toThrow(/no usable query/);
   });
 
   it('matches ids (an id column, else source#n) and texts (whitespace collapsed) to chunks', () => {
-    const table = { fields: ['id', 'text'], rows: [['a1', 'First  passage about cats.'], ['a2', 'Second passage about dogs.']], lines: [2, 3], textField: 'text' };
+    const table = {
+      fields: ['id', 'text'],
+      rows: [
+        ['a1', 'First  passage about cats.'],
+        ['a2', 'Second passage about dogs.'],
+      ],
+      lines: [2, 3],
+      textField: 'text',
+    };
     const docs = [tableDocument('rows.csv', 'csv', table), { name: 'notes.md', text: 'Alpha paragraph.\n\nBeta paragraph about cats.' }];
     const chunks = chunkDocuments(docs);
     const ids = chunkIds(chunks, docs);

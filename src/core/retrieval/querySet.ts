@@ -27,7 +27,11 @@ const TEXT_COLUMNS = ['expected_text', 'relevant_text', 'gold_text', 'expected',
 /** Metadata columns that name a chunk, in order of preference. */
 const CHUNK_ID_FIELDS = ['id', 'chunk_id', '_id', 'doc_id', 'uuid'];
 
-const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalise = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function listOf(value: unknown): string[] {
@@ -42,7 +46,10 @@ function listOf(value: unknown): string[] {
     }
   }
   // ids may hold spaces (a source name): lists are separated by | ; , or new lines
-  return text.split(/[|;,\n]+/).map((id) => id.trim()).filter(Boolean);
+  return text
+    .split(/[|;,\n]+/)
+    .map((id) => id.trim())
+    .filter(Boolean);
 }
 
 /** The rows of a query set file; throws InputError naming the columns found when it has no query or expectation column. */
@@ -53,7 +60,13 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
   const notes: string[] = [];
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) {
     const { table, badLines } = lower.endsWith('.json') ? { table: jsonTable(text), badLines: [] } : jsonLinesTable(text);
-    if (badLines.length > 0) notes.push(`${badLines.length} ${badLines.length === 1 ? 'line is' : 'lines are'} not a JSON object and ${badLines.length === 1 ? 'was' : 'were'} skipped (line ${badLines.slice(0, 5).map((b) => b.line).join(', ')})`);
+    if (badLines.length > 0)
+      notes.push(
+        `${badLines.length} ${badLines.length === 1 ? 'line is' : 'lines are'} not a JSON object and ${badLines.length === 1 ? 'was' : 'were'} skipped (line ${badLines
+          .slice(0, 5)
+          .map((b) => b.line)
+          .join(', ')})`,
+      );
     fields = table.fields;
     records = table.rows.map((row, r) => ({ line: table.lines[r]!, get: (column: string) => row[fields.indexOf(column)] }));
   } else {
@@ -68,7 +81,9 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
   const found = fields.length > 0 ? fields.map((f) => `“${f}”`).join(', ') : 'none';
   if (!queryColumn) throw new InputError(`it has no query column (the columns found are ${found}): name one “query” or “question”`);
   if (!idColumn && !textColumn) {
-    throw new InputError(`it says nothing of the chunks that should come back (the columns found are ${found}): add “expected_ids” (chunk ids) or “expected_text” (a text a relevant chunk contains)`);
+    throw new InputError(
+      `it says nothing of the chunks that should come back (the columns found are ${found}): add “expected_ids” (chunk ids) or “expected_text” (a text a relevant chunk contains)`,
+    );
   }
   const empty: number[] = [];
   const vague: number[] = [];
@@ -80,7 +95,10 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
     const ids = idColumn ? listOf(record.get(idColumn)) : [];
     const expected = textColumn ? record.get(textColumn) : undefined;
     // texts are not split at spaces: a list holds several, a cell one
-    const texts = (Array.isArray(expected) ? expected : [expected]).filter((t) => t !== undefined && t !== null).map((t) => collapse(String(t))).filter(Boolean);
+    const texts = (Array.isArray(expected) ? expected : [expected])
+      .filter((t) => t !== undefined && t !== null)
+      .map((t) => collapse(String(t)))
+      .filter(Boolean);
     if (!query) {
       empty.push(record.line);
       continue;
@@ -98,8 +116,14 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
     rows.push({ line: record.line, query, ids, texts });
   }
   const lines = (list: number[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
-  if (empty.length > 0) notes.push(`${empty.length} ${empty.length === 1 ? 'row has' : 'rows have'} an empty query and ${empty.length === 1 ? 'was' : 'were'} skipped (line ${lines(empty)})`);
-  if (vague.length > 0) notes.push(`${vague.length} ${vague.length === 1 ? 'row names' : 'rows name'} no expected chunk and ${vague.length === 1 ? 'was' : 'were'} skipped (line ${lines(vague)})`);
+  if (empty.length > 0)
+    notes.push(
+      `${empty.length} ${empty.length === 1 ? 'row has' : 'rows have'} an empty query and ${empty.length === 1 ? 'was' : 'were'} skipped (line ${lines(empty)})`,
+    );
+  if (vague.length > 0)
+    notes.push(
+      `${vague.length} ${vague.length === 1 ? 'row names' : 'rows name'} no expected chunk and ${vague.length === 1 ? 'was' : 'were'} skipped (line ${lines(vague)})`,
+    );
   if (duplicates > 0) notes.push(`${duplicates} duplicate ${duplicates === 1 ? 'row was' : 'rows were'} counted once`);
   if (rows.length === 0) throw new InputError(`it has no usable query${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`);
   return { rows, notes };
@@ -152,8 +176,12 @@ export function resolveQuerySet(rows: QuerySetRow[], ids: readonly string[], tex
   }
   const notes: string[] = [];
   const few = <T>(list: T[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
-  if (unknownIds.length > 0) notes.push(`${unknownIds.length} expected ${unknownIds.length === 1 ? 'id is' : 'ids are'} not a chunk of this workspace: ${few(unknownIds)}`);
+  if (unknownIds.length > 0)
+    notes.push(`${unknownIds.length} expected ${unknownIds.length === 1 ? 'id is' : 'ids are'} not a chunk of this workspace: ${few(unknownIds)}`);
   if (unmatchedTexts.length > 0) notes.push(`the expected text of line ${few(unmatchedTexts)} is in no chunk`);
-  if (nothing.length > 0) notes.push(`${nothing.length} ${nothing.length === 1 ? 'query has' : 'queries have'} no relevant chunk here and ${nothing.length === 1 ? 'is' : 'are'} left out of the table (line ${few(nothing)})`);
+  if (nothing.length > 0)
+    notes.push(
+      `${nothing.length} ${nothing.length === 1 ? 'query has' : 'queries have'} no relevant chunk here and ${nothing.length === 1 ? 'is' : 'are'} left out of the table (line ${few(nothing)})`,
+    );
   return { queries, notes };
 }

@@ -32,7 +32,7 @@ export function topK(scores: Float32Array, k: number, skip?: (index: number) => 
     if (!(s > -Infinity) || skip?.(i)) continue;
     if (heap.length < k) {
       heap.push(i);
-      for (let c = heap.length - 1; c > 0; ) {
+      for (let c = heap.length - 1; c > 0;) {
         const p = (c - 1) >> 1;
         if (!worse(heap[c]!, heap[p]!)) break;
         [heap[c], heap[p]] = [heap[p]!, heap[c]!];

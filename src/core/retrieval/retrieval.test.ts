@@ -68,15 +68,29 @@ describe('rankings', () => {
 
 describe('fusion and MMR', () => {
   it('fuses ranks by 1 / (60 + rank), weighted', () => {
-    const dense = [{ index: 5, rank: 1, score: 0.9 }, { index: 2, rank: 2, score: 0.8 }];
-    const bm25 = [{ index: 2, rank: 1, score: 7 }, { index: 7, rank: 2, score: 5 }];
-    const fused = reciprocalRankFusion(8, [{ hits: dense, weight: 1 }, { hits: bm25, weight: 1 }]);
+    const dense = [
+      { index: 5, rank: 1, score: 0.9 },
+      { index: 2, rank: 2, score: 0.8 },
+    ];
+    const bm25 = [
+      { index: 2, rank: 1, score: 7 },
+      { index: 7, rank: 2, score: 5 },
+    ];
+    const fused = reciprocalRankFusion(8, [
+      { hits: dense, weight: 1 },
+      { hits: bm25, weight: 1 },
+    ]);
     expect(fused[2]).toBeCloseTo(1 / 62 + 1 / 61, 7);
     expect(fused[5]).toBeCloseTo(1 / 61, 7);
     expect(fused[7]).toBeCloseTo(1 / 62, 7);
     expect(fused[0]).toBe(-Infinity);
     expect(topK(fused, 3).map((h) => h.index)).toEqual([2, 5, 7]);
-    expect(reciprocalRankFusion(8, [{ hits: dense, weight: 2 }, { hits: bm25, weight: 0.5 }])[5]).toBeCloseTo(2 / 61, 7);
+    expect(
+      reciprocalRankFusion(8, [
+        { hits: dense, weight: 2 },
+        { hits: bm25, weight: 0.5 },
+      ])[5],
+    ).toBeCloseTo(2 / 61, 7);
   });
 
   it('MMR passes over a near-duplicate for a different chunk when λ is below 1', () => {
@@ -115,7 +129,12 @@ describe('the SIMD kernel', () => {
   it('gives the dot products the JavaScript loop gives', () => {
     const kernel = createDotKernel();
     expect(kernel).not.toBeNull();
-    for (const [count, dims] of [[0, 4], [3, 4], [257, 384], [40, 8]] as const) {
+    for (const [count, dims] of [
+      [0, 4],
+      [3, 4],
+      [257, 384],
+      [40, 8],
+    ] as const) {
       const vectors = Float32Array.from({ length: count * dims }, (_, i) => Math.sin(i * 1.3) * (1 + (i % 7)));
       const query = Float32Array.from({ length: dims }, (_, j) => Math.cos(j));
       const norms = Float32Array.from({ length: count }, () => 1);

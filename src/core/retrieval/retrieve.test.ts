@@ -33,13 +33,19 @@ describe('retrieve', () => {
   it('hybrid fuses the two rankings; MMR passes over a near-duplicate', () => {
     const hybrid = { ...DEFAULT_RETRIEVAL, retriever: 'hybrid' as const, topK: 3 };
     const scoring = scoreQuery(index, query, 'moon', hybrid);
-    const answer = retrieve(index, scoring, hybrid).slice(0, 3).map((h) => h.index);
+    const answer = retrieve(index, scoring, hybrid)
+      .slice(0, 3)
+      .map((h) => h.index);
     // dense #1 (0) and BM25's moons both rank high
     expect(answer).toContain(0);
     expect(answer.some((i) => i === 2 || i === 3)).toBe(true);
     const dense = { ...DEFAULT_RETRIEVAL, topK: 3 };
-    const plain = retrieve(index, scoreQuery(index, query, '', dense), dense).slice(0, 3).map((h) => h.index);
-    const diverse = retrieve(index, scoreQuery(index, query, '', dense), { ...dense, mmr: { on: true, lambda: 0.3 } }).slice(0, 3).map((h) => h.index);
+    const plain = retrieve(index, scoreQuery(index, query, '', dense), dense)
+      .slice(0, 3)
+      .map((h) => h.index);
+    const diverse = retrieve(index, scoreQuery(index, query, '', dense), { ...dense, mmr: { on: true, lambda: 0.3 } })
+      .slice(0, 3)
+      .map((h) => h.index);
     expect(plain).toEqual([0, 4, 1]);
     // chunk 4 nearly repeats chunk 0: MMR picks a different one second
     expect(diverse[0]).toBe(0);

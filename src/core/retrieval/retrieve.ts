@@ -100,7 +100,13 @@ export function answerOrder(index: CorpusIndex, scoring: QueryScoring, settings:
   const own = scoring[settings.retriever];
   if (!settings.mmr.on) return topK(own, length).map((h) => h.index);
   const candidates = topK(own, Math.max(CANDIDATES, length)).map((h) => h.index);
-  return mmr(candidates, (i) => scoring.dense[i]!, (a, b) => chunkCosine(index, a, b), settings.mmr.lambda, length);
+  return mmr(
+    candidates,
+    (i) => scoring.dense[i]!,
+    (a, b) => chunkCosine(index, a, b),
+    settings.mmr.lambda,
+    length,
+  );
 }
 
 /** The answer to a query: top k and the next few beyond the cut, each with its standing under every retriever. */
@@ -144,11 +150,24 @@ export interface GoldStanding {
 }
 
 /** Why a gold chunk was (or was not) returned: its standing under each retriever and what beat it. */
-export function explainGold(index: CorpusIndex, scoring: QueryScoring, settings: RetrievalSettings, gold: number, vector: Float32Array, show = 5): GoldStanding {
+export function explainGold(
+  index: CorpusIndex,
+  scoring: QueryScoring,
+  settings: RetrievalSettings,
+  gold: number,
+  vector: Float32Array,
+  show = 5,
+): GoldStanding {
   const own = scoring[settings.retriever];
   const order = answerOrder(index, scoring, settings, Math.max(CANDIDATES, settings.topK));
   const answerRank = order.indexOf(gold) + 1 || Infinity;
-  const cosine = denseScores(index.vectors.subarray(gold * index.dims, (gold + 1) * index.dims), index.dims, index.norms.subarray(gold, gold + 1), vector, 'cosine')[0]!;
+  const cosine = denseScores(
+    index.vectors.subarray(gold * index.dims, (gold + 1) * index.dims),
+    index.dims,
+    index.norms.subarray(gold, gold + 1),
+    vector,
+    'cosine',
+  )[0]!;
   const above = Number.isFinite(answerRank) ? order.slice(0, answerRank - 1) : order;
   return {
     index: gold,

@@ -8,9 +8,10 @@ const TOKEN = new RegExp(String.raw`(?:(?=[\p{L}\p{N}])[${CJK}])+|(?:(?![${CJK}]
 const IS_CJK = new RegExp(`^[${CJK}]`, 'u');
 
 export const STOP_WORDS = new Set(
-  ('a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its me my no not of on or our ' +
-    'she so than that the their them then there these they this those to us was we were what when where which who why will with would you your')
-    .split(' '),
+  (
+    'a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its me my no not of on or our ' +
+    'she so than that the their them then there these they this those to us was we were what when where which who why will with would you your'
+  ).split(' '),
 );
 
 export function searchTokens(text: string): string[] {

@@ -76,7 +76,11 @@ describe('snapshot codec', () => {
     const hash = await corpusHash(carried(full));
     expect(hash).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(await corpusHash({ ...carried(full), texts: carried(full).texts.map((t, i) => (i === 7 ? `${t}.` : t)) })).not.toBe(hash);
-    const projection = { from: 12, mean: Float32Array.from({ length: 12 }, (_, i) => i / 10), components: Float32Array.from({ length: 4 * 12 }, (_, i) => Math.sin(i)) };
+    const projection = {
+      from: 12,
+      mean: Float32Array.from({ length: 12 }, (_, i) => i / 10),
+      components: Float32Array.from({ length: 4 * 12 }, (_, i) => Math.sin(i)),
+    };
     const reduced: ViewSnapshot = {
       ...full,
       corpus: { kind: 'referenced', hash, count: 30, demo: true },
@@ -134,9 +138,13 @@ describe('snapshot codec', () => {
     await expect(decodeSnapshot(await pack((w) => (w.layout.coords = w.layout.coords.slice(0, 8))))).rejects.toThrow('layout coordinates: expected 30 values');
     await expect(decodeSnapshot(await pack((w) => (w.gold = { q: [-1] })))).rejects.toThrow(SnapshotError);
     await expect(decodeSnapshot(await pack((w) => (w.extra = 1)))).rejects.toThrow(SnapshotError);
-    await expect(decodeSnapshot(await pack((w) => (w.corpus = { ref: 'abcdefghijklmnopqrstuv', count: 3, demo: false })))).rejects.toThrow('layout coordinates: expected 9 values');
+    await expect(decodeSnapshot(await pack((w) => (w.corpus = { ref: 'abcdefghijklmnopqrstuv', count: 3, demo: false })))).rejects.toThrow(
+      'layout coordinates: expected 9 values',
+    );
     await expect(decodeSnapshot(await pack((w) => (w.corpus = { ref: '<script>', count: 10, demo: false })))).rejects.toThrow(SnapshotError);
-    await expect(decodeSnapshot(await pack((w) => (w.vectors.projection = { from: 4, mean: 'AAAA', components: { values: '', scales: '' } })))).rejects.toThrow('the projection’s mean: expected 4 values');
+    await expect(decodeSnapshot(await pack((w) => (w.vectors.projection = { from: 4, mean: 'AAAA', components: { values: '', scales: '' } })))).rejects.toThrow(
+      'the projection’s mean: expected 4 values',
+    );
   });
 
   it('fuzz: random and mutated links end in a view or a SnapshotError, never anything else', async () => {
@@ -147,7 +155,8 @@ describe('snapshot codec', () => {
     for (let round = 0; round < 600; round++) {
       let link: string;
       const kind = round % 4;
-      if (kind === 0) link = `o${1 + (round % 2)}.${Array.from({ length: Math.floor(random() * 400) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')}`;
+      if (kind === 0)
+        link = `o${1 + (round % 2)}.${Array.from({ length: Math.floor(random() * 400) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')}`;
       else if (kind === 1) link = valid.slice(0, 3 + Math.floor(random() * (valid.length - 3)));
       else if (kind === 2) {
         const at = 3 + Math.floor(random() * (valid.length - 3));
@@ -168,7 +177,7 @@ describe('snapshot codec', () => {
 });
 
 describe('a snapshot corpus', () => {
-  it("puts each chunk back in its source, at offsets that slice its text, marked imported", async () => {
+  it('puts each chunk back in its source, at offsets that slice its text, marked imported', async () => {
     const { snapshotCorpus } = await import('./restoreCorpus');
     const { documents, table } = snapshotCorpus(['a.md', 'b.md'], ['one', 'two\nlines', 'three'], Int32Array.from([0, 1, 0]));
     expect(documents.map((d) => d.text)).toEqual(['one\n\nthree', 'two\nlines']);

@@ -119,9 +119,16 @@ const READERS: Record<number, (raw: unknown) => WireV2> = {
 const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** Copies the bytes into a buffer of its own, aligned for `T`, and checks the count. */
-function typed<T extends Int8Array | Uint16Array | Int16Array | Float32Array>(text: string, make: (buffer: ArrayBuffer) => T, bytesPer: number, count: number, what: string): T {
+function typed<T extends Int8Array | Uint16Array | Int16Array | Float32Array>(
+  text: string,
+  make: (buffer: ArrayBuffer) => T,
+  bytesPer: number,
+  count: number,
+  what: string,
+): T {
   const bytes = fromBase64Url(text);
-  if (!bytes || bytes.length !== count * bytesPer) throw new SnapshotError(`${what}: expected ${count} values, found ${bytes ? Math.floor(bytes.length / bytesPer) : 'none'}`);
+  if (!bytes || bytes.length !== count * bytesPer)
+    throw new SnapshotError(`${what}: expected ${count} values, found ${bytes ? Math.floor(bytes.length / bytesPer) : 'none'}`);
   const buffer = new ArrayBuffer(bytes.length);
   new Uint8Array(buffer).set(bytes);
   return make(buffer);
@@ -175,12 +182,17 @@ function toWire(s: ViewSnapshot): WireV2 {
     v: 2,
     model: s.model,
     chunking: s.chunking,
-    corpus: corpus.kind === 'carried' ? { sources: corpus.sources, texts: corpus.texts, sourceIds: Array.from(corpus.sourceIds) } : { ref: corpus.hash, count: corpus.count, demo: corpus.demo },
+    corpus:
+      corpus.kind === 'carried'
+        ? { sources: corpus.sources, texts: corpus.texts, sourceIds: Array.from(corpus.sourceIds) }
+        : { ref: corpus.hash, count: corpus.count, demo: corpus.demo },
     layout: { params: s.layout.params as WireV2['layout']['params'], ...quantiseCoords(s.layout.coords) },
     vectors: vectors && {
       dims: vectors.dims,
       ...quantiseVectors(vectors.data, vectors.dims),
-      projection: projection ? { from: projection.from, mean: toBase64Url(bytesOf(projection.mean)), components: quantiseVectors(projection.components, projection.from) } : null,
+      projection: projection
+        ? { from: projection.from, mean: toBase64Url(bytesOf(projection.mean)), components: quantiseVectors(projection.components, projection.from) }
+        : null,
     },
     camera: s.camera,
     query: s.query && { text: s.query.text, vector: s.query.vector && toBase64Url(bytesOf(s.query.vector)), retrieval: s.query.retrieval },
@@ -236,7 +248,8 @@ function fromWire(w: WireV2): ViewSnapshot {
   let clusters: ViewSnapshot['clusters'] = null;
   if (w.clusters) {
     const labels = Int32Array.from(typed(w.clusters.labels, (b) => new Int16Array(b), 2, count, 'cluster labels'));
-    if (labels.some((l) => l < -1 || l >= w.clusters!.names.length)) throw new SnapshotError(`cluster labels name clusters beyond the ${w.clusters.names.length} listed`);
+    if (labels.some((l) => l < -1 || l >= w.clusters!.names.length))
+      throw new SnapshotError(`cluster labels name clusters beyond the ${w.clusters.names.length} listed`);
     clusters = { labels, names: w.clusters.names };
   }
   return {
@@ -267,7 +280,8 @@ export async function decodeSnapshot(fragment: string): Promise<ViewSnapshot> {
   const match = /^#?o(\d{1,6})\.(.*)$/s.exec(fragment);
   if (!match) throw new SnapshotError(`this is not an Orrery snapshot (it should start with “${SNAPSHOT_PREFIX}${SNAPSHOT_VERSION}.”)`);
   const version = Number(match[1]);
-  if (version > SNAPSHOT_VERSION) throw new SnapshotError(`this snapshot is version ${version}, made by a newer Orrery; this one reads up to version ${SNAPSHOT_VERSION}`);
+  if (version > SNAPSHOT_VERSION)
+    throw new SnapshotError(`this snapshot is version ${version}, made by a newer Orrery; this one reads up to version ${SNAPSHOT_VERSION}`);
   if (version < 1) throw new SnapshotError(`snapshot version ${version} does not exist`);
   const packed = fromBase64Url(match[2]!);
   if (!packed) throw new SnapshotError('the snapshot holds characters a link cannot (it was cut or changed on the way)');

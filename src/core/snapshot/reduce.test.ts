@@ -25,7 +25,12 @@ describe('vectors reduced for a link', () => {
   });
 
   it('never asks for more components than rows or dimensions', () => {
-    const reduced = reduceVectors(Float32Array.from({ length: 5 * 8 }, (_, i) => Math.sin(i)), 5, 8, 32);
+    const reduced = reduceVectors(
+      Float32Array.from({ length: 5 * 8 }, (_, i) => Math.sin(i)),
+      5,
+      8,
+      32,
+    );
     expect(reduced.dims).toBe(5);
     expect(reduced.projection.components.length).toBe(5 * 8);
   });

@@ -12,7 +12,12 @@ const asModel = (p: Projection): PcaModel => {
 };
 
 /** The top `target` principal components of count × dims vectors (fewer when there are fewer rows or dimensions). */
-export function reduceVectors(vectors: Float32Array, count: number, dims: number, target = REDUCED_DIMS): { data: Float32Array; dims: number; projection: Projection } {
+export function reduceVectors(
+  vectors: Float32Array,
+  count: number,
+  dims: number,
+  target = REDUCED_DIMS,
+): { data: Float32Array; dims: number; projection: Projection } {
   const components = Math.max(1, Math.min(target, dims, count));
   const model = fitPca(vectors, count, dims, { components, seed: 1 });
   return { data: projectPca(model, vectors, count), dims: model.components, projection: { from: dims, mean: model.mean, components: model.basis } };

@@ -3,7 +3,11 @@
 // chunks' vectors marked imported (they came with the link, not from a model).
 import type { ChunkTable, SourceDocument } from '../corpus';
 
-export function snapshotCorpus(sources: readonly string[], texts: readonly string[], sourceIds: Int32Array): { documents: SourceDocument[]; table: ChunkTable } {
+export function snapshotCorpus(
+  sources: readonly string[],
+  texts: readonly string[],
+  sourceIds: Int32Array,
+): { documents: SourceDocument[]; table: ChunkTable } {
   const count = texts.length;
   const table: ChunkTable = {
     texts: [...texts],

@@ -5,7 +5,13 @@ import { ChromaDatabase, normaliseUrl } from './chroma';
 import { VectorDbError } from './database';
 
 let server: ChromaServer;
-const connection = (url: string, more: Partial<{ tenant: string; database: string }> = {}) => ({ url, token: '', tenant: 'default_tenant', database: 'default_database', ...more });
+const connection = (url: string, more: Partial<{ tenant: string; database: string }> = {}) => ({
+  url,
+  token: '',
+  tenant: 'default_tenant',
+  database: 'default_database',
+  ...more,
+});
 
 beforeAll(async () => {
   server = await startChroma();
@@ -30,7 +36,9 @@ describe('ChromaDatabase', () => {
     expect(page.metadatas?.[0]).toHaveProperty('even');
     const row = ids.indexOf(page.ids[0]!);
     // the vectors went as base64 float32 and come back the same
-    expect(page.embeddings?.[0]?.map((x) => Math.round(x * 1e5))).toEqual(Array.from(vectors.subarray(row * dims, (row + 1) * dims), (x) => Math.round(x * 1e5)));
+    expect(page.embeddings?.[0]?.map((x) => Math.round(x * 1e5))).toEqual(
+      Array.from(vectors.subarray(row * dims, (row + 1) * dims), (x) => Math.round(x * 1e5)),
+    );
     const hits = await db.query(created.id, vectors.subarray(7 * dims, 8 * dims), 3);
     expect(hits[0]).toMatchObject({ id: 'n7' });
     expect(hits[0]!.distance).toBeCloseTo(0, 4);
@@ -41,7 +49,9 @@ describe('ChromaDatabase', () => {
     const db = new ChromaDatabase(connection('http://127.0.0.1:9'), { pageOrigin: 'http://127.0.0.1:4173' });
     const error = await db.connect().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VectorDbError);
-    expect((error as VectorDbError).message).toMatch(/No answer from http:\/\/127\.0\.0\.1:9 .*Is Chroma running .*cors_allow_origins: \["http:\/\/127\.0\.0\.1:4173"\]/);
+    expect((error as VectorDbError).message).toMatch(
+      /No answer from http:\/\/127\.0\.0\.1:9 .*Is Chroma running .*cors_allow_origins: \["http:\/\/127\.0\.0\.1:4173"\]/,
+    );
     expect((error as VectorDbError).lostContact).toBe(true);
   });
 

@@ -96,7 +96,9 @@ export class ChromaDatabase implements VectorDatabase {
       version = await this.call('GET', '/api/v2/version', undefined, signal);
     } catch (error) {
       if (error instanceof VectorDbError && /HTTP 404/.test(error.message) && (await this.answers('/api/v1/heartbeat'))) {
-        throw new VectorDbError(`The server at ${this.url} speaks Chroma's old v1 API only. Orrery needs Chroma 1.0 or later (the v2 API): upgrade the server (npm: chromadb 3, Python: chromadb 1).`);
+        throw new VectorDbError(
+          `The server at ${this.url} speaks Chroma's old v1 API only. Orrery needs Chroma 1.0 or later (the v2 API): upgrade the server (npm: chromadb 3, Python: chromadb 1).`,
+        );
       }
       throw error;
     }
@@ -217,7 +219,9 @@ export class ChromaDatabase implements VectorDatabase {
     if (response.ok) return value;
     const said = isObject(value) && typeof value.message === 'string' ? value.message.slice(0, 300) : text.slice(0, 200);
     if (response.status === 401 || response.status === 403) {
-      throw new VectorDbError(`${this.url} refused the ${this.connection.token ? 'token' : 'request (it needs a token)'} (HTTP ${response.status}${said ? `: ${said}` : ''}). Check the token; Orrery sends it as the X-Chroma-Token header.`);
+      throw new VectorDbError(
+        `${this.url} refused the ${this.connection.token ? 'token' : 'request (it needs a token)'} (HTTP ${response.status}${said ? `: ${said}` : ''}). Check the token; Orrery sends it as the X-Chroma-Token header.`,
+      );
     }
     if (response.status === 404 && /tenant|database/i.test(said)) {
       throw new VectorDbError(`Chroma has no tenant “${this.connection.tenant}” with a database “${this.connection.database}” (${said}).`);
@@ -233,7 +237,10 @@ export class ChromaDatabase implements VectorDatabase {
     const reason = (error as Error)?.message ?? String(error);
     const cors = `cors_allow_origins: ["${this.pageOrigin}"]`;
     if (await this.answers('/api/v2/heartbeat', 'no-cors')) {
-      return new VectorDbError(`Chroma at ${this.url} answers, but not to ${this.pageOrigin} (CORS). Add ${cors} to the server's config file and start it again (see the README).`, true);
+      return new VectorDbError(
+        `Chroma at ${this.url} answers, but not to ${this.pageOrigin} (CORS). Add ${cors} to the server's config file and start it again (see the README).`,
+        true,
+      );
     }
     return new VectorDbError(
       `No answer from ${this.url} (${reason}). Is Chroma running there, and does its config file allow this page (${cors})? Start one for Orrery with: npm run chroma (see the README).`,

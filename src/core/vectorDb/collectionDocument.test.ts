@@ -27,7 +27,15 @@ describe('collectionDocument', () => {
     const table = chunkDocuments([document]);
     expect(table.texts).toEqual(['first note', 'second note']);
     expect(chunkIds(table, [document])).toEqual(['n1', 'n2']);
-    expect(Object.fromEntries(chunkMetadata(document, 0))).toEqual({ id: 'n1', n: '3', f: '2.5', b: 'true', s: '<b>x</b>', o: '{"deep":[1,null]}', l: '[1,2]' });
+    expect(Object.fromEntries(chunkMetadata(document, 0))).toEqual({
+      id: 'n1',
+      n: '3',
+      f: '2.5',
+      b: 'true',
+      s: '<b>x</b>',
+      o: '{"deep":[1,null]}',
+      l: '[1,2]',
+    });
   });
 
   it('leaves out rows whose vector has another length or is damaged, and says so', () => {
@@ -52,6 +60,8 @@ describe('collectionDocument', () => {
 
   it('refuses a collection with nothing usable', () => {
     expect(() => collectionDocument('empty', [{ ids: [], documents: null, metadatas: null, embeddings: null }], null)).toThrow(InputError);
-    expect(() => collectionDocument('broken', [{ ids: ['a'], documents: null, metadatas: null, embeddings: [[Number.NaN, 1]] }], 2)).toThrow(/none of its 1 rows/);
+    expect(() => collectionDocument('broken', [{ ids: ['a'], documents: null, metadatas: null, embeddings: [[Number.NaN, 1]] }], 2)).toThrow(
+      /none of its 1 rows/,
+    );
   });
 });

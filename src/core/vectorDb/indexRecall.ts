@@ -74,6 +74,11 @@ export function compareIndex(input: ComparisonInput): IndexComparison {
     const inIndex = returned.has(id);
     return { row, id, exactRank, inIndex, lost: complete && !inIndex && exactRank <= k };
   });
-  const recall = complete ? recallAtK([...returned], exact.map((h) => h.id)) : null;
+  const recall = complete
+    ? recallAtK(
+        [...returned],
+        exact.map((h) => h.id),
+      )
+    : null;
   return { k, recall, index, exact, missed, gold };
 }
