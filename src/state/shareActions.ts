@@ -275,14 +275,8 @@ async function openSnapshot(text: string, from: string): Promise<boolean> {
   await applySnapshot(snapshot, corpus.documents, corpus.table);
   settle();
   const note = openedNote(snapshot, corpus.table.texts.length, corpus.table.sources.length);
-  if (kept > 0)
-    store
-      .getState()
-      .notify('info', `${note} Your workspace before it (${kept} chunks) is kept.`, {
-        label: 'Bring back my workspace',
-        run: () => void restoreKeptWorkspace(),
-      });
-  else store.getState().notify('info', note);
+  const bringBack = { label: 'Bring back my workspace', run: () => void restoreKeptWorkspace() };
+  store.getState().notify('info', kept > 0 ? `${note} Your workspace before it (${kept} chunks) is kept.` : note, kept > 0 ? bringBack : undefined);
   return true;
 }
 
