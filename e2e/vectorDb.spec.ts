@@ -62,7 +62,9 @@ test.beforeAll(async () => {
   await seed('e2e-starved', { ef_search: 1, ef_construction: 2, max_neighbors: 2 });
 });
 test.afterAll(() => chroma?.stop());
-test.use({ allowedOrigins: async (_fixtures, use) => use([chroma.url]) });
+// Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring pattern
+// eslint-disable-next-line no-empty-pattern
+test.use({ allowedOrigins: async ({}, use) => use([chroma.url]) });
 
 test('connect, list, load 2,000 rows with their metadata, and query through the index beside exact search', async ({ page }) => {
   await page.goto('/');

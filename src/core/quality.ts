@@ -120,3 +120,67 @@ export const trustworthiness = (
   k: number,
   options: TrustOptions = {},
 ): number => finish(trustworthinessSteps(data, dims, layout, layoutDims, count, k, options));
+
+// The measurement a layout gets (the quality worker runs it): neighbour recall and trustworthiness.
+
+export interface LayoutQualityRequest {
+  /** names the vectors: their exact neighbour graph is reused while it stays the same */
+  vectorsId: number;
+  coords: Float32Array;
+  layoutDims: 2 | 3;
+  k: number;
+}
+
+export interface LayoutQualityResult {
+  recall: Float32Array;
+  meanRecall: number;
+  recallRows: number;
+  trustworthiness: number;
+  trustRows: number;
+}
+
+/** Trustworthiness is estimated on this many sampled points (its cost is rows × N × D). */
+export const TRUST_ROWS = 1000;
+/** Above this many points, neighbour recall is measured on a sample of RECALL_ROWS points. */
+export const RECALL_ALL_POINTS = 8000;
+export const RECALL_ROWS = 2000;
+
+export interface TrueNeighbours {
+  vectorsId: number;
+  k: number;
+  graph: KnnGraph;
+  rows?: Int32Array;
+}
+
+/** The measurement as steps; the exact full-dimension graph is reused while the vectors stay the same. */
+export function* layoutQualitySteps(
+  vectors: Float32Array,
+  count: number,
+  dims: number,
+  request: LayoutQualityRequest,
+  cached: { value: TrueNeighbours | null },
+): Steps<LayoutQualityResult> {
+  const { coords, layoutDims, k, vectorsId } = request;
+  if (cached.value?.vectorsId !== vectorsId || cached.value.k !== k) {
+    // of every point, or of a fixed sample when N is large
+    const rows = count > RECALL_ALL_POINTS ? sampleIndices(count, RECALL_ROWS) : undefined;
+    const graph = yield* rows ? exactKnnOfRowsSteps(vectors, count, dims, rows, k, 'cosine') : exactKnnSteps(vectors, count, dims, k, 'cosine');
+    cached.value = { vectorsId, k, graph, rows };
+  }
+  const { graph, rows } = cached.value;
+  const layout = new Float32Array(count * layoutDims);
+  for (let i = 0; i < count; i++) for (let c = 0; c < layoutDims; c++) layout[i * layoutDims + c] = coords[i * 3 + c]!;
+  const recall = yield* neighbourRecallSteps(graph, layout, layoutDims, count, rows);
+  let mean = 0;
+  let measured = 0;
+  for (const r of recall) {
+    if (Number.isNaN(r)) continue;
+    mean += r;
+    measured++;
+  }
+  mean /= Math.max(1, measured);
+  const kk = Math.min(k, Math.max(1, Math.floor((count - 2) / 3)));
+  const trustRows = Math.min(count, TRUST_ROWS);
+  const trust = count > 3 ? yield* trustworthinessSteps(vectors, dims, layout, layoutDims, count, kk, { metric: 'cosine', sampleRows: trustRows }) : 1;
+  return { recall, meanRecall: mean, recallRows: measured, trustworthiness: trust, trustRows };
+}

@@ -11,10 +11,11 @@ import type { WorkerLike } from '../workers/rpc';
 
 vi.mock('./workers', async () => {
   const { WorkerClient } = await import('../workers/rpc');
-  const { LayoutHost } = await import('../workers/layout');
-  const { QualityHost } = await import('../workers/quality');
-  const { IngestHost } = await import('../workers/ingest');
-  const { RetrieveHost } = await import('../workers/retrieve');
+  const { createHost } = await import('../workers/host');
+  const { layoutWorker } = await import('../workers/layout');
+  const { qualityHandlers } = await import('../workers/quality');
+  const { ingestHandlers } = await import('../workers/ingest');
+  const { retrieveHandlers } = await import('../workers/retrieve');
   const later = (run: () => void) => setTimeout(run, 0);
   /** A worker in this process: messages are cloned and delivered on a later turn, as between threads. */
   function inProcess(makeHost: (post: (message: unknown) => void) => { handle(message: never): unknown }): WorkerLike {
@@ -29,13 +30,20 @@ vi.mock('./workers', async () => {
   }
   const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
   return {
-    layoutClient: new WorkerClient(() => inProcess((post) => new LayoutHost(post, undefined, undefined, { stepMs: 5, frameMs: 0 }))),
-    qualityClient: new WorkerClient(() => inProcess((post) => new QualityHost(post))),
+    layoutClient: new WorkerClient(() =>
+      inProcess((post) => {
+        const { handlers, onNote } = layoutWorker(undefined, undefined, { stepMs: 5, frameMs: 0 });
+        return { handle: createHost(handlers, post, { onNote, latestOnly: ['layout'] }) };
+      }),
+    ),
+    qualityClient: new WorkerClient(() => inProcess((post) => ({ handle: createHost(qualityHandlers(), post, { latestOnly: ['quality'] }) }))),
     ingestClient: new WorkerClient(() =>
-      inProcess((post) => new IngestHost(post, { pdf: () => Promise.reject(new Error('no PDFs here')), tokenCounter: async () => words })),
+      inProcess((post) => ({
+        handle: createHost(ingestHandlers({ pdf: () => Promise.reject(new Error('no PDFs here')), tokenCounter: async () => words }), post),
+      })),
     ),
     embedClient: new WorkerClient(() => inProcess(() => ({ handle: () => Promise.reject(new Error('no model in these tests')) }))),
-    retrieveClient: new WorkerClient(() => inProcess((post) => new RetrieveHost(post))),
+    retrieveClient: new WorkerClient(() => inProcess((post) => ({ handle: createHost(retrieveHandlers(), post) }))),
   };
 });
 

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
 import type { Ranked } from '../core/retrieval/ranking';
 import { DEFAULT_RETRIEVAL, type GoldStanding, type RetrievalSettings, type RetrievedHit, type RetrieverName } from '../core/retrieval/retrieve';
-import type { EvaluationRow } from '../workers/retrieve.protocol';
+import type { EvaluationRow } from '../core/retrieval/answer';
 import type { SourceDocument } from '../core/corpus';
 import { type ChunkOptions, DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';

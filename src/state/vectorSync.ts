@@ -2,7 +2,7 @@
 // memory when the page is cross-origin isolated (nothing is copied), else as one transferred copy.
 // Each request then names the vectors by id. Chunk texts (for BM25) go the same way.
 import { isShared } from '../core/vectors';
-import type { VectorsCall } from '../workers/heldVectors';
+import type { VectorsCall } from '../workers/held';
 import type { Calls, WorkerClient } from '../workers/rpc';
 
 const ids = new WeakMap<Float32Array, number>();

@@ -1,10 +1,10 @@
 import type { ClusterSettings, Clustering } from '../core/clustering/clusters';
-import type { VectorsCall } from './heldVectors';
+import type { TextsCall, VectorsCall } from './held';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
 export type ClusterCalls = {
   vectors: VectorsCall;
-  texts: { params: { textsId: number; texts: string[] }; result: { held: number } };
+  texts: TextsCall;
   /** clusters of the held vectors, named from the held texts */
   cluster: { params: { vectorsId: number; textsId: number; settings: ClusterSettings }; result: Clustering };
 };

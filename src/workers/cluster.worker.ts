@@ -1,8 +1,6 @@
 /// <reference lib="webworker" />
-import { ClusterHost } from './cluster';
-import type { ClusterInbox, ClusterOutbox } from './cluster.protocol';
+import { clusterHandlers } from './cluster';
+import type { ClusterCalls, ClusterProgress } from './cluster.protocol';
+import { serve } from './host';
 
-declare const self: DedicatedWorkerGlobalScope;
-
-const host = new ClusterHost((message: ClusterOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer));
-self.onmessage = (message: MessageEvent<ClusterInbox>) => void host.handle(message.data);
+serve<ClusterCalls, ClusterProgress>(clusterHandlers(), { latestOnly: ['cluster'] });

@@ -3,8 +3,9 @@ import { makePdf } from '../../e2e/fixtures/formats';
 import { DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';
 import type { PdfLibrary } from '../core/ingest/pdfText';
-import { IngestHost } from './ingest';
-import type { IngestOutbox, IngestFile } from './ingest.protocol';
+import { createHost } from './host';
+import { ingestHandlers } from './ingest';
+import type { IngestCalls, IngestFile, IngestOutbox, IngestProgress } from './ingest.protocol';
 
 const pdfjs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfLibrary;
 const source = { model: BUILTIN_MODEL, remoteHost: null };
@@ -12,14 +13,16 @@ const file = (path: string, content: string | Uint8Array): IngestFile => ({ path
 
 async function parse(files: IngestFile[], countTokens = (s: string) => s.split(/\s+/).length) {
   const events: IngestOutbox[] = [];
-  const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => countTokens });
+  const host = {
+    handle: createHost<IngestCalls, IngestProgress>(ingestHandlers({ pdf: pdfjs, tokenCounter: async () => countTokens }), (e) => events.push(e)),
+  };
   await host.handle({ type: 'parse', id: 1, files, chunking: DEFAULT_CHUNKING, tokenizer: source });
   const result = events.find((e) => e.type === 'result');
   const error = events.find((e) => e.type === 'error');
   return { result: result?.type === 'result' ? result.result : null, error: error?.type === 'error' ? error : null, events };
 }
 
-describe('IngestHost', () => {
+describe('the ingest worker', () => {
   it('reads each format, skips hidden files, names unsupported and broken ones, and chunks the rest', async () => {
     const { result } = await parse([
       file('docs/a.md', '# Title\n\nBody text.'),
@@ -54,7 +57,12 @@ describe('IngestHost', () => {
   it('chunks by tokens with the counter it is given, and sends big parsed texts back as bytes', async () => {
     const words = Array.from({ length: 300_000 }, (_, i) => `w${i % 1000}`).join(' ');
     const events: IngestOutbox[] = [];
-    const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => (s) => s.split(/\s+/).filter(Boolean).length });
+    const host = {
+      handle: createHost<IngestCalls, IngestProgress>(
+        ingestHandlers({ pdf: pdfjs, tokenCounter: async () => (s) => s.split(/\s+/).filter(Boolean).length }),
+        (e) => events.push(e),
+      ),
+    };
     await host.handle({
       type: 'chunk',
       id: 2,
@@ -68,7 +76,7 @@ describe('IngestHost', () => {
     // the page has these documents: none are sent back
     expect(result.result.documents).toEqual([]);
     const parsed: IngestOutbox[] = [];
-    await new IngestHost((e) => parsed.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 }).handle({
+    await createHost<IngestCalls, IngestProgress>(ingestHandlers({ pdf: pdfjs, tokenCounter: async () => () => 1 }), (e) => parsed.push(e))({
       type: 'parse',
       id: 4,
       files: [file('big.txt', words)],
@@ -108,7 +116,7 @@ describe('IngestHost', () => {
 
   it('stops when cancelled', async () => {
     const events: IngestOutbox[] = [];
-    const host = new IngestHost((e) => events.push(e), { pdf: pdfjs, tokenCounter: async () => () => 1 });
+    const host = { handle: createHost<IngestCalls, IngestProgress>(ingestHandlers({ pdf: pdfjs, tokenCounter: async () => () => 1 }), (e) => events.push(e)) };
     const files = Array.from({ length: 50 }, (_, i) => file(`f${i}.txt`, `text ${i}`));
     const running = host.handle({ type: 'parse', id: 3, files, chunking: DEFAULT_CHUNKING, tokenizer: source });
     await host.handle({ type: 'cancel', id: 3 });

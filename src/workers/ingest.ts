@@ -9,8 +9,8 @@ import { InputError } from '../core/ingest/inputError';
 import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
 import type { RawTable } from '../core/ingest/records';
 import type { ModelSource } from '../core/models';
-import type { IngestFile, IngestInbox, IngestOutbox } from './ingest.protocol';
-import { errorMessage } from './rpc';
+import { type CallContext, type Handlers, transferring } from './host';
+import type { IngestCalls, IngestFile, IngestProgress } from './ingest.protocol';
 
 export interface IngestLibraries {
   pdf: () => Promise<PdfLibrary>;
@@ -24,99 +24,86 @@ const BIG_TEXT = 1 << 20;
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 const READABLE = '.txt, .md, .html, .pdf, .csv, .tsv, .json, .jsonl, .npy and .parquet';
 
-export class IngestHost {
-  private readonly cancelled = new Set<number>();
+type Call = CallContext<IngestProgress>;
+type Request = Parameters<Handlers<IngestCalls, IngestProgress>['parse' | 'chunk']>[0];
+
+export function ingestHandlers(libraries: IngestLibraries): Handlers<IngestCalls, IngestProgress> {
+  const ingest = new Ingest(libraries);
+  return { parse: (request, call) => ingest.run(request, call), chunk: (request, call) => ingest.run(request, call) };
+}
+
+class Ingest {
   private lastProgress = 0;
 
-  constructor(
-    private readonly post: (message: IngestOutbox, transfer?: Transferable[]) => void,
-    private readonly libraries: IngestLibraries,
-  ) {}
+  constructor(private readonly libraries: IngestLibraries) {}
 
-  async handle(request: IngestInbox): Promise<void> {
-    if (request.type === 'cancel') {
-      this.cancelled.add(request.id);
-      return;
+  /** Parses files (or takes documents) and chunks them. */
+  async run(request: Request, call: Call) {
+    const parsed = request.type === 'parse' ? await this.parse(call, request.files) : { documents: request.documents, problems: [], notes: [] };
+    const { strategy } = request.chunking;
+    const countTokens = strategy === 'tokens' || strategy === 'fit' ? await this.libraries.tokenCounter(request.tokenizer) : undefined;
+    this.progress(call, `Chunking ${parsed.documents.length} documents`, 0, 1, true);
+    const tokenLimit = fitTokenLimit(request.tokenizer.model.maxTokens);
+    let options = request.chunking;
+    const chars = parsed.documents.reduce((n, d) => n + (d.vectors ? 0 : d.text.length), 0);
+    if (strategy === 'fit' && countTokens && chars > FIT_COUNTED_CHARS) {
+      const sampled = sampledFit(
+        parsed.documents.filter((d) => !d.vectors).map((d) => d.text),
+        countTokens,
+        tokenLimit,
+      );
+      options = sampled.options;
+      parsed.notes.push(
+        `${megabytes(chars)} MB of text: chunks of up to ${options.size.toLocaleString('en')} characters, about ${tokenLimit} tokens at ${sampled.charsPerToken.toFixed(1)} characters per token (sampled from the text rather than counted for every chunk); chunks that still run over the model's input are flagged.`,
+      );
     }
-    const { id } = request;
-    try {
-      const parsed = request.type === 'parse' ? await this.parse(id, request.files) : { documents: request.documents, problems: [], notes: [] };
-      const { strategy } = request.chunking;
-      const countTokens = strategy === 'tokens' || strategy === 'fit' ? await this.libraries.tokenCounter(request.tokenizer) : undefined;
-      this.progress(id, `Chunking ${parsed.documents.length} documents`, 0, 1, true);
-      const tokenLimit = fitTokenLimit(request.tokenizer.model.maxTokens);
-      let options = request.chunking;
-      const chars = parsed.documents.reduce((n, d) => n + (d.vectors ? 0 : d.text.length), 0);
-      if (strategy === 'fit' && countTokens && chars > FIT_COUNTED_CHARS) {
-        const sampled = sampledFit(
-          parsed.documents.filter((d) => !d.vectors).map((d) => d.text),
-          countTokens,
-          tokenLimit,
-        );
-        options = sampled.options;
-        parsed.notes.push(
-          `${megabytes(chars)} MB of text: chunks of up to ${options.size.toLocaleString('en')} characters, about ${tokenLimit} tokens at ${sampled.charsPerToken.toFixed(1)} characters per token (sampled from the text rather than counted for every chunk); chunks that still run over the model's input are flagged.`,
-        );
-      }
-      const table = chunkDocuments(parsed.documents, options, { countTokens, tokenLimit });
-      // the page rebuilds the texts from the documents it receives anyway: no need to copy them twice
-      table.texts = [];
-      const transfer: Transferable[] = [
-        table.sourceIds,
-        table.sectionIds,
-        table.starts,
-        table.ends,
-        table.lines,
-        table.pages,
-        table.tokens,
-        table.imported,
-      ].map((a) => a.buffer);
-      const texts: { document: number; bytes: Uint8Array }[] = [];
-      // documents the page sent for chunking are there already: only parsed ones go back
-      const documents =
-        request.type === 'chunk'
-          ? []
-          : parsed.documents.map((doc, index) => {
-              if (doc.text.length < BIG_TEXT) return doc;
-              const bytes = new TextEncoder().encode(doc.text);
-              texts.push({ document: index, bytes });
-              transfer.push(bytes.buffer);
-              return { ...doc, text: '' };
-            });
-      this.post({ type: 'result', id, result: { ...parsed, documents, texts, table } }, transfer);
-    } catch (error) {
-      this.post(errorMessage(id, error));
-    } finally {
-      this.cancelled.delete(id);
-    }
+    const table = chunkDocuments(parsed.documents, options, { countTokens, tokenLimit });
+    // the page rebuilds the texts from the documents it receives anyway: no need to copy them twice
+    table.texts = [];
+    const transfer: Transferable[] = [table.sourceIds, table.sectionIds, table.starts, table.ends, table.lines, table.pages, table.tokens, table.imported].map(
+      (a) => a.buffer,
+    );
+    const texts: { document: number; bytes: Uint8Array }[] = [];
+    // documents the page sent for chunking are there already: only parsed ones go back
+    const documents =
+      request.type === 'chunk'
+        ? []
+        : parsed.documents.map((doc, index) => {
+            if (doc.text.length < BIG_TEXT) return doc;
+            const bytes = new TextEncoder().encode(doc.text);
+            texts.push({ document: index, bytes });
+            transfer.push(bytes.buffer);
+            return { ...doc, text: '' };
+          });
+    return transferring({ ...parsed, documents, texts, table }, transfer);
   }
 
-  private progress(id: number, message: string, done: number, total: number, force = false): void {
+  private progress(call: Call, message: string, done: number, total: number, force = false): void {
     const now = Date.now();
     if (!force && now - this.lastProgress < 100) return;
     this.lastProgress = now;
-    this.post({ type: 'progress', id, message, done, total });
+    call.emit({ type: 'progress', message, done, total });
   }
 
-  private checkCancelled(id: number): void {
-    if (this.cancelled.has(id)) throw new CancelledError();
+  private checkCancelled(call: Call): void {
+    if (call.signal.aborted) throw new CancelledError();
   }
 
   /** Reads a file in slices so that progress shows and a cancel is heard on big files. */
-  private async read(id: number, entry: IngestFile, before: number, total: number, label: string): Promise<Uint8Array> {
+  private async read(call: Call, entry: IngestFile, before: number, total: number, label: string): Promise<Uint8Array> {
     const { file } = entry;
     const slice = 8 * 1024 * 1024;
     if (file.size <= slice) return new Uint8Array(await file.arrayBuffer());
     const bytes = new Uint8Array(file.size);
     for (let offset = 0; offset < file.size; offset += slice) {
-      this.checkCancelled(id);
+      this.checkCancelled(call);
       bytes.set(new Uint8Array(await file.slice(offset, offset + slice).arrayBuffer()), offset);
-      this.progress(id, `${label}: ${megabytes(before + offset)} / ${megabytes(total)} MB`, before + offset, total);
+      this.progress(call, `${label}: ${megabytes(before + offset)} / ${megabytes(total)} MB`, before + offset, total);
     }
     return bytes;
   }
 
-  private async parse(id: number, files: IngestFile[]): Promise<{ documents: SourceDocument[]; problems: string[]; notes: string[] }> {
+  private async parse(call: Call, files: IngestFile[]): Promise<{ documents: SourceDocument[]; problems: string[]; notes: string[] }> {
     const problems: string[] = [];
     const notes: string[] = [];
     const documents: SourceDocument[] = [];
@@ -146,18 +133,18 @@ export class IngestHost {
     const many = readable.length > 1;
     let before = 0;
     for (const [index, entry] of readable.entries()) {
-      this.checkCancelled(id);
+      this.checkCancelled(call);
       const { path, file } = entry;
       const label = many ? `Reading ${index + 1} / ${readable.length} files` : `Reading ${path}`;
-      this.progress(id, many ? `${label} (${path})` : label, before, total);
+      this.progress(call, many ? `${label} (${path})` : label, before, total);
       try {
         if (file.size > MAX_FILE_BYTES) {
           throw new InputError(`${megabytes(file.size)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for one file`);
         }
         if (file.size === 0) throw new InputError('the file is empty');
-        const bytes = await this.read(id, entry, before, total, label);
+        const bytes = await this.read(call, entry, before, total, label);
         if (formatOf(path) === 'pdf') {
-          const doc = await pdfDocument(await this.libraries.pdf(), path, bytes, () => this.cancelled.has(id));
+          const doc = await pdfDocument(await this.libraries.pdf(), path, bytes, () => call.signal.aborted);
           documents.push(doc);
           if (doc.note) notes.push(`${path}: ${doc.note}.`);
         } else {
@@ -168,7 +155,7 @@ export class IngestHost {
           notes.push(...result.notes);
         }
       } catch (error) {
-        if (error instanceof CancelledError || this.cancelled.has(id)) throw new CancelledError();
+        if (error instanceof CancelledError || call.signal.aborted) throw new CancelledError();
         if (!(error instanceof InputError)) throw error;
         problems.push(`${path}: ${error.message}.`);
       }

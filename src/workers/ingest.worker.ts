@@ -1,10 +1,9 @@
 /// <reference lib="webworker" />
 import type { PdfLibrary } from '../core/ingest/pdfText';
-import { IngestHost } from './ingest';
+import { serve } from './host';
+import { ingestHandlers } from './ingest';
+import type { IngestCalls, IngestProgress } from './ingest.protocol';
 import { readParquet } from './parquetReader';
-import type { IngestInbox, IngestOutbox } from './ingest.protocol';
-
-declare const self: DedicatedWorkerGlobalScope;
 
 async function loadPdf(): Promise<PdfLibrary> {
   // pdf.js runs its own worker code in this thread: this is a worker already
@@ -13,9 +12,10 @@ async function loadPdf(): Promise<PdfLibrary> {
   return (await import('pdfjs-dist')) as unknown as PdfLibrary;
 }
 
-const host = new IngestHost((message: IngestOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer), {
-  pdf: loadPdf,
-  parquet: readParquet,
-  tokenCounter: async (source) => (await import('./tokenizer')).loadTokenCounter(source),
-});
-self.onmessage = (message: MessageEvent<IngestInbox>) => void host.handle(message.data);
+serve<IngestCalls, IngestProgress>(
+  ingestHandlers({
+    pdf: loadPdf,
+    parquet: readParquet,
+    tokenCounter: async (source) => (await import('./tokenizer')).loadTokenCounter(source),
+  }),
+);

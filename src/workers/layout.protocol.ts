@@ -1,7 +1,7 @@
 import type { LayoutParams } from '../core/layoutRun';
 import type { PcaModel } from '../core/pca';
 import type { Projection } from '../core/snapshot/codec';
-import type { VectorsCall } from './heldVectors';
+import type { VectorsCall } from './held';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
 export interface LayoutResult {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import { gaussianClusters } from '../core/syntheticData';
-import { LayoutHost } from './layout';
-import type { LayoutFrame, LayoutOutbox } from './layout.protocol';
+import { createHost } from './host';
+import { layoutWorker } from './layout';
+import type { LayoutCalls, LayoutFrame, LayoutNote, LayoutOutbox } from './layout.protocol';
 
 const { data, count } = gaussianClusters(3, 100, 12, 1);
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -15,22 +16,19 @@ const until = async (condition: () => boolean) => {
 /** A host that holds the test vectors, with steps of 2 ms and a frame after every step. */
 function host(vectors = data, rows = count, dims = 12) {
   const events: LayoutOutbox[] = [];
-  const layoutHost = new LayoutHost(
-    (e) => events.push(e),
-    turn,
-    () => new Promise((r) => setTimeout(r, 5)),
-    { stepMs: 2, frameMs: 0 },
-  );
+  const worker = layoutWorker(turn, () => new Promise((r) => setTimeout(r, 5)), { stepMs: 2, frameMs: 0 });
+  const options = { onNote: worker.onNote, latestOnly: ['layout' as const] };
+  const layoutHost = { handle: createHost<LayoutCalls, LayoutFrame, LayoutNote>(worker.handlers, (e) => events.push(e), options) };
   layoutHost.handle({ type: 'vectors', id: 100, vectorsId: 7, vectors, count: rows, dims });
   const run = (id: number, params: LayoutParams) => layoutHost.handle({ type: 'layout', id, vectorsId: 7, params });
   return { events, layoutHost, run };
 }
 
-describe('LayoutHost', () => {
+describe('the layout worker', () => {
   it('holds the vectors once, streams frames while it optimises, then a result with the PCA basis used to place queries', async () => {
     const { events, run } = host();
-    expect(events[0]).toEqual({ type: 'result', id: 100, result: { held: 7 } });
     await run(1, { ...DEFAULT_LAYOUT.umap, epochs: 200 });
+    expect(events[0]).toEqual({ type: 'result', id: 100, call: 'vectors', result: { held: 7 } });
     const streamed = frames(events);
     expect(streamed.length).toBeGreaterThan(3);
     for (const frame of streamed) expect(frame.coords).toHaveLength(count * 3);

@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
-import { LayoutHost } from './layout';
-import type { LayoutInbox, LayoutOutbox } from './layout.protocol';
+import { serve } from './host';
+import { layoutWorker } from './layout';
+import type { LayoutCalls, LayoutFrame, LayoutNote } from './layout.protocol';
 
-declare const self: DedicatedWorkerGlobalScope;
-
-const host = new LayoutHost((message: LayoutOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer));
-self.onmessage = (message: MessageEvent<LayoutInbox>) => void host.handle(message.data);
+const { handlers, onNote } = layoutWorker();
+serve<LayoutCalls, LayoutFrame, LayoutNote>(handlers, { onNote, latestOnly: ['layout'] });

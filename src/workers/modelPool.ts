@@ -27,23 +27,23 @@ export interface Model {
 }
 
 /** Model workers, and WASM threads in each (absent: chosen for the model and this machine). */
-export interface Layout {
+export interface ModelWorkers {
   workers?: number;
   threads?: number;
 }
 
-let chosenLayout: Layout = {};
-/** Sets the layout for models loaded from now on (the benchmark compares them). */
-export function setLayout(layout: Layout): void {
-  chosenLayout = layout;
+let chosenWorkers: ModelWorkers = {};
+/** Sets the model workers and their threads for models loaded from now on (the benchmark compares them). */
+export function setModelWorkers(workers: ModelWorkers): void {
+  chosenWorkers = workers;
 }
 
-function layoutFor(source: ModelSource & { backend: Backend }): { workers: number; threads?: number } {
+function workersFor(source: ModelSource & { backend: Backend }): { workers: number; threads?: number } {
   // WebGPU does the work on the GPU: one copy
-  if (source.backend === 'webgpu') return { workers: 1, threads: chosenLayout.threads };
+  if (source.backend === 'webgpu') return { workers: 1, threads: chosenWorkers.threads };
   const copies = wasmCopies(source.model, source.dtype, navigator.hardwareConcurrency || 1);
-  const workers = Math.max(1, Math.floor(chosenLayout.workers ?? copies));
-  return { workers, threads: chosenLayout.threads ?? (workers > 1 ? 1 : undefined) };
+  const workers = Math.max(1, Math.floor(chosenWorkers.workers ?? copies));
+  return { workers, threads: chosenWorkers.threads ?? (workers > 1 ? 1 : undefined) };
 }
 
 type Client = WorkerClient<ModelCalls, DownloadEvent>;
@@ -71,7 +71,7 @@ class Dispatcher {
 }
 
 async function open(source: ModelSource & { backend: Backend }, onDownload: DownloadListener): Promise<Model> {
-  const { workers, threads } = layoutFor(source);
+  const { workers, threads } = workersFor(source);
   // the build that can drive WebGPU wherever there is an adapter, else the smaller, faster plain one
   const runtime = (await webGpuAdapter()) === 'none' ? 'wasm-only' : 'webgpu';
   const load = (client: Client, what: typeof source, listener: DownloadListener) =>

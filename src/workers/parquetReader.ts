@@ -3,30 +3,26 @@
 import { InputError } from '../core/ingest/inputError';
 import type { RawTable } from '../core/ingest/records';
 import { readerTimeLimitMs, withinTimeLimit } from '../core/timeLimit';
+import type { ParquetCalls } from './parquet.protocol';
 import parquetWorkerUrl from './parquet.worker.ts?worker&url';
+import { WorkerClient, WorkerStopped } from './rpc';
 import { startWorker } from './startWorker';
 
-type Answer = { table: RawTable } | { error: string; input: boolean };
-
-export function readParquet(bytes: Uint8Array): Promise<RawTable> {
-  const worker = startWorker(parquetWorkerUrl, 'parquet');
+export async function readParquet(bytes: Uint8Array): Promise<RawTable> {
+  const client = new WorkerClient<ParquetCalls>(() => startWorker(parquetWorkerUrl, 'parquet'), 'Parquet reader');
   const limit = readerTimeLimitMs(bytes.length);
-  const answer = new Promise<RawTable>((resolve, reject) => {
-    worker.onmessage = (message: MessageEvent<Answer>) => {
-      const data = message.data;
-      if ('table' in data) resolve(data.table);
-      else reject(data.input ? new InputError(data.error) : new Error(data.error));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      reject(new InputError(`the Parquet reader failed (${event.message})`));
-    };
+  const read = client.request('read', { bytes }).catch((error: unknown) => {
+    throw error instanceof WorkerStopped ? new InputError(`the Parquet reader failed (${error.reason})`) : error;
   });
-  worker.postMessage(bytes);
-  return withinTimeLimit(
-    answer,
-    limit,
-    () => undefined,
-    `the Parquet reader did not finish within ${Math.round(limit / 1000)} s: the file looks damaged`,
-  ).finally(() => worker.terminate());
+  try {
+    const { table } = await withinTimeLimit(
+      read,
+      limit,
+      () => undefined,
+      `the Parquet reader did not finish within ${Math.round(limit / 1000)} s: the file looks damaged`,
+    );
+    return table;
+  } finally {
+    client.close();
+  }
 }

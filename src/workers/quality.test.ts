@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianClusters } from '../core/syntheticData';
-import { QualityHost } from './quality';
-import type { QualityOutbox, QualityResult } from './quality.protocol';
+import type { LayoutQualityResult } from '../core/quality';
+import { createHost } from './host';
+import { qualityHandlers } from './quality';
+import type { QualityCalls, QualityOutbox } from './quality.protocol';
 
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function host(data: Float32Array, count: number, dims: number) {
   const events: QualityOutbox[] = [];
-  const qualityHost = new QualityHost((e) => events.push(e), turn);
+  const qualityHost = { handle: createHost<QualityCalls>(qualityHandlers(turn), (e) => events.push(e), { latestOnly: ['quality'] }) };
   qualityHost.handle({ type: 'vectors', id: 100, vectorsId: 1, vectors: data, count, dims });
   const measure = (id: number, coords: Float32Array, k = 5) => qualityHost.handle({ type: 'quality', id, vectorsId: 1, coords, layoutDims: 3, k });
-  const resultOf = (id: number): QualityResult => {
+  const resultOf = (id: number): LayoutQualityResult => {
     const event = events.find((e) => e.id === id);
     if (event?.type !== 'result' || !('recall' in event.result)) throw new Error(`no result for ${id}: ${JSON.stringify(event)}`);
     return event.result;
@@ -25,7 +27,7 @@ function faithfulLayout(data: Float32Array, count: number, dims: number): Float3
   return coords;
 }
 
-describe('QualityHost', () => {
+describe('the quality worker', () => {
   const { data, count, labels } = gaussianClusters(3, 30, 10, 3, 0.2);
 
   it('scores a layout that keeps clusters above a scrambled one', async () => {

@@ -1,8 +1,6 @@
 /// <reference lib="webworker" />
-import { QualityHost } from './quality';
-import type { QualityInbox, QualityOutbox } from './quality.protocol';
+import { serve } from './host';
+import { qualityHandlers } from './quality';
+import type { QualityCalls } from './quality.protocol';
 
-declare const self: DedicatedWorkerGlobalScope;
-
-const host = new QualityHost((message: QualityOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer));
-self.onmessage = (message: MessageEvent<QualityInbox>) => void host.handle(message.data);
+serve<QualityCalls>(qualityHandlers(), { latestOnly: ['quality'] });

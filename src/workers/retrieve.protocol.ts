@@ -1,11 +1,11 @@
+import type { WorkerInbox, WorkerOutbox } from './rpc';
+import type { Evaluation, QueryAnswer } from '../core/retrieval/answer';
 import type { DenseMetric } from '../core/retrieval/dense';
-import type { QueryScores } from '../core/retrieval/metrics';
 import type { EvaluationQuery } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
 import type { Ranked } from '../core/retrieval/ranking';
-import type { GoldStanding, RetrievalSettings, RetrievedHit, RetrieverName } from '../core/retrieval/retrieve';
-import type { VectorsCall } from './heldVectors';
-import type { WorkerInbox, WorkerOutbox } from './rpc';
+import type { RetrievalSettings } from '../core/retrieval/retrieve';
+import type { TextsCall, VectorsCall } from './held';
 
 /** The corpus a request is about: the vectors and chunk texts the worker holds. */
 export interface CorpusRef {
@@ -13,41 +13,10 @@ export interface CorpusRef {
   textsId: number;
 }
 
-export interface QueryAnswer {
-  /** the answer: top k, then a few beyond the cut */
-  hits: RetrievedHit[];
-  /** each retriever's own top k */
-  byRetriever: Record<RetrieverName, Ranked[]>;
-  gold: GoldStanding[];
-  /** with a vector variant: each hit's rank with the full float vectors */
-  fullRanks: number[] | null;
-  elapsedMs: number;
-}
-
-export interface EvaluationRow {
-  /** "dense", "bm25", "hybrid", or a variant's dense row such as "dense · int8" */
-  name: string;
-  retriever: RetrieverName;
-  variant: VectorVariant;
-  mean: QueryScores;
-  /** per query: the ranks of its relevant chunks */
-  ranks: number[][];
-  perQuery: QueryScores[];
-}
-
-export interface Evaluation {
-  rows: EvaluationRow[];
-  /** per query, the answering retriever's top k (hubs and orphans are counted from these) */
-  answers: Int32Array[];
-  /** per query, the best dense score (cosine with the default metric) */
-  bestScores: Float32Array;
-  elapsedMs: number;
-}
-
 export type RetrieveCalls = {
   vectors: VectorsCall;
   /** hold the chunk texts of a corpus version; the BM25 index is built on first use */
-  texts: { params: { textsId: number; texts: string[] }; result: { held: number } };
+  texts: TextsCall;
   query: {
     params: CorpusRef & { vector: Float32Array; text: string; settings: RetrievalSettings; variant: VectorVariant; gold: number[] };
     result: QueryAnswer;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRIEVAL } from '../core/retrieval/retrieve';
 import { gaussianClusters } from '../core/syntheticData';
-import { RetrieveHost } from './retrieve';
-import type { Evaluation, RetrieveOutbox } from './retrieve.protocol';
+import type { Evaluation } from '../core/retrieval/answer';
+import { createHost } from './host';
+import { retrieveHandlers } from './retrieve';
+import type { RetrieveCalls, RetrieveOutbox, RetrieveProgress } from './retrieve.protocol';
 
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const { data, count, labels } = gaussianClusters(4, 50, 16, 7, 0.3);
@@ -10,7 +12,7 @@ const texts = Array.from({ length: count }, (_, i) => `chunk ${i} of topic ${['a
 
 function host() {
   const events: RetrieveOutbox[] = [];
-  const retrieveHost = new RetrieveHost((e) => events.push(e), turn);
+  const retrieveHost = { handle: createHost<RetrieveCalls, RetrieveProgress>(retrieveHandlers(turn), (e) => events.push(e)) };
   void retrieveHost.handle({ type: 'vectors', id: 1, vectorsId: 5, vectors: data, count, dims: 16 });
   void retrieveHost.handle({ type: 'texts', id: 2, textsId: 6, texts });
   const resultOf = <T>(id: number): T => {
@@ -28,7 +30,7 @@ function querySet(rows: number[]) {
   return { texts: rows.map((row) => texts[row]!.split(' ').at(-1)!), vectors, relevant: rows.map((row) => [row]) };
 }
 
-describe('RetrieveHost', () => {
+describe('the retrieval worker', () => {
   it('evaluates every retriever and vector variant, with metrics that follow from the ranks', async () => {
     const { retrieveHost, resultOf } = host();
     const set = querySet([3, 40, 77, 150]);
@@ -77,7 +79,7 @@ describe('RetrieveHost', () => {
   it('finds near-duplicate chunks', async () => {
     const twins = Float32Array.from([...data.subarray(0, 16 * 10), ...data.subarray(0, 16)]);
     const events: RetrieveOutbox[] = [];
-    const retrieveHost = new RetrieveHost((e) => events.push(e), turn);
+    const retrieveHost = { handle: createHost<RetrieveCalls, RetrieveProgress>(retrieveHandlers(turn), (e) => events.push(e)) };
     await retrieveHost.handle({ type: 'vectors', id: 1, vectorsId: 9, vectors: twins, count: 11, dims: 16 });
     await retrieveHost.handle({ type: 'texts', id: 2, textsId: 8, texts: texts.slice(0, 11) });
     await retrieveHost.handle({ type: 'duplicates', id: 3, vectorsId: 9, textsId: 8, threshold: 0.999, limit: 10 });

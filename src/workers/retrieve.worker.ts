@@ -1,8 +1,6 @@
 /// <reference lib="webworker" />
-import { RetrieveHost } from './retrieve';
-import type { RetrieveInbox, RetrieveOutbox } from './retrieve.protocol';
+import { serve } from './host';
+import { retrieveHandlers } from './retrieve';
+import type { RetrieveCalls, RetrieveProgress } from './retrieve.protocol';
 
-declare const self: DedicatedWorkerGlobalScope;
-
-const host = new RetrieveHost((message: RetrieveOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer));
-self.onmessage = (message: MessageEvent<RetrieveInbox>) => void host.handle(message.data);
+serve<RetrieveCalls, RetrieveProgress>(retrieveHandlers());

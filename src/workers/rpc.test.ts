@@ -10,7 +10,8 @@ function fakeWorker(answers: boolean): WorkerLike & { fail(message: string): voi
     onerror: null as WorkerLike['onerror'],
     terminated: false,
     postMessage(message: { id: number; value: number }) {
-      if (answers) queueMicrotask(() => worker.onmessage?.({ data: { type: 'result', id: message.id, result: { value: message.value } } } as MessageEvent));
+      if (answers)
+        queueMicrotask(() => worker.onmessage?.({ data: { type: 'result', id: message.id, call: 'echo', result: { value: message.value } } } as MessageEvent));
     },
     terminate() {
       worker.terminated = true;

@@ -1,8 +1,10 @@
-// A small typed RPC over a Web Worker. Each protocol declares its calls as a map from request
-// type to { params, result }, so a call's result type follows from what was asked. Requests
-// carry an id; events come back with the same id; a 'result' settles the call, an 'error'
-// rejects it; aborting sends a 'cancel' that the worker hears at its next chance.
+// A small typed RPC over a Web Worker (the worker's side is host.ts). Each protocol declares its
+// calls as a map from request type to { params, result }, so a call's result type follows from
+// what was asked. Requests carry an id; events come back with the same id; a 'result' names the
+// call it answers and settles it, an 'error' rejects it; aborting sends a 'cancel' that the worker
+// hears at its next chance.
 import { CancelledError } from '../core/batching';
+import { InputError } from '../core/ingest/inputError';
 
 /** A protocol's calls: request type → the parameters it takes and the result it answers. */
 export type Calls = Record<string, { params: object; result: object }>;
@@ -10,12 +12,8 @@ export type Calls = Record<string, { params: object; result: object }>;
 /** The message a call sends: its type, its id and its parameters. */
 export type CallRequest<C extends Calls> = { [K in keyof C & string]: { type: K; id: number } & C[K]['params'] }[keyof C & string];
 
-/** The message that settles call K. */
-export interface ResultMessage<C extends Calls, K extends keyof C = keyof C> {
-  type: 'result';
-  id: number;
-  result: C[K]['result'];
-}
+/** The message that settles call K, named so that a result can never settle another call. */
+export type ResultMessage<C extends Calls> = { [K in keyof C & string]: { type: 'result'; id: number; call: K; result: C[K]['result'] } }[keyof C & string];
 
 export interface CancelMessage {
   type: 'cancel';
@@ -29,6 +27,8 @@ export interface ErrorMessage {
   cancelled: boolean;
   /** the worker itself stopped (an uncaught error, out of memory, terminated): not the call's own failure */
   stopped?: boolean;
+  /** the input was at fault (a damaged file): rethrown as InputError */
+  input?: boolean;
 }
 
 /** A call that ended because its worker stopped; the next call starts a new worker. */
@@ -49,8 +49,9 @@ export type WorkerOutbox<C extends Calls, Event = never> = ResultMessage<C> | Er
 
 /** The error message of anything thrown, and whether it was a cancel. */
 export function errorMessage(id: number, error: unknown): ErrorMessage {
-  const cancelled = error instanceof CancelledError;
-  return { type: 'error', id, message: cancelled ? 'cancelled' : String((error as Error)?.message ?? error), cancelled };
+  const cancelled = error instanceof CancelledError || (error as Error)?.name === 'AbortError';
+  const message = cancelled ? 'cancelled' : String((error as Error)?.message ?? error);
+  return { type: 'error', id, message, cancelled, ...(error instanceof InputError && { input: true }) };
 }
 
 export interface CallOptions<Event> {
@@ -141,11 +142,15 @@ export class WorkerClient<C extends Calls, Event extends { type: string; id: num
       this.handlers.set(id, (message) => {
         if (message.type === 'result') {
           done();
-          resolve((message as ResultMessage<C, K>).result);
+          const answer = message as ResultMessage<C>;
+          if (answer.call === type) resolve(answer.result as C[K]['result']);
+          else reject(new Error(`the ${this.name} worker answered ${type} with a result of ${answer.call}`));
         } else if (message.type === 'error') {
           done();
           const error = message as ErrorMessage;
-          reject(error.cancelled ? new CancelledError() : error.stopped ? new WorkerStopped(this.name, error.message) : new Error(error.message));
+          if (error.cancelled) reject(new CancelledError());
+          else if (error.stopped) reject(new WorkerStopped(this.name, error.message));
+          else reject(error.input ? new InputError(error.message) : new Error(error.message));
         } else {
           onEvent?.(message as Event);
         }

@@ -6,61 +6,54 @@ import { InputError } from '../core/ingest/inputError';
 import { ChromaDatabase } from '../core/vectorDb/chroma';
 import { collectionDocument } from '../core/vectorDb/collectionDocument';
 import { type RowsPage, VectorDbError } from '../core/vectorDb/database';
-import { type CallRequest, errorMessage } from './rpc';
-import type { LoadResult, Target, VectorDbCalls, VectorDbInbox, VectorDbOutbox } from './vectorDb.protocol';
+import { type CallContext, type Handlers, transferring } from './host';
+import type { CallRequest } from './rpc';
+import type { LoadResult, Target, VectorDbCalls, VectorDbProgress } from './vectorDb.protocol';
 
 type Request<K extends keyof VectorDbCalls> = Extract<CallRequest<VectorDbCalls>, { type: K }>;
+type Call = CallContext<VectorDbProgress>;
 
 /** Rows per write: well under Chroma's batch limit, and a few MB per request. */
 const PUSH_ROWS = 1000;
 
-export class VectorDbHost {
-  private readonly controllers = new Map<number, AbortController>();
+export function vectorDbHandlers(fetchImpl?: typeof fetch): Handlers<VectorDbCalls, VectorDbProgress> {
+  const host = new VectorDb(fetchImpl);
+  return {
+    connect: async (request, call) => {
+      const db = host.database(request);
+      const server = await db.connect(call.signal);
+      return { server, collections: await db.list(call.signal) };
+    },
+    load: async (request, call) => {
+      const result = await host.load(request, call);
+      return transferring(result, result.document?.vectors ? [result.document.vectors.data.buffer] : []);
+    },
+    forget: (request) => ({ forgotten: host.forget(request.key) }),
+    query: async (request, call) => {
+      const started = performance.now();
+      const hits = await host.database(request).query(request.collectionId, request.vector, request.k, call.signal);
+      return { hits, elapsedMs: performance.now() - started };
+    },
+    push: (request, call) => host.push(request, call),
+  };
+}
+
+class VectorDb {
+  /** the rows of each load so far, kept until it finishes (a stopped load resumes with what is left) */
   private readonly loads = new Map<string, RowsPage[]>();
 
-  constructor(
-    private readonly post: (message: VectorDbOutbox, transfer?: Transferable[]) => void,
-    private readonly fetchImpl?: typeof fetch,
-  ) {}
+  constructor(private readonly fetchImpl?: typeof fetch) {}
 
-  private database({ connection, pageOrigin }: Target): ChromaDatabase {
+  database({ connection, pageOrigin }: Target): ChromaDatabase {
     return new ChromaDatabase(connection, { pageOrigin, fetch: this.fetchImpl });
   }
 
-  async handle(request: VectorDbInbox): Promise<void> {
-    if (request.type === 'cancel') {
-      this.controllers.get(request.id)?.abort();
-      return;
-    }
-    const { id } = request;
-    const controller = new AbortController();
-    this.controllers.set(id, controller);
-    const { signal } = controller;
-    try {
-      if (request.type === 'connect') {
-        const db = this.database(request);
-        const server = await db.connect(signal);
-        this.post({ type: 'result', id, result: { server, collections: await db.list(signal) } });
-      } else if (request.type === 'load') {
-        const result = await this.load(request, signal);
-        this.post({ type: 'result', id, result }, result.document?.vectors ? [result.document.vectors.data.buffer] : []);
-      } else if (request.type === 'forget') {
-        this.post({ type: 'result', id, result: { forgotten: this.loads.delete(request.key) } });
-      } else if (request.type === 'query') {
-        const started = performance.now();
-        const hits = await this.database(request).query(request.collectionId, request.vector, request.k, signal);
-        this.post({ type: 'result', id, result: { hits, elapsedMs: performance.now() - started } });
-      } else {
-        this.post({ type: 'result', id, result: await this.push(request, signal) });
-      }
-    } catch (error) {
-      this.post(errorMessage(id, error));
-    } finally {
-      this.controllers.delete(id);
-    }
+  forget(key: string): boolean {
+    return this.loads.delete(key);
   }
 
-  private async load(request: Request<'load'>, signal: AbortSignal): Promise<LoadResult> {
+  async load(request: Request<'load'>, call: Call): Promise<LoadResult> {
+    const { signal } = call;
     const db = this.database(request);
     const pages = this.loads.get(request.key) ?? [];
     this.loads.set(request.key, pages);
@@ -91,7 +84,7 @@ export class VectorDbHost {
       }
       answered++;
       done += request.requests[k]!.limit;
-      this.post({ type: 'progress', id: request.id, done, total });
+      call.emit({ type: 'progress', done, total });
     }
     // a finished load needs its rows no more; a stopped one keeps them for the resume
     if (!stopped) this.loads.delete(request.key);
@@ -109,7 +102,8 @@ export class VectorDbHost {
     }
   }
 
-  private async push(request: Request<'push'>, signal: AbortSignal): Promise<VectorDbCalls['push']['result']> {
+  async push(request: Request<'push'>, call: Call): Promise<VectorDbCalls['push']['result']> {
+    const { signal } = call;
     const db = this.database(request);
     const server = await db.connect(signal);
     const collection = await db.create(request.name, request.space, request.metadata, signal);
@@ -128,7 +122,7 @@ export class VectorDbHost {
         },
         signal,
       );
-      this.post({ type: 'progress', id: request.id, done: end, total: ids.length });
+      call.emit({ type: 'progress', done: end, total: ids.length });
     }
     return { collection: { ...collection, count: await db.count(collection.id, signal), dims }, added: ids.length };
   }

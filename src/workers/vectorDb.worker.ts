@@ -1,8 +1,6 @@
 /// <reference lib="webworker" />
-import { VectorDbHost } from './vectorDb';
-import type { VectorDbInbox, VectorDbOutbox } from './vectorDb.protocol';
+import { serve } from './host';
+import { vectorDbHandlers } from './vectorDb';
+import type { VectorDbCalls, VectorDbProgress } from './vectorDb.protocol';
 
-declare const self: DedicatedWorkerGlobalScope;
-
-const host = new VectorDbHost((message: VectorDbOutbox, transfer: Transferable[] = []) => self.postMessage(message, transfer));
-self.onmessage = (message: MessageEvent<VectorDbInbox>) => void host.handle(message.data);
+serve<VectorDbCalls, VectorDbProgress>(vectorDbHandlers());

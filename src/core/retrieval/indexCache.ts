@@ -1,0 +1,65 @@
+// The corpus as retrievers search it, made once per corpus version: row norms, the SIMD dot-product
+// kernel, the BM25 index (on first use) and each vector variant asked about (int8, binary, fewer
+// dimensions), kept while the vectors stay the same.
+import { type Bm25Index, buildBm25 } from './bm25';
+import type { Dots } from './dense';
+import { applyVariant, isFull, type VectorVariant, variantName } from './quantize';
+import type { CorpusIndex } from './retrieve';
+import { createDotKernel, type DotKernel } from './simdDots';
+import { rowNorms } from '../vectors';
+
+/** A variant's vectors get a SIMD kernel (a copy in its memory) up to this size; larger ones use the JavaScript loop. */
+const VARIANT_KERNEL_BYTES = 256 * 2 ** 20;
+
+export interface DenseIndex {
+  vectors: Float32Array;
+  dims: number;
+  norms: Float32Array;
+  dots?: Dots;
+}
+
+export class IndexCache {
+  private dense: (DenseIndex & { source: Float32Array }) | null = null;
+  private bm25: { texts: string[]; index: Bm25Index } | null = null;
+  private readonly variants = new Map<string, DenseIndex>();
+  /** dense search's dot products in WebAssembly SIMD (null where it is missing) */
+  private readonly kernel: DotKernel | null;
+
+  constructor(private readonly makeKernel: () => DotKernel | null = createDotKernel) {
+    this.kernel = makeKernel();
+  }
+
+  /** The vectors with their norms and kernel. */
+  denseIndex(vectors: Float32Array, dims: number): DenseIndex {
+    if (this.dense?.source !== vectors || this.dense.dims !== dims) {
+      const { kernel } = this;
+      const simd = kernel !== null && dims % 4 === 0 && dims > 0;
+      if (simd) kernel.load(vectors, vectors.length / dims, dims);
+      this.dense = { source: vectors, vectors, dims, norms: rowNorms(vectors, dims), dots: simd ? (query, out) => kernel.dots(query, out) : undefined };
+      this.variants.clear();
+    }
+    const { source: _, ...index } = this.dense;
+    return index;
+  }
+
+  /** The vectors and the texts' BM25 index: what every retriever needs. */
+  corpusIndex(vectors: Float32Array, dims: number, texts: string[]): CorpusIndex {
+    if (this.bm25?.texts !== texts) this.bm25 = { texts, index: buildBm25(texts) };
+    return { ...this.denseIndex(vectors, dims), bm25: this.bm25.index };
+  }
+
+  /** The corpus as a variant stores it. */
+  variantIndex(index: CorpusIndex, variant: VectorVariant): CorpusIndex {
+    if (isFull(variant, index.dims)) return index;
+    const key = variantName(variant);
+    let stored = this.variants.get(key);
+    if (!stored) {
+      const applied = applyVariant(index.vectors, index.dims, variant);
+      const kernel = applied.dims % 4 === 0 && applied.vectors.byteLength <= VARIANT_KERNEL_BYTES ? this.makeKernel() : null;
+      kernel?.load(applied.vectors, applied.vectors.length / applied.dims, applied.dims);
+      stored = { ...applied, norms: rowNorms(applied.vectors, applied.dims), dots: kernel ? (query, out) => kernel.dots(query, out) : undefined };
+      this.variants.set(key, stored);
+    }
+    return { ...index, ...stored };
+  }
+}
