@@ -33,6 +33,13 @@ module.exports = {
       to: { path: '^src/state/store\\.ts$' },
     },
     {
+      name: 'view-reads-the-workspace-through-hooks',
+      severity: 'error',
+      comment: 'the arrays are written by workspace/commit.ts alone; the scene and panels read them with useWorkspace/readWorkspace',
+      from: { path: '^src/(scene|ui)/' },
+      to: { path: '^src/state/workspace/' },
+    },
+    {
       name: 'no-react-in-core',
       severity: 'error',
       from: { path: '^src/(core|workers)/' },

@@ -12,7 +12,7 @@ import { chunkDocuments } from '../src/core/corpus';
 import { densitySize, frameFor, toScene } from '../src/scene/pointsAdapter';
 import { SceneView } from '../src/scene/SceneView';
 import { currentViewport, sceneState } from '../src/scene/sceneState';
-import { workspace } from '../src/state/data';
+import { workspace } from '../src/state/workspace/data';
 import { useOrreryStore } from '../src/state/store';
 import type { ClusterCalls, ClusterProgress } from '../src/workers/cluster.protocol';
 import { WorkerClient } from '../src/workers/rpc';

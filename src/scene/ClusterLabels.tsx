@@ -1,8 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { readWorkspace, useOrrery } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { sceneState } from './sceneState';
 
@@ -60,7 +59,7 @@ export function LabelPlacer() {
   useEffect(() => invalidate(), [clusters, hidden, invalidate]);
 
   useFrame(() => {
-    const labels = workspace.clusterLabels;
+    const labels = readWorkspace().clusterLabels;
     const { positions } = sceneState;
     const n = clusters.length;
     const report: typeof sceneReport.labels = [];

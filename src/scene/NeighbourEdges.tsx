@@ -1,8 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 import { type Frame, toScene } from './pointsAdapter';
 
 const EDGE_COLOR = new THREE.Color('#5ee6ff');
@@ -17,6 +16,7 @@ export function NeighbourEdges({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
   const selected = useOrrery((s) => s.selected);
   const neighbours = useOrrery((s) => s.neighbours);
+  const coords = useWorkspace((w) => w.coords);
   // one buffer for the most edges there can be; the draw range says how many are drawn
   const geometry = useMemo(() => {
     const g = new THREE.BufferGeometry();
@@ -29,17 +29,17 @@ export function NeighbourEdges({ frame }: { frame: Frame }) {
     const array = position.array as Float32Array;
     const shown = selected === null ? [] : neighbours.slice(0, MAX_EDGES);
     if (selected !== null) {
-      toScene(workspace.coords.subarray(selected * 3, selected * 3 + 3), frame, corner);
+      toScene(coords.subarray(selected * 3, selected * 3 + 3), frame, corner);
       shown.forEach((n, i) => {
         array.set(corner, i * 6);
-        toScene(workspace.coords.subarray(n.index * 3, n.index * 3 + 3), frame, array.subarray(i * 6 + 3, i * 6 + 6));
+        toScene(coords.subarray(n.index * 3, n.index * 3 + 3), frame, array.subarray(i * 6 + 3, i * 6 + 6));
       });
     }
     geometry.setDrawRange(0, shown.length * 2);
     position.needsUpdate = true;
     geometry.computeBoundingSphere();
     invalidate();
-  }, [frame, selected, neighbours, geometry, invalidate]);
+  }, [frame, selected, neighbours, coords, geometry, invalidate]);
 
   useEffect(() => () => geometry.dispose(), [geometry]);
 

@@ -3,10 +3,8 @@ import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { pointColouring } from '../state/colouring';
-import { workspace } from '../state/data';
-import { readOrrery, subscribeOrrery, useOrrery } from '../state/hooks';
+import { readOrrery, readWorkspace, subscribeOrrery, useOrrery } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
-import { searchMatches } from '../state/viewActions';
 import { createPointMaterial } from './pointMaterial';
 import { type Colours, densitySize, type Frame, interpolate, LARGE, pointStyles, toScene, unpackStyle } from './pointsAdapter';
 import { sceneState } from './sceneState';
@@ -73,6 +71,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
   const layoutVersion = useOrrery((s) => (s.layoutProgress === null ? s.layoutVersion : -1));
 
   const restyle = useEffectEvent(() => {
+    const workspace = readWorkspace();
     const b = buffers.current;
     if (!b || b.count !== workspace.table.texts.length) return;
     const s = readOrrery();
@@ -103,7 +102,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
         selected: s.selected,
         neighbours: s.neighbours.map((h) => h.index),
         hidden: new Set(s.hiddenGroups),
-        search: searchMatches?.length === b.count ? searchMatches : null,
+        search: workspace.searchMatches?.length === b.count ? workspace.searchMatches : null,
         chosen,
         onlyChosen: s.onlyChosen,
       },
@@ -134,6 +133,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
 
   /** Puts the layout's coordinates into the position buffer: animated, or at once while a layout streams. */
   const place = useEffectEvent((animate: boolean) => {
+    const workspace = readWorkspace();
     const count = workspace.coords.length / 3;
     if (buffers.current?.count !== count) {
       buffers.current = allocate(geometry, count);

@@ -2,8 +2,7 @@ import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-thr
 import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
 import * as THREE from 'three';
-import { workspace } from '../state/data';
-import { subscribeOrrery, useOrrery } from '../state/hooks';
+import { readWorkspace, subscribeOrrery, useOrrery } from '../state/hooks';
 import { CameraRig, fitZoom } from './CameraRig';
 import { LabelPlacer } from './ClusterLabels';
 import { NeighbourEdges } from './NeighbourEdges';
@@ -20,19 +19,19 @@ export const BACKGROUND = { dark: '#0b1020', light: '#f5f6fa' } as const;
  * (set from its first frame), so the picture does not breathe, and fitted again when it ends.
  */
 function useLayoutFrame(): Frame {
-  const [frame, setFrame] = useState(() => frameFor(workspace.coords));
+  const [frame, setFrame] = useState(() => frameFor(readWorkspace().coords));
   useEffect(() => {
     let framedRun = false;
     return subscribeOrrery((s, before) => {
       const running = s.layoutProgress !== null;
       if (!running) framedRun = false;
       if (s.layoutVersion === before.layoutVersion) {
-        if (!running && before.layoutProgress !== null) setFrame(frameFor(workspace.coords));
+        if (!running && before.layoutProgress !== null) setFrame(frameFor(readWorkspace().coords));
         return;
       }
       if (running && framedRun) return;
       framedRun = running;
-      setFrame(frameFor(workspace.coords));
+      setFrame(frameFor(readWorkspace().coords));
     });
   }, []);
   return frame;

@@ -16,6 +16,7 @@ vi.mock('./workers', async () => {
   const { qualityHandlers } = await import('../workers/quality');
   const { ingestHandlers } = await import('../workers/ingest');
   const { retrieveHandlers } = await import('../workers/retrieve');
+  const { clusterHandlers } = await import('../workers/cluster');
   const later = (run: () => void) => setTimeout(run, 0);
   /** A worker in this process: messages are cloned and delivered on a later turn, as between threads. */
   function inProcess(makeHost: (post: (message: unknown) => void) => { handle(message: never): unknown }): WorkerLike {
@@ -44,12 +45,13 @@ vi.mock('./workers', async () => {
     ),
     embedClient: new WorkerClient(() => inProcess(() => ({ handle: () => Promise.reject(new Error('no model in these tests')) }))),
     retrieveClient: new WorkerClient(() => inProcess((post) => ({ handle: createHost(retrieveHandlers(), post) }))),
+    clusterClient: new WorkerClient(() => inProcess((post) => ({ handle: createHost(clusterHandlers(), post, { latestOnly: ['cluster'] }) }))),
   };
 });
 
 const { useOrreryStore } = await import('./store');
-const { workspace } = await import('./data');
-const { commitCorpus } = await import('./corpus');
+const { workspace } = await import('./workspace/data');
+const { commitWorkspace } = await import('./workspace/commit');
 const { addDocuments, clearWorkspace, rechunk } = await import('./corpusActions');
 const { cancelLayout, runLayout } = await import('./layoutActions');
 const { refreshQuery, select, setGold } = await import('./queryActions');
@@ -90,7 +92,7 @@ describe('the commit path', () => {
     const s = store.getState();
     expect(s.corpusVersion).toBe(before + 1);
     expect(s.chunkCount).toBe(60);
-    expect(s.dims).toBe(DIMS);
+    expect(workspace.dims).toBe(DIMS);
     expect(s.importedCount).toBe(60);
     expect(workspace.vectors).toHaveLength(60 * DIMS);
     expect(workspace.norms).toHaveLength(60);
@@ -111,7 +113,7 @@ describe('the commit path', () => {
     expect(store.getState().neighbours[0]!.score).toBeCloseTo(1, 5);
     // a corpus whose row 4 is another chunk: the selection cannot mean the same thing
     const other = vectorDocument('c', 30, 2);
-    commitCorpus({ documents: [other], table: chunkDocuments([other]), vectors: other.vectors!.data, dims: DIMS });
+    await commitWorkspace({ corpus: { documents: [other], table: chunkDocuments([other]), vectors: other.vectors!.data, dims: DIMS } });
     expect(store.getState().selected).toBeNull();
     expect(store.getState().neighbours).toEqual([]);
   });
@@ -120,7 +122,10 @@ describe('the commit path', () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
     const query = workspace.vectors.slice(7 * DIMS, 8 * DIMS);
     store.setState({ queryText: 'a row 7' });
-    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS }, { queryVector: query });
+    void commitWorkspace({
+      corpus: { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS },
+      made: { queryVector: query },
+    });
     await until(() => store.getState().results.length > 0, 'the answer');
     expect(store.getState().results[0]).toMatchObject({ index: 7, rank: 1 });
     const version = store.getState().queryVersion;
@@ -134,7 +139,7 @@ describe('the commit path', () => {
         .map((h) => h.index)
         .sort(),
     ).toEqual([37, 7]);
-    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: new Float32Array(60 * 4), dims: 4 });
+    void commitWorkspace({ corpus: { documents: workspace.documents, table: workspace.table, vectors: new Float32Array(60 * 4), dims: 4 } });
     await until(() => store.getState().results.length === 0, 'the answer to be dropped');
     expect(workspace.queryVector).toBeNull();
   });
@@ -142,10 +147,10 @@ describe('the commit path', () => {
   it('gold marks follow their chunks through a re-chunk and report their standing', async () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
     store.setState({ queryText: 'a row 7' });
-    commitCorpus(
-      { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS },
-      { queryVector: workspace.vectors.slice(7 * DIMS, 8 * DIMS) },
-    );
+    await commitWorkspace({
+      corpus: { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS },
+      made: { queryVector: workspace.vectors.slice(7 * DIMS, 8 * DIMS) },
+    });
     setGold('a row 7', [7, 12]);
     await refreshQuery();
     expect(store.getState().gold.map((g) => [g.index, g.dense.rank])).toEqual([
@@ -154,17 +159,21 @@ describe('the commit path', () => {
     ]);
     // the same chunks behind a new file: rows move, marks follow
     const first = vectorDocument('first', 3, 9);
-    commitCorpus({
-      documents: [first, ...workspace.documents],
-      table: appendChunks(chunkDocuments([first]), workspace.table),
-      vectors: new Float32Array([...first.vectors!.data, ...workspace.vectors]),
-      dims: DIMS,
+    await commitWorkspace({
+      corpus: {
+        documents: [first, ...workspace.documents],
+        table: appendChunks(chunkDocuments([first]), workspace.table),
+        vectors: new Float32Array([...first.vectors!.data, ...workspace.vectors]),
+        dims: DIMS,
+      },
     });
     expect(store.getState().goldMarks['a row 7']).toEqual([10, 15]);
   });
 
-  it('refuses vectors that do not match the table', () => {
-    expect(() => commitCorpus({ documents: [], table: workspace.table, vectors: new Float32Array(5), dims: 2 })).toThrow(/not 0 vectors of 2/);
+  it('refuses vectors that do not match the table', async () => {
+    await expect(commitWorkspace({ corpus: { documents: [], table: workspace.table, vectors: new Float32Array(5), dims: 2 } })).rejects.toThrow(
+      /not 0 vectors of 2/,
+    );
   });
 });
 
@@ -172,27 +181,29 @@ describe('stale work and cancels', () => {
   it('a measurement of an older corpus version is dropped', async () => {
     await addDocuments([vectorDocument('a', 300, 1)]);
     // a new version arrives while the first layout is still being measured
-    commitCorpus({ documents: workspace.documents, table: workspace.table, vectors: workspace.vectors.map((x) => -x), dims: DIMS });
+    void commitWorkspace({ corpus: { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors.map((x) => -x), dims: DIMS } });
     await new Promise((r) => setTimeout(r, 300));
     expect(store.getState().quality).toBeNull();
     expect(notices().filter((n) => n.startsWith('error'))).toEqual([]);
   });
 
   it('vectors go to each worker once per corpus version, not once per layout', async () => {
+    const clustered = () => store.getState().clusterCorpusVersion === store.getState().corpusVersion;
     await addDocuments([vectorDocument('a', 60, 1)]);
-    await until(() => store.getState().quality !== null, 'the layout quality');
+    await until(() => store.getState().quality !== null && clustered(), 'the layout quality and the clusters');
     const sends = vectorTransfers.sends;
     await runLayout({ ...DEFAULT_LAYOUT.umap, epochs: 20 });
     await runLayout(DEFAULT_LAYOUT.pca);
     await until(() => store.getState().quality !== null, 'the layout quality');
     expect(vectorTransfers.sends).toBe(sends);
-    // a few rows more are placed into the picture: no worker needs them yet
+    // a few rows more are placed into the picture: only the cluster worker needs them yet
     await addDocuments([vectorDocument('b', 30, 2)]);
-    expect(vectorTransfers.sends).toBe(sends);
+    await until(clustered, 'the clusters of the new version');
+    expect(vectorTransfers.sends).toBe(sends + 1);
     // laid out, the new version goes once to the layout worker and once to the quality worker
     await runLayout(DEFAULT_LAYOUT.pca);
     await until(() => store.getState().quality !== null, 'the layout quality');
-    expect(vectorTransfers.sends).toBe(sends + 2);
+    expect(vectorTransfers.sends).toBe(sends + 3);
   });
 
   it('a cancelled addition or re-chunk leaves the workspace as it was; an addition can be resumed', async () => {

@@ -1,50 +1,23 @@
-// The address bar follows the work: once the workspace is loaded, the layout (method and
-// parameters), the query, the open chunk and the selection go into "#view?…" (never the data: the
-// workspace is saved in this browser). A reload, or the back and forward buttons, return to a view.
-// At start the address decides what opens: a share link, a #url= snapshot, ?demo, or the saved
-// workspace with the view its address names.
-import { parseViewFragment, VIEW_PREFIX, viewFragment, type ViewState } from '../core/viewUrl';
+// What the address opens: at start a share link, a #url= snapshot, ?demo, or the saved workspace
+// with the view its address names; later a link pasted into the bar, and back and forward between
+// views. (addressFollow.ts writes the view into the address as the work changes.)
+import { parseViewFragment, viewFragment, type ViewState } from '../core/viewUrl';
+import { setApplying, startFollowing } from './addressFollow';
 import { loadDemo } from './corpusActions';
 import { runLayout } from './layoutActions';
 import { restore } from './persist';
 import { clearQuery, runQuery, select } from './queryActions';
-import { isWaitingForHost, openShareLink, openSnapshotUrl } from './shareActions';
+import { openShareLink, openSnapshotUrl } from './shareActions';
 import { useOrreryStore } from './store';
 import { choose, clearChosen } from './viewActions';
 
 const store = useOrreryStore;
-/** changes closer together than this replace the last entry: the back button steps between views, not clicks in a burst */
-const COALESCE_MS = 1000;
-
-let following = false;
-let applying = false;
-let lastPushAt = 0;
-
-/** what the address was last made from: the store changes often (hover), the work seldom */
-let madeFrom: unknown[] = [];
-
-function follow(): void {
-  const s = store.getState();
-  if (!following || applying || s.busy || s.layoutProgress !== null || isWaitingForHost() || s.chunkCount === 0) return;
-  const inputs = [s.layoutParams, s.queryText, s.selected, s.chosen, location.hash];
-  if (inputs.every((x, i) => x === madeFrom[i])) return;
-  madeFrom = inputs;
-  const fragment = viewFragment({ layout: s.layoutParams, query: s.queryText, open: s.selected, chosen: s.chosen });
-  if (fragment === location.hash) return;
-  const url = `${location.pathname}${location.search}${fragment}`;
-  const now = performance.now();
-  // a share link's address is replaced by its view (the data is in the workspace now)
-  if (!location.hash.startsWith(VIEW_PREFIX) || now - lastPushAt < COALESCE_MS) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-  lastPushAt = now;
-  madeFrom[4] = location.hash;
-}
 
 const sameRows = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Brings the workspace to the view an address names (what already matches is left alone). */
 async function applyView(view: ViewState): Promise<void> {
-  applying = true;
+  setApplying(true);
   try {
     const s = store.getState();
     const layoutNow = viewFragment({ layout: s.layoutParams, query: '', open: null, chosen: [] });
@@ -57,13 +30,13 @@ async function applyView(view: ViewState): Promise<void> {
       else clearChosen();
     }
   } finally {
-    applying = false;
+    setApplying(false);
   }
 }
 
 const viewOfAddress = (): ViewState | null => parseViewFragment(location.hash, store.getState().chunkCount);
 
-/** Opens what the address names, then follows the work; returns the listeners' remover. */
+/** Opens what the address names, then lets the address follow the work; returns the listeners' remover. */
 export function startAddress(): () => void {
   const { hash } = location;
   let opening: Promise<unknown>;
@@ -86,11 +59,7 @@ export function startAddress(): () => void {
       return applyView(view);
     });
   }
-  void opening.finally(() => {
-    following = true;
-    follow();
-  });
-  const stopFollowing = store.subscribe(follow);
+  void opening.finally(startFollowing);
   // a share link pasted into this tab's address bar changes only the fragment: no reload
   const onHash = () => {
     if (location.hash.startsWith('#o')) void openShareLink(location.hash);
@@ -103,5 +72,8 @@ export function startAddress(): () => void {
   };
   window.addEventListener('hashchange', onHash);
   window.addEventListener('popstate', onPop);
-  return () => (stopFollowing(), window.removeEventListener('hashchange', onHash), window.removeEventListener('popstate', onPop));
+  return () => {
+    window.removeEventListener('hashchange', onHash);
+    window.removeEventListener('popstate', onPop);
+  };
 }

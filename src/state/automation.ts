@@ -2,7 +2,7 @@
 import { variantName } from '../core/retrieval/quantize';
 import { crashWorkerForTest } from '../workers/startWorker';
 import type { RetrievedHit } from '../core/retrieval/retrieve';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { sceneReport } from './sceneReport';
 import type { OrreryState } from './slices';
 import { allowedHosts } from './allowedHosts';
@@ -216,7 +216,7 @@ export function summary(): OrrerySummary {
     message: s.message,
     chunkCount: s.chunkCount,
     sourceCount: s.sources.length,
-    dims: s.dims,
+    dims: workspace.dims,
     model: s.modelSource.model.id,
     modelHost: s.modelSource.remoteHost,
     dtype: s.dtype,

@@ -1,11 +1,11 @@
-// Clusters follow the corpus: each commit of new vectors (or a change of method) clusters them
-// again in the cluster worker, which holds the vectors and texts (vectorSync.ts). A newer corpus
+// Clusters follow the corpus: each commit of new vectors (workspace/commit.ts), or a change of
+// method, clusters them again in the cluster worker, which holds the vectors and texts (vectorSync.ts). A newer corpus
 // or run cancels the one in progress. Clustering does not hold up the status line: it has its own
 // progress in the "Colour and clusters" panel, with "Stop clustering".
 import { CancelledError } from '../core/batching';
-import type { ClusterSettings } from '../core/clustering/clusters';
+import { type ClusterSettings, clusterSummary } from '../core/clustering/clusters';
 import { WorkerStopped } from '../workers/rpc';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { useOrreryStore } from './store';
 import { shareTexts, shareVectors } from './vectorSync';
 import { clusterClient } from './workers';
@@ -67,9 +67,16 @@ export function setClusterSettings(change: Partial<ClusterSettings>): Promise<vo
   return runClusters();
 }
 
-/** Starts clustering whenever the corpus's vectors change (called once at start-up). */
-export function followCorpus(): () => void {
-  return store.subscribe((s, before) => {
-    if (s.corpusVersion !== before.corpusVersion) void runClusters();
-  });
+/** Shows clusters that came with the data (a shared view's) instead of clustering again. */
+export function applyClusters(labels: Int32Array, names: string[][], note: string): void {
+  running?.abort();
+  workspace.clusterLabels = labels;
+  const { clusters, unclustered } = clusterSummary(labels, names);
+  store.setState((s) => ({
+    clusters,
+    unclustered,
+    clusterRun: { method: 'kmeans', silhouette: null, minClusterSize: null, notes: [note] },
+    clusterVersion: s.clusterVersion + 1,
+    clusterCorpusVersion: s.corpusVersion,
+  }));
 }

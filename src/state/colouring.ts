@@ -2,7 +2,7 @@
 // column's values), a numeric column on a scale, neighbour recall, or the last query's results.
 // Derived from the workspace and the store; the legend and the scene read the same answer.
 import { type ColumnScale, columnScale, columnValues, groupColour, NO_GROUP, type Rgb } from '../core/colouring';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import type { OrreryState } from './slices';
 import { useOrreryStore } from './store';
 

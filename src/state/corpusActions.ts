@@ -10,11 +10,11 @@ import type { ModelSource } from '../core/models';
 import { shouldPlace } from '../core/placement';
 import { assertSameSpace } from '../core/vectors';
 import type { IngestFile } from '../workers/ingest.protocol';
-import { commitCorpus, commitEmpty, type Corpus, type Made, newVectors } from './corpus';
-import { workspace } from './data';
+import { commitEmpty, commitWorkspace, type Corpus, type Made, newVectors } from './workspace/commit';
+import { workspace } from './workspace/data';
 import { embed, type Embedded, SPEED_TEST_MIN_TEXTS, tuned } from './embedding';
-import { finishLayout, isLayoutRunning, layOut, placeNewRows, runLayout, setLayoutParams } from './layoutActions';
-import { clearSavedWorkspace } from './persist';
+import { isLayoutRunning, layOut, runLayout } from './layoutActions';
+import { autosave, clearSavedWorkspace } from './saving';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
 import { cancelRunning, enqueue } from './tasks';
@@ -36,10 +36,7 @@ export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortS
   store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
   const placed = await layOut(params, corpus.vectors, count, corpus.dims, signal);
   if (signal.aborted) throw new CancelledError();
-  const answered = commitCorpus(corpus, made);
-  setLayoutParams(params);
-  finishLayout(params, placed);
-  await answered;
+  await commitWorkspace({ corpus, made, layout: { params, result: placed } });
   settle();
   if (layoutParams.method !== 'pca') void runLayout(layoutParams);
 }
@@ -141,10 +138,9 @@ export function embedHeldChunks(): Promise<void> {
     const { documents, table, coords } = workspace;
     // the chunks were marked imported (they came with a link): the model makes their vectors now
     const { corpus, made, truncated } = await embedCorpus(documents, { ...table, imported: new Uint8Array(table.texts.length) }, signal);
+    // the layout on screen stays: its quality is measured again on the new vectors
     const { layoutParams, explainedVariance } = store.getState();
-    const answered = commitCorpus(corpus, made);
-    finishLayout(layoutParams, { coords, pca: null, explained: explainedVariance, notes: [] });
-    await answered;
+    await commitWorkspace({ corpus, made, layout: { params: layoutParams, result: { coords, pca: null, explained: explainedVariance, notes: [] } } });
     noteTruncated(truncated, 'the chunks');
     settle();
     store
@@ -198,9 +194,7 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
   const { layoutParams } = store.getState();
   if (!isLayoutRunning() && shouldPlace(added.table.texts.length, existing, added.dims)) {
     // a few new chunks join the picture on screen instead of re-drawing it
-    const answered = commitCorpus(corpus, made);
-    placeNewRows(existing);
-    await answered;
+    await commitWorkspace({ corpus, made, layout: { placeFrom: existing } });
     const how = layoutParams.method === 'pca' ? 'projected onto its axes' : 'put next to their nearest chunks';
     store
       .getState()
@@ -302,6 +296,7 @@ export function offerRechunk(): void {
 /** The options for new files, and for everything on the next re-chunk. */
 export function setChunking(chunking: ChunkOptions): void {
   store.setState({ chunking });
+  autosave();
 }
 
 /** Uses another column of a table as its text, and chunks everything again. */
@@ -339,7 +334,7 @@ export async function loadDemo(): Promise<void> {
 export function clearWorkspace(alsoCache = false): Promise<void> {
   cancelRunning();
   return enqueue(async () => {
-    commitEmpty();
+    await commitEmpty();
     await clearSavedWorkspace();
     if (alsoCache) await embedClient.request('clear-cache', {});
     store

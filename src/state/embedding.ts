@@ -6,7 +6,7 @@ import type { EmbedResult } from '../workers/embed.protocol';
 import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { useOrreryStore } from './store';
 import { embedClient } from './workers';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { projectRows } from '../core/snapshot/reduce';
 
 const store = useOrreryStore;

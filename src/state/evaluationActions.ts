@@ -4,9 +4,10 @@
 import { CancelledError } from '../core/batching';
 import { chunkIds } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { embedQueries } from './embedding';
-import { corpusRef, runQuery, setGold } from './queryActions';
+import { runQuery, setGold } from './queryActions';
+import { corpusRef } from './corpusRef';
 import type { CorpusHealth } from './slices';
 import { settle } from './status';
 import { useOrreryStore } from './store';

@@ -1,6 +1,6 @@
 // The workspace's points as files (see core/exports.ts); the panel downloads what these return.
 import { pointsCsv, pointsJsonl, pointsParquet, pointTable, projectorFiles } from '../core/exports';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { useOrreryStore } from './store';
 
 export interface ExportFile {

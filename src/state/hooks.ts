@@ -3,7 +3,9 @@
 import { useSyncExternalStore } from 'react';
 import { useOrreryStore } from './store';
 import type { OrreryState } from './slices';
-import { type Workspace, workspace } from './data';
+import { type Workspace, workspace } from './workspace/data';
+
+export { isBusy } from './slices';
 
 /** Re-renders when the selected value changes (wrap object or array selectors in useShallow). */
 export const useOrrery = <T>(selector: (state: OrreryState) => T): T => useOrreryStore(selector);

@@ -6,7 +6,7 @@ import { WorkerStopped } from '../workers/rpc';
 import type { LayoutParams } from '../core/layoutRun';
 import { placementFor, placeRows, placeVector } from '../core/placement';
 import type { LayoutResult } from '../workers/layout.protocol';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
 import { shareVectors } from './vectorSync';

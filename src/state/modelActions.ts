@@ -4,7 +4,7 @@
 import type { ModelSource } from '../core/models';
 import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { embedCorpus, layOutAndCommit, offerRechunk } from './corpusActions';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { downloadStatus, embed } from './embedding';
 import { settle } from './status';
 import { useOrreryStore } from './store';
@@ -33,7 +33,7 @@ export function switchModel(source: ModelSource): Promise<void> {
     const previous = store.getState().modelSource.model;
     const count = workspace.table.texts.length;
     if (count === 0) {
-      store.setState({ modelSource: source, dims: loaded.dims, backend: loaded.backend, dtype: loaded.dtype });
+      store.setState({ modelSource: source, loadedDims: loaded.dims, backend: loaded.backend, dtype: loaded.dtype });
       store.getState().notify('info', `${source.model.label} is ready (${loaded.dims}-d, ${loaded.dtype}, ${loaded.backend}).`);
       settle();
       return;

@@ -7,13 +7,16 @@ import { cosineTopK } from '../core/retrieval/dense';
 import { assertSameSpace, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
-import { workspace } from './data';
+import { workspace } from './workspace/data';
 import { embedQueries } from './embedding';
 import { placeQuery } from './layoutActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
-import { shareTexts, shareVectors } from './vectorSync';
+import { followAddress } from './addressFollow';
+import { autosave } from './saving';
+import { corpusRef } from './corpusRef';
+import { viewChanged } from './viewChanged';
 import { retrieveClient } from './workers';
 
 const store = useOrreryStore;
@@ -24,13 +27,6 @@ const HISTORY = 12;
 /** What the second list of results shows beside the first. */
 export type CompareWith = { kind: 'retriever'; retriever: RetrieverName } | { kind: 'plain' } | { kind: 'query'; text: string } | null;
 let compareWith: CompareWith = null;
-
-/** The corpus as the retrieval worker holds it: vectors and texts, sent once per version. */
-export async function corpusRef(signal?: AbortSignal): Promise<CorpusRef> {
-  const vectorsId = await shareVectors(retrieveClient, workspace.vectors, workspace.table.texts.length, workspace.dims, signal);
-  const textsId = await shareTexts(retrieveClient, workspace.table.texts, signal);
-  return { vectorsId, textsId };
-}
 
 function ask(
   vector: Float32Array,
@@ -43,8 +39,11 @@ function ask(
   return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold });
 }
 
-/** Answers the query again on the vectors in the workspace (new vectors, settings or gold marks); no query, no results. */
-export async function refreshQuery(): Promise<void> {
+/**
+ * Answers the query again on the vectors in the workspace (new vectors, settings or gold marks); no
+ * query, no results. A commit calls this and then its own follow-on jobs (workspace/commit.ts).
+ */
+export async function answerQuery(): Promise<void> {
   const mine = ++asking;
   const { queryVector } = workspace;
   if (!queryVector || workspace.table.texts.length === 0) {
@@ -99,6 +98,12 @@ async function compare(ref: CorpusRef, vector: Float32Array, text: string) {
   return { label, hits: answer.hits.filter((h) => !h.beyondCut) };
 }
 
+/** Answers the query again, then what follows a new answer: the index asked too, the settings saved, the address. */
+export async function refreshQuery(): Promise<void> {
+  await answerQuery();
+  viewChanged({ answered: true });
+}
+
 export function setComparison(spec: CompareWith): Promise<void> {
   compareWith = spec;
   return refreshQuery();
@@ -106,12 +111,12 @@ export function setComparison(spec: CompareWith): Promise<void> {
 
 /** Selects a chunk and finds its ten true neighbours; null (or a row that is not there) clears the selection. */
 export function select(index: number | null): void {
-  if (index === null || index < 0 || index >= workspace.table.texts.length) {
-    store.setState({ selected: null, neighbours: [] });
-    return;
+  if (index === null || index < 0 || index >= workspace.table.texts.length) store.setState({ selected: null, neighbours: [] });
+  else {
+    const neighbours = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, rowOf(workspace.vectors, workspace.dims, index), 10, index);
+    store.setState({ selected: index, neighbours });
   }
-  const neighbours = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, rowOf(workspace.vectors, workspace.dims, index), 10, index);
-  store.setState({ selected: index, neighbours });
+  followAddress();
 }
 
 /** Changes how queries are answered (top k, retriever, its parameters) and answers the last one again. */
@@ -133,6 +138,7 @@ export function setVariant(variant: VectorVariant): Promise<void> {
 
 export function setContextBudget(tokens: number): void {
   store.setState({ contextBudget: Math.max(1, Math.round(tokens) || 1) });
+  autosave();
 }
 
 /** Marks (or unmarks) a chunk as a right answer to the current query. */

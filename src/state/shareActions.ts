@@ -12,17 +12,16 @@ import { drain } from '../core/snapshot/bytes';
 import { corpusHash } from '../core/snapshot/corpusHash';
 import { projectRows, REDUCED_DIMS } from '../core/snapshot/reduce';
 import { snapshotCorpus } from '../core/snapshot/restoreCorpus';
-import { clusterSummary } from '../core/clustering/clusters';
 import { hostOrigin } from '../core/csp';
 import { askToAllow, notYetAllowed } from './allowedHosts';
-import { cancelClusters } from './clusterActions';
-import { commitCorpus } from './corpus';
 import { chunkInWorker, demoDocuments } from './corpusActions';
-import { workspace } from './data';
-import { finishLayout, setLayoutParams } from './layoutActions';
-import { keepSavedWorkspace, restoreKeptWorkspace } from './persist';
-import { refreshQuery, select } from './queryActions';
+import { commitWorkspace } from './workspace/commit';
+import { workspace } from './workspace/data';
+import { restoreKeptWorkspace } from './persist';
+import { keepSavedWorkspace } from './saving';
+import { select } from './queryActions';
 import { settle } from './status';
+import { setWaitingForHost } from './addressFollow';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
 import { shareVectors } from './vectorSync';
@@ -194,35 +193,22 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     colourMode: snapshot.colour.mode,
     colourColumn: snapshot.colour.column,
   });
-  const answered = ownVectors
-    ? commitCorpus(
-        { documents, table, vectors: workspace.vectors, dims: workspace.dims },
-        { projection: workspace.projection, queryVector: sameSpace ? (snapshot.query?.vector ?? null) : null },
-      )
-    : commitCorpus(
-        { documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims },
-        { queryVector: snapshot.query?.vector ?? null, projection: snapshot.vectors?.projection ?? null },
-      );
-  setLayoutParams(params);
-  finishLayout(params, { coords: snapshot.layout.coords, pca: null, explained: [], notes: [] });
-  // the sender's clusters, not a new run
-  cancelClusters();
-  if (snapshot.clusters) {
-    workspace.clusterLabels = snapshot.clusters.labels;
-    const { clusters, unclustered } = clusterSummary(snapshot.clusters.labels, snapshot.clusters.names);
-    store.setState((s) => ({
-      clusters,
-      unclustered,
-      clusterRun: { method: 'kmeans', silhouette: null, minClusterSize: null, notes: ['Clusters as the link’s sender saw them.'] },
-      clusterVersion: s.clusterVersion + 1,
-      clusterCorpusVersion: s.corpusVersion,
-    }));
-  }
+  // the sender's layout, clusters and gold marks come with the data: no new run of either
+  await commitWorkspace({
+    ...(ownVectors
+      ? {
+          corpus: { documents, table, vectors: workspace.vectors, dims: workspace.dims },
+          made: { projection: workspace.projection, queryVector: sameSpace ? (snapshot.query?.vector ?? null) : null },
+        }
+      : {
+          corpus: { documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims },
+          made: { queryVector: snapshot.query?.vector ?? null, projection: snapshot.vectors?.projection ?? null },
+        }),
+    layout: { params, result: { coords: snapshot.layout.coords, pca: null, explained: [], notes: [] } },
+    clusters: snapshot.clusters ? { ...snapshot.clusters, note: 'Clusters as the link’s sender saw them.' } : undefined,
+    goldMarks: snapshot.goldMarks,
+  });
   store.setState({ hiddenGroups: snapshot.colour.hidden, cameraRestore: { version: store.getState().cameraRestore.version + 1, camera: snapshot.camera } });
-  await answered;
-  // gold marks name rows of this corpus: a commit maps marks from the corpus before it, so they come after
-  store.setState({ goldMarks: snapshot.goldMarks });
-  await refreshQuery();
   select(snapshot.selected);
   if (snapshot.chosen.length > 0) choose(snapshot.chosen, 'Shared selection');
   if (snapshot.search) setSearch(snapshot.search);
@@ -322,13 +308,9 @@ export function snapshotAddress(fragment: string): string | null {
   }
 }
 
-/** set while a #url= link waits for the user to allow its host: its address must stay for the reload */
-let waitingForHost = false;
-export const isWaitingForHost = (): boolean => waitingForHost;
-
 /** Loads a snapshot file from the address in a "#url=" link: the one network request a link may make, and only where the user allows its host. */
 export function openSnapshotUrl(fragment: string): Promise<boolean> {
-  waitingForHost = false;
+  setWaitingForHost(false);
   return openInTurn(async (signal) => {
     const address = snapshotAddress(fragment);
     const from = `The snapshot at ${address ?? fragment.replace(/^#?url=/, '').slice(0, 200)}`;
@@ -336,7 +318,8 @@ export function openSnapshotUrl(fragment: string): Promise<boolean> {
     if (!address) return refuse('this is not an http or https address');
     const origin = hostOrigin(address);
     if (origin !== location.origin && notYetAllowed([origin]).length > 0) {
-      waitingForHost = true;
+      // its address must stay for the reload that allowing the host brings
+      setWaitingForHost(true);
       askToAllow([origin], `load the snapshot at ${address}`);
       return false;
     }

@@ -16,6 +16,9 @@ import { type ClusterSettings, type ClusterSummary, type Clustering, DEFAULT_CLU
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
 
+/** A long step is under way (the status shows its progress; buttons that would start another wait). */
+export const isBusy = (phase: Phase): boolean => phase === 'loading' || phase === 'embedding' || phase === 'layout' || phase === 'querying';
+
 export interface Notice {
   id: number;
   kind: 'error' | 'info';
@@ -32,7 +35,6 @@ export interface StatusSlice {
   phase: Phase;
   message: string;
   progress: { done: number; total: number } | null;
-  busy: boolean;
   /** on screen: errors until dismissed, information for INFO_SECONDS */
   notices: Notice[];
   /** everything said this session, newest last */
@@ -61,7 +63,8 @@ export interface CorpusSlice {
 export interface EmbeddingSlice {
   /** the model that produced the vectors on screen (or will, for the first data) */
   modelSource: ModelSource;
-  dims: number;
+  /** what the model loaded with no corpus makes (the workspace's own dims say what its vectors are) */
+  loadedDims: number;
   backend: Backend | null;
   dtype: string | null;
   truncatedChunks: number;
@@ -258,12 +261,10 @@ export const createStatusSlice: Slice<StatusSlice> = (set, get) => ({
   phase: 'idle',
   message: 'Add text, drop files or load the demo corpus',
   progress: null,
-  busy: false,
   notices: [],
   log: [],
   noticeGroup: 0,
-  setStatus: (phase, message, progress = null) =>
-    set({ phase, message, progress, busy: phase === 'loading' || phase === 'embedding' || phase === 'layout' || phase === 'querying' }),
+  setStatus: (phase, message, progress = null) => set({ phase, message, progress }),
   notify: (kind, text, action) => {
     const notice: Notice = { id: ++noticeId, kind, text, action, at: Date.now(), group: get().noticeGroup };
     set((s) => ({ notices: [...s.notices.slice(-(ON_SCREEN - 1)), notice], log: [...s.log.slice(-(LOG_SIZE - 1)), notice] }));
@@ -285,7 +286,7 @@ export const createCorpusSlice: Slice<CorpusSlice> = () => ({
 
 export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
   modelSource: { model: BUILTIN_MODEL, remoteHost: null },
-  dims: 0,
+  loadedDims: 0,
   backend: null,
   dtype: null,
   truncatedChunks: 0,

@@ -1,15 +1,19 @@
 import { useOrreryStore } from './store';
+import { viewChanged } from './viewChanged';
+import { workspace } from './workspace/data';
 
 export const METHOD_LABEL = { pca: 'PCA', umap: 'UMAP', tsne: 't-SNE' } as const;
 
 export function readyMessage(): string {
-  const { chunkCount, dims, layoutParams } = useOrreryStore.getState();
+  const { chunkCount, layoutParams } = useOrreryStore.getState();
+  const { dims } = workspace;
   return `Ready — ${chunkCount} chunks · ${dims > 0 ? `${dims}-d` : 'no vectors'} · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
 }
 
-/** Back to a resting status once work ends (or fails): idle with no data, Ready otherwise. */
+/** Back to a resting status once work ends (or fails): idle with no data, Ready otherwise; then what the settled work changed is saved and put in the address. */
 export function settle(): void {
   const { chunkCount, setStatus } = useOrreryStore.getState();
   if (chunkCount === 0) setStatus('idle', 'Add text, drop files or load the demo corpus');
   else setStatus('ready', readyMessage());
+  viewChanged();
 }

@@ -2,7 +2,7 @@
 // memory when the page is cross-origin isolated (nothing is copied), else as one transferred copy.
 // Each request then names the vectors by id. Chunk texts (for BM25) go the same way.
 import { isShared } from '../core/vectors';
-import type { VectorsCall } from '../workers/held';
+import type { TextsCall, VectorsCall } from '../workers/held';
 import type { Calls, WorkerClient } from '../workers/rpc';
 
 const ids = new WeakMap<Float32Array, number>();
@@ -42,8 +42,6 @@ export function shareVectors<C extends Calls & { vectors: VectorsCall }, E exten
   sent.catch(() => held.delete(client));
   return sent.then(() => vectorsId);
 }
-
-type TextsCall = { params: { textsId: number; texts: string[] }; result: { held: number } };
 
 /** Makes sure the client's worker holds these chunk texts; returns their id. */
 export function shareTexts<C extends Calls & { texts: TextsCall }, E extends { type: string; id: number }, N extends { type: string }>(

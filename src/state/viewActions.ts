@@ -1,7 +1,8 @@
 // Small view actions for the panels and the scene: hover, camera, colours, filters, search,
 // the chosen set (lasso, box, a legend entry), theme and help.
 import { searchChunks } from '../core/screenPick';
-import { workspace } from './data';
+import { followAddress } from './addressFollow';
+import { workspace } from './workspace/data';
 import type { CameraState, ColourMode, ViewSlice } from './slices';
 import { useOrreryStore } from './store';
 
@@ -21,12 +22,10 @@ export function toggleGroup(key: number): void {
   store.setState((s) => ({ hiddenGroups: s.hiddenGroups.includes(key) ? s.hiddenGroups.filter((k) => k !== key) : [...s.hiddenGroups, key] }));
 }
 
-/** chunks matching the search, or null when there is none (workspace-sized, not reactive) */
-export let searchMatches: Uint8Array | null = null;
-
 export function setSearch(text: string): void {
-  searchMatches = text.trim() ? searchChunks(workspace.table.texts, text) : null;
-  store.setState({ searchText: text, searchCount: searchMatches ? searchMatches.reduce((n, m) => n + m, 0) : 0 });
+  const matches = text.trim() ? searchChunks(workspace.table.texts, text) : null;
+  workspace.searchMatches = matches;
+  store.setState({ searchText: text, searchCount: matches ? matches.reduce((n, m) => n + m, 0) : 0 });
 }
 
 /** Re-runs the search on a new corpus. */
@@ -42,9 +41,13 @@ export function choose(indices: number[], label: string, fly = false): void {
     onlyChosen: s.onlyChosen && indices.length > 0,
     ...(fly && indices.length > 0 && { flight: { version: s.flight.version + 1, indices } }),
   }));
+  followAddress();
 }
 
-export const clearChosen = (): void => store.setState({ chosen: [], chosenLabel: '', onlyChosen: false });
+export function clearChosen(): void {
+  store.setState({ chosen: [], chosenLabel: '', onlyChosen: false });
+  followAddress();
+}
 export const setOnlyChosen = (onlyChosen: boolean): void => store.setState((s) => ({ onlyChosen: onlyChosen && s.chosen.length > 0 }));
 export const flyTo = (indices: number[]): void => store.setState((s) => ({ flight: { version: s.flight.version + 1, indices } }));
 export const setSelectTool = (selectTool: ViewSlice['selectTool']): void => store.setState({ selectTool });

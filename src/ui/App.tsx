@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
-import { followCorpus } from '../state/clusterActions';
 import { startAddress } from '../state/address';
 import { ClusterLabels } from '../scene/ClusterLabels';
 import { SceneView } from '../scene/SceneView';
 import { openFiles } from '../state/fileActions';
 import { carryOnAfterReload } from '../state/afterReload';
-import { startAutosave } from '../state/persist';
 import { resetCamera } from '../state/viewActions';
 import { AllowedHosts } from './AllowedHosts';
 import { ChosenPanel } from './ChosenPanel';
@@ -47,9 +45,7 @@ export function App() {
     const stopAddress = startAddress();
     // a host was just allowed: the step that needed it runs now, after the workspace is back
     carryOnAfterReload();
-    const stopClustering = followCorpus();
-    const stopAutosave = startAutosave();
-    return () => (stopAddress(), stopClustering(), stopAutosave());
+    return stopAddress;
   }, []);
 
   const paste = () => {

@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 import { select } from '../state/queryActions';
 import { clearChosen, flyTo, setOnlyChosen } from '../state/viewActions';
 
@@ -8,9 +7,9 @@ const LISTED = 100;
 
 /** The chunks chosen with the lasso or box (or a legend entry): their count, a list, and what to do with them. */
 export function ChosenPanel() {
+  const texts = useWorkspace((w) => w.table.texts);
   const { chosen, label, only } = useOrrery(useShallow((s) => ({ chosen: s.chosen, label: s.chosenLabel, only: s.onlyChosen })));
   if (chosen.length === 0) return null;
-  const { texts } = workspace.table;
   return (
     <section className="panel chosen" aria-label="Selection list">
       <h2>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type ChunkOptions, type ChunkStrategy, DEFAULT_SEPARATORS, fitTokenLimit } from '../core/chunking';
 import { rechunk, setChunking } from '../state/corpusActions';
-import { useOrrery } from '../state/hooks';
+import { isBusy, useOrrery } from '../state/hooks';
 
 const STRATEGIES: { value: ChunkStrategy; label: string }[] = [
   { value: 'fit', label: "Paragraphs that fit the model's input" },
@@ -27,7 +27,7 @@ export const formatSeparators = (separators: string[]) =>
 export function ChunkingPanel() {
   const chunking = useOrrery((s) => s.chunking);
   const chunkCount = useOrrery((s) => s.chunkCount);
-  const busy = useOrrery((s) => s.busy);
+  const busy = useOrrery((s) => isBusy(s.phase));
   const model = useOrrery((s) => s.modelSource.model);
   const [draft, setDraft] = useState<ChunkOptions>(chunking);
   const [separators, setSeparators] = useState(formatSeparators(chunking.separators));

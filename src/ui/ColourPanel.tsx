@@ -3,8 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { metadataColumns } from '../core/colouring';
 import { autoMinClusterSize, type ClusterMethod } from '../core/clustering/clusters';
 import { cancelClusters, setClusterSettings } from '../state/clusterActions';
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 import { setColourMode } from '../state/viewActions';
 import type { ColourMode } from '../state/slices';
 
@@ -17,10 +16,9 @@ const MODES: [ColourMode, string][] = [
 
 /** Colour by cluster, source, a metadata column, recall or retrieval result. */
 function ColourBy() {
-  const { colourMode, colourColumn } = useOrrery(
-    useShallow((s) => ({ colourMode: s.colourMode, colourColumn: s.colourColumn, corpusVersion: s.corpusVersion })),
-  );
-  const columns = metadataColumns(workspace.documents);
+  const { colourMode, colourColumn } = useOrrery(useShallow((s) => ({ colourMode: s.colourMode, colourColumn: s.colourColumn })));
+  const documents = useWorkspace((w) => w.documents);
+  const columns = metadataColumns(documents);
   const value = colourMode === 'metadata' ? `column:${colourColumn}` : colourMode;
   return (
     <label className="inline">

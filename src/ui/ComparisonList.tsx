@@ -1,15 +1,14 @@
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 import { select } from '../state/queryActions';
 
 /** The second list beside the answer: which hits both share, and where each of the other's stands. */
 export function ComparisonList() {
+  const table = useWorkspace((w) => w.table);
   const comparison = useOrrery((s) => s.comparison);
   const results = useOrrery((s) => s.results);
   if (!comparison) return null;
   const mine = new Map(results.map((h) => [h.index, h.rank]));
   const shared = comparison.hits.filter((h) => mine.has(h.index)).length;
-  const { table } = workspace;
   return (
     <div role="region" aria-label="Comparison" className="results comparison">
       <h3>

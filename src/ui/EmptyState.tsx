@@ -1,13 +1,13 @@
 import { useRef } from 'react';
 import { loadDemo } from '../state/corpusActions';
 import { openFiles } from '../state/fileActions';
-import { useOrrery } from '../state/hooks';
+import { isBusy, useOrrery } from '../state/hooks';
 import { pickedFiles } from './gatherFiles';
 
 /** What the scene says before there is anything in it: what Orrery does, what it reads, and a first step. */
 export function EmptyState({ onPaste }: { onPaste: () => void }) {
   const chunkCount = useOrrery((s) => s.chunkCount);
-  const busy = useOrrery((s) => s.busy);
+  const busy = useOrrery((s) => isBusy(s.phase));
   const files = useRef<HTMLInputElement>(null);
   if (chunkCount > 0 || busy) return null;
   return (

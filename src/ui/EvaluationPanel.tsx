@@ -1,7 +1,6 @@
 import { evaluationCsv } from '../core/retrieval/evaluationCsv';
-import { workspace } from '../state/data';
 import { evaluateQuerySet, openEvaluatedQuery } from '../state/evaluationActions';
-import { useOrrery } from '../state/hooks';
+import { isBusy, useOrrery, useWorkspace } from '../state/hooks';
 import { select } from '../state/queryActions';
 import type { CorpusHealth, EvaluationState } from '../state/slices';
 import { saveFile } from './saveFile';
@@ -22,15 +21,15 @@ function download(evaluation: EvaluationState): void {
   );
 }
 
-const snippet = (i: number) => `${workspace.table.texts[i]?.slice(0, 60) ?? ''}…`;
-
 function Health({ health, evaluation }: { health: CorpusHealth; evaluation: EvaluationState }) {
+  const texts = useWorkspace((w) => w.table.texts);
+  const snippet = (i: number) => `${texts[i]?.slice(0, 60) ?? ''}…`;
   return (
     <div role="region" aria-label="Corpus health">
       <h3>Corpus health for this query set</h3>
       <ul className="health">
         <li>
-          {health.orphans.length} of {workspace.table.texts.length} chunks were never returned (orphans)
+          {health.orphans.length} of {texts.length} chunks were never returned (orphans)
         </li>
         <li>
           Hubs:{' '}
@@ -60,7 +59,7 @@ function Health({ health, evaluation }: { health: CorpusHealth; evaluation: Eval
 
 export function EvaluationPanel() {
   const evaluation = useOrrery((s) => s.evaluation);
-  const busy = useOrrery((s) => s.busy);
+  const busy = useOrrery((s) => isBusy(s.phase));
   const chunkCount = useOrrery((s) => s.chunkCount);
   const answering = useOrrery((s) => s.retrieval.retriever);
   return (

@@ -1,15 +1,14 @@
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 import { select } from '../state/queryActions';
 
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
 
 /** The collection's index beside exact search over the same rows: recall@k, what it missed, the gold it lost. */
 export function IndexComparisonPanel() {
+  const texts = useWorkspace((w) => w.table.texts);
   const link = useOrrery((s) => s.indexLink);
   const answer = useOrrery((s) => s.indexAnswer);
   if (!link) return null;
-  const { texts } = workspace.table;
   const snippet = (row: number | null) => (row === null ? '(not in the rows read)' : texts[row]);
   return (
     <section className="panel results" role="region" aria-label="Index against exact search">

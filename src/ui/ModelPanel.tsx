@@ -5,7 +5,7 @@ import type { Pooling } from '../core/pooling';
 import { setBatchOverride, speedSummary } from '../state/embedding';
 import { switchModel } from '../state/modelActions';
 import type { Backend, ModelSource } from '../core/models';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 
 const CUSTOM = 'custom';
 
@@ -16,7 +16,9 @@ function describe(model: ModelEntry): string {
 }
 
 export function ModelPanel() {
-  const { source, dims, dtype, backend } = useOrrery(useShallow((s) => ({ source: s.modelSource, dims: s.dims, dtype: s.dtype, backend: s.backend })));
+  const { source, dtype, backend } = useOrrery(useShallow((s) => ({ source: s.modelSource, dtype: s.dtype, backend: s.backend })));
+  const loadedDims = useOrrery((s) => s.loadedDims);
+  const dims = useWorkspace((w) => w.dims) || loadedDims;
   const [choice, setChoice] = useState(source.model.id);
   const [customId, setCustomId] = useState('');
   const [pooling, setPooling] = useState<Pooling>('mean');

@@ -1,8 +1,8 @@
-import { chunkMetadata } from '../core/corpus';
+import { useShallow } from 'zustand/react/shallow';
+import { type ChunkTable, chunkMetadata, type SourceDocument } from '../core/corpus';
 import { chunkIdOf } from '../core/retrieval/querySet';
 import { select, toggleGold } from '../state/queryActions';
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 
 function GoldButton({ index }: { index: number }) {
   const queryText = useOrrery((s) => s.queryText);
@@ -18,11 +18,10 @@ function GoldButton({ index }: { index: number }) {
 export function SelectionPanel() {
   const selected = useOrrery((s) => s.selected);
   const neighbours = useOrrery((s) => s.neighbours);
-  useOrrery((s) => s.qualityVersion); // re-render when recall is measured
+  const { table, documents, recall: recalls } = useWorkspace(useShallow((w) => ({ table: w.table, documents: w.documents, recall: w.recall })));
   if (selected === null) return null;
-  const { table } = workspace;
-  const recall = workspace.recall?.[selected];
-  const metadata = chunkMetadata(workspace.documents[table.sourceIds[selected]!], table.sectionIds[selected]!);
+  const recall = recalls?.[selected];
+  const metadata = chunkMetadata(documents[table.sourceIds[selected]!], table.sectionIds[selected]!);
   return (
     <section className="panel selection" aria-label="Selected chunk">
       <div className="row spread">
@@ -32,10 +31,10 @@ export function SelectionPanel() {
         </button>
       </div>
       <p className="muted" role="group" aria-label="Position">
-        {chunkPosition(selected)}
+        {chunkPosition(table, documents, selected)}
       </p>
       <p className="muted" role="group" aria-label="Chunk id">
-        id {chunkIdOf(table, workspace.documents, selected)} (for query sets)
+        id {chunkIdOf(table, documents, selected)} (for query sets)
       </p>
       {table.headings[selected] && (
         <p className="muted" role="group" aria-label="Heading">
@@ -78,8 +77,7 @@ export function SelectionPanel() {
 const LINE_FORMATS = new Set(['csv', 'tsv', 'jsonl', 'projector']);
 
 /** Where a chunk comes from: file, page, line (or row), characters. */
-export function chunkPosition(index: number): string {
-  const { table, documents } = workspace;
+function chunkPosition(table: ChunkTable, documents: SourceDocument[], index: number): string {
   const doc = documents[table.sourceIds[index]!];
   const parts = [table.sources[table.sourceIds[index]!]];
   if (table.pages[index]! > 0) parts.push(`page ${table.pages[index]}`);
@@ -93,8 +91,9 @@ export function chunkPosition(index: number): string {
 
 function TokenCount({ index }: { index: number }) {
   const model = useOrrery((s) => s.modelSource.model);
-  const tokens = workspace.table.tokens[index]!;
-  if (workspace.table.imported[index]) return <p className="muted">Imported vector (not embedded here)</p>;
+  const table = useWorkspace((w) => w.table);
+  const tokens = table.tokens[index]!;
+  if (table.imported[index]) return <p className="muted">Imported vector (not embedded here)</p>;
   if (tokens < 0) return null;
   const over = tokens > model.maxTokens;
   return (

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { workspace } from '../state/data';
 import { setTextField } from '../state/corpusActions';
 import { select } from '../state/queryActions';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 
 const SHOWN = 100;
 
 /** Each source with its chunk count; a table's text column can be changed; chunks listed on demand. */
 export function SourcesPanel() {
   const sources = useOrrery((s) => s.sources);
-  useOrrery((s) => s.corpusVersion);
+  const table = useWorkspace((w) => w.table);
+  const documents = useWorkspace((w) => w.documents);
   const maxTokens = useOrrery((s) => s.modelSource.model.maxTokens);
   const [open, setOpen] = useState<number | null>(null);
   if (sources.length === 0) return null;
-  const { table, documents } = workspace;
   const counts = new Int32Array(sources.length);
   const over = new Int32Array(sources.length);
   for (let i = 0; i < table.texts.length; i++) {
@@ -67,7 +66,7 @@ export function SourcesPanel() {
 }
 
 function ChunkList({ source, maxTokens }: { source: number; maxTokens: number }) {
-  const { table } = workspace;
+  const table = useWorkspace((w) => w.table);
   const rows: number[] = [];
   for (let i = 0; i < table.texts.length; i++) if (table.sourceIds[i] === source) rows.push(i);
   return (

@@ -2,11 +2,11 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { resume } from '../state/corpusActions';
 import { cancelRunning } from '../state/tasks';
-import { useOrrery } from '../state/hooks';
+import { isBusy, useOrrery } from '../state/hooks';
 
 export function StatusBar() {
   const { message, progress, busy, phase, resumable } = useOrrery(
-    useShallow((s) => ({ message: s.message, progress: s.progress, busy: s.busy, phase: s.phase, resumable: s.resumable !== null })),
+    useShallow((s) => ({ message: s.message, progress: s.progress, busy: isBusy(s.phase), phase: s.phase, resumable: s.resumable !== null })),
   );
   // the tab says how far a long step is, for when the user looks elsewhere
   useEffect(() => {

@@ -1,12 +1,11 @@
-import { workspace } from '../state/data';
-import { useOrrery } from '../state/hooks';
+import { useOrrery, useWorkspace } from '../state/hooks';
 
 const MAX_CHARS = 280;
 
 export function Tooltip() {
+  const table = useWorkspace((w) => w.table);
   const hovered = useOrrery((s) => s.hovered);
   if (!hovered) return null;
-  const { table } = workspace;
   const text = table.texts[hovered.index] ?? '';
   return (
     <div role="tooltip" className="tooltip" style={{ left: hovered.x + 14, top: hovered.y + 14 }}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useOrrery } from '../state/hooks';
+import { isBusy, useOrrery } from '../state/hooks';
 import { connectDb, loadCollection, pushCorpus, setDbConnection, setSampleLimit, sourceNameOf } from '../state/vectorDbActions';
 
 /** A Chroma server: connect, list its collections, read one in, or write the workspace into a new one. */
@@ -11,7 +11,7 @@ export function VectorDbPanel() {
       server: s.dbServer,
       collections: s.dbCollections,
       sampleLimit: s.sampleLimit,
-      busy: s.busy,
+      busy: isBusy(s.phase),
       chunkCount: s.chunkCount,
       sources: s.sources,
     })),

@@ -1,7 +1,7 @@
 // The big arrays live here, outside reactive state; the store's version numbers say when they change.
-import { type ChunkTable, EMPTY_TABLE, type SourceDocument } from '../core/corpus';
-import type { PcaModel } from '../core/pca';
-import type { Projection } from '../core/snapshot/codec';
+import { type ChunkTable, EMPTY_TABLE, type SourceDocument } from '../../core/corpus';
+import type { PcaModel } from '../../core/pca';
+import type { Projection } from '../../core/snapshot/codec';
 
 export interface Workspace {
   /** what was added, as parsed: chunking them again needs no file */
@@ -22,6 +22,8 @@ export interface Workspace {
   clusterLabels: Int32Array;
   /** set when the vectors are a PCA reduction of the model's (from a share link): queries are projected the same way */
   projection: Projection | null;
+  /** chunks matching the text search (1), or null when there is none */
+  searchMatches: Uint8Array | null;
   /** the last query's vector and its place in the layout */
   queryVector: Float32Array | null;
   queryCoords: Float32Array | null;
@@ -39,6 +41,7 @@ export const emptyWorkspace = (): Workspace => ({
   placed: new Uint8Array(0),
   clusterLabels: new Int32Array(0),
   projection: null,
+  searchMatches: null,
   queryVector: null,
   queryCoords: null,
 });

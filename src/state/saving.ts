@@ -1,0 +1,178 @@
+// The workspace survives a reload: documents, chunks, vectors, layout and settings are written to
+// IndexedDB when work settles on something new (autosave, called by the workspace's follow-on jobs
+// and when a task settles); persist.ts reads them back.
+import type { ChunkOptions } from '../core/chunking';
+import type { ChunkTable, SourceDocument } from '../core/corpus';
+import type { LayoutParams } from '../core/layoutRun';
+import type { Backend, ModelSource } from '../core/models';
+import type { PcaModel } from '../core/pca';
+import type { Projection } from '../core/snapshot/codec';
+import type { RetrievalSettings } from '../core/retrieval/retrieve';
+import { isShared } from '../core/vectors';
+import { clearStore, getValue, putValue, STORES } from '../workers/idb';
+import { workspace } from './workspace/data';
+import { isBusy } from './slices';
+import { useOrreryStore } from './store';
+
+const store = useOrreryStore;
+/** where the current workspace is saved, and the one kept before a shared view replaced it */
+export const SAVED = { corpus: 'current', settings: 'settings' };
+export const KEPT = { corpus: 'kept', settings: 'kept-settings' };
+export const VERSION = 1;
+
+export interface SavedWorkspace {
+  version: number;
+  savedAt: number;
+  documents: SourceDocument[];
+  table: ChunkTable;
+  vectors: Float32Array;
+  dims: number;
+  coords: Float32Array;
+  pca: PcaModel;
+  layoutParams: LayoutParams;
+  explainedVariance: number[];
+  modelSource: ModelSource;
+  backend: Backend | null;
+  dtype: string | null;
+  /** the vectors are a share link's reduction (absent in saves from before reductions) */
+  projection?: Projection | null;
+}
+
+/** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
+export interface SavedSettings {
+  chunking: ChunkOptions;
+  retrieval: RetrievalSettings;
+  goldMarks: Record<string, number[]>;
+  contextBudget: number;
+  /** before retrieval settings were saved whole */
+  topK?: number;
+  queryText: string;
+  queryVector: Float32Array | null;
+}
+
+function snapshot(): SavedWorkspace {
+  const s = store.getState();
+  return {
+    version: VERSION,
+    savedAt: Date.now(),
+    documents: workspace.documents,
+    // texts are slices of the documents: not stored twice
+    table: { ...workspace.table, texts: [] },
+    // IndexedDB cannot store shared memory
+    vectors: isShared(workspace.vectors) ? workspace.vectors.slice() : workspace.vectors,
+    dims: workspace.dims,
+    coords: workspace.coords,
+    pca: workspace.pca!,
+    layoutParams: s.layoutParams,
+    explainedVariance: s.explainedVariance,
+    modelSource: s.modelSource,
+    backend: s.backend,
+    dtype: s.dtype,
+    projection: workspace.projection,
+  };
+}
+
+export function settingsSnapshot(): SavedSettings {
+  const s = store.getState();
+  return {
+    chunking: s.chunking,
+    retrieval: s.retrieval,
+    goldMarks: s.goldMarks,
+    contextBudget: s.contextBudget,
+    queryText: s.queryText,
+    queryVector: workspace.queryVector,
+  };
+}
+
+let saving: Promise<void> = Promise.resolve();
+let savedCorpus = '';
+let savedSettings = '';
+let warned = false;
+/** saves written so far (window.__orrery.saves: tests wait for a save rather than for time) */
+let written = 0;
+
+type State = ReturnType<typeof store.getState>;
+const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
+const settingsVersions = (s: State) => JSON.stringify([s.queryVersion, s.retrieval, s.goldMarks, s.contextBudget, s.chunking]);
+
+/** Why IndexedDB refused a write, in words (a quota error often comes without a message). */
+function storageProblem(error: unknown): string {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  if (name === 'QuotaExceededError' || /quota/i.test(message ?? '')) return "this site's storage quota is used up";
+  return message || name || 'the browser refused the write';
+}
+
+function save(key: string, data: unknown): void {
+  saving = saving.then(() =>
+    putValue(STORES.workspace, key, data).then(
+      () => void written++,
+      (error: unknown) => {
+        if (warned) return;
+        warned = true;
+        store.getState().notify('error', `The workspace could not be saved in this browser (${storageProblem(error)}); it will be lost on reload.`);
+      },
+    ),
+  );
+}
+
+/** Settles when every save asked for so far has been written (or refused). */
+export function savesWritten(): Promise<void> {
+  return saving;
+}
+
+export const savesCount = (): number => written;
+
+/** Saves what changed since the last save (the corpus and its layout, or the settings and query), once work has settled. */
+export function autosave(): void {
+  const s = store.getState();
+  if (isBusy(s.phase) || s.layoutProgress !== null || s.chunkCount === 0) return;
+  const corpus = corpusVersions(s);
+  const settings = settingsVersions(s);
+  if (corpus !== savedCorpus) {
+    savedCorpus = corpus;
+    save(SAVED.corpus, snapshot());
+  }
+  if (settings !== savedSettings) {
+    savedSettings = settings;
+    save(SAVED.settings, settingsSnapshot());
+  }
+}
+
+/** What is on screen now is what was just read from the saved workspace: nothing to write back. */
+export function markSaved(): void {
+  const s = store.getState();
+  savedCorpus = corpusVersions(s);
+  savedSettings = settingsVersions(s);
+}
+
+/** The saved workspace under `keys`, or nothing (none, another version, or unreadable). */
+export async function readSaved(keys: { corpus: string; settings: string }): Promise<{ saved: SavedWorkspace; settings?: SavedSettings } | null> {
+  try {
+    const saved = await getValue<SavedWorkspace>(STORES.workspace, keys.corpus);
+    const settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
+    if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return null;
+    return { saved, settings };
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the saved workspace aside before a shared view replaces it; resolves to its chunk count (0: there was none). */
+export async function keepSavedWorkspace(): Promise<number> {
+  await saving;
+  try {
+    const saved = await getValue<SavedWorkspace>(STORES.workspace, SAVED.corpus);
+    if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return 0;
+    await putValue(STORES.workspace, KEPT.corpus, saved);
+    await putValue(STORES.workspace, KEPT.settings, (await getValue<SavedSettings>(STORES.workspace, SAVED.settings)) ?? settingsSnapshot());
+    return saved.table.starts.length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Forgets the saved workspace (the embedding cache stays: it is keyed by model and text). */
+export async function clearSavedWorkspace(): Promise<void> {
+  await saving;
+  await clearStore(STORES.workspace);
+}
