@@ -1,4 +1,4 @@
-import { expect, summary, test, waitReady } from './fixtures';
+import { expect, summary, test, waitNewHistoryStep, waitReady, waitSaved } from './fixtures';
 
 const hash = (url: string) => decodeURIComponent(new URL(url).hash.replace(/\+/g, ' '));
 
@@ -14,7 +14,7 @@ test('the address follows the work (method, parameters, query, open chunk, selec
   await page.getByLabel('Query', { exact: true }).press('Enter');
   await waitReady(page);
   await expect.poll(() => hash(page.url())).toContain('q=How do black holes form?');
-  await page.waitForTimeout(1100); // a step apart from the last: its own entry
+  await waitNewHistoryStep(page);
 
   await page.getByLabel('Method').selectOption('umap');
   await page.getByLabel('Neighbours').fill('10');
@@ -23,7 +23,7 @@ test('the address follows the work (method, parameters, query, open chunk, selec
   await waitReady(page);
   await expect.poll(() => hash(page.url())).toContain('method=umap');
   expect(hash(page.url())).toContain('neighbours=10');
-  await page.waitForTimeout(1100);
+  await waitNewHistoryStep(page);
 
   await page.getByRole('region', { name: 'Results' }).getByRole('button').first().click();
   const open = (await summary(page)).selected!;
@@ -45,7 +45,7 @@ test('the address follows the work (method, parameters, query, open chunk, selec
   await expect.poll(async () => (await summary(page)).selected).toBe(open);
 
   // a reload comes back to the same view from the saved workspace
-  await page.waitForTimeout(1500);
+  await waitSaved(page);
   await page.reload();
   await waitReady(page);
   await expect.poll(async () => (await summary(page)).selected).toBe(open);

@@ -1,4 +1,4 @@
-import type { OrrerySummary } from '../src/state/automation';
+import type { OrrerySummary } from '../src/state/summaryTypes';
 import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
 
 export { expect };
@@ -78,6 +78,33 @@ export async function waitReady(page: Page): Promise<void> {
   await expect(page.getByRole('status')).toContainText('Ready', { timeout: 120_000 });
 }
 
+/** What is on screen is saved in this browser (a reload or another tab will find it). */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(async () => (await summary(page)).saves, { timeout: 30_000 }).toMatchObject({ pending: 0, upToDate: true });
+}
+
+/** The next change of the view gets its own history entry (changes within a second replace the last one). */
+export async function waitNewHistoryStep(page: Page): Promise<void> {
+  await expect.poll(async () => (await summary(page)).address.coalescing, { timeout: 5_000 }).toBe(false);
+}
+
+/** A value that has stopped changing: read until two reads in a row agree. */
+export async function waitSteady<T>(read: () => Promise<T>): Promise<T> {
+  let last = JSON.stringify(await read());
+  await expect
+    .poll(
+      async () => {
+        const next = JSON.stringify(await read());
+        const same = next === last;
+        last = next;
+        return same;
+      },
+      { timeout: 10_000, intervals: [300] },
+    )
+    .toBe(true);
+  return JSON.parse(last) as T;
+}
+
 export type Summary = OrrerySummary;
 
 /** The clusters of the corpus now (not of an earlier commit of it). */
@@ -130,14 +157,19 @@ export function drawnPixels(page: Page): Promise<{ count: number; sample: { x: n
   });
 }
 
-/** The scene once it has stopped moving (points glide for a moment after each layout). */
+/** The scene once it has stopped moving (points glide for a moment after each layout); fails if it never does. */
 export async function settledPixels(page: Page): Promise<Awaited<ReturnType<typeof drawnPixels>>> {
   let last = await drawnPixels(page);
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(300);
-    const next = await drawnPixels(page);
-    if (next.signature === last.signature) return next;
-    last = next;
-  }
+  await expect
+    .poll(
+      async () => {
+        const next = await drawnPixels(page);
+        const settled = next.signature === last.signature;
+        last = next;
+        return settled;
+      },
+      { timeout: 15_000, intervals: [300], message: 'the scene kept moving' },
+    )
+    .toBe(true);
   return last;
 }

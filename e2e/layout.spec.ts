@@ -26,6 +26,8 @@ test('UMAP streams into the scene, pauses and resumes, and reports its distortio
   await expect(page.getByRole('status')).toContainText(/UMAP \d+%/);
   await page.getByRole('button', { name: 'Pause' }).click();
   const paused = await page.getByRole('status').textContent();
+  // the one wait of the suite that is not a condition: a pause is shown by nothing changing while
+  // a running layout would have sent about a dozen frames
   await page.waitForTimeout(1500);
   await expect(page.getByRole('status')).toHaveText(paused!);
   await page.getByRole('button', { name: 'Resume' }).click();

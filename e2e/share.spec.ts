@@ -1,4 +1,4 @@
-import { expect, guardOffline, summary, test, waitClustered, waitReady } from './fixtures';
+import { expect, guardOffline, summary, test, waitClustered, waitReady, waitSaved, waitSteady } from './fixtures';
 
 test('a share link carries the view: opened in a new browser with every other origin blocked, the same points, camera, results, gold and selection, nothing embedded', async ({
   page,
@@ -30,7 +30,8 @@ test('a share link carries the view: opened in a new browser with every other or
   await page.mouse.move(canvas.x + canvas.width * 0.8 - 150, canvas.y + 100, { steps: 10 });
   await page.mouse.up();
   await expect.poll(async () => (await summary(page)).camera!.position[0]).not.toBeCloseTo(0, 2);
-  await page.waitForTimeout(800); // the camera comes to rest
+  // the camera comes to rest (it glides on after the drag)
+  await waitSteady(async () => (await summary(page)).camera);
   const sent = await summary(page);
 
   await page.getByRole('button', { name: 'Share', exact: true }).click();
@@ -77,7 +78,7 @@ test('a share link carries the view: opened in a new browser with every other or
 test('a bad share link says what is wrong and keeps the workspace: a newer version, a damaged link', async ({ page }) => {
   await page.goto('/?demo');
   await waitReady(page);
-  await page.waitForTimeout(1500); // the workspace is saved
+  await waitSaved(page);
   for (const [fragment, message] of [
     ['#o9.AAAA', 'this snapshot is version 9, made by a newer Orrery'],
     ['#o1.q1YqS8', 'the snapshot is damaged'],

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, guardOffline, summary, test, waitClustered, waitReady } from './fixtures';
+import { expect, guardOffline, summary, test, waitClustered, waitReady, waitSaved } from './fixtures';
 
 async function ask(page: Page, query: string): Promise<void> {
   await page.getByLabel('Query', { exact: true }).fill(query);
@@ -51,7 +51,7 @@ test('the demo corpus travels as its content hash; reduced vectors still answer 
   await other.getByLabel('Paste text').fill('My own notes about tide pools and the creatures in them.');
   await other.getByRole('button', { name: 'Add text' }).click();
   await waitReady(other);
-  await other.waitForTimeout(1500); // saved
+  await waitSaved(other);
   const requested: string[] = [];
   context.on('request', (r) => requested.push(new URL(r.url()).pathname));
   // a fresh start on the link: the saved workspace is not loaded, and is kept all the same
@@ -150,7 +150,7 @@ test('a snapshot file downloads, and opens when dropped into another browser; a 
   const third = await browser.newPage();
   await third.goto('/?demo');
   await waitReady(third);
-  await third.waitForTimeout(1500); // the workspace is saved
+  await waitSaved(third);
   await third.goto(byHash);
   await expect(third.getByRole('alert').filter({ hasText: `refers to a corpus of ${sent.chunkCount} chunks that this workspace does not hold` })).toBeVisible();
   await waitReady(third);

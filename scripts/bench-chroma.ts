@@ -12,7 +12,7 @@ import { rowNorms } from '../src/core/vectors';
 import { ChromaDatabase } from '../src/core/vectorDb/chroma';
 import { recallAtK } from '../src/core/vectorDb/indexRecall';
 import { pageRowsFor } from '../src/core/vectorDb/sampling';
-import type { OrrerySummary } from '../src/state/automation';
+import type { OrrerySummary } from '../src/state/summaryTypes';
 import { startChroma } from './chromaServer';
 
 const ROWS = 20_000;

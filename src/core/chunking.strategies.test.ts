@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkRange, DEFAULT_CHUNKING, sentenceRanges, splitRecursively } from './chunking';
+import { chunkRange, DEFAULT_CHUNKING } from './chunking';
+import { sentenceRanges, splitRecursively } from './textSplit';
 import { chunkDocuments } from './corpus';
 import { markdownHeadings } from './ingest/markdown';
 

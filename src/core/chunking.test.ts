@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitByCharacters, splitParagraphs } from './chunking';
+import { splitParagraphs } from './chunking';
+import { splitByCharacters } from './textSplit';
 
 describe('splitParagraphs', () => {
   it('splits on blank lines and keeps offsets into the source', () => {

@@ -3,6 +3,10 @@
 // scale, a few distinct values get the palette, too many get neither.
 import type { ChunkTable, SourceDocument } from './corpus';
 
+/** What the points can be coloured by (a share link names one). */
+export const COLOUR_MODES = ['cluster', 'source', 'metadata', 'recall', 'retrieval'] as const;
+export type ColourMode = (typeof COLOUR_MODES)[number];
+
 export type Rgb = readonly [number, number, number];
 
 // Twenty hues readable on a dark and (multiplied by LIGHT_THEME_SHADE) on a light background.

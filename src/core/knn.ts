@@ -1,6 +1,7 @@
 // Exact k-nearest-neighbour graphs (each point's k nearest others, nearest first), as steps that
 // yield after each row so that a worker can cancel or pause them (see steps.ts).
 import { finish, type Steps } from './steps';
+import { normalizeRows } from './pooling';
 
 export type Metric = 'cosine' | 'euclidean';
 
@@ -14,16 +15,7 @@ export interface KnnGraph {
 }
 
 /** A copy with every row scaled to unit length (zero rows stay zero). */
-export function unitRows(data: Float32Array, count: number, dims: number): Float32Array {
-  const out = new Float32Array(count * dims);
-  for (let i = 0; i < count; i++) {
-    let s = 0;
-    for (let j = 0; j < dims; j++) s += data[i * dims + j]! ** 2;
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let j = 0; j < dims; j++) out[i * dims + j] = data[i * dims + j]! * inv;
-  }
-  return out;
-}
+export const unitRows = (data: Float32Array, count: number, dims: number): Float32Array => normalizeRows(data.slice(0, count * dims), dims);
 
 /** Inserts (index, distance) into row's sorted list if it is closer than the current k-th. */
 function offer(graph: KnnGraph, row: number, index: number, distance: number): void {
@@ -110,6 +102,3 @@ export function* exactKnnOfRowsSteps(data: Float32Array, count: number, dims: nu
   }
   return graph;
 }
-
-export const exactKnnOfRows = (data: Float32Array, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): KnnGraph =>
-  finish(exactKnnOfRowsSteps(data, count, dims, rows, k, metric));

@@ -30,14 +30,6 @@ export function* neighbourRecallSteps(
   return recall;
 }
 
-export const neighbourRecall = (
-  trueNeighbours: KnnGraph,
-  layout: Float32Array,
-  layoutDims: number,
-  pointCount = trueNeighbours.count,
-  rows?: Int32Array,
-): Float32Array => finish(neighbourRecallSteps(trueNeighbours, layout, layoutDims, pointCount, rows));
-
 /** `size` distinct indices below `count`, seeded, in increasing order. */
 export function sampleIndices(count: number, size: number, seed = 1): Int32Array {
   const all = Array.from({ length: count }, (_, i) => i);

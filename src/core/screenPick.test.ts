@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxPolygon, insidePolygon, nearestOnScreen, pointsInPolygon, searchChunks } from './screenPick';
+import { boxPolygon, insidePolygon, nearestOnScreen, pointsInPolygon } from './screenPick';
+import { searchChunks } from './textSearch';
 
 // orthographic: x, y in [−10, 10] fill a 200 × 200 viewport, z ignored (w = 1)
 const ortho = { matrix: [0.1, 0, 0, 0, 0, 0.1, 0, 0, 0, 0, -0.01, 0, 0, 0, 0, 1], width: 200, height: 200 };

@@ -1,8 +1,7 @@
 // The retrieval path: one line from the query to each hit, in rank order. Colour says which
 // retrievers have the hit in their own top k; brightness and width say how it scored against the
 // other hits; the ranks just below the cut are drawn faint and labelled with their rank.
-
-export type FoundBy = 'dense' | 'bm25' | 'both' | 'neither';
+import type { FoundBy } from '../core/retrieval/retrieve';
 
 export const FOUND_BY_COLOR: Record<FoundBy, [number, number, number]> = {
   both: [1.0, 0.88, 0.4],

@@ -7,7 +7,7 @@ import { loadDemo } from './corpusActions';
 import { runLayout } from './layoutActions';
 import { restore } from './persist';
 import { clearQuery, runQuery, select } from './queryActions';
-import { openShareLink, openSnapshotUrl } from './shareActions';
+import { openShareLink, openSnapshotUrl } from './openSnapshot';
 import { useOrreryStore } from './store';
 import { choose, clearChosen } from './viewActions';
 

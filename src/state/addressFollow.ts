@@ -33,6 +33,9 @@ export function setWaitingForHost(waiting: boolean): void {
 
 export const isWaitingForHost = (): boolean => following.waitingForHost;
 
+/** Whether a change now would replace the last history entry (it came less than a second ago). */
+export const addressCoalescing = (): boolean => performance.now() - lastPushAt < COALESCE_MS;
+
 /** Writes the view into the address if it changed: a new history entry, or the last one replaced within a second. */
 export function followAddress(): void {
   const s = store.getState();

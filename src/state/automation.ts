@@ -1,155 +1,24 @@
-// window.__orrery: a read-only summary for tests and scripts (a stable contract, see DESIGN.md).
+// window.__orrery: a read-only summary for tests and scripts (a stable contract, see DESIGN.md;
+// its shape is summaryTypes.ts).
 import { variantName } from '../core/retrieval/quantize';
 import { crashWorkerForTest } from '../workers/startWorker';
 import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { workspace } from './workspace/data';
 import { sceneReport } from './sceneReport';
 import type { OrreryState } from './slices';
+import type { OrrerySummary, Standing, SummaryHit } from './summaryTypes';
 import { allowedHosts } from './allowedHosts';
 import { pointColouring } from './colouring';
+import { addressCoalescing } from './addressFollow';
+import { saveState } from './saving';
 import { useOrreryStore } from './store';
 import { vectorTransfers } from './vectorSync';
 
-interface Standing {
-  rank: number | null;
-  score: number | null;
-}
-
-interface SummaryHit {
-  index: number;
-  rank: number;
-  score: number;
-  source: string;
-  text: string;
-  tokens: number;
-  foundBy: string;
-  dense: Standing;
-  bm25: Standing;
-  hybrid: Standing;
-}
-
 /** JSON has no Infinity: a chunk a retriever does not return has rank and score null. */
-const standing = (s: { rank: number; score: number }): Standing => ({
+const jsonStanding = (s: { rank: number; score: number }): Standing => ({
   rank: Number.isFinite(s.rank) ? s.rank : null,
   score: Number.isFinite(s.score) ? s.score : null,
 });
-
-export interface OrrerySummary {
-  phase: string;
-  message: string;
-  chunkCount: number;
-  sourceCount: number;
-  dims: number;
-  model: string;
-  modelHost: string | null;
-  dtype: string | null;
-  backend: string | null;
-  layoutMethod: string;
-  layoutDims: number;
-  layoutRunning: boolean;
-  placement: string;
-  placedCount: number;
-  quality: { k: number; meanRecall: number; recallRows: number; trustworthiness: number; trustRows: number } | null;
-  explainedVariance: number[];
-  query: {
-    text: string;
-    k: number;
-    retriever: string;
-    variant: string;
-    /** the answer within the cut: rank and score in the answering retriever, and each retriever's standing */
-    results: SummaryHit[];
-    /** the next ranks, drawn faintly beyond the cut */
-    beyond: SummaryHit[];
-    /** each retriever's own top k */
-    byRetriever: Record<string, { index: number; rank: number; score: number }[]> | null;
-    /** the gold chunks marked for this query, each with its standing under every retriever */
-    gold: { index: number; dense: Standing; bm25: Standing; hybrid: Standing; answerRank: number | null; similarity: number; outrankedBy: number[] }[];
-    /** the query's tokens when the model cuts it, else null */
-    tokens: number | null;
-    comparison: { label: string; indices: number[] } | null;
-    history: string[];
-  };
-  /** the last evaluation: per retriever (and vector variant) hit@1/3/5/10, MRR and nDCG@10 */
-  evaluation: {
-    name: string;
-    queries: number;
-    table: { retriever: string; hit1: number; hit3: number; hit5: number; hit10: number; mrr: number; ndcg10: number }[];
-    notes: string[];
-    health: { orphans: number; hubs: [number, number][]; duplicates: [number, number, number][]; noHit: number[] };
-  } | null;
-  selected: number | null;
-  neighbours: { index: number; rank: number; score: number }[];
-  notices: string[];
-  sources: { name: string; format: string; chunks: number }[];
-  chunking: { strategy: string; size: number; overlap: number };
-  /** texts the model embedded in this session; cached and imported ones are not counted */
-  embeddedCount: number;
-  importedCount: number;
-  /** chunks longer than the model's input */
-  overLimit: number;
-  restored: boolean;
-  /** bumps on every commit of the corpus (documents, chunks or vectors) */
-  corpusVersion: number;
-  /** what the scene drew: the retrieval path's lines (rank, chunk, width in pixels, faint below the cut) */
-  scene: typeof sceneReport;
-  /** corpus vectors sent to the layout and quality workers: once per version and worker; bytes copied are 0 when the page shares memory */
-  vectorTransfers: { sends: number; bytesCopied: number };
-  /** clusters of the full-dimension vectors, largest first; `running` while they are computed */
-  clusters: {
-    method: string | null;
-    running: boolean;
-    /** the corpus version they belong to: equal to corpusVersion once the current corpus is clustered */
-    corpusVersion: number;
-    items: { id: number; size: number; terms: string[] }[];
-    unclustered: number;
-    silhouette: number | null;
-    minClusterSize: number | null;
-    notes: string[];
-  };
-  /** what the colours mean: the legend's entries (hidden ones shown: false), a numeric column's range, or why a column is not coloured */
-  colour: {
-    mode: string;
-    column: string | null;
-    legend: { key: number; name: string; count: number; shown: boolean }[];
-    range: { min: number; max: number; missing: number } | null;
-    tooManyValues: number | null;
-  };
-  search: { text: string; matches: number };
-  /** the chunks chosen with the lasso, the box or a legend entry */
-  selection: { label: string; count: number; indices: number[]; onlyShown: boolean };
-  /** where the camera last came to rest; orthographic in the 2-D view */
-  camera: { position: number[]; target: number[]; zoom: number; orthographic: boolean } | null;
-  theme: string;
-  helpOpen: boolean;
-  /** the share link last made: its length in bytes, and whether it names its chunks by content hash (the demo's, or any) instead of carrying them */
-  share: { length: number | null; referenced: boolean; demo: boolean };
-  /** set when the vectors are a share link's PCA reduction: the model's dimensions they were reduced from */
-  reducedFrom: number | null;
-  /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */
-  vectorDb: {
-    /** hosts besides its own origin that this page may connect to (its connect-src) */
-    allowedHosts: string[];
-    connected: boolean;
-    collections: { name: string; count: number; dims: number | null; space: string }[];
-    link: { collection: string; loaded: number; total: number; sampled: boolean; complete: boolean } | null;
-    /** index and exact top k as chunk ids; missed: exact hits the index did not return; goldLost: gold rows exact search has in the top k and the index not */
-    answer:
-      | {
-          query: string;
-          k: number;
-          recall: number | null;
-          index: string[];
-          exact: string[];
-          exactRows: number[];
-          missed: { id: string; exactRank: number }[];
-          goldLost: number[];
-          indexMs: number;
-          exactMs: number;
-        }
-      | { unavailable: string }
-      | null;
-  };
-}
 
 function vectorDbSummary(s: OrreryState): OrrerySummary['vectorDb'] {
   const answer = s.indexAnswer;
@@ -205,9 +74,9 @@ export function summary(): OrrerySummary {
     text: table.texts[h.index] ?? '',
     tokens: table.tokens[h.index] ?? -1,
     foundBy: h.foundBy,
-    dense: standing(h.dense),
-    bm25: standing(h.bm25),
-    hybrid: standing(h.hybrid),
+    dense: jsonStanding(h.dense),
+    bm25: jsonStanding(h.bm25),
+    hybrid: jsonStanding(h.hybrid),
   });
   const perSource = new Array<number>(workspace.documents.length).fill(0);
   for (const id of table.sourceIds) perSource[id]!++;
@@ -238,9 +107,9 @@ export function summary(): OrrerySummary {
       byRetriever: s.byRetriever,
       gold: s.gold.map((g) => ({
         index: g.index,
-        dense: standing(g.dense),
-        bm25: standing(g.bm25),
-        hybrid: standing(g.hybrid),
+        dense: jsonStanding(g.dense),
+        bm25: jsonStanding(g.bm25),
+        hybrid: jsonStanding(g.hybrid),
         answerRank: Number.isFinite(g.answerRank) ? g.answerRank : null,
         similarity: g.similarity,
         outrankedBy: g.outrankedBy.map((o) => o.index),
@@ -269,6 +138,7 @@ export function summary(): OrrerySummary {
         noHit: s.evaluation.health.noHit,
       },
     },
+    openChunk: s.selected,
     selected: s.selected,
     neighbours: s.neighbours,
     notices: s.notices.map((n) => `${n.kind}: ${n.text}`),
@@ -295,6 +165,8 @@ export function summary(): OrrerySummary {
     colour: colourSummary(s),
     search: { text: s.searchText, matches: s.searchCount },
     selection: { label: s.chosenLabel, count: s.chosen.length, indices: s.chosen, onlyShown: s.onlyChosen },
+    saves: saveState(),
+    address: { coalescing: addressCoalescing() },
     camera: s.camera && { ...s.camera, orthographic: s.layoutParams.dims === 2 },
     theme: s.theme,
     helpOpen: s.helpOpen,

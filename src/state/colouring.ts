@@ -4,7 +4,6 @@
 import { type ColumnScale, columnScale, columnValues, groupColour, NO_GROUP, type Rgb } from '../core/colouring';
 import { workspace } from './workspace/data';
 import type { OrreryState } from './slices';
-import { useOrreryStore } from './store';
 
 export interface Group {
   /** the value hidden or shown by the legend: ≥ 0 a group, −1 no group, −2 "other" */
@@ -90,5 +89,3 @@ export function groupMembers(groupOf: Int32Array, key: number): number[] {
   groupOf.forEach((g, i) => g === key && out.push(i));
   return out;
 }
-
-export const currentColouring = (): PointColouring => pointColouring(useOrreryStore.getState());

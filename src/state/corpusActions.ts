@@ -3,17 +3,16 @@
 // error leaves it as it was.
 import { CancelledError } from '../core/batching';
 import type { ChunkOptions } from '../core/chunking';
-import { appendChunks, type ChunkTable, importedRow, parseTopicMarkdown, type SourceDocument, withTexts } from '../core/corpus';
+import { appendChunks, type ChunkTable, parseTopicMarkdown, type SourceDocument, withTexts } from '../core/corpus';
 import { tableDocument } from '../core/ingest/records';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
-import type { ModelSource } from '../core/models';
 import { shouldPlace } from '../core/placement';
 import { assertSameSpace } from '../core/vectors';
 import type { IngestFile } from '../workers/ingest.protocol';
 import { commitEmpty, commitWorkspace, type Corpus, type Made, newVectors } from './workspace/commit';
 import { workspace } from './workspace/data';
-import { embed, type Embedded, SPEED_TEST_MIN_TEXTS, tuned } from './embedding';
-import { isLayoutRunning, layOut, runLayout } from './layoutActions';
+import { embedCorpus, noteTruncated } from './embedCorpus';
+import { isLayoutRunning, layOutUncommitted, runLayout } from './layoutActions';
 import { autosave, clearSavedWorkspace } from './saving';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
@@ -21,9 +20,6 @@ import { cancelRunning, enqueue } from './tasks';
 import { embedClient, ingestClient } from './workers';
 
 const store = useOrreryStore;
-
-/** Vectors a workspace may hold: beyond this a browser tab runs out of memory. */
-const MAX_VECTOR_BYTES = 2 ** 30;
 
 /**
  * Lays out a new corpus with PCA first (fast), then commits it with that layout, so that a cancel
@@ -34,7 +30,7 @@ export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortS
   const params: PcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
   const count = corpus.table.texts.length;
   store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
-  const placed = await layOut(params, corpus.vectors, count, corpus.dims, signal);
+  const placed = await layOutUncommitted(params, corpus.vectors, count, corpus.dims, signal);
   if (signal.aborted) throw new CancelledError();
   await commitWorkspace({ corpus, made, layout: { params, result: placed } });
   settle();
@@ -47,89 +43,6 @@ export async function chunkInWorker(documents: SourceDocument[], signal: AbortSi
   const result = await ingestClient.request('chunk', { documents, chunking, tokenizer: modelSource }, { signal });
   for (const note of result.notes) store.getState().notify('info', note);
   return withTexts(result.table, documents);
-}
-
-/** A corpus ready to commit, and how its vectors were made. */
-interface Embedding {
-  corpus: Corpus;
-  made: Made;
-  truncated: number;
-}
-
-/**
- * The vectors of a chunk table: imported rows from their files, the other rows embedded by the
- * model (through the caches). Both must share one dimension.
- */
-export async function embedCorpus(
-  documents: SourceDocument[],
-  chunked: ChunkTable,
-  signal: AbortSignal,
-  source: ModelSource = store.getState().modelSource,
-): Promise<Embedding> {
-  const count = chunked.texts.length;
-  const textRows: number[] = [];
-  for (let i = 0; i < count; i++) if (!chunked.imported[i]) textRows.push(i);
-  const importers = documents.filter((d) => d.vectors);
-  const first = importers[0];
-  const importedDims = first?.vectors?.dims ?? 0;
-  for (const other of importers) {
-    assertSameSpace(
-      { subject: `${other.name} holds`, dims: other.vectors!.dims },
-      { subject: `${first!.name} holds`, dims: importedDims },
-      'Add vectors of one size at a time.',
-    );
-  }
-  const bytes = count * (importedDims || source.model.dims || 1024) * 4;
-  if (bytes > MAX_VECTOR_BYTES) {
-    throw new Error(
-      `${documents.map((d) => d.name).join(', ')}: ${count.toLocaleString('en')} chunks would need ${(bytes / 1e9).toFixed(1)} GB of vectors, more than this page can hold (${MAX_VECTOR_BYTES / 2 ** 30} GiB). Use a larger chunk size, or add the files in parts.`,
-    );
-  }
-  let embedded: Embedded | null = null;
-  if (textRows.length > 0) {
-    if (textRows.length >= SPEED_TEST_MIN_TEXTS) source = await tuned(source, signal);
-    store.getState().setStatus('embedding', `Embedding 0 / ${textRows.length}`, { done: 0, total: textRows.length });
-    embedded = await embed(
-      textRows.map((i) => chunked.texts[i]!),
-      'passage',
-      signal,
-      source,
-    );
-    if (first) {
-      assertSameSpace(
-        { subject: `${source.model.label} makes`, dims: embedded.dims },
-        { subject: `${first.name} holds`, dims: importedDims },
-        `Clear the workspace to look at the imported vectors on their own, or pick a ${importedDims}-d model.`,
-      );
-    }
-  }
-  const dims = embedded?.dims ?? importedDims;
-  const vectors = newVectors(count * dims);
-  const tokens = new Int32Array(count).fill(-1);
-  textRows.forEach((row, k) => {
-    vectors.set(embedded!.vectors.subarray(k * dims, (k + 1) * dims), row * dims);
-    tokens[row] = embedded!.tokens[k] ?? -1;
-  });
-  for (let i = 0; i < count; i++) {
-    if (chunked.imported[i]) vectors.set(importedRow(documents[chunked.sourceIds[i]!]!, chunked.sectionIds[i]!), i * dims);
-  }
-  const engine = embedded ? { backend: embedded.backend, dtype: embedded.dtype } : null;
-  return {
-    corpus: { documents, table: { ...chunked, tokens }, vectors, dims },
-    made: { engine, computed: embedded?.computed ?? 0 },
-    truncated: embedded?.truncated ?? 0,
-  };
-}
-
-export function noteTruncated(truncated: number, what: string): void {
-  const { model } = store.getState().modelSource;
-  if (truncated > 0)
-    store
-      .getState()
-      .notify(
-        'info',
-        `${truncated} of ${what} are longer than ${model.label}'s ${model.maxTokens}-token input: the model reads only their start. They are marked in Sources.`,
-      );
 }
 
 /** A view that came without vectors (a share link's picture): its chunks embedded by the current model, the layout on screen kept. */

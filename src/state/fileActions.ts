@@ -2,7 +2,8 @@
 // added to the corpus.
 import type { IngestFile } from '../workers/ingest.protocol';
 import { addFiles } from './corpusActions';
-import { openSnapshotFile, SNAPSHOT_FILE_EXTENSION } from './shareActions';
+import { openSnapshotFile } from './openSnapshot';
+import { SNAPSHOT_FILE_EXTENSION } from './shareActions';
 
 export async function openFiles(files: IngestFile[]): Promise<void> {
   const isSnapshot = (f: IngestFile) => f.path.toLowerCase().endsWith(SNAPSHOT_FILE_EXTENSION);

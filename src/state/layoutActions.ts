@@ -36,7 +36,7 @@ function showCoords(coords: Float32Array, placed: Uint8Array = new Uint8Array(co
 }
 
 /** Lays out vectors that may not be committed yet (a new corpus): PCA results are awaited, not streamed. */
-export async function layOut(params: LayoutParams, vectors: Float32Array, count: number, dims: number, signal: AbortSignal): Promise<LayoutResult> {
+export async function layOutUncommitted(params: LayoutParams, vectors: Float32Array, count: number, dims: number, signal: AbortSignal): Promise<LayoutResult> {
   const vectorsId = await shareVectors(layoutClient, vectors, count, dims, signal);
   return layoutClient.request('layout', { vectorsId, params }, { signal });
 }

@@ -3,7 +3,8 @@
 // query, lay the new vectors out and commit them.
 import type { ModelSource } from '../core/models';
 import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
-import { embedCorpus, layOutAndCommit, offerRechunk } from './corpusActions';
+import { layOutAndCommit, offerRechunk } from './corpusActions';
+import { embedCorpus } from './embedCorpus';
 import { workspace } from './workspace/data';
 import { downloadStatus, embed } from './embedding';
 import { settle } from './status';

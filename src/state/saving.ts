@@ -6,7 +6,7 @@ import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { LayoutParams } from '../core/layoutRun';
 import type { Backend, ModelSource } from '../core/models';
 import type { PcaModel } from '../core/pca';
-import type { Projection } from '../core/snapshot/codec';
+import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
@@ -90,6 +90,7 @@ let savedSettings = '';
 let warned = false;
 /** saves written so far (window.__orrery.saves: tests wait for a save rather than for time) */
 let written = 0;
+let pending = 0;
 
 type State = ReturnType<typeof store.getState>;
 const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
@@ -103,15 +104,18 @@ function storageProblem(error: unknown): string {
 }
 
 function save(key: string, data: unknown): void {
+  pending++;
   saving = saving.then(() =>
-    putValue(STORES.workspace, key, data).then(
-      () => void written++,
-      (error: unknown) => {
-        if (warned) return;
-        warned = true;
-        store.getState().notify('error', `The workspace could not be saved in this browser (${storageProblem(error)}); it will be lost on reload.`);
-      },
-    ),
+    putValue(STORES.workspace, key, data)
+      .then(
+        () => void written++,
+        (error: unknown) => {
+          if (warned) return;
+          warned = true;
+          store.getState().notify('error', `The workspace could not be saved in this browser (${storageProblem(error)}); it will be lost on reload.`);
+        },
+      )
+      .finally(() => pending--),
   );
 }
 
@@ -120,7 +124,11 @@ export function savesWritten(): Promise<void> {
   return saving;
 }
 
-export const savesCount = (): number => written;
+/** Saves written, in flight, and whether what is on screen is what was saved last. */
+export function saveState(): { written: number; pending: number; upToDate: boolean } {
+  const s = store.getState();
+  return { written, pending, upToDate: s.chunkCount === 0 || (corpusVersions(s) === savedCorpus && settingsVersions(s) === savedSettings) };
+}
 
 /** Saves what changed since the last save (the corpus and its layout, or the settings and query), once work has settled. */
 export function autosave(): void {

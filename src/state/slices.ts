@@ -1,18 +1,19 @@
-// The store's slices: small reactive values only (see data.ts for the arrays).
-import type { StateCreator } from 'zustand';
-import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
+// The store's slices, as types: small reactive values only (the arrays are workspace/data.ts's).
+// Their first values and the status slice's own actions are initialState.ts's.
+import type { VectorVariant } from '../core/retrieval/quantize';
 import type { Ranked } from '../core/retrieval/ranking';
-import { DEFAULT_RETRIEVAL, type GoldStanding, type RetrievalSettings, type RetrievedHit, type RetrieverName } from '../core/retrieval/retrieve';
+import type { GoldStanding, RetrievalSettings, RetrievedHit, RetrieverName } from '../core/retrieval/retrieve';
 import type { EvaluationRow } from '../core/retrieval/answer';
 import type { SourceDocument } from '../core/corpus';
-import { type ChunkOptions, DEFAULT_CHUNKING } from '../core/chunking';
-import { BUILTIN_MODEL } from '../core/models';
+import type { ChunkOptions } from '../core/chunking';
 import type { Backend, ModelSource, SpeedSample } from '../core/models';
-import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
+import type { LayoutParams } from '../core/layoutRun';
 import type { Placement } from '../core/placement';
 import type { CollectionInfo, Connection, ServerInfo } from '../core/vectorDb/database';
 import type { IndexComparison } from '../core/vectorDb/indexRecall';
-import { type ClusterSettings, type ClusterSummary, type Clustering, DEFAULT_CLUSTERING } from '../core/clustering/clusters';
+import type { ClusterSettings, ClusterSummary, Clustering } from '../core/clustering/clusters';
+import type { ColourMode } from '../core/colouring';
+import type { CameraPlace } from '../core/snapshot/codec';
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
 
@@ -193,8 +194,6 @@ export interface VectorDbSlice {
   indexAnswer: IndexAnswer | { unavailable: string } | null;
 }
 
-export type ColourMode = 'cluster' | 'source' | 'metadata' | 'recall' | 'retrieval';
-
 export interface ClusterSlice {
   clusterSettings: ClusterSettings;
   /** largest first; their ids are workspace.clusterLabels' values */
@@ -207,12 +206,6 @@ export interface ClusterSlice {
   clusterVersion: number;
   /** the corpus version the clusters on screen were computed for */
   clusterCorpusVersion: number;
-}
-
-export interface CameraState {
-  position: [number, number, number];
-  target: [number, number, number];
-  zoom: number;
 }
 
 export interface ViewSlice {
@@ -232,9 +225,9 @@ export interface ViewSlice {
   theme: 'dark' | 'light';
   helpOpen: boolean;
   /** the camera when it last came to rest */
-  camera: CameraState | null;
+  camera: CameraPlace | null;
   /** a camera to put in place at once (a shared view's; version bumps each time) */
-  cameraRestore: { version: number; camera: CameraState | null };
+  cameraRestore: { version: number; camera: CameraPlace | null };
   /** the share link last made, with its length in bytes */
   /** the link Share made last: its address and size, the snapshot (also a file's content), and whether the chunks are referenced by hash (the demo's, or any) */
   shareLink: { url: string; bytes: number; fragment: string; referenced: boolean; demo: boolean } | null;
@@ -249,125 +242,3 @@ export interface ViewSlice {
 }
 
 export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & EvaluationSlice & VectorDbSlice & ClusterSlice & ViewSlice;
-type Slice<T> = StateCreator<OrreryState, [], [], T>;
-
-let noticeId = 0;
-export const INFO_SECONDS = 12;
-const LOG_SIZE = 200;
-/** notices kept on screen (those of one step share a line) */
-const ON_SCREEN = 12;
-
-export const createStatusSlice: Slice<StatusSlice> = (set, get) => ({
-  phase: 'idle',
-  message: 'Add text, drop files or load the demo corpus',
-  progress: null,
-  notices: [],
-  log: [],
-  noticeGroup: 0,
-  setStatus: (phase, message, progress = null) => set({ phase, message, progress }),
-  notify: (kind, text, action) => {
-    const notice: Notice = { id: ++noticeId, kind, text, action, at: Date.now(), group: get().noticeGroup };
-    set((s) => ({ notices: [...s.notices.slice(-(ON_SCREEN - 1)), notice], log: [...s.log.slice(-(LOG_SIZE - 1)), notice] }));
-    // information fades (the log keeps it); an error, or a notice that offers an action, stays
-    if (kind === 'info' && !action) setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n !== notice) })), INFO_SECONDS * 1000);
-  },
-  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-});
-
-export const createCorpusSlice: Slice<CorpusSlice> = () => ({
-  resumable: null,
-  chunkCount: 0,
-  sources: [],
-  corpusVersion: 0,
-  chunking: DEFAULT_CHUNKING,
-  importedCount: 0,
-  restored: false,
-});
-
-export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
-  modelSource: { model: BUILTIN_MODEL, remoteHost: null },
-  loadedDims: 0,
-  backend: null,
-  dtype: null,
-  truncatedChunks: 0,
-  embeddedCount: 0,
-  speed: null,
-  batchOverride: null,
-  download: null,
-});
-
-export const createLayoutSlice: Slice<LayoutSlice> = () => ({
-  layoutParams: DEFAULT_LAYOUT.pca,
-  explainedVariance: [],
-  layoutVersion: 0,
-  layoutProgress: null,
-  layoutPaused: false,
-  placement: 'projection',
-  placedCount: 0,
-  quality: null,
-  qualityVersion: 0,
-});
-
-export const createQuerySlice: Slice<QuerySlice> = () => ({
-  queryText: '',
-  retrieval: DEFAULT_RETRIEVAL,
-  variant: FULL_VECTORS,
-  contextBudget: 4000,
-  results: [],
-  beyond: [],
-  byRetriever: null,
-  fullRanks: null,
-  goldMarks: {},
-  gold: [],
-  queryTokens: null,
-  history: [],
-  comparison: null,
-  queryVersion: 0,
-});
-
-export const createEvaluationSlice: Slice<EvaluationSlice> = () => ({ evaluation: null });
-
-export const DEFAULT_SAMPLE_LIMIT = 50_000;
-
-export const createVectorDbSlice: Slice<VectorDbSlice> = () => ({
-  dbConnection: { url: 'http://localhost:8000', token: '', tenant: 'default_tenant', database: 'default_database' },
-  dbServer: null,
-  dbCollections: null,
-  sampleLimit: DEFAULT_SAMPLE_LIMIT,
-  indexLink: null,
-  indexAnswer: null,
-});
-
-export const createClusterSlice: Slice<ClusterSlice> = () => ({
-  clusterSettings: DEFAULT_CLUSTERING,
-  clusters: [],
-  unclustered: 0,
-  clusterRun: null,
-  clusterProgress: null,
-  clusterVersion: 0,
-  clusterCorpusVersion: 0,
-});
-
-export const createViewSlice: Slice<ViewSlice> = (set) => ({
-  colourMode: 'cluster',
-  colourColumn: null,
-  hiddenGroups: [],
-  searchText: '',
-  searchCount: 0,
-  chosen: [],
-  chosenLabel: '',
-  onlyChosen: false,
-  selectTool: 'lasso',
-  theme: 'dark',
-  helpOpen: false,
-  camera: null,
-  cameraRestore: { version: 0, camera: null },
-  shareLink: null,
-  flight: { version: 0, indices: [] },
-  hovered: null,
-  selected: null,
-  neighbours: [],
-  cameraVersion: 0,
-  setHovered: (hovered) => set({ hovered }),
-  resetCamera: () => set((s) => ({ cameraVersion: s.cameraVersion + 1 })),
-});

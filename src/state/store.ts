@@ -9,8 +9,8 @@ import {
   createStatusSlice,
   createVectorDbSlice,
   createViewSlice,
-  type OrreryState,
-} from './slices';
+} from './initialState';
+import type { OrreryState } from './slices';
 
 export const useOrreryStore = create<OrreryState>()((...a) => ({
   ...createStatusSlice(...a),

@@ -1,9 +1,11 @@
 // Small view actions for the panels and the scene: hover, camera, colours, filters, search,
 // the chosen set (lasso, box, a legend entry), theme and help.
-import { searchChunks } from '../core/screenPick';
+import { searchChunks } from '../core/textSearch';
 import { followAddress } from './addressFollow';
 import { workspace } from './workspace/data';
-import type { CameraState, ColourMode, ViewSlice } from './slices';
+import type { ColourMode } from '../core/colouring';
+import type { CameraPlace } from '../core/snapshot/codec';
+import type { ViewSlice } from './slices';
 import { useOrreryStore } from './store';
 
 const store = useOrreryStore;
@@ -52,7 +54,7 @@ export const setOnlyChosen = (onlyChosen: boolean): void => store.setState((s) =
 export const flyTo = (indices: number[]): void => store.setState((s) => ({ flight: { version: s.flight.version + 1, indices } }));
 export const setSelectTool = (selectTool: ViewSlice['selectTool']): void => store.setState({ selectTool });
 export const setHelpOpen = (helpOpen: boolean): void => store.setState({ helpOpen });
-export const rememberCamera = (camera: CameraState): void => store.setState({ camera });
+export const rememberCamera = (camera: CameraPlace): void => store.setState({ camera });
 
 export function setTheme(theme: ViewSlice['theme']): void {
   store.setState({ theme });

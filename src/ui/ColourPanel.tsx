@@ -5,7 +5,7 @@ import { autoMinClusterSize, type ClusterMethod } from '../core/clustering/clust
 import { cancelClusters, setClusterSettings } from '../state/clusterActions';
 import { useOrrery, useWorkspace } from '../state/hooks';
 import { setColourMode } from '../state/viewActions';
-import type { ColourMode } from '../state/slices';
+import type { ColourMode } from '../core/colouring';
 
 const MODES: [ColourMode, string][] = [
   ['cluster', 'cluster'],

@@ -1,38 +1,9 @@
 import type { LayoutParams, PcaParams, TsneParams, UmapParams } from '../core/layoutRun';
+import { NumberField } from './NumberField';
 
 interface FieldsProps<P> {
   params: P;
   onChange: (params: P) => void;
-}
-
-function NumberField({
-  label,
-  value,
-  min,
-  max,
-  step,
-  onChange,
-}: {
-  label: string;
-  value: number;
-  min: number;
-  max?: number;
-  step?: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <label className="inline">
-      {label}
-      <input
-        type="number"
-        value={value}
-        min={min}
-        max={max}
-        step={step ?? 1}
-        onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange(Math.min(max ?? Infinity, Math.max(min, e.target.valueAsNumber)))}
-      />
-    </label>
-  );
 }
 
 function PreReduce({ params, onChange }: FieldsProps<UmapParams | TsneParams>) {

@@ -6,7 +6,7 @@ import { RETRIEVER_LABEL } from './RetrieverSettings';
 export const FOUND_BY_LABEL = { dense: 'dense only', bm25: 'BM25 only', both: 'dense and BM25', neither: 'neither top k' } as const;
 
 /** "#3 (0.612)", or "not retrieved" when the retriever does not return the chunk at all. */
-const standing = (s: Standing, digits = 3) => (Number.isFinite(s.rank) ? `#${s.rank} (${s.score.toFixed(digits)})` : 'not retrieved');
+const standingText = (s: Standing, digits = 3) => (Number.isFinite(s.rank) ? `#${s.rank} (${s.score.toFixed(digits)})` : 'not retrieved');
 
 /** One hit: its rank and score, where each retriever ranks it, its source, and its tokens against the context budget. */
 function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number; gold: boolean; fullRank: number | null }) {
@@ -21,7 +21,8 @@ function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number
         <span className="score">{hit.score.toFixed(hit.score > 10 ? 1 : 3)}</span>
         <span className={`found found-${hit.foundBy}`}>{FOUND_BY_LABEL[hit.foundBy]}</span>
         <span className="standings" role="group" aria-label="Ranks by retriever">
-          dense {standing(hit.dense)} · BM25 {standing(hit.bm25, 2)} · fused {Number.isFinite(hit.hybrid.rank) ? `#${hit.hybrid.rank}` : 'not retrieved'}
+          dense {standingText(hit.dense)} · BM25 {standingText(hit.bm25, 2)} · fused{' '}
+          {Number.isFinite(hit.hybrid.rank) ? `#${hit.hybrid.rank}` : 'not retrieved'}
           {fullRank !== null && ` · float vectors #${fullRank}`}
         </span>
         <span className="source">{table.sources[table.sourceIds[hit.index]!]}</span>

@@ -3,39 +3,9 @@ import type { VectorType } from '../core/retrieval/quantize';
 import { RETRIEVERS, type RetrieverName } from '../core/retrieval/retrieve';
 import { useOrrery, useWorkspace } from '../state/hooks';
 import { setComparison, setContextBudget, setRetrieval, setVariant } from '../state/queryActions';
+import { NumberField } from './NumberField';
 
 export const RETRIEVER_LABEL: Record<RetrieverName, string> = { dense: 'Dense', bm25: 'BM25', hybrid: 'Hybrid (RRF)' };
-
-/** A number input that applies on change; empty or invalid input is ignored. */
-function NumberField({
-  label,
-  value,
-  step,
-  min,
-  max,
-  onChange,
-}: {
-  label: string;
-  value: number;
-  step: number;
-  min: number;
-  max?: number;
-  onChange: (value: number) => void;
-}) {
-  return (
-    <label className="inline">
-      {label}
-      <input
-        type="number"
-        value={value}
-        step={step}
-        min={min}
-        max={max}
-        onChange={(e) => e.target.value !== '' && Number.isFinite(Number(e.target.value)) && onChange(Number(e.target.value))}
-      />
-    </label>
-  );
-}
 
 export function RetrieverSettings() {
   const retrieval = useOrrery((s) => s.retrieval);

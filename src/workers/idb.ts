@@ -48,13 +48,6 @@ export async function clearStore(store: Store): Promise<void> {
   await done(transaction);
 }
 
-export async function countEntries(store: Store): Promise<number> {
-  const transaction = (await open()).transaction(store, 'readonly');
-  const request = transaction.objectStore(store).count();
-  await done(transaction);
-  return request.result;
-}
-
 /** The embedding cache on disk; failures (private mode, quota) degrade to no persistence. */
 export const persistentVectors: PersistentVectors = {
   async getMany(keys) {

@@ -1,6 +1,6 @@
 import type { LayoutParams } from '../core/layoutRun';
 import type { PcaModel } from '../core/pca';
-import type { Projection } from '../core/snapshot/codec';
+import type { Projection } from '../core/snapshot/reduce';
 import type { VectorsCall } from './held';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 

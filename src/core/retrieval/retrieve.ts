@@ -53,6 +53,9 @@ export interface Standing {
   score: number;
 }
 
+/** Which retrievers have a hit in their own top k. */
+export type FoundBy = 'dense' | 'bm25' | 'both' | 'neither';
+
 export interface RetrievedHit {
   index: number;
   /** rank in the answer, 1-based; ranks above topK (or below the minimum score) are beyond the cut */
@@ -64,7 +67,7 @@ export interface RetrievedHit {
   bm25: Standing;
   hybrid: Standing;
   /** which retrievers have it in their own top k */
-  foundBy: 'dense' | 'bm25' | 'both' | 'neither';
+  foundBy: FoundBy;
 }
 
 /** Every chunk's score under each retriever for one query. */

@@ -5,6 +5,8 @@
 // bounding box, vectors as int8 with a scale per row. A corpus the receiver already holds (the demo,
 // or one in their workspace) travels as its content hash. Everything read is checked twice: its
 // shape by a schema, then its sense (lengths, ranges).
+import { COLOUR_MODES, type ColourMode } from '../colouring';
+import type { Projection } from './reduce';
 import { z } from 'zod';
 import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
 
@@ -20,20 +22,18 @@ export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 export class SnapshotError extends Error {}
 
 type Vec3 = [number, number, number];
-const COLOUR_MODES = ['cluster', 'source', 'metadata', 'recall', 'retrieval'] as const;
-export type ColourModeName = (typeof COLOUR_MODES)[number];
+
+/** Where the camera is: its position, what it looks at, and its zoom (the 2-D map's scale). */
+export interface CameraPlace {
+  position: Vec3;
+  target: Vec3;
+  zoom: number;
+}
 
 /** The chunks themselves, or the content hash of a corpus the receiver holds (see corpusHash.ts). */
 export type SnapshotCorpus =
   | { kind: 'carried'; sources: string[]; texts: string[]; sourceIds: Int32Array }
   | { kind: 'referenced'; hash: string; count: number; /** the app's own demo corpus, chunked with the snapshot's chunking */ demo: boolean };
-
-/** Vectors reduced by PCA: a query vector from the model (`from` dimensions) is centred on `mean` and projected onto `components` (dims × from). */
-export interface Projection {
-  from: number;
-  mean: Float32Array;
-  components: Float32Array;
-}
 
 /** A view, as the app gives it and takes it back. */
 export interface ViewSnapshot {
@@ -45,13 +45,13 @@ export interface ViewSnapshot {
   layout: { params: { method: string } & Record<string, unknown>; coords: Float32Array };
   /** N × dims, so the receiver can run queries (projected first when reduced; the query's vector is in this space); null to carry the picture only */
   vectors: { dims: number; data: Float32Array; projection: Projection | null } | null;
-  camera: { position: Vec3; target: Vec3; zoom: number } | null;
+  camera: CameraPlace | null;
   query: { text: string; vector: Float32Array | null; retrieval: Record<string, unknown> } | null;
   goldMarks: Record<string, number[]>;
   selected: number | null;
   chosen: number[];
   clusters: { labels: Int32Array; names: string[][] } | null;
-  colour: { mode: ColourModeName; column: string | null; hidden: number[] };
+  colour: { mode: ColourMode; column: string | null; hidden: number[] };
   search: string;
 }
 

@@ -1,7 +1,13 @@
 // Vectors made smaller for a link by PCA: the receiver keeps the principal components and the
 // projection, so a query the model embeds there is projected the same way and ranked among them.
 import { fitPca, type PcaModel, projectPca } from '../pca';
-import type { Projection } from './codec';
+
+/** Vectors reduced by PCA: a query vector from the model (`from` dimensions) is centred on `mean` and projected onto `components` (dims × from). */
+export interface Projection {
+  from: number;
+  mean: Float32Array;
+  components: Float32Array;
+}
 
 /** What a reduced link keeps: enough for the neighbours to stay neighbours, a fraction of the bytes. */
 export const REDUCED_DIMS = 32;

@@ -16,7 +16,7 @@
 import type { ChunkTable, SourceDocument } from '../../core/corpus';
 import type { LayoutParams } from '../../core/layoutRun';
 import type { Backend, ModelSource } from '../../core/models';
-import type { Projection } from '../../core/snapshot/codec';
+import type { Projection } from '../../core/snapshot/reduce';
 import { allocateVectors, isShared, rowNorms } from '../../core/vectors';
 import type { LayoutResult } from '../../workers/layout.protocol';
 import { followAddress } from '../addressFollow';

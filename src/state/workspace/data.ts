@@ -1,7 +1,7 @@
 // The big arrays live here, outside reactive state; the store's version numbers say when they change.
 import { type ChunkTable, EMPTY_TABLE, type SourceDocument } from '../../core/corpus';
 import type { PcaModel } from '../../core/pca';
-import type { Projection } from '../../core/snapshot/codec';
+import type { Projection } from '../../core/snapshot/reduce';
 
 export interface Workspace {
   /** what was added, as parsed: chunking them again needs no file */
