@@ -3,51 +3,11 @@
 // hosts, run in this process behind the same message protocol (structured clones, asynchronous
 // delivery); the vectors are imported, so no model is needed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appendChunks, chunkDocuments, type SourceDocument } from '../core/corpus';
-import { tableDocument } from '../core/ingest/records';
+import { appendChunks, chunkDocuments } from '../core/corpus';
 import { DEFAULT_LAYOUT } from '../core/layoutRun';
-import { gaussianClusters } from '../core/syntheticData';
-import type { WorkerLike } from '../workers/rpc';
 
-vi.mock('./workers', async () => {
-  const { WorkerClient } = await import('../workers/rpc');
-  const { createHost } = await import('../workers/host');
-  const { layoutWorker } = await import('../workers/layout');
-  const { qualityHandlers } = await import('../workers/quality');
-  const { ingestHandlers } = await import('../workers/ingest');
-  const { retrieveHandlers } = await import('../workers/retrieve');
-  const { clusterHandlers } = await import('../workers/cluster');
-  const later = (run: () => void) => setTimeout(run, 0);
-  /** A worker in this process: messages are cloned and delivered on a later turn, as between threads. */
-  function inProcess(makeHost: (post: (message: unknown) => void) => { handle(message: never): unknown }): WorkerLike {
-    const worker: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      terminate: () => {},
-      postMessage: (message) => later(() => void host.handle(structuredClone(message) as never)),
-    };
-    const host = makeHost((message) => later(() => worker.onmessage?.({ data: structuredClone(message) } as MessageEvent)));
-    return worker;
-  }
-  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-  return {
-    layoutClient: new WorkerClient(() =>
-      inProcess((post) => {
-        const { handlers, onNote } = layoutWorker(undefined, undefined, { stepMs: 5, frameMs: 0 });
-        return { handle: createHost(handlers, post, { onNote, latestOnly: ['layout'] }) };
-      }),
-    ),
-    qualityClient: new WorkerClient(() => inProcess((post) => ({ handle: createHost(qualityHandlers(), post, { latestOnly: ['quality'] }) }))),
-    ingestClient: new WorkerClient(() =>
-      inProcess((post) => ({
-        handle: createHost(ingestHandlers({ pdf: () => Promise.reject(new Error('no PDFs here')), tokenCounter: async () => words }), post),
-      })),
-    ),
-    embedClient: new WorkerClient(() => inProcess(() => ({ handle: () => Promise.reject(new Error('no model in these tests')) }))),
-    retrieveClient: new WorkerClient(() => inProcess((post) => ({ handle: createHost(retrieveHandlers(), post) }))),
-    clusterClient: new WorkerClient(() => inProcess((post) => ({ handle: createHost(clusterHandlers(), post, { latestOnly: ['cluster'] }) }))),
-  };
-});
+vi.mock('./workers', () => import('./testing/inProcessWorkers'));
+const { DIMS, until, vectorDocument } = await import('./testing/documents');
 
 const { useOrreryStore } = await import('./store');
 const { workspace } = await import('./workspace/data');
@@ -59,24 +19,7 @@ const { cancelRunning } = await import('./tasks');
 const { vectorTransfers } = await import('./vectorSync');
 
 const store = useOrreryStore;
-const DIMS = 12;
 
-/** A table of labelled rows with imported vectors: chunks that need no model. */
-function vectorDocument(name: string, rows: number, seed: number, dims = DIMS): SourceDocument {
-  const { data } = gaussianClusters(3, Math.ceil(rows / 3), dims, seed);
-  const table = {
-    fields: ['label'],
-    rows: Array.from({ length: rows }, (_, i) => [`${name} row ${i}`]),
-    lines: Array.from({ length: rows }, (_, i) => i + 1),
-    textField: 'label',
-  };
-  return tableDocument(`${name}.tsv`, 'tsv', table, { data: data.slice(0, rows * dims), dims });
-}
-
-const until = async (condition: () => boolean, what: string) => {
-  for (let i = 0; i < 3000 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
-};
 const notices = () => store.getState().notices.map((n) => `${n.kind}: ${n.text}`);
 
 beforeEach(async () => {
