@@ -74,7 +74,9 @@ export function recordRuntimeFetches(context: BrowserContext): string[] {
   return names;
 }
 
+/** Every step asked for so far has ended (not only a "Ready" left from before it) and the status says Ready. */
 export async function waitReady(page: Page): Promise<void> {
+  await expect.poll(async () => ((s) => s.tasks === 0 && !s.layoutRunning)(await summary(page)), { timeout: 120_000 }).toBe(true);
   await expect(page.getByRole('status')).toContainText('Ready', { timeout: 120_000 });
 }
 

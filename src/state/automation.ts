@@ -11,6 +11,7 @@ import { allowedHosts } from './allowedHosts';
 import { pointColouring } from './colouring';
 import { addressCoalescing } from './addressFollow';
 import { saveState } from './saving';
+import { tasksInQueue } from './tasks';
 import { useOrreryStore } from './store';
 import { vectorTransfers } from './vectorSync';
 
@@ -165,6 +166,7 @@ export function summary(): OrrerySummary {
     colour: colourSummary(s),
     search: { text: s.searchText, matches: s.searchCount },
     selection: { label: s.chosenLabel, count: s.chosen.length, indices: s.chosen, onlyShown: s.onlyChosen },
+    tasks: tasksInQueue(),
     saves: saveState(),
     address: { coalescing: addressCoalescing() },
     camera: s.camera && { ...s.camera, orthographic: s.layoutParams.dims === 2 },

@@ -105,6 +105,8 @@ export interface OrrerySummary {
   search: { text: string; matches: number };
   /** the chunks chosen with the lasso, the box or a legend entry */
   selection: { label: string; count: number; indices: number[]; onlyShown: boolean };
+  /** long steps queued or running (adding, re-chunking, querying, switching model) */
+  tasks: number;
   /** saves to IndexedDB: written so far, in flight, and whether what is on screen is saved */
   saves: { written: number; pending: number; upToDate: boolean };
   /** the address bar: true while a change would replace the last history entry rather than add one */

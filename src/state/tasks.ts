@@ -10,6 +10,9 @@ import { useOrreryStore } from './store';
 const store = useOrreryStore;
 let queue: Promise<void> = Promise.resolve();
 let running: AbortController | null = null;
+/** tasks queued or running (window.__orrery.tasks: a test waits for them, not for a "Ready" left from before) */
+let inQueue = 0;
+export const tasksInQueue = (): number => inQueue;
 /** each task's notices form one group on screen */
 let group = 0;
 
@@ -36,7 +39,8 @@ export function enqueue(task: (signal: AbortSignal) => Promise<void>): Promise<v
       store.setState({ noticeGroup: 0 });
     }
   };
-  queue = queue.then(run, run);
+  inQueue++;
+  queue = queue.then(run, run).finally(() => void inQueue--);
   return queue;
 }
 
