@@ -26,13 +26,13 @@ test('the address follows the work (method, parameters, query, open chunk, selec
   await waitNewHistoryStep(page);
 
   await page.getByRole('region', { name: 'Results' }).getByRole('button').first().click();
-  const open = (await summary(page)).selected!;
+  const open = (await summary(page)).openChunk!;
   await expect.poll(() => hash(page.url())).toContain(`open=${open}`);
   // the data never goes into the address
   expect(page.url().length).toBeLessThan(400);
 
   await page.goBack();
-  await expect.poll(async () => (await summary(page)).selected).toBeNull();
+  await expect.poll(async () => (await summary(page)).openChunk).toBeNull();
   expect(hash(page.url())).toContain('method=umap');
   await page.goBack();
   await expect.poll(async () => (await summary(page)).layoutMethod).toBe('pca');
@@ -42,13 +42,13 @@ test('the address follows the work (method, parameters, query, open chunk, selec
   await expect.poll(async () => (await summary(page)).layoutMethod).toBe('umap');
   await waitReady(page);
   await page.goForward();
-  await expect.poll(async () => (await summary(page)).selected).toBe(open);
+  await expect.poll(async () => (await summary(page)).openChunk).toBe(open);
 
   // a reload comes back to the same view from the saved workspace
   await waitSaved(page);
   await page.reload();
   await waitReady(page);
-  await expect.poll(async () => (await summary(page)).selected).toBe(open);
+  await expect.poll(async () => (await summary(page)).openChunk).toBe(open);
   const back = await summary(page);
   expect([back.layoutMethod, back.query.text, back.chunkCount]).toEqual(['umap', 'How do black holes form?', 227]);
 });

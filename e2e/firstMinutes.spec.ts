@@ -45,7 +45,7 @@ test('no serious accessibility violations on the demo and the demo with a query;
   await expect(page.getByRole('region', { name: 'Results' }).getByRole('listitem')).toHaveCount(5);
   expect(await violations(page)).toEqual([]);
   await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /^#2/ }).click();
-  await expect(page.getByRole('log', { name: 'Selection announcement' })).toContainText(/^Selected chunk \d+ of 227, rank 2 for the query: /);
+  await expect(page.getByRole('log', { name: 'Open chunk announcement' })).toContainText(/^Open chunk \d+ of 227, rank 2 for the query: /);
   // the query box is reached from the start of the page by keyboard
   await page.keyboard.press('Escape');
   await page.locator('body').focus();

@@ -76,7 +76,12 @@ export function recordRuntimeFetches(context: BrowserContext): string[] {
 
 /** Every step asked for so far has ended (not only a "Ready" left from before it) and the status says Ready. */
 export async function waitReady(page: Page): Promise<void> {
-  await expect.poll(async () => ((s) => s.tasks === 0 && !s.layoutRunning)(await summary(page)), { timeout: 120_000 }).toBe(true);
+  // a page that is still loading (or reloading) has no summary yet: not ready
+  const idle = async () => {
+    const s = await summary(page).catch(() => undefined);
+    return s !== undefined && s.tasks === 0 && !s.layoutRunning;
+  };
+  await expect.poll(idle, { timeout: 120_000 }).toBe(true);
   await expect(page.getByRole('status')).toContainText('Ready', { timeout: 120_000 });
 }
 

@@ -17,7 +17,7 @@ async function showChunk(page: Page, source: string, index: number) {
     .getByRole('button')
     .nth(index)
     .click();
-  return page.getByRole('complementary', { name: 'Selected chunk' }).or(page.getByRole('region', { name: 'Selected chunk' }));
+  return page.getByRole('complementary', { name: 'Open chunk' }).or(page.getByRole('region', { name: 'Open chunk' }));
 }
 
 test('a folder with one file of each format: chunks per file, positions, headings and metadata', async ({ page }) => {

@@ -55,7 +55,7 @@ test('a share link carries the view: opened in a new browser with every other or
   expect(got.query.text).toBe(sent.query.text);
   expect(got.query.results.map((h) => h.index)).toEqual(sent.query.results.map((h) => h.index));
   expect(got.query.gold.map((g) => g.index)).toEqual(sent.query.gold.map((g) => g.index));
-  expect(got.selected).toBe(sent.selected);
+  expect(got.openChunk).toBe(sent.openChunk);
   expect(got.selection.indices).toEqual(sent.selection.indices);
   expect(got.clusters.items.map((c) => c.terms)).toEqual(sent.clusters.items.map((c) => c.terms));
   expect(got.layoutMethod).toBe(sent.layoutMethod);

@@ -54,12 +54,12 @@ test.describe('demo corpus', () => {
     await expect(tooltip).toBeVisible();
     await expect(tooltip).not.toBeEmpty();
     await page.mouse.click(sample!.x, sample!.y);
-    const selection = page.getByRole('region', { name: 'Selected chunk' });
+    const selection = page.getByRole('region', { name: 'Open chunk' });
     await expect(selection).toBeVisible();
     await expect(selection.getByRole('list', { name: 'Nearest neighbours' }).getByRole('listitem')).toHaveCount(10);
     const s = await summary(page);
-    expect(s.selected).not.toBeNull();
-    expect(s.neighbours.map((n) => n.index)).not.toContain(s.selected);
+    expect(s.openChunk).not.toBeNull();
+    expect(s.neighbours.map((n) => n.index)).not.toContain(s.openChunk);
   });
 
   test('dragging orbits the camera and Reset view brings it back', async ({ page }) => {
@@ -79,7 +79,7 @@ test.describe('demo corpus', () => {
     await page.getByLabel('Query').press('Enter');
     const first = page.getByRole('region', { name: 'Results' }).getByRole('button').first();
     await first.click();
-    const selection = page.getByRole('region', { name: 'Selected chunk' });
+    const selection = page.getByRole('region', { name: 'Open chunk' });
     await expect(selection).toContainText('Ancient Egypt');
   });
 });

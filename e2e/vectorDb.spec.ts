@@ -99,8 +99,8 @@ test('connect, list, load 2,000 rows with their metadata, and query through the 
   await expect(region.getByRole('list', { name: 'Exact top k' }).getByRole('listitem')).toHaveCount(answer.k);
   // the rows' metadata came along, as text
   await region.getByRole('list', { name: 'Exact top k' }).getByRole('button').first().click();
-  await expect(page.getByRole('region', { name: 'Selected chunk' })).toContainText('<b>markup</b>');
-  await expect(page.getByRole('region', { name: 'Selected chunk' }).getByLabel('Metadata')).toContainText(/topic/);
+  await expect(page.getByRole('region', { name: 'Open chunk' })).toContainText('<b>markup</b>');
+  await expect(page.getByRole('region', { name: 'Open chunk' }).getByLabel('Metadata')).toContainText(/topic/);
 });
 
 test('a starved index misses chunks that exact search finds, and a gold chunk it misses is "lost by the index"', async ({ page }) => {

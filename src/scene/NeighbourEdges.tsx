@@ -14,7 +14,7 @@ const corner = new Float32Array(3);
  */
 export function NeighbourEdges({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
-  const selected = useOrrery((s) => s.selected);
+  const selected = useOrrery((s) => s.openChunk);
   const neighbours = useOrrery((s) => s.neighbours);
   const coords = useWorkspace((w) => w.coords);
   // one buffer for the most edges there can be; the draw range says how many are drawn

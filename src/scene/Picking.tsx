@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { nearestOnScreen } from '../core/screenPick';
-import { select } from '../state/queryActions';
+import { setOpenChunk } from '../state/queryActions';
 import { readOrrery } from '../state/hooks';
 import { setHovered } from '../state/viewActions';
 import { currentViewport, sceneState } from './sceneState';
@@ -48,7 +48,7 @@ export function Picking() {
       if (!down || event.button !== 0 || event.shiftKey) return;
       const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
       down = null;
-      if (moved <= CLICK_SLOP) select(pick(event, canvas));
+      if (moved <= CLICK_SLOP) setOpenChunk(pick(event, canvas));
     };
     const onLeave = () => readOrrery().hovered && setHovered(null);
     canvas.addEventListener('pointermove', onMove);

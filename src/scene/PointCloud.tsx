@@ -52,7 +52,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     useShallow((s) => ({
       results: s.results,
       beyond: s.beyond,
-      selected: s.selected,
+      selected: s.openChunk,
       neighbours: s.neighbours,
       colourMode: s.colourMode,
       colourColumn: s.colourColumn,
@@ -61,8 +61,8 @@ export function PointCloud({ frame }: { frame: Frame }) {
       qualityVersion: s.qualityVersion,
       hiddenGroups: s.hiddenGroups,
       searchText: s.searchText,
-      chosen: s.chosen,
-      onlyChosen: s.onlyChosen,
+      chosen: s.selection,
+      onlyChosen: s.onlySelection,
       gold: s.goldMarks[s.queryText],
       corpusVersion: s.corpusVersion,
       theme: s.theme,
@@ -87,9 +87,9 @@ export function PointCloud({ frame }: { frame: Frame }) {
               ? { kind: 'retrieval', gold: s.goldMarks[s.queryText] ?? [] }
               : { kind: 'plain' };
     let chosen: Uint8Array | null = null;
-    if (s.chosen.length > 0) {
+    if (s.selection.length > 0) {
       chosen = new Uint8Array(b.count);
-      for (const i of s.chosen) if (i < b.count) chosen[i] = 1;
+      for (const i of s.selection) if (i < b.count) chosen[i] = 1;
     }
     const out = { colors: b.color.array as Uint8Array, styles: b.style.array as Float32Array };
     pointStyles(
@@ -99,12 +99,12 @@ export function PointCloud({ frame }: { frame: Frame }) {
         placed: workspace.placed,
         results: s.results.map((h) => h.index),
         beyond: s.beyond.map((h) => h.index),
-        selected: s.selected,
+        selected: s.openChunk,
         neighbours: s.neighbours.map((h) => h.index),
         hidden: new Set(s.hiddenGroups),
         search: workspace.searchMatches?.length === b.count ? workspace.searchMatches : null,
         chosen,
-        onlyChosen: s.onlyChosen,
+        onlyChosen: s.onlySelection,
       },
       out,
     );
@@ -171,7 +171,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     () =>
       subscribeOrrery((s) => {
         const hovered = s.hovered?.index ?? -1;
-        const selected = s.selected ?? -1;
+        const selected = s.openChunk ?? -1;
         if (material.uniforms.hovered!.value !== hovered || material.uniforms.selected!.value !== selected) {
           material.uniforms.hovered!.value = hovered;
           material.uniforms.selected!.value = selected;

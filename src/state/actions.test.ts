@@ -14,7 +14,7 @@ const { workspace } = await import('./workspace/data');
 const { commitWorkspace } = await import('./workspace/commit');
 const { addDocuments, clearWorkspace, rechunk } = await import('./corpusActions');
 const { cancelLayout, runLayout } = await import('./layoutActions');
-const { refreshQuery, select, setGold } = await import('./queryActions');
+const { refreshQuery, setOpenChunk, setGold } = await import('./queryActions');
 const { cancelRunning } = await import('./tasks');
 const { vectorTransfers } = await import('./vectorSync');
 
@@ -46,18 +46,18 @@ describe('the commit path', () => {
 
   it('keeps the selection when its chunk stays, with neighbours recomputed over the new rows; drops it when its row changes', async () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
-    select(4);
+    setOpenChunk(4);
     const neighboursBefore = store.getState().neighbours;
     expect(neighboursBefore).toHaveLength(10);
     // the same vectors again, in a second file: row 4's twin (row 34) is now its nearest neighbour
     await addDocuments([vectorDocument('b', 30, 1)]);
-    expect(store.getState().selected).toBe(4);
+    expect(store.getState().openChunk).toBe(4);
     expect(store.getState().neighbours[0]).toMatchObject({ index: 34, rank: 1 });
     expect(store.getState().neighbours[0]!.score).toBeCloseTo(1, 5);
     // a corpus whose row 4 is another chunk: the selection cannot mean the same thing
     const other = vectorDocument('c', 30, 2);
     await commitWorkspace({ corpus: { documents: [other], table: chunkDocuments([other]), vectors: other.vectors!.data, dims: DIMS } });
-    expect(store.getState().selected).toBeNull();
+    expect(store.getState().openChunk).toBeNull();
     expect(store.getState().neighbours).toEqual([]);
   });
 

@@ -10,8 +10,8 @@ const { useOrreryStore: store } = await import('./store');
 const { startAddress } = await import('./address');
 const { addressCoalescing } = await import('./addressFollow');
 const { addDocuments } = await import('./corpusActions');
-const { select } = await import('./queryActions');
-const { choose } = await import('./viewActions');
+const { setOpenChunk } = await import('./queryActions');
+const { setSelection } = await import('./viewActions');
 
 const view = () => new URLSearchParams(decodeURIComponent(location.hash).replace(/^#view\?/, ''));
 
@@ -23,19 +23,19 @@ describe('the address', () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
     await until(() => location.hash.startsWith('#view?method=pca'), 'the layout in the address');
     const entries = history.length;
-    select(4);
+    setOpenChunk(4);
     expect(view().get('open')).toBe('4');
     // within a second of the last change: the same history entry
     expect(history.length).toBe(entries);
     await until(() => !addressCoalescing(), 'a second since the last entry');
-    choose([1, 2, 3, 9], 'lasso');
+    setSelection([1, 2, 3, 9], 'lasso');
     expect(view().get('chosen')).toBe('1-3,9');
     expect(history.length).toBe(entries + 1);
     history.back();
-    await until(() => store.getState().chosen.length === 0, 'back: the view without the selection');
-    expect(store.getState().selected).toBe(4);
+    await until(() => store.getState().selection.length === 0, 'back: the view without the selection');
+    expect(store.getState().openChunk).toBe(4);
     history.forward();
-    await until(() => store.getState().chosen.length === 4, 'forward: the selection again');
+    await until(() => store.getState().selection.length === 4, 'forward: the selection again');
     // hovering changes no address
     const before = location.hash;
     store.getState().setHovered({ index: 7, x: 1, y: 1 });

@@ -6,10 +6,10 @@ import { setApplying, startFollowing } from './addressFollow';
 import { loadDemo } from './corpusActions';
 import { runLayout } from './layoutActions';
 import { restore } from './persist';
-import { clearQuery, runQuery, select } from './queryActions';
+import { clearQuery, runQuery, setOpenChunk } from './queryActions';
 import { openShareLink, openSnapshotUrl } from './openSnapshot';
 import { useOrreryStore } from './store';
-import { choose, clearChosen } from './viewActions';
+import { setSelection, clearSelection } from './viewActions';
 
 const store = useOrreryStore;
 
@@ -23,11 +23,11 @@ async function applyView(view: ViewState): Promise<void> {
     const layoutNow = viewFragment({ layout: s.layoutParams, query: '', open: null, chosen: [] });
     if (viewFragment({ layout: view.layout, query: '', open: null, chosen: [] }) !== layoutNow) void runLayout(view.layout);
     if (view.query !== s.queryText) await (view.query ? runQuery(view.query) : clearQuery());
-    if (view.open !== store.getState().selected) select(view.open);
-    const chosen = [...store.getState().chosen].sort((a, b) => a - b);
+    if (view.open !== store.getState().openChunk) setOpenChunk(view.open);
+    const chosen = [...store.getState().selection].sort((a, b) => a - b);
     if (!sameRows(view.chosen, chosen)) {
-      if (view.chosen.length > 0) choose(view.chosen, 'Selection from the address');
-      else clearChosen();
+      if (view.chosen.length > 0) setSelection(view.chosen, 'Selection from the address');
+      else clearSelection();
     }
   } finally {
     setApplying(false);

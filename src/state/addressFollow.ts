@@ -40,10 +40,10 @@ export const addressCoalescing = (): boolean => performance.now() - lastPushAt <
 export function followAddress(): void {
   const s = store.getState();
   if (!following.started || following.applying || following.waitingForHost || isBusy(s.phase) || s.layoutProgress !== null || s.chunkCount === 0) return;
-  const inputs = [s.layoutParams, s.queryText, s.selected, s.chosen, location.hash];
+  const inputs = [s.layoutParams, s.queryText, s.openChunk, s.selection, location.hash];
   if (inputs.every((x, i) => x === madeFrom[i])) return;
   madeFrom = inputs;
-  const fragment = viewFragment({ layout: s.layoutParams, query: s.queryText, open: s.selected, chosen: s.chosen });
+  const fragment = viewFragment({ layout: s.layoutParams, query: s.queryText, open: s.openChunk, chosen: s.selection });
   if (fragment === location.hash) return;
   const url = `${location.pathname}${location.search}${fragment}`;
   const now = performance.now();

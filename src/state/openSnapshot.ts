@@ -13,12 +13,12 @@ import { commitWorkspace } from './workspace/commit';
 import { workspace } from './workspace/data';
 import { restoreKeptWorkspace } from './persist';
 import { keepSavedWorkspace } from './saving';
-import { select } from './queryActions';
+import { setOpenChunk } from './queryActions';
 import { settle } from './status';
 import { setWaitingForHost } from './addressFollow';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
-import { choose, setSearch } from './viewActions';
+import { setSelection, setSearch } from './viewActions';
 import { demoTable, hashOf } from './corpusIdentity';
 import { MAX_SNAPSHOT_FILE_BYTES } from './shareActions';
 
@@ -72,8 +72,8 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     goldMarks: snapshot.goldMarks,
   });
   store.setState({ hiddenGroups: snapshot.colour.hidden, cameraRestore: { version: store.getState().cameraRestore.version + 1, camera: snapshot.camera } });
-  select(snapshot.selected);
-  if (snapshot.chosen.length > 0) choose(snapshot.chosen, 'Shared selection');
+  setOpenChunk(snapshot.selected);
+  if (snapshot.chosen.length > 0) setSelection(snapshot.chosen, 'Shared selection');
   if (snapshot.search) setSearch(snapshot.search);
 }
 

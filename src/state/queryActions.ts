@@ -110,11 +110,11 @@ export function setComparison(spec: CompareWith): Promise<void> {
 }
 
 /** Selects a chunk and finds its ten true neighbours; null (or a row that is not there) clears the selection. */
-export function select(index: number | null): void {
-  if (index === null || index < 0 || index >= workspace.table.texts.length) store.setState({ selected: null, neighbours: [] });
+export function setOpenChunk(index: number | null): void {
+  if (index === null || index < 0 || index >= workspace.table.texts.length) store.setState({ openChunk: null, neighbours: [] });
   else {
     const neighbours = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, rowOf(workspace.vectors, workspace.dims, index), 10, index);
-    store.setState({ selected: index, neighbours });
+    store.setState({ openChunk: index, neighbours });
   }
   followAddress();
 }

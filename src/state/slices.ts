@@ -216,11 +216,12 @@ export interface ViewSlice {
   hiddenGroups: number[];
   searchText: string;
   searchCount: number;
-  /** chunks chosen with the lasso or box, or a legend entry's chunks */
-  chosen: number[];
-  /** what the chosen chunks are (a cluster's name, "lasso") */
-  chosenLabel: string;
-  onlyChosen: boolean;
+  /** the selection: chunks picked with the lasso or box, or a legend entry's chunks */
+  selection: number[];
+  /** what the selected chunks are (a cluster's name, "lasso") */
+  selectionLabel: string;
+  /** only the selection is drawn */
+  onlySelection: boolean;
   selectTool: 'lasso' | 'box';
   theme: 'dark' | 'light';
   helpOpen: boolean;
@@ -234,7 +235,8 @@ export interface ViewSlice {
   /** a request to fly the camera to these chunks (version bumps each time) */
   flight: { version: number; indices: number[] };
   hovered: { index: number; x: number; y: number } | null;
-  selected: number | null;
+  /** the open chunk: the one whose text and true neighbours are shown */
+  openChunk: number | null;
   neighbours: Ranked[];
   cameraVersion: number;
   setHovered: (hovered: ViewSlice['hovered']) => void;

@@ -36,21 +36,21 @@ export function refreshSearch(): void {
   if (searchText) setSearch(searchText);
 }
 
-export function choose(indices: number[], label: string, fly = false): void {
+export function setSelection(indices: number[], label: string, fly = false): void {
   store.setState((s) => ({
-    chosen: indices,
-    chosenLabel: label,
-    onlyChosen: s.onlyChosen && indices.length > 0,
+    selection: indices,
+    selectionLabel: label,
+    onlySelection: s.onlySelection && indices.length > 0,
     ...(fly && indices.length > 0 && { flight: { version: s.flight.version + 1, indices } }),
   }));
   followAddress();
 }
 
-export function clearChosen(): void {
-  store.setState({ chosen: [], chosenLabel: '', onlyChosen: false });
+export function clearSelection(): void {
+  store.setState({ selection: [], selectionLabel: '', onlySelection: false });
   followAddress();
 }
-export const setOnlyChosen = (onlyChosen: boolean): void => store.setState((s) => ({ onlyChosen: onlyChosen && s.chosen.length > 0 }));
+export const setOnlySelection = (only: boolean): void => store.setState((s) => ({ onlySelection: only && s.selection.length > 0 }));
 export const flyTo = (indices: number[]): void => store.setState((s) => ({ flight: { version: s.flight.version + 1, indices } }));
 export const setSelectTool = (selectTool: ViewSlice['selectTool']): void => store.setState({ selectTool });
 export const setHelpOpen = (helpOpen: boolean): void => store.setState({ helpOpen });

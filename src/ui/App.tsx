@@ -6,7 +6,7 @@ import { openFiles } from '../state/fileActions';
 import { carryOnAfterReload } from '../state/afterReload';
 import { resetCamera } from '../state/viewActions';
 import { AllowedHosts } from './AllowedHosts';
-import { ChosenPanel } from './ChosenPanel';
+import { SelectionPanel } from './SelectionPanel';
 import { ColourPanel } from './ColourPanel';
 import { HelpOverlay, useShortcuts } from './HelpOverlay';
 import { SearchBox } from './SearchBox';
@@ -26,8 +26,8 @@ import { NoticeLog } from './NoticeLog';
 import { Notices } from './Notices';
 import { QueryPanel } from './QueryPanel';
 import { Section } from './Section';
-import { SelectionAnnouncer } from './SelectionAnnouncer';
-import { SelectionPanel } from './SelectionPanel';
+import { OpenChunkAnnouncer } from './OpenChunkAnnouncer';
+import { OpenChunkPanel } from './OpenChunkPanel';
 import { SourcesPanel } from './SourcesPanel';
 import { StatusBar } from './StatusBar';
 import { Tooltip } from './Tooltip';
@@ -116,12 +116,12 @@ export function App() {
         <EmptyState onPaste={paste} />
         {dragging && <div className="drop-target">Drop to add these files</div>}
         <Legend />
+        <OpenChunkPanel />
         <SelectionPanel />
-        <ChosenPanel />
         <Notices />
       </main>
       <HelpOverlay />
-      <SelectionAnnouncer />
+      <OpenChunkAnnouncer />
       <Tooltip />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useOrrery, useWorkspace } from '../state/hooks';
-import { select } from '../state/queryActions';
+import { setOpenChunk } from '../state/queryActions';
 
 /** The second list beside the answer: which hits both share, and where each of the other's stands. */
 export function ComparisonList() {
@@ -17,7 +17,7 @@ export function ComparisonList() {
       <ol>
         {comparison.hits.map((hit) => (
           <li key={hit.index}>
-            <button type="button" className="hit" onClick={() => select(hit.index)}>
+            <button type="button" className="hit" onClick={() => setOpenChunk(hit.index)}>
               <span className="rank">#{hit.rank}</span>
               <span className="score">{hit.score.toFixed(3)}</span>
               <span className="source">{mine.has(hit.index) ? `#${mine.get(hit.index)} in the answer` : 'not in the answer'}</span>

@@ -1,7 +1,7 @@
 import { evaluationCsv } from '../core/retrieval/evaluationCsv';
 import { evaluateQuerySet, openEvaluatedQuery } from '../state/evaluationActions';
 import { isBusy, useOrrery, useWorkspace } from '../state/hooks';
-import { select } from '../state/queryActions';
+import { setOpenChunk } from '../state/queryActions';
 import type { CorpusHealth, EvaluationState } from '../state/slices';
 import { saveFile } from './saveFile';
 
@@ -34,7 +34,7 @@ function Health({ health, evaluation }: { health: CorpusHealth; evaluation: Eval
         <li>
           Hubs:{' '}
           {health.hubs.slice(0, 3).map(([i, n]) => (
-            <button key={i} type="button" className="link" onClick={() => select(i)}>
+            <button key={i} type="button" className="link" onClick={() => setOpenChunk(i)}>
               {n}× {snippet(i)}{' '}
             </button>
           ))}
@@ -42,7 +42,7 @@ function Health({ health, evaluation }: { health: CorpusHealth; evaluation: Eval
         <li>
           {health.duplicates.length} near-duplicate pairs (cosine ≥ {health.duplicateThreshold})
           {health.duplicates.slice(0, 3).map(([a, b, s]) => (
-            <button key={`${a}-${b}`} type="button" className="link" onClick={() => select(a)}>
+            <button key={`${a}-${b}`} type="button" className="link" onClick={() => setOpenChunk(a)}>
               {' '}
               {s.toFixed(3)}: {snippet(a)} / {snippet(b)}
             </button>

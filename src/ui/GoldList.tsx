@@ -1,6 +1,6 @@
 import type { GoldStanding, Standing } from '../core/retrieval/retrieve';
 import { useOrrery, useWorkspace } from '../state/hooks';
-import { select, toggleGold } from '../state/queryActions';
+import { setOpenChunk, toggleGold } from '../state/queryActions';
 
 const where = (s: Standing) => (Number.isFinite(s.rank) ? `#${s.rank} (${s.score.toFixed(3)})` : 'not retrieved');
 
@@ -11,7 +11,7 @@ function GoldItem({ gold, topK }: { gold: GoldStanding; topK: number }) {
   return (
     <li className={returned ? 'gold-found' : 'gold-missed'}>
       <div className="row spread">
-        <button type="button" className="link" onClick={() => select(gold.index)}>
+        <button type="button" className="link" onClick={() => setOpenChunk(gold.index)}>
           {returned
             ? `Returned at #${gold.answerRank}`
             : Number.isFinite(gold.answerRank)
@@ -33,7 +33,7 @@ function GoldItem({ gold, topK }: { gold: GoldStanding; topK: number }) {
           {gold.outrankedBy.map((o, i) => (
             <span key={o.index}>
               {i > 0 && ', '}
-              <button type="button" className="link" onClick={() => select(o.index)}>
+              <button type="button" className="link" onClick={() => setOpenChunk(o.index)}>
                 #{o.rank} {table.texts[o.index]?.slice(0, 40)}… ({o.score.toFixed(3)})
               </button>
             </span>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useOrrery, readOrrery } from '../state/hooks';
-import { select } from '../state/queryActions';
-import { clearChosen, flyTo, resetCamera, setHelpOpen, setSelectTool, setTheme } from '../state/viewActions';
+import { setOpenChunk } from '../state/queryActions';
+import { clearSelection, flyTo, resetCamera, setHelpOpen, setSelectTool, setTheme } from '../state/viewActions';
 
 export const SHORTCUTS: [string, string][] = [
   ['drag', 'orbit (3-D) or pan (2-D)'],
@@ -34,8 +34,8 @@ export function useShortcuts(): void {
             return true;
           case 'Escape':
             if (s.helpOpen) setHelpOpen(false);
-            else if (s.chosen.length > 0) clearChosen();
-            else if (s.selected !== null) select(null);
+            else if (s.selection.length > 0) clearSelection();
+            else if (s.openChunk !== null) setOpenChunk(null);
             else return false;
             return true;
           case '/':
@@ -45,8 +45,8 @@ export function useShortcuts(): void {
             resetCamera();
             return true;
           case 'f':
-            if (s.chosen.length > 0) flyTo(s.chosen);
-            else if (s.selected !== null) flyTo([s.selected]);
+            if (s.selection.length > 0) flyTo(s.selection);
+            else if (s.openChunk !== null) flyTo([s.openChunk]);
             return true;
           case 'b':
             setSelectTool(s.selectTool === 'box' ? 'lasso' : 'box');

@@ -1,5 +1,5 @@
 import { useOrrery, useWorkspace } from '../state/hooks';
-import { select } from '../state/queryActions';
+import { setOpenChunk } from '../state/queryActions';
 
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
 
@@ -37,7 +37,7 @@ export function IndexComparisonPanel() {
                 .filter((g) => g.lost)
                 .map((g) => (
                   <li key={g.row}>
-                    <button type="button" className="hit" onClick={() => select(g.row)}>
+                    <button type="button" className="hit" onClick={() => setOpenChunk(g.row)}>
                       <span className="rank">#{g.exactRank}</span>
                       <span className="source">the index lost this one (gold, exact rank {g.exactRank})</span>
                       <span className="snippet">{texts[g.row]}</span>
@@ -52,7 +52,7 @@ export function IndexComparisonPanel() {
               <ol aria-label="Index top k">
                 {answer.index.map((hit, i) => (
                   <li key={hit.id}>
-                    <button type="button" className="hit" disabled={hit.row === null} onClick={() => hit.row !== null && select(hit.row)}>
+                    <button type="button" className="hit" disabled={hit.row === null} onClick={() => hit.row !== null && setOpenChunk(hit.row)}>
                       <span className="rank">#{i + 1}</span>
                       <span className="score">{hit.distance.toFixed(3)}</span>
                       <span className="source">{hit.exactRank === null ? hit.id : `exact #${hit.exactRank}`}</span>
@@ -69,7 +69,7 @@ export function IndexComparisonPanel() {
                   const missed = answer.recall !== null && answer.missed.some((m) => m.row === hit.row);
                   return (
                     <li key={hit.row} className={missed ? 'missed' : undefined}>
-                      <button type="button" className="hit" onClick={() => select(hit.row)}>
+                      <button type="button" className="hit" onClick={() => setOpenChunk(hit.row)}>
                         <span className="rank">#{hit.rank}</span>
                         <span className="score">{hit.distance.toFixed(3)}</span>
                         <span className="source">{missed ? 'missed by the index' : hit.id}</span>

@@ -3,7 +3,7 @@ import { scaleColour, toCss } from '../core/colouring';
 import { recallColor } from '../scene/pointsAdapter';
 import { groupMembers, pointColouring, RETRIEVAL_KEY } from '../state/colouring';
 import { useOrrery } from '../state/hooks';
-import { choose, toggleGroup } from '../state/viewActions';
+import { setSelection, toggleGroup } from '../state/viewActions';
 
 const SHOWN = 24;
 
@@ -40,7 +40,7 @@ export function Legend() {
                   type="button"
                   className="link"
                   title="Fly to these chunks and list them"
-                  onClick={() => choose(groupMembers(colouring.groupOf, g.key), g.name, true)}
+                  onClick={() => setSelection(groupMembers(colouring.groupOf, g.key), g.name, true)}
                 >
                   {g.name}
                 </button>

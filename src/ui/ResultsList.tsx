@@ -1,6 +1,6 @@
 import type { RetrievedHit, Standing } from '../core/retrieval/retrieve';
 import { useOrrery, useWorkspace } from '../state/hooks';
-import { select, toggleGold } from '../state/queryActions';
+import { setOpenChunk, toggleGold } from '../state/queryActions';
 import { RETRIEVER_LABEL } from './RetrieverSettings';
 
 export const FOUND_BY_LABEL = { dense: 'dense only', bm25: 'BM25 only', both: 'dense and BM25', neither: 'neither top k' } as const;
@@ -16,7 +16,7 @@ function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number
   const over = !hit.beyondCut && used > budget;
   return (
     <li className={`${hit.beyondCut ? 'beyond' : ''}${over ? ' over-budget' : ''}`}>
-      <button type="button" className="hit" onClick={() => select(hit.index)}>
+      <button type="button" className="hit" onClick={() => setOpenChunk(hit.index)}>
         <span className="rank">#{hit.rank}</span>
         <span className="score">{hit.score.toFixed(hit.score > 10 ? 1 : 3)}</span>
         <span className={`found found-${hit.foundBy}`}>{FOUND_BY_LABEL[hit.foundBy]}</span>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { boxPolygon, pointsInPolygon } from '../core/screenPick';
 import { currentViewport, sceneState } from '../scene/sceneState';
 import { readOrrery } from '../state/hooks';
-import { choose } from '../state/viewActions';
+import { setSelection } from '../state/viewActions';
 
 type Point = [number, number];
 
@@ -43,7 +43,7 @@ export function SelectionDrag({ stage }: { stage: HTMLElement | null }) {
       const view = currentViewport();
       if (!view) return;
       const { positions, visible } = sceneState;
-      choose(pointsInPolygon(positions, positions.length / 3, view, polygon, visible), box() ? 'Box' : 'Lasso');
+      setSelection(pointsInPolygon(positions, positions.length / 3, view, polygon, visible), box() ? 'Box' : 'Lasso');
     };
     stage.addEventListener('pointerdown', onDown, true);
     stage.addEventListener('pointermove', onMove, true);

@@ -1,105 +1,41 @@
 import { useShallow } from 'zustand/react/shallow';
-import { type ChunkTable, chunkMetadata, type SourceDocument } from '../core/corpus';
-import { chunkIdOf } from '../core/retrieval/querySet';
-import { select, toggleGold } from '../state/queryActions';
 import { useOrrery, useWorkspace } from '../state/hooks';
+import { setOpenChunk } from '../state/queryActions';
+import { clearSelection, flyTo, setOnlySelection } from '../state/viewActions';
 
-function GoldButton({ index }: { index: number }) {
-  const queryText = useOrrery((s) => s.queryText);
-  const gold = useOrrery((s) => (s.goldMarks[s.queryText] ?? []).includes(index));
-  if (!queryText) return null;
-  return (
-    <button type="button" aria-pressed={gold} onClick={() => void toggleGold(index)}>
-      {gold ? '★ Gold for this query' : '☆ Mark as gold for this query'}
-    </button>
-  );
-}
+const LISTED = 100;
 
+/** The selection: chunks picked with the lasso or box (or a legend entry), their count, a list, and what to do with them. */
 export function SelectionPanel() {
-  const selected = useOrrery((s) => s.selected);
-  const neighbours = useOrrery((s) => s.neighbours);
-  const { table, documents, recall: recalls } = useWorkspace(useShallow((w) => ({ table: w.table, documents: w.documents, recall: w.recall })));
-  if (selected === null) return null;
-  const recall = recalls?.[selected];
-  const metadata = chunkMetadata(documents[table.sourceIds[selected]!], table.sectionIds[selected]!);
+  const texts = useWorkspace((w) => w.table.texts);
+  const { selection, label, only } = useOrrery(useShallow((s) => ({ selection: s.selection, label: s.selectionLabel, only: s.onlySelection })));
+  if (selection.length === 0) return null;
   return (
-    <section className="panel selection" aria-label="Selected chunk">
-      <div className="row spread">
-        <h2>Chunk {selected + 1}</h2>
-        <button type="button" aria-label="Close selection" onClick={() => select(null)}>
-          ×
+    <section className="panel selection" aria-label="Selection list">
+      <h2>
+        {label}: {selection.length.toLocaleString('en')} chunk{selection.length === 1 ? '' : 's'}
+      </h2>
+      <div className="row">
+        <button type="button" aria-pressed={only} onClick={() => setOnlySelection(!only)}>
+          Show only the selection
+        </button>
+        <button type="button" onClick={() => flyTo(selection)}>
+          Fly to the selection
+        </button>
+        <button type="button" onClick={clearSelection}>
+          Clear selection
         </button>
       </div>
-      <p className="muted" role="group" aria-label="Position">
-        {chunkPosition(table, documents, selected)}
-      </p>
-      <p className="muted" role="group" aria-label="Chunk id">
-        id {chunkIdOf(table, documents, selected)} (for query sets)
-      </p>
-      {table.headings[selected] && (
-        <p className="muted" role="group" aria-label="Heading">
-          § {table.headings[selected]}
-        </p>
-      )}
-      <TokenCount index={selected} />
-      <GoldButton index={selected} />
-      {metadata.length > 0 && (
-        <dl className="metadata" aria-label="Metadata">
-          {metadata.map(([key, value]) => (
-            <div key={key}>
-              <dt>{key}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      <blockquote>{table.texts[selected]}</blockquote>
-      <h3>10 nearest neighbours (cosine, full dimension; cyan lines in the scene)</h3>
-      {recall !== undefined && (
-        <p className="muted" role="group" aria-label="Neighbour recall of this chunk">
-          {Math.round(recall * 10)} of these 10 are also among its 10 nearest points in the picture.
-        </p>
-      )}
-      <ol aria-label="Nearest neighbours">
-        {neighbours.map((n) => (
-          <li key={n.index}>
-            <button type="button" className="hit" onClick={() => select(n.index)}>
-              <span className="score">{n.score.toFixed(3)}</span>
-              <span className="snippet">{table.texts[n.index]}</span>
+      <ol className="selection-list">
+        {selection.slice(0, LISTED).map((i) => (
+          <li key={i}>
+            <button type="button" className="link" onClick={() => setOpenChunk(i)}>
+              {(texts[i] ?? '').slice(0, 120)}
             </button>
           </li>
         ))}
       </ol>
+      {selection.length > LISTED && <p className="muted">and {(selection.length - LISTED).toLocaleString('en')} more</p>}
     </section>
-  );
-}
-
-const LINE_FORMATS = new Set(['csv', 'tsv', 'jsonl', 'projector']);
-
-/** Where a chunk comes from: file, page, line (or row), characters. */
-function chunkPosition(table: ChunkTable, documents: SourceDocument[], index: number): string {
-  const doc = documents[table.sourceIds[index]!];
-  const parts = [table.sources[table.sourceIds[index]!]];
-  if (table.pages[index]! > 0) parts.push(`page ${table.pages[index]}`);
-  const row = (doc?.sections?.[table.sectionIds[index]!]?.row ?? 0) + 1;
-  // rows of JSON arrays, Parquet and .npy have no line of their own
-  if (doc?.table) parts.push(LINE_FORMATS.has(doc.format ?? '') ? `row ${row}, line ${table.lines[index]}` : `row ${row}`);
-  else parts.push(`line ${table.lines[index]}`);
-  if (!doc?.table) parts.push(`characters ${table.starts[index]}–${table.ends[index]}`);
-  return parts.join(' · ');
-}
-
-function TokenCount({ index }: { index: number }) {
-  const model = useOrrery((s) => s.modelSource.model);
-  const table = useWorkspace((w) => w.table);
-  const tokens = table.tokens[index]!;
-  if (table.imported[index]) return <p className="muted">Imported vector (not embedded here)</p>;
-  if (tokens < 0) return null;
-  const over = tokens > model.maxTokens;
-  return (
-    <p className={over ? 'warning' : 'muted'} role="group" aria-label="Token count">
-      {tokens} tokens
-      {over ? ` — over ${model.label}'s ${model.maxTokens}-token input: the model reads only the first ${model.maxTokens}.` : ` of ${model.maxTokens}`}
-    </p>
   );
 }

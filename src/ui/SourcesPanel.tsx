@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { setTextField } from '../state/corpusActions';
-import { select } from '../state/queryActions';
+import { setOpenChunk } from '../state/queryActions';
 import { useOrrery, useWorkspace } from '../state/hooks';
 
 const SHOWN = 100;
@@ -76,7 +76,7 @@ function ChunkList({ source, maxTokens }: { source: number; maxTokens: number })
         const over = tokens > maxTokens;
         return (
           <li key={i}>
-            <button type="button" className={`hit${over ? ' over' : ''}`} onClick={() => select(i)}>
+            <button type="button" className={`hit${over ? ' over' : ''}`} onClick={() => setOpenChunk(i)}>
               <span className="score">{tokens >= 0 ? `${tokens} tok${over ? ' ⚠' : ''}` : '—'}</span>
               <span className="snippet">{table.texts[i]!.slice(0, 160)}</span>
             </button>

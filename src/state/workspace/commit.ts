@@ -23,7 +23,7 @@ import { followAddress } from '../addressFollow';
 import { applyClusters, runClusters } from '../clusterActions';
 import { compareWithIndex } from '../indexComparison';
 import { cancelLayout, finishLayout, placeNewRows, setLayoutParams } from '../layoutActions';
-import { answerQuery, select } from '../queryActions';
+import { answerQuery, setOpenChunk } from '../queryActions';
 import { autosave, markSaved } from '../saving';
 import { useOrreryStore } from '../store';
 import { refreshSearch } from '../viewActions';
@@ -111,7 +111,7 @@ function writeCorpus(corpus: Corpus, made: Made, goldMarks: Record<string, numbe
   const count = table.texts.length;
   if (vectors.length !== count * dims) throw new Error(`${vectors.length} numbers are not ${count} vectors of ${dims} dimensions`);
   const before = workspace.table;
-  const { selected } = store.getState();
+  const { openChunk } = store.getState();
   // a layout or measurement of the old vectors is stale now
   cancelLayout();
   const shared = vectors.length === 0 || isShared(vectors) || globalThis.crossOriginIsolated !== true ? vectors : newVectors(vectors.length);
@@ -146,8 +146,8 @@ function writeCorpus(corpus: Corpus, made: Made, goldMarks: Record<string, numbe
     quality: null,
     // a collection link lasts while its rows are in the workspace
     indexLink: s.indexLink && table.sources.includes(s.indexLink.sourceName) ? s.indexLink : null,
-    chosen: kept(s.chosen),
-    onlyChosen: s.onlyChosen && kept(s.chosen).length > 0,
+    selection: kept(s.selection),
+    onlySelection: s.onlySelection && kept(s.selection).length > 0,
     clusters: [],
     unclustered: 0,
     clusterRun: null,
@@ -156,7 +156,7 @@ function writeCorpus(corpus: Corpus, made: Made, goldMarks: Record<string, numbe
     // an evaluation was of the old vectors
     evaluation: null,
   }));
-  select(selected === null ? null : moved(selected));
+  setOpenChunk(openChunk === null ? null : moved(openChunk));
 }
 
 /** Empties the corpus and everything derived from it. */
