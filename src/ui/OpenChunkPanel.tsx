@@ -23,7 +23,7 @@ export function OpenChunkPanel() {
   const recall = recalls?.[open];
   const metadata = chunkMetadata(documents[table.sourceIds[open]!], table.sectionIds[open]!);
   return (
-    <section className="panel selection" aria-label="Open chunk">
+    <section className="panel open-chunk" aria-label="Open chunk">
       <div className="row spread">
         <h2>Chunk {open + 1}</h2>
         <button type="button" aria-label="Close chunk" onClick={() => setOpenChunk(null)}>

@@ -11,7 +11,7 @@ export function SelectionPanel() {
   const { selection, label, only } = useOrrery(useShallow((s) => ({ selection: s.selection, label: s.selectionLabel, only: s.onlySelection })));
   if (selection.length === 0) return null;
   return (
-    <section className="panel selection" aria-label="Selection list">
+    <section className="panel selection-list" aria-label="Selection list">
       <h2>
         {label}: {selection.length.toLocaleString('en')} chunk{selection.length === 1 ? '' : 's'}
       </h2>
@@ -26,7 +26,7 @@ export function SelectionPanel() {
           Clear selection
         </button>
       </div>
-      <ol className="selection-list">
+      <ol className="selection-items">
         {selection.slice(0, LISTED).map((i) => (
           <li key={i}>
             <button type="button" className="link" onClick={() => setOpenChunk(i)}>

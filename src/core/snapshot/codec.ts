@@ -9,6 +9,7 @@ import { COLOUR_MODES, type ColourMode } from '../colouring';
 import type { Projection } from './reduce';
 import { z } from 'zod';
 import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
+import { bytesOf, dequantiseVectors, quantiseCoords, quantiseVectors, SnapshotError, typed, type Vec3 } from './wireNumbers';
 
 // zod compiles fast parsers with new Function, which the app's Content-Security-Policy refuses
 // (no 'unsafe-eval'); without JIT it does not even try
@@ -19,9 +20,7 @@ export const SNAPSHOT_PREFIX = 'o';
 /** what a payload may inflate to: past this it is refused (a small link that inflates forever) */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
-export class SnapshotError extends Error {}
-
-type Vec3 = [number, number, number];
+export { SnapshotError } from './wireNumbers';
 
 /** Where the camera is: its position, what it looks at, and its zoom (the 2-D map's scale). */
 export interface CameraPlace {
@@ -115,65 +114,6 @@ const READERS: Record<number, (raw: unknown) => WireV2> = {
   1: (raw) => fromV1(parsedWith(wireV1, raw)),
   2: (raw) => parsedWith(wireV2, raw),
 };
-
-const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-
-/** Copies the bytes into a buffer of its own, aligned for `T`, and checks the count. */
-function typed<T extends Int8Array | Uint16Array | Int16Array | Float32Array>(
-  text: string,
-  make: (buffer: ArrayBuffer) => T,
-  bytesPer: number,
-  count: number,
-  what: string,
-): T {
-  const bytes = fromBase64Url(text);
-  if (!bytes || bytes.length !== count * bytesPer)
-    throw new SnapshotError(`${what}: expected ${count} values, found ${bytes ? Math.floor(bytes.length / bytesPer) : 'none'}`);
-  const buffer = new ArrayBuffer(bytes.length);
-  new Uint8Array(buffer).set(bytes);
-  return make(buffer);
-}
-
-function quantiseCoords(coords: Float32Array): { coords: string; min: Vec3; max: Vec3 } {
-  const min: Vec3 = [Infinity, Infinity, Infinity];
-  const max: Vec3 = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < coords.length; i++) {
-    const c = i % 3;
-    if (!Number.isFinite(coords[i]!)) continue;
-    min[c] = Math.min(min[c]!, coords[i]!);
-    max[c] = Math.max(max[c]!, coords[i]!);
-  }
-  for (let c = 0; c < 3; c++) {
-    if (min[c]! > max[c]!) min[c] = max[c] = 0;
-  }
-  const steps = new Uint16Array(coords.length);
-  for (let i = 0; i < coords.length; i++) {
-    const c = i % 3;
-    const span = max[c]! - min[c]!;
-    steps[i] = span > 0 && Number.isFinite(coords[i]!) ? Math.round(((coords[i]! - min[c]!) / span) * 65535) : 0;
-  }
-  return { coords: toBase64Url(bytesOf(steps)), min, max };
-}
-
-function quantiseVectors(data: Float32Array, dims: number): { values: string; scales: string } {
-  const rows = data.length / dims;
-  const values = new Int8Array(data.length);
-  const scales = new Float32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let peak = 0;
-    for (let d = 0; d < dims; d++) peak = Math.max(peak, Math.abs(data[r * dims + d]!) || 0);
-    scales[r] = peak / 127;
-    for (let d = 0; d < dims; d++) values[r * dims + d] = peak > 0 ? Math.round((data[r * dims + d]! / peak) * 127) || 0 : 0;
-  }
-  return { values: toBase64Url(bytesOf(values)), scales: toBase64Url(bytesOf(scales)) };
-}
-
-function dequantiseVectors(w: { values: string; scales: string }, rows: number, dims: number, what: string): Float32Array {
-  const values = typed(w.values, (b) => new Int8Array(b), 1, rows * dims, what);
-  const scales = typed(w.scales, (b) => new Float32Array(b), 4, rows, `${what}' scales`);
-  if (scales.some((x) => !Number.isFinite(x))) throw new SnapshotError(`${what}' scales: not all are numbers`);
-  return Float32Array.from(values, (v, i) => v * scales[Math.floor(i / dims)]!);
-}
 
 function toWire(s: ViewSnapshot): WireV2 {
   const { corpus, vectors } = s;
