@@ -38,7 +38,11 @@ export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortS
 }
 
 /** Chunks documents in the ingest worker (the tokens strategy needs the model's tokenizer there). */
-export async function chunkInWorker(documents: SourceDocument[], signal: AbortSignal, chunking: ChunkOptions = store.getState().chunking): Promise<ChunkTable> {
+export async function chunkInWorker(
+  documents: SourceDocument[],
+  signal: AbortSignal | undefined,
+  chunking: ChunkOptions = store.getState().chunking,
+): Promise<ChunkTable> {
   const { modelSource } = store.getState();
   const result = await ingestClient.request('chunk', { documents, chunking, tokenizer: modelSource }, { signal });
   for (const note of result.notes) store.getState().notify('info', note);

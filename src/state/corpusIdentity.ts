@@ -37,7 +37,8 @@ const demoTables = new Map<string, Promise<{ documents: SourceDocument[]; table:
 export function demoTable(chunking: ChunkOptions): Promise<{ documents: SourceDocument[]; table: ChunkTable; hash: string }> {
   return remembered(demoTables, `${JSON.stringify(chunking)} ${store.getState().modelSource.model.id}`, async () => {
     const documents = await demoDocumentsOnce();
-    const table = await chunkInWorker(documents, new AbortController().signal, chunking);
+    // remembered for every caller, so no one caller's cancel stops it
+    const table = await chunkInWorker(documents, undefined, chunking);
     return { documents, table, hash: await corpusHash(table) };
   });
 }

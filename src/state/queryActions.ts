@@ -20,8 +20,8 @@ import { viewChanged } from './viewChanged';
 import { retrieveClient } from './workers';
 
 const store = useOrreryStore;
-/** bumps with each request to the retrieval worker: an answer to an older one is dropped */
-let asking = 0;
+/** the answer being worked out: a newer one cancels it (its requests to the workers included) */
+let answering: AbortController | null = null;
 const HISTORY = 12;
 
 /** What the second list of results shows beside the first. */
@@ -34,17 +34,21 @@ function ask(
   settings: RetrievalSettings,
   gold: number[],
   ref: CorpusRef,
+  signal: AbortSignal,
   variant: VectorVariant = store.getState().variant,
 ) {
-  return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold });
+  return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold }, { signal });
 }
 
 /**
  * Answers the query again on the vectors in the workspace (new vectors, settings or gold marks); no
  * query, no results. A commit calls this and then its own follow-on jobs (workspace/commit.ts).
  */
-export async function answerQuery(): Promise<void> {
-  const mine = ++asking;
+export async function answerQuery(taskSignal?: AbortSignal): Promise<void> {
+  answering?.abort();
+  const mine = new AbortController();
+  answering = mine;
+  const signal = taskSignal ? AbortSignal.any([taskSignal, mine.signal]) : mine.signal;
   const { queryVector } = workspace;
   if (!queryVector || workspace.table.texts.length === 0) {
     workspace.queryCoords = null;
@@ -63,10 +67,10 @@ export async function answerQuery(): Promise<void> {
   }
   const { queryText, retrieval, goldMarks, corpusVersion } = store.getState();
   try {
-    const ref = await corpusRef();
-    const answer = await ask(queryVector, queryText, retrieval, goldMarks[queryText] ?? [], ref);
-    const comparison = await compare(ref, queryVector, queryText);
-    if (mine !== asking || store.getState().corpusVersion !== corpusVersion) return;
+    const ref = await corpusRef(signal);
+    const answer = await ask(queryVector, queryText, retrieval, goldMarks[queryText] ?? [], ref, signal);
+    const comparison = await compare(ref, queryVector, queryText, signal);
+    if (mine !== answering || store.getState().corpusVersion !== corpusVersion) return;
     store.setState((s) => ({
       results: answer.hits.filter((h) => !h.beyondCut),
       beyond: answer.hits.filter((h) => h.beyondCut),
@@ -82,25 +86,25 @@ export async function answerQuery(): Promise<void> {
 }
 
 /** The second list: another retriever, the same query without the model's query prefix, or an earlier query. */
-async function compare(ref: CorpusRef, vector: Float32Array, text: string) {
+async function compare(ref: CorpusRef, vector: Float32Array, text: string, signal: AbortSignal) {
   const spec = compareWith;
   if (!spec) return null;
   const { retrieval, goldMarks, modelSource } = store.getState();
   if (spec.kind === 'retriever') {
-    const answer = await ask(vector, text, { ...retrieval, retriever: spec.retriever }, [], ref);
+    const answer = await ask(vector, text, { ...retrieval, retriever: spec.retriever }, [], ref, signal);
     return { label: `${spec.retriever} retriever`, hits: answer.hits.filter((h) => !h.beyondCut) };
   }
   const other = spec.kind === 'plain' ? text : spec.text;
   const purpose: Purpose = spec.kind === 'plain' ? 'plain' : 'query';
-  const embedded = await embedQueries([other], new AbortController().signal, purpose);
-  const answer = await ask(embedded.vectors, other, retrieval, goldMarks[other] ?? [], ref);
+  const embedded = await embedQueries([other], signal, purpose);
+  const answer = await ask(embedded.vectors, other, retrieval, goldMarks[other] ?? [], ref, signal);
   const label = spec.kind === 'plain' ? `without the query prefix “${modelSource.model.queryPrefix}”` : `“${other}”`;
   return { label, hits: answer.hits.filter((h) => !h.beyondCut) };
 }
 
 /** Answers the query again, then what follows a new answer: the index asked too, the settings saved, the address. */
-export async function refreshQuery(): Promise<void> {
-  await answerQuery();
+export async function refreshQuery(taskSignal?: AbortSignal): Promise<void> {
+  await answerQuery(taskSignal);
   viewChanged({ answered: true });
 }
 
@@ -200,7 +204,7 @@ export function runQuery(text: string): Promise<void> {
     workspace.queryVector = queryVector;
     placeQuery();
     store.setState((s) => ({ queryText: query, queryTokens, history: [query, ...s.history.filter((h) => h !== query)].slice(0, HISTORY) }));
-    await refreshQuery();
+    await refreshQuery(signal);
     if (!layoutBusy) settle();
   });
 }
