@@ -41,7 +41,7 @@ const WORD = /\S+/gu;
  * exactly, with the built-in model): windows are found from these sums, and each is then checked
  * with one real count. Tokenizing every candidate window instead costs minutes on 100 MB.
  */
-export class TokenEstimate {
+class TokenEstimate {
   private readonly words = new Map<string, number>();
   readonly specials: number;
 

@@ -31,8 +31,6 @@ export function setWaitingForHost(waiting: boolean): void {
   following.waitingForHost = waiting;
 }
 
-export const isWaitingForHost = (): boolean => following.waitingForHost;
-
 /** Whether a change now would replace the last history entry (it came less than a second ago). */
 export const addressCoalescing = (): boolean => performance.now() - lastPushAt < COALESCE_MS;
 

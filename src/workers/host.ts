@@ -95,6 +95,3 @@ export function serve<C extends Calls, Event extends { type: string; id: number 
   const handle = createHost<C, Event, Note>(handlers, (message, transfer = []) => scope.postMessage(message, transfer), options);
   scope.onmessage = (message: MessageEvent<WorkerInbox<C, Note>>) => void handle(message.data);
 }
-
-/** Throws CancelledError-like abort as the step loops expect: `cancelled` for runSteps and embedInBatches. */
-export const isAborted = (signal: AbortSignal) => (): boolean => signal.aborted;
