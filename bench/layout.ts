@@ -18,8 +18,8 @@ async function load(input: BenchInput): Promise<{ vectors: Float32Array; count: 
 async function runLayoutBench(params: LayoutParams, input: BenchInput): Promise<{ ms: number; coords: number[] }> {
   const { vectors, count, dims } = await load(input);
   const started = performance.now();
-  await client.request('vectors', { vectorsId: ++benchVectors, vectors, count, dims }, { transfer: [vectors.buffer] });
-  const result = await client.request('layout', { vectorsId: benchVectors, params });
+  await client.request('vectors', { space: 'a', vectorsId: ++benchVectors, vectors, count, dims }, { transfer: [vectors.buffer] });
+  const result = await client.request('layout', { space: 'a', vectorsId: benchVectors, params });
   return { ms: performance.now() - started, coords: Array.from(result.coords) };
 }
 let benchVectors = 0;
@@ -38,10 +38,10 @@ async function runHandoffBench(count: number, dims: number, rounds: number): Pro
   for (let r = 0; r < rounds; r++) {
     let started = performance.now();
     const copy = vectors.slice();
-    await client.request('vectors', { vectorsId: ++benchVectors, vectors: copy, count, dims }, { transfer: [copy.buffer] });
+    await client.request('vectors', { space: 'a', vectorsId: ++benchVectors, vectors: copy, count, dims }, { transfer: [copy.buffer] });
     copyMs = Math.min(copyMs, performance.now() - started);
     started = performance.now();
-    await client.request('vectors', { vectorsId: ++benchVectors, vectors: shared, count, dims });
+    await client.request('vectors', { space: 'a', vectorsId: ++benchVectors, vectors: shared, count, dims });
     sharedMs = Math.min(sharedMs, performance.now() - started);
   }
   return { copyMs, sharedMs, bytes: vectors.byteLength, isolated: self.crossOriginIsolated };

@@ -12,7 +12,7 @@ import { chunkDocuments } from '../src/core/corpus';
 import { densitySize, frameFor, toScene } from '../src/scene/pointsAdapter';
 import { SceneView } from '../src/scene/SceneView';
 import { currentViewport, sceneState } from '../src/scene/sceneState';
-import { workspace } from '../src/state/workspace/data';
+import { activeSpace, setSpaceState } from '../src/state/workspace/spaces';
 import { useOrreryStore } from '../src/state/store';
 import type { ClusterCalls, ClusterProgress } from '../src/workers/cluster.protocol';
 import { WorkerClient } from '../src/workers/rpc';
@@ -77,11 +77,13 @@ async function mountOrrery(count: number): Promise<void> {
   const { coords, labels } = benchPoints(count);
   const texts = Array.from({ length: count }, (_, i) => `point ${i}`);
   const table = chunkDocuments([{ name: 'bench', text: texts.join('\n\n') }]);
-  Object.assign(workspace, { table, coords: Float32Array.from(coords), placed: new Uint8Array(count), clusterLabels: Int32Array.from(labels) });
+  Object.assign(activeSpace(), { table, coords: Float32Array.from(coords), placed: new Uint8Array(count), clusterLabels: Int32Array.from(labels) });
   useOrreryStore.setState({
     chunkCount: count,
     sources: ['bench'],
     layoutVersion: 1,
+  });
+  setSpaceState(activeSpace().id, {
     clusters: Array.from({ length: CLUSTERS }, (_, id) => ({ id, size: labels.filter((l) => l === id).length, terms: [`topic${id}`, 'word', 'term'] })),
     clusterVersion: 1,
   });
@@ -125,9 +127,9 @@ async function clustering(count: number, dims: number, settings: ClusterSettings
   const vectors = data.slice(0, count * dims);
   const texts = Array.from({ length: count }, (_, i) => `chunk ${i} of topic ${i % 20}`);
   const started = performance.now();
-  await client.request('vectors', { vectorsId: 1, vectors, count, dims }, { transfer: [vectors.buffer] });
-  await client.request('texts', { textsId: 2, texts });
-  const result = await client.request('cluster', { vectorsId: 1, textsId: 2, settings });
+  await client.request('vectors', { space: 'a', vectorsId: 1, vectors, count, dims }, { transfer: [vectors.buffer] });
+  await client.request('texts', { space: 'a', textsId: 2, texts });
+  const result = await client.request('cluster', { space: 'a', vectorsId: 1, textsId: 2, settings });
   return { ms: performance.now() - started, clusters: result.clusters.length };
 }
 

@@ -35,8 +35,8 @@ async function appWorker(
   const queries = syntheticQueries(corpus, dims, queryCount, 22);
   const vectors = new Float32Array(new SharedArrayBuffer(corpus.vectors.byteLength));
   vectors.set(corpus.vectors);
-  await client.request('vectors', { vectorsId: 1, vectors, count, dims });
-  await client.request('texts', { textsId: 2, texts: corpus.texts });
+  await client.request('vectors', { space: 'a', vectorsId: 1, vectors, count, dims });
+  await client.request('texts', { space: 'a', textsId: 2, texts: corpus.texts });
   const ask = () =>
     client.request('query', {
       vectorsId: 1,

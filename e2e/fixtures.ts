@@ -120,7 +120,7 @@ export async function waitClustered(page: Page): Promise<Summary['clusters']> {
     .poll(
       async () => {
         const s = await summary(page);
-        return s.clusters.corpusVersion === s.corpusVersion && !s.clusters.running && s.clusters.items.length > 0;
+        return s.clusters.current && !s.clusters.running && s.clusters.items.length > 0;
       },
       { timeout: 60_000 },
     )

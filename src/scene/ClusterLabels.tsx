@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
-import { readWorkspace, useOrrery } from '../state/hooks';
+import { readSpace, useActiveSpace, useOrrery } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { sceneState } from './sceneState';
 
@@ -47,7 +47,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + 
  * spreads the centres apart) shows more of them. Placed every frame the scene draws, outside React.
  */
 export function LabelPlacer() {
-  const clusters = useOrrery((s) => s.clusters);
+  const clusters = useActiveSpace((s) => s.clusters);
   const hidden = useOrrery((s) => (s.colourMode === 'cluster' ? s.hiddenGroups : NONE));
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
@@ -59,7 +59,7 @@ export function LabelPlacer() {
   useEffect(() => invalidate(), [clusters, hidden, invalidate]);
 
   useFrame(() => {
-    const labels = readWorkspace().clusterLabels;
+    const labels = readSpace().clusterLabels;
     const { positions } = sceneState;
     const n = clusters.length;
     const report: typeof sceneReport.labels = [];
@@ -110,7 +110,7 @@ export function LabelPlacer() {
 
 /** The label elements, drawn over the canvas (LabelPlacer, inside the canvas, moves them). */
 export function ClusterLabels() {
-  const clusters = useOrrery((s) => s.clusters);
+  const clusters = useActiveSpace((s) => s.clusters);
   // names step back while a query's answer is on screen
   const answering = useOrrery((s) => s.results.length > 0);
   useEffect(() => {

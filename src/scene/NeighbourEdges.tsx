@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { type Frame, toScene } from './pointsAdapter';
 
 const EDGE_COLOR = new THREE.Color('#5ee6ff');
@@ -16,7 +16,7 @@ export function NeighbourEdges({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
   const selected = useOrrery((s) => s.openChunk);
   const neighbours = useOrrery((s) => s.neighbours);
-  const coords = useWorkspace((w) => w.coords);
+  const coords = useSpace((w) => w.coords);
   // one buffer for the most edges there can be; the draw range says how many are drawn
   const geometry = useMemo(() => {
     const g = new THREE.BufferGeometry();

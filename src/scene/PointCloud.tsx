@@ -3,7 +3,7 @@ import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { pointColouring } from '../state/colouring';
-import { readOrrery, readWorkspace, subscribeOrrery, useOrrery } from '../state/hooks';
+import { activeOf, readOrrery, readSpace, subscribeOrrery, useOrrery } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { createPointMaterial } from './pointMaterial';
 import { type Colours, densitySize, type Frame, interpolate, LARGE, pointStyles, toScene, unpackStyle } from './pointsAdapter';
@@ -56,9 +56,9 @@ export function PointCloud({ frame }: { frame: Frame }) {
       neighbours: s.neighbours,
       colourMode: s.colourMode,
       colourColumn: s.colourColumn,
-      clusters: s.clusters,
-      clusterVersion: s.clusterVersion,
-      qualityVersion: s.qualityVersion,
+      clusters: activeOf(s).clusters,
+      clusterVersion: activeOf(s).clusterVersion,
+      qualityVersion: activeOf(s).qualityVersion,
       hiddenGroups: s.hiddenGroups,
       searchText: s.searchText,
       chosen: s.selection,
@@ -71,7 +71,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
   const layoutVersion = useOrrery((s) => (s.layoutProgress === null ? s.layoutVersion : -1));
 
   const restyle = useEffectEvent(() => {
-    const workspace = readWorkspace();
+    const workspace = readSpace();
     const b = buffers.current;
     if (!b || b.count !== workspace.table.texts.length) return;
     const s = readOrrery();
@@ -133,7 +133,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
 
   /** Puts the layout's coordinates into the position buffer: animated, or at once while a layout streams. */
   const place = useEffectEvent((animate: boolean) => {
-    const workspace = readWorkspace();
+    const workspace = readSpace();
     const count = workspace.coords.length / 3;
     if (buffers.current?.count !== count) {
       buffers.current = allocate(geometry, count);

@@ -2,7 +2,7 @@ import { Html } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { pathLines } from './pathAdapter';
 import { createPathGeometry, createPathMaterial, setPathSegments } from './pathMaterial';
@@ -15,8 +15,8 @@ export function QueryPath({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
   const results = useOrrery((s) => s.results);
   const beyond = useOrrery((s) => s.beyond);
-  const queryCoords = useWorkspace((w) => w.queryCoords);
-  const coords = useWorkspace((w) => w.coords);
+  const queryCoords = useSpace((w) => w.queryCoords);
+  const coords = useSpace((w) => w.coords);
   const geometry = useMemo(() => createPathGeometry(), []);
   const material = useMemo(() => createPathMaterial(), []);
   const ribbons = useMemo(() => {

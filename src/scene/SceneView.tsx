@@ -2,7 +2,7 @@ import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-thr
 import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
 import * as THREE from 'three';
-import { readWorkspace, subscribeOrrery, useOrrery } from '../state/hooks';
+import { activeOf, readSpace, subscribeOrrery, useOrrery } from '../state/hooks';
 import { CameraRig, fitZoom } from './CameraRig';
 import { LabelPlacer } from './ClusterLabels';
 import { NeighbourEdges } from './NeighbourEdges';
@@ -19,19 +19,19 @@ export const BACKGROUND = { dark: '#0b1020', light: '#f5f6fa' } as const;
  * (set from its first frame), so the picture does not breathe, and fitted again when it ends.
  */
 function useLayoutFrame(): Frame {
-  const [frame, setFrame] = useState(() => frameFor(readWorkspace().coords));
+  const [frame, setFrame] = useState(() => frameFor(readSpace().coords));
   useEffect(() => {
     let framedRun = false;
     return subscribeOrrery((s, before) => {
       const running = s.layoutProgress !== null;
       if (!running) framedRun = false;
       if (s.layoutVersion === before.layoutVersion) {
-        if (!running && before.layoutProgress !== null) setFrame(frameFor(readWorkspace().coords));
+        if (!running && before.layoutProgress !== null) setFrame(frameFor(readSpace().coords));
         return;
       }
       if (running && framedRun) return;
       framedRun = running;
-      setFrame(frameFor(readWorkspace().coords));
+      setFrame(frameFor(readSpace().coords));
     });
   }, []);
   return frame;
@@ -55,7 +55,7 @@ function SceneHandles() {
 
 export function SceneView() {
   const layoutVersion = useOrrery((s) => s.layoutVersion);
-  const flat = useOrrery((s) => s.layoutParams.dims === 2);
+  const flat = useOrrery((s) => activeOf(s).layoutParams.dims === 2);
   const theme = useOrrery((s) => s.theme);
   const frame = useLayoutFrame();
   const [size, setSize] = useState({ width: 800, height: 600 });

@@ -10,7 +10,8 @@ vi.mock('./workers', () => import('./testing/inProcessWorkers'));
 const { DIMS, until, vectorDocument } = await import('./testing/documents');
 
 const { useOrreryStore } = await import('./store');
-const { workspace } = await import('./workspace/data');
+const { activeSpace } = await import('./workspace/spaces');
+const { activeOf } = await import('./slices');
 const { commitWorkspace } = await import('./workspace/commit');
 const { addDocuments, clearWorkspace, rechunk } = await import('./corpusActions');
 const { cancelLayout, runLayout } = await import('./layoutActions');
@@ -24,7 +25,7 @@ const notices = () => store.getState().notices.map((n) => `${n.kind}: ${n.text}`
 
 beforeEach(async () => {
   await clearWorkspace();
-  store.setState({ notices: [], layoutParams: DEFAULT_LAYOUT.pca });
+  store.setState({ notices: [] });
 });
 afterEach(() => cancelRunning());
 
@@ -35,13 +36,13 @@ describe('the commit path', () => {
     const s = store.getState();
     expect(s.corpusVersion).toBe(before + 1);
     expect(s.chunkCount).toBe(60);
-    expect(workspace.dims).toBe(DIMS);
+    expect(activeSpace().dims).toBe(DIMS);
     expect(s.importedCount).toBe(60);
-    expect(workspace.vectors).toHaveLength(60 * DIMS);
-    expect(workspace.norms).toHaveLength(60);
-    expect(workspace.coords).toHaveLength(60 * 3);
-    await until(() => store.getState().quality !== null, 'the layout quality');
-    expect(store.getState().quality!.recallRows).toBe(60);
+    expect(activeSpace().vectors).toHaveLength(60 * DIMS);
+    expect(activeSpace().norms).toHaveLength(60);
+    expect(activeSpace().coords).toHaveLength(60 * 3);
+    await until(() => activeOf(store.getState()).quality !== null, 'the layout quality');
+    expect(activeOf(store.getState()).quality!.recallRows).toBe(60);
   });
 
   it('keeps the selection when its chunk stays, with neighbours recomputed over the new rows; drops it when its row changes', async () => {
@@ -63,10 +64,10 @@ describe('the commit path', () => {
 
   it('answers the query again on every commit, and drops a query of another size', async () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
-    const query = workspace.vectors.slice(7 * DIMS, 8 * DIMS);
+    const query = activeSpace().vectors.slice(7 * DIMS, 8 * DIMS);
     store.setState({ queryText: 'a row 7' });
     void commitWorkspace({
-      corpus: { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS },
+      corpus: { documents: activeSpace().documents, table: activeSpace().table, vectors: activeSpace().vectors, dims: DIMS },
       made: { queryVector: query },
     });
     await until(() => store.getState().results.length > 0, 'the answer');
@@ -82,17 +83,17 @@ describe('the commit path', () => {
         .map((h) => h.index)
         .sort(),
     ).toEqual([37, 7]);
-    void commitWorkspace({ corpus: { documents: workspace.documents, table: workspace.table, vectors: new Float32Array(60 * 4), dims: 4 } });
+    void commitWorkspace({ corpus: { documents: activeSpace().documents, table: activeSpace().table, vectors: new Float32Array(60 * 4), dims: 4 } });
     await until(() => store.getState().results.length === 0, 'the answer to be dropped');
-    expect(workspace.queryVector).toBeNull();
+    expect(activeSpace().queryVector).toBeNull();
   });
 
   it('gold marks follow their chunks through a re-chunk and report their standing', async () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
     store.setState({ queryText: 'a row 7' });
     await commitWorkspace({
-      corpus: { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors, dims: DIMS },
-      made: { queryVector: workspace.vectors.slice(7 * DIMS, 8 * DIMS) },
+      corpus: { documents: activeSpace().documents, table: activeSpace().table, vectors: activeSpace().vectors, dims: DIMS },
+      made: { queryVector: activeSpace().vectors.slice(7 * DIMS, 8 * DIMS) },
     });
     setGold('a row 7', [7, 12]);
     await refreshQuery();
@@ -104,9 +105,9 @@ describe('the commit path', () => {
     const first = vectorDocument('first', 3, 9);
     await commitWorkspace({
       corpus: {
-        documents: [first, ...workspace.documents],
-        table: appendChunks(chunkDocuments([first]), workspace.table),
-        vectors: new Float32Array([...first.vectors!.data, ...workspace.vectors]),
+        documents: [first, ...activeSpace().documents],
+        table: appendChunks(chunkDocuments([first]), activeSpace().table),
+        vectors: new Float32Array([...first.vectors!.data, ...activeSpace().vectors]),
         dims: DIMS,
       },
     });
@@ -114,7 +115,7 @@ describe('the commit path', () => {
   });
 
   it('refuses vectors that do not match the table', async () => {
-    await expect(commitWorkspace({ corpus: { documents: [], table: workspace.table, vectors: new Float32Array(5), dims: 2 } })).rejects.toThrow(
+    await expect(commitWorkspace({ corpus: { documents: [], table: activeSpace().table, vectors: new Float32Array(5), dims: 2 } })).rejects.toThrow(
       /not 0 vectors of 2/,
     );
   });
@@ -124,20 +125,22 @@ describe('stale work and cancels', () => {
   it('a measurement of an older corpus version is dropped', async () => {
     await addDocuments([vectorDocument('a', 300, 1)]);
     // a new version arrives while the first layout is still being measured
-    void commitWorkspace({ corpus: { documents: workspace.documents, table: workspace.table, vectors: workspace.vectors.map((x) => -x), dims: DIMS } });
+    void commitWorkspace({
+      corpus: { documents: activeSpace().documents, table: activeSpace().table, vectors: activeSpace().vectors.map((x) => -x), dims: DIMS },
+    });
     await new Promise((r) => setTimeout(r, 300));
-    expect(store.getState().quality).toBeNull();
+    expect(activeOf(store.getState()).quality).toBeNull();
     expect(notices().filter((n) => n.startsWith('error'))).toEqual([]);
   });
 
   it('vectors go to each worker once per corpus version, not once per layout', async () => {
-    const clustered = () => store.getState().clusterCorpusVersion === store.getState().corpusVersion;
+    const clustered = () => activeOf(store.getState()).clusterSpaceVersion === activeSpace().version;
     await addDocuments([vectorDocument('a', 60, 1)]);
-    await until(() => store.getState().quality !== null && clustered(), 'the layout quality and the clusters');
+    await until(() => activeOf(store.getState()).quality !== null && clustered(), 'the layout quality and the clusters');
     const sends = vectorTransfers.sends;
     await runLayout({ ...DEFAULT_LAYOUT.umap, epochs: 20 });
     await runLayout(DEFAULT_LAYOUT.pca);
-    await until(() => store.getState().quality !== null, 'the layout quality');
+    await until(() => activeOf(store.getState()).quality !== null, 'the layout quality');
     expect(vectorTransfers.sends).toBe(sends);
     // a few rows more are placed into the picture: only the cluster worker needs them yet
     await addDocuments([vectorDocument('b', 30, 2)]);
@@ -145,7 +148,7 @@ describe('stale work and cancels', () => {
     expect(vectorTransfers.sends).toBe(sends + 1);
     // laid out, the new version goes once to the layout worker and once to the quality worker
     await runLayout(DEFAULT_LAYOUT.pca);
-    await until(() => store.getState().quality !== null, 'the layout quality');
+    await until(() => activeOf(store.getState()).quality !== null, 'the layout quality');
     expect(vectorTransfers.sends).toBe(sends + 3);
   });
 
@@ -159,14 +162,14 @@ describe('stale work and cancels', () => {
     expect(notices()).toContain('info: Cancelled. The 0 chunks already loaded are kept.');
     await addDocuments([vectorDocument('a', 30, 1)]);
     const { corpusVersion } = store.getState();
-    const { vectors, table } = workspace;
+    const { vectors, table } = activeSpace();
     const rechunking = rechunk();
     await until(() => store.getState().phase === 'layout', 'the layout of the re-chunked rows');
     cancelRunning();
     await rechunking;
     expect(store.getState().corpusVersion).toBe(corpusVersion);
-    expect(workspace.vectors).toBe(vectors);
-    expect(workspace.table).toBe(table);
+    expect(activeSpace().vectors).toBe(vectors);
+    expect(activeSpace().table).toBe(table);
   });
 
   it('a failed addition (vectors of another size) keeps the workspace and says why', async () => {
@@ -180,14 +183,14 @@ describe('stale work and cancels', () => {
 
   it('a cancelled layout brings back the picture before it', async () => {
     await addDocuments([vectorDocument('a', 300, 1)]);
-    const coords = workspace.coords;
+    const coords = activeSpace().coords;
     const running = runLayout({ ...DEFAULT_LAYOUT.tsne, iterations: 1000 });
-    await until(() => workspace.coords !== coords, 'a first frame');
-    expect(store.getState().layoutParams.method).toBe('tsne');
+    await until(() => activeSpace().coords !== coords, 'a first frame');
+    expect(activeOf(store.getState()).layoutParams.method).toBe('tsne');
     cancelLayout();
     await running;
-    expect(workspace.coords).toBe(coords);
-    expect(store.getState().layoutParams.method).toBe('pca');
+    expect(activeSpace().coords).toBe(coords);
+    expect(activeOf(store.getState()).layoutParams.method).toBe('pca');
     expect(notices().at(-1)).toBe('info: t-SNE cancelled: back to the PCA layout.');
   });
 });

@@ -8,6 +8,7 @@ import { runLayout } from './layoutActions';
 import { restore } from './persist';
 import { clearQuery, runQuery, setOpenChunk } from './queryActions';
 import { openShareLink, openSnapshotUrl } from './openSnapshot';
+import { activeOf } from './slices';
 import { useOrreryStore } from './store';
 import { setSelection, clearSelection } from './viewActions';
 
@@ -20,7 +21,7 @@ async function applyView(view: ViewState): Promise<void> {
   setApplying(true);
   try {
     const s = store.getState();
-    const layoutNow = viewFragment({ layout: s.layoutParams, query: '', open: null, chosen: [] });
+    const layoutNow = viewFragment({ layout: activeOf(s).layoutParams, query: '', open: null, chosen: [] });
     if (viewFragment({ layout: view.layout, query: '', open: null, chosen: [] }) !== layoutNow) void runLayout(view.layout);
     if (view.query !== s.queryText) await (view.query ? runQuery(view.query) : clearQuery());
     if (view.open !== store.getState().openChunk) setOpenChunk(view.open);

@@ -3,7 +3,7 @@
 // workspace is saved in this browser). Called when the view changes (the workspace's follow-on
 // jobs, a selection, a task settling); address.ts decides at start what the address opens.
 import { VIEW_PREFIX, viewFragment } from '../core/viewUrl';
-import { isBusy } from './slices';
+import { activeOf, isBusy } from './slices';
 import { useOrreryStore } from './store';
 
 const store = useOrreryStore;
@@ -38,10 +38,11 @@ export const addressCoalescing = (): boolean => performance.now() - lastPushAt <
 export function followAddress(): void {
   const s = store.getState();
   if (!following.started || following.applying || following.waitingForHost || isBusy(s.phase) || s.layoutProgress !== null || s.chunkCount === 0) return;
-  const inputs = [s.layoutParams, s.queryText, s.openChunk, s.selection, location.hash];
+  const { layoutParams } = activeOf(s);
+  const inputs = [layoutParams, s.queryText, s.openChunk, s.selection, location.hash];
   if (inputs.every((x, i) => x === madeFrom[i])) return;
   madeFrom = inputs;
-  const fragment = viewFragment({ layout: s.layoutParams, query: s.queryText, open: s.openChunk, chosen: s.selection });
+  const fragment = viewFragment({ layout: layoutParams, query: s.queryText, open: s.openChunk, chosen: s.selection });
   if (fragment === location.hash) return;
   const url = `${location.pathname}${location.search}${fragment}`;
   const now = performance.now();

@@ -3,9 +3,10 @@
 import { variantName } from '../core/retrieval/quantize';
 import { crashWorkerForTest } from '../workers/startWorker';
 import type { RetrievedHit } from '../core/retrieval/retrieve';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { sceneReport } from './sceneReport';
-import type { OrreryState } from './slices';
+import { placementFor } from '../core/placement';
+import { activeOf, type OrreryState } from './slices';
 import type { OrrerySummary, Standing, SummaryHit } from './summaryTypes';
 import { allowedHosts } from './allowedHosts';
 import { pointColouring } from './colouring';
@@ -66,7 +67,9 @@ function colourSummary(s: OrreryState): OrrerySummary['colour'] {
 
 export function summary(): OrrerySummary {
   const s = useOrreryStore.getState();
-  const { table } = workspace;
+  const { table, documents, dims } = activeSpace();
+  const space = activeOf(s);
+  const { evaluation } = space;
   const hit = (h: RetrievedHit): SummaryHit => ({
     index: h.index,
     rank: h.rank,
@@ -79,25 +82,27 @@ export function summary(): OrrerySummary {
     bm25: jsonStanding(h.bm25),
     hybrid: jsonStanding(h.hybrid),
   });
-  const perSource = new Array<number>(workspace.documents.length).fill(0);
+  const perSource = new Array<number>(documents.length).fill(0);
   for (const id of table.sourceIds) perSource[id]!++;
   return structuredClone({
     phase: s.phase,
     message: s.message,
     chunkCount: s.chunkCount,
     sourceCount: s.sources.length,
-    dims: workspace.dims,
+    dims,
+    activeSpace: s.activeSpace,
+    spaces: Object.values(s.spaces).map(({ id, recipe, dims, chunkCount, version }) => ({ id, ...recipe, dims, chunks: chunkCount, version })),
     model: s.modelSource.model.id,
     modelHost: s.modelSource.remoteHost,
     dtype: s.dtype,
     backend: s.backend,
-    layoutMethod: s.layoutParams.method,
-    layoutDims: s.layoutParams.dims,
+    layoutMethod: space.layoutParams.method,
+    layoutDims: space.layoutParams.dims,
     layoutRunning: s.layoutProgress !== null,
-    placement: s.placement,
-    placedCount: s.placedCount,
-    quality: s.quality,
-    explainedVariance: s.explainedVariance,
+    placement: placementFor(space.layoutParams),
+    placedCount: space.placedCount,
+    quality: space.quality,
+    explainedVariance: space.explainedVariance,
     query: {
       text: s.queryText,
       k: s.retrieval.topK,
@@ -119,10 +124,10 @@ export function summary(): OrrerySummary {
       comparison: s.comparison && { label: s.comparison.label, indices: s.comparison.hits.map((h) => h.index) },
       history: s.history,
     },
-    evaluation: s.evaluation && {
-      name: s.evaluation.name,
-      queries: s.evaluation.queries.length,
-      table: s.evaluation.rows.map((r) => ({
+    evaluation: evaluation && {
+      name: evaluation.name,
+      queries: evaluation.queries.length,
+      table: evaluation.rows.map((r) => ({
         retriever: r.name,
         hit1: r.mean.hit1,
         hit3: r.mean.hit3,
@@ -131,19 +136,19 @@ export function summary(): OrrerySummary {
         mrr: r.mean.rr,
         ndcg10: r.mean.ndcg10,
       })),
-      notes: s.evaluation.notes,
+      notes: evaluation.notes,
       health: {
-        orphans: s.evaluation.health.orphans.length,
-        hubs: s.evaluation.health.hubs,
-        duplicates: s.evaluation.health.duplicates,
-        noHit: s.evaluation.health.noHit,
+        orphans: evaluation.health.orphans.length,
+        hubs: evaluation.health.hubs,
+        duplicates: evaluation.health.duplicates,
+        noHit: evaluation.health.noHit,
       },
     },
     openChunk: s.openChunk,
     selected: s.openChunk,
     neighbours: s.neighbours,
     notices: s.notices.map((n) => `${n.kind}: ${n.text}`),
-    sources: workspace.documents.map((d, i) => ({ name: d.name, format: d.format ?? 'text', chunks: perSource[i] ?? 0 })),
+    sources: documents.map((d, i) => ({ name: d.name, format: d.format ?? 'text', chunks: perSource[i] ?? 0 })),
     chunking: { strategy: s.chunking.strategy, size: s.chunking.size, overlap: s.chunking.overlap },
     embeddedCount: s.embeddedCount,
     importedCount: s.importedCount,
@@ -154,14 +159,14 @@ export function summary(): OrrerySummary {
     vectorTransfers,
     vectorDb: vectorDbSummary(s),
     clusters: {
-      method: s.clusterRun?.method ?? null,
+      method: space.clusterRun?.method ?? null,
       running: s.clusterProgress !== null,
-      corpusVersion: s.clusterCorpusVersion,
-      items: s.clusters.map((c) => ({ id: c.id, size: c.size, terms: c.terms })),
-      unclustered: s.unclustered,
-      silhouette: s.clusterRun?.silhouette ?? null,
-      minClusterSize: s.clusterRun?.minClusterSize ?? null,
-      notes: s.clusterRun?.notes ?? [],
+      current: space.clusterSpaceVersion === space.version,
+      items: space.clusters.map((c) => ({ id: c.id, size: c.size, terms: c.terms })),
+      unclustered: space.unclustered,
+      silhouette: space.clusterRun?.silhouette ?? null,
+      minClusterSize: space.clusterRun?.minClusterSize ?? null,
+      notes: space.clusterRun?.notes ?? [],
     },
     colour: colourSummary(s),
     search: { text: s.searchText, matches: s.searchCount },
@@ -169,11 +174,11 @@ export function summary(): OrrerySummary {
     tasks: tasksInQueue(),
     saves: saveState(),
     address: { coalescing: addressCoalescing() },
-    camera: s.camera && { ...s.camera, orthographic: s.layoutParams.dims === 2 },
+    camera: s.camera && { ...s.camera, orthographic: space.layoutParams.dims === 2 },
     theme: s.theme,
     helpOpen: s.helpOpen,
     share: { length: s.shareLink?.bytes ?? null, referenced: s.shareLink?.referenced ?? false, demo: s.shareLink?.demo ?? false },
-    reducedFrom: workspace.projection?.from ?? null,
+    reducedFrom: activeSpace().projection?.from ?? null,
   });
 }
 

@@ -1,65 +1,64 @@
-// Clusters follow the corpus: each commit of new vectors (workspace/commit.ts), or a change of
-// method, clusters them again in the cluster worker, which holds the vectors and texts (vectorSync.ts). A newer corpus
-// or run cancels the one in progress. Clustering does not hold up the status line: it has its own
-// progress in the "Colour and clusters" panel, with "Stop clustering".
+// Clusters follow a space's data: each commit of new vectors (workspace/commit.ts), or a change of
+// method, clusters them again in the cluster worker, which holds each space's vectors and texts
+// (vectorSync.ts). A newer version or run of a space cancels its run in progress. Clustering does
+// not hold up the status line: the active space's run has its own progress in the "Colour and
+// clusters" panel, with "Stop clustering".
 import { CancelledError } from '../core/batching';
 import { type ClusterSettings, clusterSummary } from '../core/clustering/clusters';
 import { WorkerStopped } from '../workers/rpc';
-import { workspace } from './workspace/data';
+import { type Space, type SpaceId, spaceOf } from './workspace/data';
+import { setSpaceState, spacePatch } from './workspace/spaces';
 import { useOrreryStore } from './store';
 import { shareTexts, shareVectors } from './vectorSync';
 import { clusterClient } from './workers';
 
 const store = useOrreryStore;
-let running: AbortController | null = null;
+/** each space's run in progress */
+const running = new Map<SpaceId, AbortController>();
+const isActive = (id: SpaceId) => store.getState().activeSpace === id;
 
-/** Clusters the committed corpus with the current settings; never rejects. */
-export async function runClusters(): Promise<void> {
-  running?.abort();
+/** Clusters a space's committed data (the active space's unless named) with the current settings; never rejects. */
+export async function runClusters(id: SpaceId = store.getState().activeSpace): Promise<void> {
+  running.get(id)?.abort();
   const controller = new AbortController();
-  running = controller;
-  const { corpusVersion, clusterSettings: settings } = store.getState();
-  const count = workspace.table.texts.length;
-  const { vectors, dims } = workspace;
-  if (count === 0 || dims === 0 || vectors.length !== count * dims) {
-    store.setState({ clusterProgress: null });
-    return;
-  }
-  store.setState({ clusterProgress: 0 });
+  running.set(id, controller);
+  const isMine = () => running.get(id) === controller;
+  const progress = (value: number | null) => isMine() && isActive(id) && store.setState({ clusterProgress: value });
+  const space = spaceOf(id);
+  const { clusterSettings: settings } = store.getState();
+  const { version, vectors, dims, table } = space;
+  const count = table.texts.length;
   try {
-    const vectorsId = await shareVectors(clusterClient, vectors, count, dims, controller.signal);
-    const textsId = await shareTexts(clusterClient, workspace.table.texts, controller.signal);
+    if (count === 0 || dims === 0 || vectors.length !== count * dims) return;
+    progress(0);
+    const vectorsId = await shareVectors(clusterClient, id, vectors, count, dims, controller.signal);
+    const textsId = await shareTexts(clusterClient, id, table.texts, controller.signal);
     const result = await clusterClient.request(
       'cluster',
-      { vectorsId, textsId, settings },
-      { signal: controller.signal, onEvent: (e) => running === controller && store.setState({ clusterProgress: e.done / e.total }) },
+      { space: id, vectorsId, textsId, settings },
+      { signal: controller.signal, onEvent: (e) => progress(e.done / e.total) },
     );
-    if (store.getState().corpusVersion !== corpusVersion) return;
-    workspace.clusterLabels = result.labels;
+    if (space.version !== version || !store.getState().spaces[id]) return;
+    space.clusterLabels = result.labels;
     const { labels: _, clusters, unclustered, ...run } = result;
     store.setState((s) => ({
-      clusters,
-      unclustered,
-      clusterRun: run,
-      clusterVersion: s.clusterVersion + 1,
-      clusterCorpusVersion: corpusVersion,
-      hiddenGroups: s.colourMode === 'cluster' ? [] : s.hiddenGroups,
+      ...spacePatch(s, id, { clusters, unclustered, clusterRun: run, clusterVersion: s.spaces[id]!.clusterVersion + 1, clusterSpaceVersion: version }),
+      hiddenGroups: s.colourMode === 'cluster' && id === s.activeSpace ? [] : s.hiddenGroups,
     }));
-    for (const note of run.notes) store.getState().notify('info', note);
+    if (isActive(id)) for (const note of run.notes) store.getState().notify('info', note);
   } catch (error) {
     if (error instanceof CancelledError) return;
     const why = error instanceof WorkerStopped ? `because ${error.message}. The next run starts a new worker` : `(${(error as Error).message})`;
     store.getState().notify('error', `Clustering stopped ${why}. The points keep their colours by source until it runs again.`);
   } finally {
-    if (running === controller) {
-      running = null;
-      store.setState({ clusterProgress: null });
-    }
+    progress(null);
+    if (isMine()) running.delete(id);
   }
 }
 
+/** Stops the active space's clustering. */
 export function cancelClusters(): void {
-  running?.abort();
+  running.get(store.getState().activeSpace)?.abort();
 }
 
 export function setClusterSettings(change: Partial<ClusterSettings>): Promise<void> {
@@ -67,16 +66,16 @@ export function setClusterSettings(change: Partial<ClusterSettings>): Promise<vo
   return runClusters();
 }
 
-/** Shows clusters that came with the data (a shared view's) instead of clustering again. */
-export function applyClusters(labels: Int32Array, names: string[][], note: string): void {
-  running?.abort();
-  workspace.clusterLabels = labels;
+/** Shows clusters that came with a space's data (a shared view's) instead of clustering again. */
+export function applyClusters(space: Space, labels: Int32Array, names: string[][], note: string): void {
+  running.get(space.id)?.abort();
+  space.clusterLabels = labels;
   const { clusters, unclustered } = clusterSummary(labels, names);
-  store.setState((s) => ({
+  setSpaceState(space.id, (before) => ({
     clusters,
     unclustered,
     clusterRun: { method: 'kmeans', silhouette: null, minClusterSize: null, notes: [note] },
-    clusterVersion: s.clusterVersion + 1,
-    clusterCorpusVersion: s.corpusVersion,
+    clusterVersion: before.clusterVersion + 1,
+    clusterSpaceVersion: space.version,
   }));
 }

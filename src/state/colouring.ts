@@ -2,8 +2,8 @@
 // column's values), a numeric column on a scale, neighbour recall, or the last query's results.
 // Derived from the workspace and the store; the legend and the scene read the same answer.
 import { type ColumnScale, columnScale, columnValues, groupColour, NO_GROUP, type Rgb } from '../core/colouring';
-import { workspace } from './workspace/data';
-import type { OrreryState } from './slices';
+import { activeSpace } from './workspace/spaces';
+import { activeOf, type OrreryState } from './slices';
 
 export interface Group {
   /** the value hidden or shown by the legend: ≥ 0 a group, −1 no group, −2 "other" */
@@ -45,15 +45,15 @@ let scaleCache: { documents: unknown; table: unknown; column: string; scale: Col
 
 /** A metadata column's scale, read once per corpus and column. */
 export function columnScaleOf(column: string): ColumnScale {
-  const { documents, table } = workspace;
+  const { documents, table } = activeSpace();
   if (scaleCache?.documents !== documents || scaleCache.table !== table || scaleCache.column !== column) {
     scaleCache = { documents, table, column, scale: columnScale(columnValues(documents, table, column)) };
   }
   return scaleCache.scale;
 }
 
-export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn' | 'clusters'>): PointColouring {
-  const { table } = workspace;
+export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn' | 'activeSpace' | 'spaces'>): PointColouring {
+  const { table, clusterLabels } = activeSpace();
   const count = table.texts.length;
   if (s.colourMode === 'recall') return { kind: 'recall' };
   if (s.colourMode === 'retrieval') return { kind: 'retrieval' };
@@ -72,11 +72,11 @@ export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn
       ],
     );
   }
-  if (s.colourMode === 'cluster' && workspace.clusterLabels.length === count && count > 0) {
+  if (s.colourMode === 'cluster' && clusterLabels.length === count && count > 0) {
     return groupsFrom(
       'Clusters',
-      workspace.clusterLabels,
-      s.clusters.map((c) => c.terms.join(' · ') || `cluster ${c.id + 1}`),
+      clusterLabels,
+      activeOf(s).clusters.map((c) => c.terms.join(' · ') || `cluster ${c.id + 1}`),
       [{ key: -1, name: 'unclustered' }],
     );
   }

@@ -1,6 +1,7 @@
 // Corpus actions as tasks: documents → chunks (ingest worker) → vectors (embed worker) → a first
 // layout, then one commit. Until that commit nothing in the workspace changes, so a cancel or an
 // error leaves it as it was.
+import { activeOf } from './slices';
 import { CancelledError } from '../core/batching';
 import type { ChunkOptions } from '../core/chunking';
 import { appendChunks, type ChunkTable, parseTopicMarkdown, type SourceDocument, withTexts } from '../core/corpus';
@@ -10,7 +11,7 @@ import { shouldPlace } from '../core/placement';
 import { assertSameSpace } from '../core/vectors';
 import type { IngestFile } from '../workers/ingest.protocol';
 import { commitEmpty, commitWorkspace, type Corpus, type Made, newVectors } from './workspace/commit';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { embedCorpus, noteTruncated } from './embedCorpus';
 import { isLayoutRunning, layOutUncommitted, runLayout } from './layoutActions';
 import { autosave, clearSavedWorkspace } from './saving';
@@ -26,11 +27,11 @@ const store = useOrreryStore;
  * or an error changes nothing; the chosen method, if another, then streams over it.
  */
 export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortSignal): Promise<void> {
-  const { layoutParams } = store.getState();
+  const { layoutParams } = activeOf(store.getState());
   const params: PcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
   const count = corpus.table.texts.length;
   store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
-  const placed = await layOutUncommitted(params, corpus.vectors, count, corpus.dims, signal);
+  const placed = await layOutUncommitted(activeSpace().id, params, corpus.vectors, count, corpus.dims, signal);
   if (signal.aborted) throw new CancelledError();
   await commitWorkspace({ corpus, made, layout: { params, result: placed } });
   settle();
@@ -52,11 +53,11 @@ export async function chunkInWorker(
 /** A view that came without vectors (a share link's picture): its chunks embedded by the current model, the layout on screen kept. */
 export function embedHeldChunks(): Promise<void> {
   return enqueue(async (signal) => {
-    const { documents, table, coords } = workspace;
+    const { documents, table, coords } = activeSpace();
     // the chunks were marked imported (they came with a link): the model makes their vectors now
     const { corpus, made, truncated } = await embedCorpus(documents, { ...table, imported: new Uint8Array(table.texts.length) }, signal);
     // the layout on screen stays: its quality is measured again on the new vectors
-    const { layoutParams, explainedVariance } = store.getState();
+    const { layoutParams, explainedVariance } = activeOf(store.getState());
     await commitWorkspace({ corpus, made, layout: { params: layoutParams, result: { coords, pca: null, explained: explainedVariance, notes: [] } } });
     noteTruncated(truncated, 'the chunks');
     settle();
@@ -93,22 +94,27 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
     return;
   }
   const { corpus: added, made, truncated } = await embedCorpus(documents, chunked, signal);
-  const existing = workspace.table.texts.length;
+  const existing = activeSpace().table.texts.length;
   if (existing > 0) {
     const allImported = added.table.imported.every((x) => x === 1);
     assertSameSpace(
       { subject: allImported ? `${names}: these vectors have` : `${names}: ${store.getState().modelSource.model.label} makes`, dims: added.dims },
-      { subject: "the workspace's have", dims: workspace.dims },
-      allImported ? 'Clear the workspace to look at them on their own.' : `Clear the workspace first, or pick a ${workspace.dims}-d model.`,
+      { subject: "the workspace's have", dims: activeSpace().dims },
+      allImported ? 'Clear the workspace to look at them on their own.' : `Clear the workspace first, or pick a ${activeSpace().dims}-d model.`,
     );
   }
-  const vectors = newVectors(workspace.vectors.length + added.vectors.length);
-  vectors.set(workspace.vectors);
-  vectors.set(added.vectors, workspace.vectors.length);
-  const corpus: Corpus = { documents: [...workspace.documents, ...documents], table: appendChunks(workspace.table, added.table), vectors, dims: added.dims };
+  const vectors = newVectors(activeSpace().vectors.length + added.vectors.length);
+  vectors.set(activeSpace().vectors);
+  vectors.set(added.vectors, activeSpace().vectors.length);
+  const corpus: Corpus = {
+    documents: [...activeSpace().documents, ...documents],
+    table: appendChunks(activeSpace().table, added.table),
+    vectors,
+    dims: added.dims,
+  };
   store.setState({ resumable: null });
   noteTruncated(truncated, 'the new chunks');
-  const { layoutParams } = store.getState();
+  const { layoutParams } = activeOf(store.getState());
   if (!isLayoutRunning() && shouldPlace(added.table.texts.length, existing, added.dims)) {
     // a few new chunks join the picture on screen instead of re-drawing it
     await commitWorkspace({ corpus, made, layout: { placeFrom: existing } });
@@ -175,7 +181,7 @@ export function addFiles(files: IngestFile[]): Promise<void> {
  * Chunks every document again (new chunking options, another text column): unchanged chunks
  * come from the cache, the others are embedded; then the new chunks are laid out.
  */
-export function rechunk(documents: SourceDocument[] = workspace.documents): Promise<void> {
+export function rechunk(documents: SourceDocument[] = activeSpace().documents): Promise<void> {
   return enqueue((signal) => rechunkWithin(documents, signal));
 }
 
@@ -189,7 +195,7 @@ export async function rechunkWithin(documents: SourceDocument[], signal: AbortSi
   const chunked = await chunkInWorker(documents, signal);
   if (chunked.texts.length === 0) throw new Error('These chunking settings leave no chunks.');
   const { corpus, made, truncated } = await embedCorpus(documents, chunked, signal);
-  const before = workspace.table.texts.length;
+  const before = activeSpace().table.texts.length;
   await layOutAndCommit(corpus, made, signal);
   noteTruncated(truncated, 'the chunks');
   if (announce)
@@ -218,10 +224,10 @@ export function setChunking(chunking: ChunkOptions): void {
 
 /** Uses another column of a table as its text, and chunks everything again. */
 export function setTextField(sourceIndex: number, field: string): Promise<void> {
-  const doc = workspace.documents[sourceIndex];
+  const doc = activeSpace().documents[sourceIndex];
   if (!doc?.table) return Promise.resolve();
   const changed = tableDocument(doc.name, doc.format ?? 'csv', { ...doc.table, textField: field }, doc.vectors);
-  return rechunk(workspace.documents.map((d, i) => (i === sourceIndex ? changed : d)));
+  return rechunk(activeSpace().documents.map((d, i) => (i === sourceIndex ? changed : d)));
 }
 
 /** Embeds a cancelled addition again; the embedding cache skips the batches already done. */

@@ -5,7 +5,7 @@ import type { ChunkTable, SourceDocument } from '../core/corpus';
 import { corpusHash } from '../core/snapshot/corpusHash';
 import { chunkInWorker, demoDocuments } from './corpusActions';
 import { useOrreryStore } from './store';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 
 const store = useOrreryStore;
 
@@ -48,7 +48,7 @@ export async function isDemo(hash: string): Promise<boolean> {
   const { chunking } = store.getState();
   try {
     const demoNames = new Set((await demoDocumentsOnce()).map((d) => d.name));
-    if (!workspace.table.sources.every((name) => demoNames.has(name))) return false;
+    if (!activeSpace().table.sources.every((name) => demoNames.has(name))) return false;
     return (await demoTable(chunking)).hash === hash;
   } catch {
     return false;

@@ -1,12 +1,13 @@
-// The corpus as the retrieval worker holds it: its vectors and chunk texts, sent once per version.
+// A space as the retrieval worker holds it: its vectors and chunk texts, sent once per version.
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { shareTexts, shareVectors } from './vectorSync';
 import { retrieveClient } from './workers';
-import { workspace } from './workspace/data';
+import type { Space } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 
-/** The corpus as the retrieval worker holds it: vectors and texts, sent once per version. */
-export async function corpusRef(signal?: AbortSignal): Promise<CorpusRef> {
-  const vectorsId = await shareVectors(retrieveClient, workspace.vectors, workspace.table.texts.length, workspace.dims, signal);
-  const textsId = await shareTexts(retrieveClient, workspace.table.texts, signal);
+/** A space (the active one unless named) as the retrieval worker holds it: vectors and texts, sent once per version. */
+export async function corpusRef(signal?: AbortSignal, space: Space = activeSpace()): Promise<CorpusRef> {
+  const vectorsId = await shareVectors(retrieveClient, space.id, space.vectors, space.table.texts.length, space.dims, signal);
+  const textsId = await shareTexts(retrieveClient, space.id, space.table.texts, signal);
   return { vectorsId, textsId };
 }

@@ -6,7 +6,7 @@ import type { EmbedResult } from '../workers/embed.protocol';
 import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { useOrreryStore } from './store';
 import { embedClient } from './workers';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { projectRows } from '../core/snapshot/reduce';
 
 const store = useOrreryStore;
@@ -83,7 +83,7 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
 /** Queries as vectors of the workspace's space: the model's, projected when the workspace holds reduced vectors (a share link's). */
 export async function embedQueries(texts: string[], signal: AbortSignal, purpose: Purpose = 'query'): Promise<Embedded> {
   const embedded = await embed(texts, purpose, signal);
-  const { projection } = workspace;
+  const { projection } = activeSpace();
   if (!projection || embedded.dims !== projection.from) return embedded;
   return { ...embedded, vectors: projectRows(projection, embedded.vectors, texts.length), dims: projection.components.length / projection.from };
 }

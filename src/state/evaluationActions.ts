@@ -4,11 +4,11 @@
 import { CancelledError } from '../core/batching';
 import { chunkIds } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
-import { workspace } from './workspace/data';
+import { activeSpace, setSpaceState } from './workspace/spaces';
 import { embedQueries } from './embedding';
 import { runQuery, setGold } from './queryActions';
 import { corpusRef } from './corpusRef';
-import type { CorpusHealth } from './slices';
+import { activeOf, type CorpusHealth } from './slices';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
@@ -20,9 +20,9 @@ const DUPLICATE_THRESHOLD = 0.95;
 const NO_HIT_COSINE = 0.3;
 
 /** The what-ifs evaluated beside full float vectors: int8, binary, and a Matryoshka cut the model was trained for. */
-function variants(): VectorVariant[] {
+function variants(dims: number): VectorVariant[] {
   const { model } = store.getState().modelSource;
-  const cut = model.matryoshka?.find((d) => d < workspace.dims);
+  const cut = model.matryoshka?.find((d) => d < dims);
   return [
     { type: 'int8', dims: null, layerNorm: false },
     { type: 'binary', dims: null, layerNorm: false },
@@ -38,14 +38,16 @@ function progress(what: string) {
 export function evaluateQuerySet(file: File): Promise<void> {
   return enqueue(async (signal) => {
     const { notify, setStatus } = store.getState();
-    if (workspace.table.texts.length === 0) {
+    // the query set is evaluated on the space on screen, and its result kept with that space
+    const space = activeSpace();
+    if (space.table.texts.length === 0) {
       notify('error', `${file.name}: load a corpus before evaluating a query set on it.`);
       settle();
       return;
     }
     setStatus('loading', `Reading the query set ${file.name}`);
-    const ref = await corpusRef(signal);
-    const ids = chunkIds(workspace.table, workspace.documents);
+    const ref = await corpusRef(signal, space);
+    const ids = chunkIds(space.table, space.documents);
     const { queries, notes } = await retrieveClient
       .request('query-set', { textsId: ref.textsId, name: file.name, text: await file.text(), ids }, { signal })
       .catch((error: unknown) => {
@@ -64,7 +66,7 @@ export function evaluateQuerySet(file: File): Promise<void> {
     const { retrieval } = store.getState();
     const evaluation = await retrieveClient.request(
       'evaluate',
-      { ...ref, texts, vectors: embedded.vectors, relevant: queries.map((q) => q.relevant), settings: retrieval, variants: variants() },
+      { ...ref, texts, vectors: embedded.vectors, relevant: queries.map((q) => q.relevant), settings: retrieval, variants: variants(space.dims) },
       { onEvent: progress(`Evaluating ${queries.length} queries`), signal },
     );
     const duplicates = await retrieveClient.request(
@@ -72,13 +74,13 @@ export function evaluateQuerySet(file: File): Promise<void> {
       { ...ref, threshold: DUPLICATE_THRESHOLD, limit: 50 },
       { onEvent: progress('Looking for near-duplicate chunks'), signal },
     );
-    store.setState({
+    setSpaceState(space.id, {
       evaluation: {
         name: file.name,
         queries,
         rows: evaluation.rows,
         notes,
-        health: health(evaluation.answers, evaluation.bestScores, duplicates.pairs, retrieval.minScore),
+        health: health(space.table.texts.length, evaluation.answers, evaluation.bestScores, duplicates.pairs, retrieval.minScore),
         elapsedMs: evaluation.elapsedMs,
       },
     });
@@ -93,8 +95,8 @@ export function evaluateQuerySet(file: File): Promise<void> {
 }
 
 /** Orphans and hubs from the answers, queries with no close chunk, and near-duplicates. */
-function health(answers: Int32Array[], bestScores: Float32Array, duplicates: [number, number, number][], minScore: number | null): CorpusHealth {
-  const times = new Int32Array(workspace.table.texts.length);
+function health(count: number, answers: Int32Array[], bestScores: Float32Array, duplicates: [number, number, number][], minScore: number | null): CorpusHealth {
+  const times = new Int32Array(count);
   for (const answer of answers) for (const i of answer) times[i]!++;
   const orphans: number[] = [];
   const hubs: [number, number][] = [];
@@ -108,7 +110,7 @@ function health(answers: Int32Array[], bestScores: Float32Array, duplicates: [nu
 
 /** Opens an evaluated query's retrieval path: runs it with its relevant chunks marked as gold. */
 export function openEvaluatedQuery(row: number): Promise<void> {
-  const query = store.getState().evaluation?.queries[row];
+  const query = activeOf(store.getState()).evaluation?.queries[row];
   if (!query) return Promise.resolve();
   setGold(query.text, query.relevant);
   return runQuery(query.text);

@@ -1,6 +1,7 @@
 // The workspace's points as files (see core/exports.ts); the panel downloads what these return.
+import { activeOf } from './slices';
 import { pointsCsv, pointsJsonl, pointsParquet, pointTable, projectorFiles } from '../core/exports';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { useOrreryStore } from './store';
 
 export interface ExportFile {
@@ -10,11 +11,11 @@ export interface ExportFile {
 }
 
 function points() {
-  const { clusters } = useOrreryStore.getState();
-  return pointTable({ ...workspace, clusterNames: clusters.map((c) => c.terms.join(' · ')) });
+  const { clusters } = activeOf(useOrreryStore.getState());
+  return pointTable({ ...activeSpace(), clusterNames: clusters.map((c) => c.terms.join(' · ')) });
 }
 
-const vectors = () => ({ data: workspace.vectors, dims: workspace.dims });
+const vectors = () => ({ data: activeSpace().vectors, dims: activeSpace().dims });
 
 export const exportCsv = (withVectors: boolean): ExportFile => ({
   name: 'orrery-points.csv',

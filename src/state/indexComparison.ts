@@ -8,7 +8,7 @@ import type { Target } from '../workers/vectorDb.protocol';
 import { useOrreryStore } from './store';
 import { corpusRef } from './corpusRef';
 import { retrieveClient, vectorDbClient } from './workers';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 
 const store = useOrreryStore;
 
@@ -26,7 +26,7 @@ let idCache: { version: number; ids: string[]; rows: Map<string, number> } | nul
 export function chunkIdIndex(): { ids: string[]; rows: Map<string, number> } {
   const version = store.getState().corpusVersion;
   if (idCache?.version !== version) {
-    const ids = chunkIds(workspace.table, workspace.documents);
+    const ids = chunkIds(activeSpace().table, activeSpace().documents);
     idCache = { version, ids, rows: new Map(ids.map((id, row) => [id, row])) };
   }
   return idCache;
@@ -38,8 +38,8 @@ let comparing = 0;
 export async function compareWithIndex(): Promise<void> {
   const mine = ++comparing;
   const { indexLink, queryText, retrieval, goldMarks } = store.getState();
-  const vector = workspace.queryVector;
-  const source = indexLink ? workspace.table.sources.indexOf(indexLink.sourceName) : -1;
+  const vector = activeSpace().queryVector;
+  const source = indexLink ? activeSpace().table.sources.indexOf(indexLink.sourceName) : -1;
   if (!indexLink || !vector || !queryText || source < 0) {
     store.setState({ indexAnswer: null });
     return;
@@ -53,7 +53,7 @@ export async function compareWithIndex(): Promise<void> {
     });
     return;
   }
-  const { sourceIds } = workspace.table;
+  const { sourceIds } = activeSpace().table;
   const start = sourceIds.indexOf(source);
   const end = sourceIds.lastIndexOf(source) + 1;
   const k = retrieval.topK;

@@ -11,15 +11,18 @@ import type {
   ClusterSlice,
   CorpusSlice,
   EmbeddingSlice,
-  EvaluationSlice,
   LayoutSlice,
   Notice,
   OrreryState,
   QuerySlice,
+  SpaceRecipe,
+  SpaceState,
+  SpacesSlice,
   StatusSlice,
   VectorDbSlice,
   ViewSlice,
 } from './slices';
+import { FIRST_SPACE, type SpaceId } from './workspace/data';
 
 type Slice<T> = StateCreator<OrreryState, [], [], T>;
 
@@ -69,15 +72,9 @@ export const createEmbeddingSlice: Slice<EmbeddingSlice> = () => ({
 });
 
 export const createLayoutSlice: Slice<LayoutSlice> = () => ({
-  layoutParams: DEFAULT_LAYOUT.pca,
-  explainedVariance: [],
   layoutVersion: 0,
   layoutProgress: null,
   layoutPaused: false,
-  placement: 'projection',
-  placedCount: 0,
-  quality: null,
-  qualityVersion: 0,
 });
 
 export const createQuerySlice: Slice<QuerySlice> = () => ({
@@ -97,8 +94,6 @@ export const createQuerySlice: Slice<QuerySlice> = () => ({
   queryVersion: 0,
 });
 
-export const createEvaluationSlice: Slice<EvaluationSlice> = () => ({ evaluation: null });
-
 export const DEFAULT_SAMPLE_LIMIT = 50_000;
 
 export const createVectorDbSlice: Slice<VectorDbSlice> = () => ({
@@ -112,12 +107,32 @@ export const createVectorDbSlice: Slice<VectorDbSlice> = () => ({
 
 export const createClusterSlice: Slice<ClusterSlice> = () => ({
   clusterSettings: DEFAULT_CLUSTERING,
+  clusterProgress: null,
+});
+
+/** A space's state before it has data. */
+export const emptySpaceState = (id: SpaceId, recipe: SpaceRecipe): SpaceState => ({
+  id,
+  recipe,
+  version: 0,
+  chunkCount: 0,
+  dims: 0,
+  layoutParams: DEFAULT_LAYOUT.pca,
+  explainedVariance: [],
+  placedCount: 0,
+  quality: null,
+  qualityVersion: 0,
   clusters: [],
   unclustered: 0,
   clusterRun: null,
-  clusterProgress: null,
   clusterVersion: 0,
-  clusterCorpusVersion: 0,
+  clusterSpaceVersion: 0,
+  evaluation: null,
+});
+
+export const createSpacesSlice: Slice<SpacesSlice> = () => ({
+  activeSpace: FIRST_SPACE,
+  spaces: { [FIRST_SPACE]: emptySpaceState(FIRST_SPACE, { model: BUILTIN_MODEL.id, precision: null, chunking: DEFAULT_CHUNKING }) },
 });
 
 export const createViewSlice: Slice<ViewSlice> = (set) => ({

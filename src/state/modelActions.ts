@@ -5,7 +5,7 @@ import type { ModelSource } from '../core/models';
 import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { layOutAndCommit, offerRechunk } from './corpusActions';
 import { embedCorpus } from './embedCorpus';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { downloadStatus, embed } from './embedding';
 import { settle } from './status';
 import { useOrreryStore } from './store';
@@ -32,14 +32,14 @@ export function switchModel(source: ModelSource): Promise<void> {
       .request('load', { source }, { onEvent: (event) => event.type === 'download' && downloadStatus(event.file, event.loaded, event.total), signal })
       .finally(() => store.setState({ download: null }));
     const previous = store.getState().modelSource.model;
-    const count = workspace.table.texts.length;
+    const count = activeSpace().table.texts.length;
     if (count === 0) {
       store.setState({ modelSource: source, loadedDims: loaded.dims, backend: loaded.backend, dtype: loaded.dtype });
       store.getState().notify('info', `${source.model.label} is ready (${loaded.dims}-d, ${loaded.dtype}, ${loaded.backend}).`);
       settle();
       return;
     }
-    const { corpus, made } = await embedCorpus(workspace.documents, workspace.table, signal, source);
+    const { corpus, made } = await embedCorpus(activeSpace().documents, activeSpace().table, signal, source);
     const { queryText } = store.getState();
     // imported vectors of another size cannot be queried with this model (runQuery says so)
     const queryVector = queryText && loaded.dims === corpus.dims ? (await embed([queryText], 'query', signal, source)).vectors : null;

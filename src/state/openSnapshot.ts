@@ -10,7 +10,7 @@ import { snapshotCorpus } from '../core/snapshot/restoreCorpus';
 import { hostOrigin } from '../core/csp';
 import { askToAllow, notYetAllowed } from './allowedHosts';
 import { commitWorkspace } from './workspace/commit';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { restoreKeptWorkspace } from './persist';
 import { keepSavedWorkspace } from './saving';
 import { setOpenChunk } from './queryActions';
@@ -28,8 +28,8 @@ const store = useOrreryStore;
 async function corpusOf(snapshot: ViewSnapshot): Promise<{ documents: SourceDocument[]; table: ChunkTable }> {
   const { corpus } = snapshot;
   if (corpus.kind === 'carried') return snapshotCorpus(corpus.sources, corpus.texts, corpus.sourceIds);
-  if (workspace.table.texts.length === corpus.count && (await hashOf(workspace.table)) === corpus.hash)
-    return { documents: workspace.documents, table: workspace.table };
+  if (activeSpace().table.texts.length === corpus.count && (await hashOf(activeSpace().table)) === corpus.hash)
+    return { documents: activeSpace().documents, table: activeSpace().table };
   if (corpus.demo) {
     const demo = await demoTable(chunkingFrom(snapshot.chunking));
     if (demo.hash === corpus.hash) return demo;
@@ -47,8 +47,9 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
   const dims = snapshot.vectors?.dims ?? 0;
   // a corpus this page holds keeps its own vectors (full precision) where the link's are none or the same model's
   const { vectors } = snapshot;
-  const sameSpace = vectors !== null && !vectors.projection && vectors.dims === workspace.dims && snapshot.model.id === store.getState().modelSource.model.id;
-  const ownVectors = table === workspace.table && workspace.dims > 0 && (!vectors || sameSpace);
+  const sameSpace =
+    vectors !== null && !vectors.projection && vectors.dims === activeSpace().dims && snapshot.model.id === store.getState().modelSource.model.id;
+  const ownVectors = table === activeSpace().table && activeSpace().dims > 0 && (!vectors || sameSpace);
   const params = layoutParamsFrom(snapshot.layout.params);
   store.setState({
     retrieval: snapshot.query ? retrievalFrom(snapshot.query.retrieval) : DEFAULT_RETRIEVAL,
@@ -60,8 +61,8 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
   await commitWorkspace({
     ...(ownVectors
       ? {
-          corpus: { documents, table, vectors: workspace.vectors, dims: workspace.dims },
-          made: { projection: workspace.projection, queryVector: sameSpace ? (snapshot.query?.vector ?? null) : null },
+          corpus: { documents, table, vectors: activeSpace().vectors, dims: activeSpace().dims },
+          made: { projection: activeSpace().projection, queryVector: sameSpace ? (snapshot.query?.vector ?? null) : null },
         }
       : {
           corpus: { documents, table, vectors: snapshot.vectors?.data ?? new Float32Array(0), dims },
@@ -86,7 +87,7 @@ function openedNote(snapshot: ViewSnapshot, count: number, sources: number): str
       ? `${count} chunks from ${sources} sources`
       : `${count} chunks of ${corpus.demo ? 'the demo corpus' : 'the corpus you hold'} (referenced by its content hash, not carried)`;
   const space = !vectors
-    ? workspace.dims > 0
+    ? activeSpace().dims > 0
       ? ''
       : ' It carries no vectors: the picture, clusters and results are the sender’s; a new query offers to embed the chunks.'
     : vectors.projection

@@ -11,7 +11,7 @@ const { addDocuments, clearWorkspace } = await import('./corpusActions');
 const { restoreWorkspace } = await import('./persist');
 const { KEPT, keepSavedWorkspace, saveState, savesWritten } = await import('./saving');
 const { setRetrieval } = await import('./queryActions');
-const { workspace } = await import('./workspace/data');
+const { activeSpace } = await import('./workspace/spaces');
 const { commitEmpty } = await import('./workspace/commit');
 
 beforeEach(async () => {
@@ -28,14 +28,14 @@ describe('saving and restoring the workspace', () => {
     expect(saveState()).toMatchObject({ pending: 0, upToDate: true });
     const written = saveState().written;
     expect(written).toBeGreaterThan(0);
-    const coords = workspace.coords.slice();
-    const vectors = workspace.vectors.slice();
+    const coords = activeSpace().coords.slice();
+    const vectors = activeSpace().vectors.slice();
     await forgetPage();
-    expect(workspace.table.texts).toHaveLength(0);
+    expect(activeSpace().table.texts).toHaveLength(0);
     expect(await restoreWorkspace()).toBe(true);
-    expect(workspace.table.texts).toHaveLength(40);
-    expect(Array.from(workspace.vectors)).toEqual(Array.from(vectors));
-    expect(Array.from(workspace.coords)).toEqual(Array.from(coords));
+    expect(activeSpace().table.texts).toHaveLength(40);
+    expect(Array.from(activeSpace().vectors)).toEqual(Array.from(vectors));
+    expect(Array.from(activeSpace().coords)).toEqual(Array.from(coords));
     expect(store.getState().restored).toBe(true);
     await savesWritten();
     expect(saveState()).toMatchObject({ written, upToDate: true });

@@ -7,7 +7,7 @@ import { cosineTopK } from '../core/retrieval/dense';
 import { assertSameSpace, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { embedQueries } from './embedding';
 import { placeQuery } from './layoutActions';
 import { settle } from './status';
@@ -49,9 +49,9 @@ export async function answerQuery(taskSignal?: AbortSignal): Promise<void> {
   const mine = new AbortController();
   answering = mine;
   const signal = taskSignal ? AbortSignal.any([taskSignal, mine.signal]) : mine.signal;
-  const { queryVector } = workspace;
-  if (!queryVector || workspace.table.texts.length === 0) {
-    workspace.queryCoords = null;
+  const { queryVector } = activeSpace();
+  if (!queryVector || activeSpace().table.texts.length === 0) {
+    activeSpace().queryCoords = null;
     store.setState((s) => ({
       results: [],
       beyond: [],
@@ -115,9 +115,16 @@ export function setComparison(spec: CompareWith): Promise<void> {
 
 /** Selects a chunk and finds its ten true neighbours; null (or a row that is not there) clears the selection. */
 export function setOpenChunk(index: number | null): void {
-  if (index === null || index < 0 || index >= workspace.table.texts.length) store.setState({ openChunk: null, neighbours: [] });
+  if (index === null || index < 0 || index >= activeSpace().table.texts.length) store.setState({ openChunk: null, neighbours: [] });
   else {
-    const neighbours = cosineTopK(workspace.vectors, workspace.dims, workspace.norms, rowOf(workspace.vectors, workspace.dims, index), 10, index);
+    const neighbours = cosineTopK(
+      activeSpace().vectors,
+      activeSpace().dims,
+      activeSpace().norms,
+      rowOf(activeSpace().vectors, activeSpace().dims, index),
+      10,
+      index,
+    );
     store.setState({ openChunk: index, neighbours });
   }
   followAddress();
@@ -162,7 +169,7 @@ export function setGold(queryText: string, rows: number[]): void {
 
 /** No query: its results, path and marks in the scene go. */
 export function clearQuery(): Promise<void> {
-  workspace.queryVector = null;
+  activeSpace().queryVector = null;
   return refreshQuery();
 }
 
@@ -178,7 +185,7 @@ export function runQuery(text: string): Promise<void> {
       settle();
       return;
     }
-    if (workspace.dims === 0)
+    if (activeSpace().dims === 0)
       throw new Error(
         'These chunks have no vectors (the shared view carried none), so a query has nothing to rank: ask it under Retrieve, which offers to embed them.',
       );
@@ -189,8 +196,8 @@ export function runQuery(text: string): Promise<void> {
     const origin = importedCount > 0 ? `the ${importedCount} imported vectors have` : 'the vectors on screen have';
     assertSameSpace(
       { subject: `${modelSource.model.label} makes`, dims, noun: 'query vectors' },
-      { subject: origin, dims: workspace.dims },
-      `Pick a model that makes ${workspace.dims}-d vectors (the one that made them) to query them.`,
+      { subject: origin, dims: activeSpace().dims },
+      `Pick a model that makes ${activeSpace().dims}-d vectors (the one that made them) to query them.`,
     );
     const { model } = modelSource;
     const queryTokens = (tokens[0] ?? 0) > model.maxTokens ? tokens[0]! : null;
@@ -201,7 +208,7 @@ export function runQuery(text: string): Promise<void> {
           'info',
           `The query has ${queryTokens} tokens: ${model.label} reads only its first ${model.maxTokens}, so the rest does not count in dense search (BM25 reads it all).`,
         );
-    workspace.queryVector = queryVector;
+    activeSpace().queryVector = queryVector;
     placeQuery();
     store.setState((s) => ({ queryText: query, queryTokens, history: [query, ...s.history.filter((h) => h !== query)].slice(0, HISTORY) }));
     await refreshQuery(signal);

@@ -10,8 +10,8 @@ import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
-import { workspace } from './workspace/data';
-import { isBusy } from './slices';
+import { activeSpace } from './workspace/spaces';
+import { activeOf, isBusy } from './slices';
 import { useOrreryStore } from './store';
 
 const store = useOrreryStore;
@@ -55,20 +55,20 @@ function snapshot(): SavedWorkspace {
   return {
     version: VERSION,
     savedAt: Date.now(),
-    documents: workspace.documents,
+    documents: activeSpace().documents,
     // texts are slices of the documents: not stored twice
-    table: { ...workspace.table, texts: [] },
+    table: { ...activeSpace().table, texts: [] },
     // IndexedDB cannot store shared memory
-    vectors: isShared(workspace.vectors) ? workspace.vectors.slice() : workspace.vectors,
-    dims: workspace.dims,
-    coords: workspace.coords,
-    pca: workspace.pca!,
-    layoutParams: s.layoutParams,
-    explainedVariance: s.explainedVariance,
+    vectors: isShared(activeSpace().vectors) ? activeSpace().vectors.slice() : activeSpace().vectors,
+    dims: activeSpace().dims,
+    coords: activeSpace().coords,
+    pca: activeSpace().pca!,
+    layoutParams: activeOf(s).layoutParams,
+    explainedVariance: activeOf(s).explainedVariance,
     modelSource: s.modelSource,
     backend: s.backend,
     dtype: s.dtype,
-    projection: workspace.projection,
+    projection: activeSpace().projection,
   };
 }
 
@@ -80,7 +80,7 @@ export function settingsSnapshot(): SavedSettings {
     goldMarks: s.goldMarks,
     contextBudget: s.contextBudget,
     queryText: s.queryText,
-    queryVector: workspace.queryVector,
+    queryVector: activeSpace().queryVector,
   };
 }
 

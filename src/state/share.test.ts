@@ -15,14 +15,22 @@ const { addDocuments } = await import('./corpusActions');
 const { makeShareLink } = await import('./shareActions');
 const { openShareLink } = await import('./openSnapshot');
 const { setGold } = await import('./queryActions');
-const { workspace } = await import('./workspace/data');
+const { activeSpace } = await import('./workspace/spaces');
+const { activeOf } = await import('./slices');
 
 describe('share links', () => {
   it('open as the view they were made from, with the sender’s clusters and gold marks', async () => {
     await addDocuments([vectorDocument('a', 45, 1)]);
-    await until(() => store.getState().clusterCorpusVersion === store.getState().corpusVersion && store.getState().clusters.length > 0, 'the clusters');
+    await until(
+      () => activeOf(store.getState()).clusterSpaceVersion === activeSpace().version && activeOf(store.getState()).clusters.length > 0,
+      'the clusters',
+    );
     setGold('a row 3', [3, 5]);
-    const sent = { labels: Array.from(workspace.clusterLabels), coords: Array.from(workspace.coords), terms: store.getState().clusters.map((c) => c.terms) };
+    const sent = {
+      labels: Array.from(activeSpace().clusterLabels),
+      coords: Array.from(activeSpace().coords),
+      terms: activeOf(store.getState()).clusters.map((c) => c.terms),
+    };
     expect(await makeShareLink({ vectors: 'int8', texts: 'carried' })).toBe(true);
     const { fragment } = store.getState().shareLink!;
     expect(fragment).toMatch(/^o2\./);
@@ -33,14 +41,14 @@ describe('share links', () => {
     const s = store.getState();
     expect(s.chunkCount).toBe(45);
     expect(s.sources).toEqual(['a.tsv']);
-    expect(Array.from(workspace.clusterLabels)).toEqual(sent.labels);
-    expect(s.clusters.map((c) => c.terms)).toEqual(sent.terms);
-    expect(s.clusterRun?.notes).toEqual(['Clusters as the link’s sender saw them.']);
+    expect(Array.from(activeSpace().clusterLabels)).toEqual(sent.labels);
+    expect(activeOf(s).clusters.map((c) => c.terms)).toEqual(sent.terms);
+    expect(activeOf(s).clusterRun?.notes).toEqual(['Clusters as the link’s sender saw them.']);
     expect(s.goldMarks['a row 3']).toEqual([3, 5]);
     // coordinates travel as 16-bit steps of the layout's extent
     const extent = Math.max(...sent.coords) - Math.min(...sent.coords);
-    Array.from(workspace.coords).forEach((x, i) => expect(Math.abs(x - sent.coords[i]!)).toBeLessThan(extent / 30_000));
-    expect(workspace.dims).toBe(12);
+    Array.from(activeSpace().coords).forEach((x, i) => expect(Math.abs(x - sent.coords[i]!)).toBeLessThan(extent / 30_000));
+    expect(activeSpace().dims).toBe(12);
     expect(requested.every((url) => url.endsWith('/demo/corpus.md'))).toBe(true);
   });
 

@@ -1,10 +1,11 @@
 // Share links and snapshot files: the view (corpus or its content hash, vectors, layout, camera,
 // query, gold marks, selection, clusters, colours, search) packed into the URL's fragment, which
 // never reaches a server, or into a file for views too big for a link. openSnapshot.ts opens them.
+import { activeOf } from './slices';
 import { encodeSnapshot, type SnapshotCorpus, type ViewSnapshot } from '../core/snapshot/codec';
 import { projectRows, REDUCED_DIMS } from '../core/snapshot/reduce';
 import { hashOf, isDemo } from './corpusIdentity';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import { useOrreryStore } from './store';
 import { shareVectors } from './vectorSync';
 import { layoutClient } from './workers';
@@ -27,9 +28,9 @@ export const DEFAULT_SHARE: ShareOptions = { vectors: 'int8', texts: 'carried' }
 /** The view now, as the codec takes it. */
 export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Promise<ViewSnapshot> {
   const s = store.getState();
-  const { table } = workspace;
+  const { table } = activeSpace();
   const count = table.texts.length;
-  const clustered = workspace.clusterLabels.length === count && count > 0;
+  const clustered = activeSpace().clusterLabels.length === count && count > 0;
   const hash = await hashOf(table);
   const demo = await isDemo(hash);
   const corpus: SnapshotCorpus =
@@ -37,13 +38,13 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
       ? { kind: 'referenced', hash, count, demo }
       : { kind: 'carried', sources: table.sources, texts: table.texts, sourceIds: table.sourceIds };
   let vectors: ViewSnapshot['vectors'] = null;
-  let queryVector = workspace.queryVector;
-  if (options.vectors !== 'none' && workspace.dims > 0) {
-    vectors = { dims: workspace.dims, data: workspace.vectors, projection: workspace.projection };
+  let queryVector = activeSpace().queryVector;
+  if (options.vectors !== 'none' && activeSpace().dims > 0) {
+    vectors = { dims: activeSpace().dims, data: activeSpace().vectors, projection: activeSpace().projection };
     // vectors already reduced (a shared view shared on) stay as they are
-    if (options.vectors === 'reduced' && !workspace.projection) {
+    if (options.vectors === 'reduced' && !activeSpace().projection) {
       // in the layout worker, which holds the vectors: a PCA of a large corpus takes seconds
-      const vectorsId = await shareVectors(layoutClient, workspace.vectors, count, workspace.dims);
+      const vectorsId = await shareVectors(layoutClient, activeSpace().id, activeSpace().vectors, count, activeSpace().dims);
       vectors = await layoutClient.request('reduce', { vectorsId, components: REDUCED_DIMS });
       queryVector = queryVector && projectRows(vectors.projection!, queryVector, 1);
     }
@@ -52,14 +53,14 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     model: { id: s.modelSource.model.id, dtype: s.dtype, prefixes: { query: s.modelSource.model.queryPrefix, passage: s.modelSource.model.passagePrefix } },
     chunking: { ...s.chunking },
     corpus,
-    layout: { params: { ...s.layoutParams } as unknown as ViewSnapshot['layout']['params'], coords: workspace.coords },
+    layout: { params: { ...activeOf(s).layoutParams } as unknown as ViewSnapshot['layout']['params'], coords: activeSpace().coords },
     vectors,
     camera: s.camera,
     query: s.queryText ? { text: s.queryText, vector: vectors ? queryVector : null, retrieval: { ...s.retrieval } } : null,
     goldMarks: s.goldMarks,
     selected: s.openChunk,
     chosen: s.selection,
-    clusters: clustered ? { labels: workspace.clusterLabels, names: s.clusters.map((c) => c.terms) } : null,
+    clusters: clustered ? { labels: activeSpace().clusterLabels, names: activeOf(s).clusters.map((c) => c.terms) } : null,
     colour: { mode: s.colourMode, column: s.colourColumn, hidden: s.hiddenGroups },
     search: s.searchText,
   };
@@ -73,7 +74,7 @@ let making = 0;
 
 /** Makes the share link of the view now and keeps it (with its size and its snapshot, for a file) for the Share panel; false when it could not. */
 export async function makeShareLink(options: ShareOptions = DEFAULT_SHARE): Promise<boolean> {
-  if (workspace.table.texts.length === 0) return false;
+  if (activeSpace().table.texts.length === 0) return false;
   const mine = ++making;
   try {
     const snapshot = await snapshotOfView(options);

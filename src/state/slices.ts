@@ -8,12 +8,12 @@ import type { SourceDocument } from '../core/corpus';
 import type { ChunkOptions } from '../core/chunking';
 import type { Backend, ModelSource, SpeedSample } from '../core/models';
 import type { LayoutParams } from '../core/layoutRun';
-import type { Placement } from '../core/placement';
 import type { CollectionInfo, Connection, ServerInfo } from '../core/vectorDb/database';
 import type { IndexComparison } from '../core/vectorDb/indexRecall';
 import type { ClusterSettings, ClusterSummary, Clustering } from '../core/clustering/clusters';
 import type { ColourMode } from '../core/colouring';
 import type { CameraPlace } from '../core/snapshot/codec';
+import type { SpaceId } from './workspace/data';
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
 
@@ -88,18 +88,10 @@ export interface LayoutQuality {
 }
 
 export interface LayoutSlice {
-  /** the parameters of the layout on screen (or being computed) */
-  layoutParams: LayoutParams;
-  explainedVariance: number[];
-  /** bumps whenever workspace.coords change (frames included) */
+  /** bumps whenever a space's coords change (frames included) */
   layoutVersion: number;
   layoutProgress: number | null;
   layoutPaused: boolean;
-  placement: Placement;
-  /** chunks placed into the layout without laying it out again */
-  placedCount: number;
-  quality: LayoutQuality | null;
-  qualityVersion: number;
 }
 
 export interface Comparison {
@@ -157,10 +149,6 @@ export interface CorpusHealth {
   noHitThreshold: number;
 }
 
-export interface EvaluationSlice {
-  evaluation: EvaluationState | null;
-}
-
 /** The collection the workspace's rows came from, so that queries can go through its index too. */
 export interface IndexLink {
   connection: Connection;
@@ -196,16 +184,55 @@ export interface VectorDbSlice {
 
 export interface ClusterSlice {
   clusterSettings: ClusterSettings;
-  /** largest first; their ids are workspace.clusterLabels' values */
+  clusterProgress: number | null;
+}
+
+/** How a space's vectors were made: what the model lab varies. */
+export interface SpaceRecipe {
+  model: string;
+  /** the weights' precision (fp32, q8…); null where no model ran here (imported vectors) */
+  precision: string | null;
+  chunking: ChunkOptions;
+}
+
+/** What is known about one space (its arrays are workspace/data.ts's), keyed by its id. */
+export interface SpaceState {
+  id: SpaceId;
+  recipe: SpaceRecipe;
+  /** the version of the space's data that these values describe */
+  version: number;
+  chunkCount: number;
+  dims: number;
+  /** the parameters of the space's layout (or of the one being computed) */
+  layoutParams: LayoutParams;
+  explainedVariance: number[];
+  /** chunks placed into the layout without laying it out again */
+  placedCount: number;
+  quality: LayoutQuality | null;
+  qualityVersion: number;
+  /** largest first; their ids are the space's clusterLabels' values */
   clusters: ClusterSummary[];
   unclustered: number;
   /** how the clusters on screen were made, and what to know about them */
   clusterRun: Pick<Clustering, 'method' | 'silhouette' | 'minClusterSize' | 'notes'> | null;
-  clusterProgress: number | null;
-  /** bumps when workspace.clusterLabels change */
+  /** bumps when the space's clusterLabels change */
   clusterVersion: number;
-  /** the corpus version the clusters on screen were computed for */
-  clusterCorpusVersion: number;
+  /** the space's data version the clusters were computed for */
+  clusterSpaceVersion: number;
+  evaluation: EvaluationState | null;
+}
+
+export interface SpacesSlice {
+  /** the space on screen, whose queries, clusters and evaluation the panels show */
+  activeSpace: SpaceId;
+  spaces: Record<SpaceId, SpaceState>;
+}
+
+/** The active space's state. */
+export function activeOf(s: Pick<SpacesSlice, 'activeSpace' | 'spaces'>): SpaceState {
+  const space = s.spaces[s.activeSpace];
+  if (!space) throw new Error(`there is no space ${s.activeSpace}`);
+  return space;
 }
 
 export interface ViewSlice {
@@ -243,4 +270,4 @@ export interface ViewSlice {
   resetCamera: () => void;
 }
 
-export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & EvaluationSlice & VectorDbSlice & ClusterSlice & ViewSlice;
+export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & VectorDbSlice & ClusterSlice & SpacesSlice & ViewSlice;

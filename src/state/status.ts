@@ -1,12 +1,14 @@
+import { activeOf } from './slices';
 import { useOrreryStore } from './store';
 import { viewChanged } from './viewChanged';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 
 export const METHOD_LABEL = { pca: 'PCA', umap: 'UMAP', tsne: 't-SNE' } as const;
 
 export function readyMessage(): string {
-  const { chunkCount, layoutParams } = useOrreryStore.getState();
-  const { dims } = workspace;
+  const { chunkCount } = useOrreryStore.getState();
+  const { layoutParams } = activeOf(useOrreryStore.getState());
+  const { dims } = activeSpace();
   return `Ready — ${chunkCount} chunks · ${dims > 0 ? `${dims}-d` : 'no vectors'} · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
 }
 

@@ -1,5 +1,6 @@
 // The shape of window.__orrery (see DESIGN.md): what tests and scripts may read of the app.
 import type { sceneReport } from './sceneReport';
+import type { ChunkOptions } from '../core/chunking';
 
 export interface Standing {
   rank: number | null;
@@ -25,6 +26,9 @@ export interface OrrerySummary {
   chunkCount: number;
   sourceCount: number;
   dims: number;
+  /** the space on screen, and every space of the corpus (the model lab adds more): what made each, and its size */
+  activeSpace: string;
+  spaces: { id: string; model: string; precision: string | null; chunking: ChunkOptions; dims: number; chunks: number; version: number }[];
   model: string;
   modelHost: string | null;
   dtype: string | null;
@@ -86,8 +90,8 @@ export interface OrrerySummary {
   clusters: {
     method: string | null;
     running: boolean;
-    /** the corpus version they belong to: equal to corpusVersion once the current corpus is clustered */
-    corpusVersion: number;
+    /** they are of the active space's data as it is now (not an earlier version's) */
+    current: boolean;
     items: { id: number; size: number; terms: string[] }[];
     unclustered: number;
     silhouette: number | null;

@@ -9,7 +9,7 @@ import type { CollectionInfo, Connection } from '../core/vectorDb/database';
 import { type LoadPlan, loadPlan, type PageRequest, pageRowsFor } from '../core/vectorDb/sampling';
 import { askToAllow, notYetAllowed } from './allowedHosts';
 import { addWithin, rechunkWithin } from './corpusActions';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import type { IndexLink } from './slices';
 import { settle } from './status';
 import { useOrreryStore } from './store';
@@ -78,7 +78,7 @@ export function loadCollection(collection: CollectionInfo): Promise<void> {
   return enqueue(async (signal) => {
     const { dbConnection, sampleLimit } = store.getState();
     const name = sourceNameOf(collection);
-    if (workspace.table.sources.includes(name)) throw new Error(`${name} is already in the workspace. Clear the workspace to read it again.`);
+    if (activeSpace().table.sources.includes(name)) throw new Error(`${name} is already in the workspace. Clear the workspace to read it again.`);
     if (collection.count === 0) throw new Error(`${collection.name} is empty: there is nothing to load.`);
     const plan = loadPlan(collection.count, sampleLimit, pageRowsFor(collection.dims), seededRandom(Date.now() >>> 0));
     // a stopped load that will not be resumed now: the worker may drop its rows
@@ -107,7 +107,7 @@ export function resumeLoad(): Promise<void> {
     if (!load) return settle();
     // a worker that was restarted has lost the rows: read them all again
     const requests = load.generation === vectorDbClient.generation ? load.requests : load.plan.requests;
-    await readRows({ ...load, requests }, workspace.table.sources.includes(load.name), signal);
+    await readRows({ ...load, requests }, activeSpace().table.sources.includes(load.name), signal);
   });
 }
 
@@ -146,7 +146,7 @@ async function readRows(load: PendingLoad, replacing: boolean, signal: AbortSign
   try {
     if (replacing)
       await rechunkWithin(
-        workspace.documents.map((d) => (d.name === name ? result.document! : d)),
+        activeSpace().documents.map((d) => (d.name === name ? result.document! : d)),
         signal,
         false,
       );
@@ -180,7 +180,7 @@ const scalar = (value: string): string | number =>
 /** Writes the workspace's chunks, their metadata and vectors into a new collection. */
 export function pushCorpus(name: string): Promise<void> {
   return enqueue(async (signal) => {
-    const { table, documents, vectors, dims } = workspace;
+    const { table, documents, vectors, dims } = activeSpace();
     const count = table.texts.length;
     const { modelSource, chunking, importedCount, dbConnection, setStatus, notify } = store.getState();
     if (count === 0) throw new Error('The workspace is empty: add a corpus before pushing it to Chroma.');

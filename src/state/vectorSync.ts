@@ -1,14 +1,22 @@
-// Vectors go to a worker once per corpus version, not once per layout or quality run: in shared
+// A space's vectors go to a worker once per version, not once per layout or quality run: in shared
 // memory when the page is cross-origin isolated (nothing is copied), else as one transferred copy.
-// Each request then names the vectors by id. Chunk texts (for BM25) go the same way.
+// Each request then names the vectors by id. Chunk texts (for BM25) go the same way. A worker holds
+// one version of each space.
 import { isShared } from '../core/vectors';
 import type { TextsCall, VectorsCall } from '../workers/held';
 import type { Calls, WorkerClient } from '../workers/rpc';
 
 const ids = new WeakMap<Float32Array, number>();
 let nextId = 1;
-const held = new WeakMap<object, { generation: number; vectorsId: number }>();
-const heldTexts = new WeakMap<object, { generation: number; textsId: number }>();
+/** per worker client and space: what it holds, and in which of the client's workers */
+const held = new WeakMap<object, Map<string, { generation: number; vectorsId: number }>>();
+const heldTexts = new WeakMap<object, Map<string, { generation: number; textsId: number }>>();
+
+function spacesOf<T>(map: WeakMap<object, Map<string, T>>, client: object): Map<string, T> {
+  let spaces = map.get(client);
+  if (!spaces) map.set(client, (spaces = new Map()));
+  return spaces;
+}
 const textIds = new WeakMap<string[], number>();
 
 /** What sending vectors to workers has cost in this page (window.__orrery shows it). */
@@ -20,43 +28,47 @@ function idOf(vectors: Float32Array): number {
   return id;
 }
 
-/** Makes sure the client's worker holds these vectors (a worker started since holds nothing); returns their id. */
+/** Makes sure the client's worker holds these vectors of the space (a worker started since holds nothing); returns their id. */
 export function shareVectors<C extends Calls & { vectors: VectorsCall }, E extends { type: string; id: number }, N extends { type: string }>(
   client: WorkerClient<C, E, N>,
+  space: string,
   vectors: Float32Array,
   count: number,
   dims: number,
   signal?: AbortSignal,
 ): Promise<number> {
   const vectorsId = idOf(vectors);
-  const known = held.get(client);
+  const spaces = spacesOf(held, client);
+  const known = spaces.get(space);
   // a request starts the worker if needed, so read its generation after sending
   if (known?.vectorsId === vectorsId && known.generation === client.generation) return Promise.resolve(vectorsId);
   const copy = isShared(vectors) ? vectors : vectors.slice();
-  const params: VectorsCall['params'] = { vectorsId, vectors: copy, count, dims };
+  const params: VectorsCall['params'] = { space, vectorsId, vectors: copy, count, dims };
   const sent = client.request('vectors', params as C['vectors']['params'], { transfer: copy === vectors ? [] : [copy.buffer], signal });
-  held.set(client, { generation: client.generation, vectorsId });
+  spaces.set(space, { generation: client.generation, vectorsId });
   vectorTransfers.sends++;
   if (copy !== vectors) vectorTransfers.bytesCopied += copy.byteLength;
   // messages to one worker arrive in order: a request sent after this one finds the vectors held
-  sent.catch(() => held.delete(client));
+  sent.catch(() => spaces.delete(space));
   return sent.then(() => vectorsId);
 }
 
-/** Makes sure the client's worker holds these chunk texts; returns their id. */
+/** Makes sure the client's worker holds these chunk texts of the space; returns their id. */
 export function shareTexts<C extends Calls & { texts: TextsCall }, E extends { type: string; id: number }, N extends { type: string }>(
   client: WorkerClient<C, E, N>,
+  space: string,
   texts: string[],
   signal?: AbortSignal,
 ): Promise<number> {
   let textsId = textIds.get(texts);
   if (textsId === undefined) textIds.set(texts, (textsId = nextId++));
-  const known = heldTexts.get(client);
+  const spaces = spacesOf(heldTexts, client);
+  const known = spaces.get(space);
   if (known?.textsId === textsId && known.generation === client.generation) return Promise.resolve(textsId);
-  const params: TextsCall['params'] = { textsId, texts };
+  const params: TextsCall['params'] = { space, textsId, texts };
   const sent = client.request('texts', params as C['texts']['params'], { signal });
-  heldTexts.set(client, { generation: client.generation, textsId });
-  sent.catch(() => heldTexts.delete(client));
+  spaces.set(space, { generation: client.generation, textsId });
+  sent.catch(() => spaces.delete(space));
   const id = textsId;
   return sent.then(() => id);
 }

@@ -2,7 +2,7 @@
 // the chosen set (lasso, box, a legend entry), theme and help.
 import { searchChunks } from '../core/textSearch';
 import { followAddress } from './addressFollow';
-import { workspace } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 import type { ColourMode } from '../core/colouring';
 import type { CameraPlace } from '../core/snapshot/codec';
 import type { ViewSlice } from './slices';
@@ -25,8 +25,8 @@ export function toggleGroup(key: number): void {
 }
 
 export function setSearch(text: string): void {
-  const matches = text.trim() ? searchChunks(workspace.table.texts, text) : null;
-  workspace.searchMatches = matches;
+  const matches = text.trim() ? searchChunks(activeSpace().table.texts, text) : null;
+  activeSpace().searchMatches = matches;
   store.setState({ searchText: text, searchCount: matches ? matches.reduce((n, m) => n + m, 0) : 0 });
 }
 

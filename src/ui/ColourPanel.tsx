@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { metadataColumns } from '../core/colouring';
 import { autoMinClusterSize, type ClusterMethod } from '../core/clustering/clusters';
 import { cancelClusters, setClusterSettings } from '../state/clusterActions';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { activeOf, useOrrery, useSpace } from '../state/hooks';
 import { setColourMode } from '../state/viewActions';
 import type { ColourMode } from '../core/colouring';
 
@@ -17,7 +17,7 @@ const MODES: [ColourMode, string][] = [
 /** Colour by cluster, source, a metadata column, recall or retrieval result. */
 function ColourBy() {
   const { colourMode, colourColumn } = useOrrery(useShallow((s) => ({ colourMode: s.colourMode, colourColumn: s.colourColumn })));
-  const documents = useWorkspace((w) => w.documents);
+  const documents = useSpace((w) => w.documents);
   const columns = metadataColumns(documents);
   const value = colourMode === 'metadata' ? `column:${colourColumn}` : colourMode;
   return (
@@ -110,7 +110,10 @@ function ClusterSettingsForm() {
 
 function ClusterSummaryLine() {
   const { clusters, unclustered, run, progress } = useOrrery(
-    useShallow((s) => ({ clusters: s.clusters, unclustered: s.unclustered, run: s.clusterRun, progress: s.clusterProgress })),
+    useShallow((s) => {
+      const { clusters, unclustered, clusterRun } = activeOf(s);
+      return { clusters, unclustered, run: clusterRun, progress: s.clusterProgress };
+    }),
   );
   if (progress !== null) return <p className="muted">Clustering… {Math.round(progress * 100)}%</p>;
   if (!run) return null;

@@ -1,9 +1,9 @@
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
 
 /** The second list beside the answer: which hits both share, and where each of the other's stands. */
 export function ComparisonList() {
-  const table = useWorkspace((w) => w.table);
+  const table = useSpace((w) => w.table);
   const comparison = useOrrery((s) => s.comparison);
   const results = useOrrery((s) => s.results);
   if (!comparison) return null;

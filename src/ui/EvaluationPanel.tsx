@@ -1,6 +1,6 @@
 import { evaluationCsv } from '../core/retrieval/evaluationCsv';
 import { evaluateQuerySet, openEvaluatedQuery } from '../state/evaluationActions';
-import { isBusy, useOrrery, useWorkspace } from '../state/hooks';
+import { isBusy, useActiveSpace, useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
 import type { CorpusHealth, EvaluationState } from '../state/slices';
 import { saveFile } from './saveFile';
@@ -22,7 +22,7 @@ function download(evaluation: EvaluationState): void {
 }
 
 function Health({ health, evaluation }: { health: CorpusHealth; evaluation: EvaluationState }) {
-  const texts = useWorkspace((w) => w.table.texts);
+  const texts = useSpace((w) => w.table.texts);
   const snippet = (i: number) => `${texts[i]?.slice(0, 60) ?? ''}…`;
   return (
     <div role="region" aria-label="Corpus health">
@@ -58,7 +58,7 @@ function Health({ health, evaluation }: { health: CorpusHealth; evaluation: Eval
 }
 
 export function EvaluationPanel() {
-  const evaluation = useOrrery((s) => s.evaluation);
+  const evaluation = useActiveSpace((s) => s.evaluation);
   const busy = useOrrery((s) => isBusy(s.phase));
   const chunkCount = useOrrery((s) => s.chunkCount);
   const answering = useOrrery((s) => s.retrieval.retriever);

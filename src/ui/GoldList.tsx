@@ -1,12 +1,12 @@
 import type { GoldStanding, Standing } from '../core/retrieval/retrieve';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk, toggleGold } from '../state/queryActions';
 
 const where = (s: Standing) => (Number.isFinite(s.rank) ? `#${s.rank} (${s.score.toFixed(3)})` : 'not retrieved');
 
 /** Why a gold chunk came back, or did not: its rank under each retriever, its true similarity, what beat it. */
 function GoldItem({ gold, topK }: { gold: GoldStanding; topK: number }) {
-  const table = useWorkspace((w) => w.table);
+  const table = useSpace((w) => w.table);
   const returned = gold.answerRank <= topK;
   return (
     <li className={returned ? 'gold-found' : 'gold-missed'}>

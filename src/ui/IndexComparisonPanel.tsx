@@ -1,11 +1,11 @@
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
 
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
 
 /** The collection's index beside exact search over the same rows: recall@k, what it missed, the gold it lost. */
 export function IndexComparisonPanel() {
-  const texts = useWorkspace((w) => w.table.texts);
+  const texts = useSpace((w) => w.table.texts);
   const link = useOrrery((s) => s.indexLink);
   const answer = useOrrery((s) => s.indexAnswer);
   if (!link) return null;

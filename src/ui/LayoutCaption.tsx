@@ -1,11 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { METHOD_LABEL } from '../state/status';
-import { useOrrery } from '../state/hooks';
+import { activeOf, useOrrery } from '../state/hooks';
 
 /** What the picture is: the method, for PCA how much variance its axes hold, and whether it is a sample. */
 export function LayoutCaption() {
   const { params, explained, layoutVersion, link } = useOrrery(
-    useShallow((s) => ({ params: s.layoutParams, explained: s.explainedVariance, layoutVersion: s.layoutVersion, link: s.indexLink })),
+    useShallow((s) => ({ params: activeOf(s).layoutParams, explained: activeOf(s).explainedVariance, layoutVersion: s.layoutVersion, link: s.indexLink })),
   );
   if (layoutVersion === 0) return <span />;
   const axes = params.method === 'pca' ? params.axes.slice(0, params.dims) : [];

@@ -1,21 +1,21 @@
+import { placementFor } from '../core/placement';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_LAYOUT, type LayoutMethod, type LayoutParams } from '../core/layoutRun';
 import { runLayout, setLayoutPaused } from '../state/layoutActions';
 import { METHOD_LABEL } from '../state/status';
-import { useOrrery } from '../state/hooks';
+import { activeOf, useOrrery } from '../state/hooks';
 import { LayoutParamsFields } from './LayoutParamsFields';
 
 export function LayoutPanel() {
-  const { current, running, paused, quality, placement, explained, chunkCount, placedCount } = useOrrery(
+  const { current, running, paused, quality, explained, chunkCount, placedCount } = useOrrery(
     useShallow((s) => ({
-      placedCount: s.placedCount,
-      current: s.layoutParams,
+      placedCount: activeOf(s).placedCount,
+      current: activeOf(s).layoutParams,
       running: s.layoutProgress !== null,
       paused: s.layoutPaused,
-      quality: s.quality,
-      placement: s.placement,
-      explained: s.explainedVariance,
+      quality: activeOf(s).quality,
+      explained: activeOf(s).explainedVariance,
       chunkCount: s.chunkCount,
     })),
   );
@@ -74,7 +74,7 @@ export function LayoutPanel() {
       </p>
       <p className="muted">
         Queries are placed{' '}
-        {placement === 'projection'
+        {placementFor(current) === 'projection'
           ? 'by projection onto the PCA axes'
           : 'at the weighted mean of their 10 nearest chunks (UMAP and t-SNE have no map for new points)'}
         .

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { scaleColour, toCss } from '../core/colouring';
 import { recallColor } from '../scene/pointsAdapter';
 import { groupMembers, pointColouring, RETRIEVAL_KEY } from '../state/colouring';
-import { useOrrery } from '../state/hooks';
+import { activeOf, useOrrery } from '../state/hooks';
 import { setSelection, toggleGroup } from '../state/viewActions';
 
 const SHOWN = 24;
@@ -13,11 +13,11 @@ export function Legend() {
     useShallow((s) => ({
       colourMode: s.colourMode,
       colourColumn: s.colourColumn,
-      clusters: s.clusters,
-      clusterVersion: s.clusterVersion,
+      activeSpace: s.activeSpace,
+      spaces: s.spaces,
       corpusVersion: s.corpusVersion,
       hiddenGroups: s.hiddenGroups,
-      placed: s.placedCount,
+      placed: activeOf(s).placedCount,
       chunkCount: s.chunkCount,
     })),
   );

@@ -5,7 +5,7 @@ import type { Pooling } from '../core/pooling';
 import { setBatchOverride, speedSummary } from '../state/embedding';
 import { switchModel } from '../state/modelActions';
 import type { Backend, ModelSource } from '../core/models';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 
 const CUSTOM = 'custom';
 
@@ -18,7 +18,7 @@ function describe(model: ModelEntry): string {
 export function ModelPanel() {
   const { source, dtype, backend } = useOrrery(useShallow((s) => ({ source: s.modelSource, dtype: s.dtype, backend: s.backend })));
   const loadedDims = useOrrery((s) => s.loadedDims);
-  const dims = useWorkspace((w) => w.dims) || loadedDims;
+  const dims = useSpace((w) => w.dims) || loadedDims;
   const [choice, setChoice] = useState(source.model.id);
   const [customId, setCustomId] = useState('');
   const [pooling, setPooling] = useState<Pooling>('mean');

@@ -1,11 +1,11 @@
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 
 /** Says the open chunk to screen readers: its number, its rank for the query if it has one, and its text. */
 export function OpenChunkAnnouncer() {
   const open = useOrrery((s) => s.openChunk);
   const results = useOrrery((s) => s.results);
   const count = useOrrery((s) => s.chunkCount);
-  const texts = useWorkspace((w) => w.table.texts);
+  const texts = useSpace((w) => w.table.texts);
   let text = '';
   if (open !== null) {
     const hit = results.find((h) => h.index === open);

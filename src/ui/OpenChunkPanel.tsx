@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { type ChunkTable, chunkMetadata, type SourceDocument } from '../core/corpus';
 import { chunkIdOf } from '../core/retrieval/querySet';
 import { setOpenChunk, toggleGold } from '../state/queryActions';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 
 function GoldButton({ index }: { index: number }) {
   const queryText = useOrrery((s) => s.queryText);
@@ -18,7 +18,7 @@ function GoldButton({ index }: { index: number }) {
 export function OpenChunkPanel() {
   const open = useOrrery((s) => s.openChunk);
   const neighbours = useOrrery((s) => s.neighbours);
-  const { table, documents, recall: recalls } = useWorkspace(useShallow((w) => ({ table: w.table, documents: w.documents, recall: w.recall })));
+  const { table, documents, recall: recalls } = useSpace(useShallow((w) => ({ table: w.table, documents: w.documents, recall: w.recall })));
   if (open === null) return null;
   const recall = recalls?.[open];
   const metadata = chunkMetadata(documents[table.sourceIds[open]!], table.sectionIds[open]!);
@@ -91,7 +91,7 @@ function chunkPosition(table: ChunkTable, documents: SourceDocument[], index: nu
 
 function TokenCount({ index }: { index: number }) {
   const model = useOrrery((s) => s.modelSource.model);
-  const table = useWorkspace((w) => w.table);
+  const table = useSpace((w) => w.table);
   const tokens = table.tokens[index]!;
   if (table.imported[index]) return <p className="muted">Imported vector (not embedded here)</p>;
   if (tokens < 0) return null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { offerEmbedding } from '../state/corpusActions';
 import { runQuery, setTopK } from '../state/queryActions';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { ComparisonList } from './ComparisonList';
 import { GoldList } from './GoldList';
 import { ResultsList } from './ResultsList';
@@ -12,7 +12,7 @@ export function QueryPanel() {
   const topK = useOrrery((s) => s.retrieval.topK);
   const history = useOrrery((s) => s.history);
   // a shared view may carry its picture without vectors
-  const withoutVectors = useWorkspace((w) => w.table.texts.length > 0 && w.dims === 0);
+  const withoutVectors = useSpace((w) => w.table.texts.length > 0 && w.dims === 0);
   return (
     <section className="panel" aria-labelledby="query-heading">
       <h2 id="query-heading">Retrieve</h2>

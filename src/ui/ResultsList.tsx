@@ -1,5 +1,5 @@
 import type { RetrievedHit, Standing } from '../core/retrieval/retrieve';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk, toggleGold } from '../state/queryActions';
 import { RETRIEVER_LABEL } from './RetrieverSettings';
 
@@ -11,7 +11,7 @@ const standingText = (s: Standing, digits = 3) => (Number.isFinite(s.rank) ? `#$
 /** One hit: its rank and score, where each retriever ranks it, its source, and its tokens against the context budget. */
 function HitRow({ hit, used, gold, fullRank }: { hit: RetrievedHit; used: number; gold: boolean; fullRank: number | null }) {
   const budget = useOrrery((s) => s.contextBudget);
-  const table = useWorkspace((w) => w.table);
+  const table = useSpace((w) => w.table);
   const tokens = table.tokens[hit.index]!;
   const over = !hit.beyondCut && used > budget;
   return (
@@ -56,7 +56,7 @@ export function ResultsList() {
   const tokens = useOrrery((s) => s.queryTokens);
   const model = useOrrery((s) => s.modelSource.model);
   const gold = new Set(goldMarks[queryText] ?? []);
-  const table = useWorkspace((w) => w.table);
+  const table = useSpace((w) => w.table);
   // tokens of the context budget used up to and including each hit
   const usedUpTo = new Array<number>(results.length);
   results.forEach((hit, i) => (usedUpTo[i] = (usedUpTo[i - 1] ?? 0) + Math.max(0, table.tokens[hit.index]!)));

@@ -1,7 +1,7 @@
 import type { DenseMetric } from '../core/retrieval/dense';
 import type { VectorType } from '../core/retrieval/quantize';
 import { RETRIEVERS, type RetrieverName } from '../core/retrieval/retrieve';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { setComparison, setContextBudget, setRetrieval, setVariant } from '../state/queryActions';
 import { NumberField } from './NumberField';
 
@@ -12,7 +12,7 @@ export function RetrieverSettings() {
   const variant = useOrrery((s) => s.variant);
   const budget = useOrrery((s) => s.contextBudget);
   const model = useOrrery((s) => s.modelSource.model);
-  const dims = useWorkspace((w) => w.dims);
+  const dims = useSpace((w) => w.dims);
   const history = useOrrery((s) => s.history);
   const cuts = (model.matryoshka ?? [256, 128, 64]).filter((d) => d < dims);
   return (

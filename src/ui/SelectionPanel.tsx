@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
 import { clearSelection, flyTo, setOnlySelection } from '../state/viewActions';
 
@@ -7,7 +7,7 @@ const LISTED = 100;
 
 /** The selection: chunks picked with the lasso or box (or a legend entry), their count, a list, and what to do with them. */
 export function SelectionPanel() {
-  const texts = useWorkspace((w) => w.table.texts);
+  const texts = useSpace((w) => w.table.texts);
   const { selection, label, only } = useOrrery(useShallow((s) => ({ selection: s.selection, label: s.selectionLabel, only: s.onlySelection })));
   if (selection.length === 0) return null;
   return (

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { setTextField } from '../state/corpusActions';
 import { setOpenChunk } from '../state/queryActions';
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 
 const SHOWN = 100;
 
 /** Each source with its chunk count; a table's text column can be changed; chunks listed on demand. */
 export function SourcesPanel() {
   const sources = useOrrery((s) => s.sources);
-  const table = useWorkspace((w) => w.table);
-  const documents = useWorkspace((w) => w.documents);
+  const table = useSpace((w) => w.table);
+  const documents = useSpace((w) => w.documents);
   const maxTokens = useOrrery((s) => s.modelSource.model.maxTokens);
   const [open, setOpen] = useState<number | null>(null);
   if (sources.length === 0) return null;
@@ -66,7 +66,7 @@ export function SourcesPanel() {
 }
 
 function ChunkList({ source, maxTokens }: { source: number; maxTokens: number }) {
-  const table = useWorkspace((w) => w.table);
+  const table = useSpace((w) => w.table);
   const rows: number[] = [];
   for (let i = 0; i < table.texts.length; i++) if (table.sourceIds[i] === source) rows.push(i);
   return (

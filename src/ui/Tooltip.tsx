@@ -1,9 +1,9 @@
-import { useOrrery, useWorkspace } from '../state/hooks';
+import { useOrrery, useSpace } from '../state/hooks';
 
 const MAX_CHARS = 280;
 
 export function Tooltip() {
-  const table = useWorkspace((w) => w.table);
+  const table = useSpace((w) => w.table);
   const hovered = useOrrery((s) => s.hovered);
   if (!hovered) return null;
   const text = table.texts[hovered.index] ?? '';

@@ -6,7 +6,7 @@ export type ClusterCalls = {
   vectors: VectorsCall;
   texts: TextsCall;
   /** clusters of the held vectors, named from the held texts */
-  cluster: { params: { vectorsId: number; textsId: number; settings: ClusterSettings }; result: Clustering };
+  cluster: { params: { space: string; vectorsId: number; textsId: number; settings: ClusterSettings }; result: Clustering };
 };
 
 export type ClusterProgress = { type: 'progress'; id: number; done: number; total: number };

@@ -1,9 +1,11 @@
-// What a worker holds for the page: the corpus vectors (sent once per corpus version: a
-// SharedArrayBuffer when the page is cross-origin isolated, else a copy) and the chunk texts, each
-// then named by id in every request about them.
+// What a worker holds for the page: each space's vectors (sent once per version of the space: a
+// SharedArrayBuffer when the page is cross-origin isolated, else a copy) and chunk texts, each then
+// named by id in every request about them. A new version of a space replaces the one held.
 
 export interface VectorsParams {
-  /** names these vectors; a new corpus version has a new id */
+  /** the space they are of (a space's newer vectors replace its older ones) */
+  space: string;
+  /** names these vectors; a new version of the space has a new id */
   vectorsId: number;
   /** count × dims, row-major */
   vectors: Float32Array;
@@ -12,36 +14,56 @@ export interface VectorsParams {
 }
 
 export type VectorsCall = { params: VectorsParams; result: { held: number } };
-export type TextsCall = { params: { textsId: number; texts: string[] }; result: { held: number } };
+export type TextsCall = { params: { space: string; textsId: number; texts: string[] }; result: { held: number } };
 
-export class HeldVectors {
-  private held: VectorsParams | null = null;
+/** One item per space, found by the id the page gave it. */
+class HeldBySpace<T extends { space: string }> {
+  private readonly held = new Map<string, T & { id: number }>();
+
+  constructor(private readonly what: string) {}
+
+  protected put(id: number, item: T): void {
+    this.held.set(item.space, { ...item, id });
+  }
+
+  /** What a request names; the page sends it first, so any other id is a bug or a stale request. */
+  protected find(id: number): T {
+    for (const item of this.held.values()) if (item.id === id) return item;
+    const holding = [...this.held.values()].map((item) => `${item.id} of space ${item.space}`).join(', ') || 'none';
+    throw new Error(`${this.what} ${id} are not held here (holding ${holding})`);
+  }
+}
+
+export class HeldVectors extends HeldBySpace<VectorsParams> {
+  constructor() {
+    super('vectors');
+  }
 
   hold(params: VectorsParams): { held: number } {
     if (params.vectors.length !== params.count * params.dims)
       throw new Error(`${params.vectors.length} numbers are not ${params.count} vectors of ${params.dims}`);
-    this.held = { vectorsId: params.vectorsId, vectors: params.vectors, count: params.count, dims: params.dims };
-    return { held: params.vectorsId };
+    const { space, vectorsId, vectors, count, dims } = params;
+    this.put(vectorsId, { space, vectorsId, vectors, count, dims });
+    return { held: vectorsId };
   }
 
-  /** The vectors a request names; the page sends them first, so any other id is a bug or a stale request. */
   get(vectorsId: number): VectorsParams {
-    if (this.held?.vectorsId !== vectorsId) throw new Error(`vectors ${vectorsId} are not held here (holding ${this.held?.vectorsId ?? 'none'})`);
-    return this.held;
+    return this.find(vectorsId);
   }
 }
 
-export class HeldTexts {
-  private held: { textsId: number; texts: string[] } | null = null;
+export class HeldTexts extends HeldBySpace<TextsCall['params']> {
+  constructor() {
+    super('texts');
+  }
 
   hold(params: TextsCall['params']): { held: number } {
-    this.held = { textsId: params.textsId, texts: params.texts };
+    this.put(params.textsId, params);
     return { held: params.textsId };
   }
 
   get(textsId: number): string[] {
-    if (this.held?.textsId !== textsId) throw new Error(`texts ${textsId} are not held here`);
-    return this.held.texts;
+    return this.find(textsId).texts;
   }
 }
 

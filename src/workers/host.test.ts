@@ -6,7 +6,7 @@ import { type CallRequest, WorkerClient, type WorkerLike } from './rpc';
 
 type Calls = {
   double: { params: { value: number }; result: { doubled: number } };
-  wait: { params: { ms: number }; result: { waited: number } };
+  wait: { params: { ms: number; space?: string }; result: { waited: number } };
   refuse: { params: { input: boolean }; result: object };
 };
 type Tick = { type: 'tick'; id: number; n: number };
@@ -42,6 +42,22 @@ describe('the worker host', () => {
     const { handle, posted } = testHost();
     await handle({ type: 'double', id: 1, value: 21 });
     expect(posted).toEqual([{ type: 'result', id: 1, call: 'double', result: { doubled: 42 } }]);
+  });
+
+  it('a newer latest-only call about another space leaves the running one alone', async () => {
+    const { handle, posted } = testHost();
+    const ofA = handle({ type: 'wait', id: 1, ms: 60, space: 'a' });
+    await new Promise((resolve) => setTimeout(resolve, 12));
+    const ofB = handle({ type: 'wait', id: 2, ms: 20, space: 'b' });
+    await Promise.all([ofA, ofB]);
+    expect(posted).toContainEqual({ type: 'result', id: 1, call: 'wait', result: { waited: 60 } });
+    expect(posted).toContainEqual({ type: 'result', id: 2, call: 'wait', result: { waited: 20 } });
+    // a newer call about space a does cancel the older one
+    const again = handle({ type: 'wait', id: 3, ms: 1000, space: 'a' });
+    await new Promise((resolve) => setTimeout(resolve, 12));
+    await handle({ type: 'wait', id: 4, ms: 10, space: 'a' });
+    await again;
+    expect(posted).toContainEqual(expect.objectContaining({ type: 'error', id: 3, cancelled: true }));
   });
 
   it('a cancel aborts the call’s signal; a newer call of a latest-only kind cancels the older one', async () => {

@@ -1,6 +1,6 @@
 // The one serve loop of every worker: a protocol's calls are answered by a handler each, found by
 // the call's name. Each call gets an AbortSignal that a 'cancel' (or, for calls named in
-// `latestOnly`, a newer call of the same name) aborts; progress goes out through `emit` with the
+// `latestOnly`, a newer call of the same name about the same space) aborts; progress goes out through `emit` with the
 // call's id; a result is posted under the call it answers, and anything thrown as an error message.
 import { type Calls, type CallRequest, type CancelMessage, errorMessage, type ResultMessage, type WorkerInbox, type WorkerOutbox } from './rpc';
 
@@ -37,7 +37,7 @@ export type Handlers<C extends Calls, Event = never> = {
 export interface HostOptions<C extends Calls, Note> {
   /** messages that are not calls (pause, resume) */
   onNote?: (note: Note) => void;
-  /** a new call of one of these kinds cancels the running calls of that kind (a newer layout makes the last one stale) */
+  /** a new call of one of these kinds cancels the running calls of that kind about the same space (a newer layout of a space makes its last one stale) */
   latestOnly?: (keyof C & string)[];
 }
 
@@ -49,7 +49,7 @@ export function createHost<C extends Calls, Event extends { type: string; id: nu
   post: Post<C, Event>,
   options: HostOptions<C, Note> = {},
 ): (message: WorkerInbox<C, Note>) => Promise<void> {
-  const running = new Map<number, { call: string; controller: AbortController }>();
+  const running = new Map<number, { call: string; space: string; controller: AbortController }>();
   const latestOnly = new Set<string>(options.latestOnly ?? []);
 
   return async (message) => {
@@ -65,9 +65,10 @@ export function createHost<C extends Calls, Event extends { type: string; id: nu
     }
     const request = message as CallRequest<C>;
     const { id, type } = request;
-    if (latestOnly.has(type)) for (const other of running.values()) if (other.call === type) other.controller.abort();
+    const space = (request as { space?: string }).space ?? '';
+    if (latestOnly.has(type)) for (const other of running.values()) if (other.call === type && other.space === space) other.controller.abort();
     const controller = new AbortController();
-    running.set(id, { call: type, controller });
+    running.set(id, { call: type, space, controller });
     const call: CallContext<Event> = {
       id,
       signal: controller.signal,

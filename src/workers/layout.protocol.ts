@@ -16,7 +16,7 @@ export type LayoutCalls = {
   /** hold these vectors for the layouts that name them */
   vectors: VectorsCall;
   /** lay out the held vectors, streaming frames */
-  layout: { params: { vectorsId: number; params: LayoutParams }; result: LayoutResult };
+  layout: { params: { space: string; vectorsId: number; params: LayoutParams }; result: LayoutResult };
   /** the held vectors reduced by PCA, with the projection (for a share link) */
   reduce: { params: { vectorsId: number; components: number }; result: { data: Float32Array; dims: number; projection: Projection } };
 };

@@ -19,8 +19,8 @@ function host(vectors = data, rows = count, dims = 12) {
   const worker = layoutWorker(turn, () => new Promise((r) => setTimeout(r, 5)), { stepMs: 2, frameMs: 0 });
   const options = { onNote: worker.onNote, latestOnly: ['layout' as const] };
   const layoutHost = { handle: createHost<LayoutCalls, LayoutFrame, LayoutNote>(worker.handlers, (e) => events.push(e), options) };
-  layoutHost.handle({ type: 'vectors', id: 100, vectorsId: 7, vectors, count: rows, dims });
-  const run = (id: number, params: LayoutParams) => layoutHost.handle({ type: 'layout', id, vectorsId: 7, params });
+  layoutHost.handle({ type: 'vectors', id: 100, space: 'a', vectorsId: 7, vectors, count: rows, dims });
+  const run = (id: number, params: LayoutParams) => layoutHost.handle({ type: 'layout', id, space: 'a', vectorsId: 7, params });
   return { events, layoutHost, run };
 }
 
@@ -97,7 +97,7 @@ describe('the layout worker', () => {
 
   it('refuses vectors it does not hold, and reports bad input as an error, not a crash', async () => {
     const { events, layoutHost } = host();
-    await layoutHost.handle({ type: 'layout', id: 3, vectorsId: 8, params: DEFAULT_LAYOUT.pca });
+    await layoutHost.handle({ type: 'layout', id: 3, space: 'a', vectorsId: 8, params: DEFAULT_LAYOUT.pca });
     expect(events.at(-1)).toMatchObject({ type: 'error', cancelled: false, message: expect.stringMatching(/not held/) });
     const bad = Float32Array.from(data);
     bad[12 + 5] = Number.POSITIVE_INFINITY;

@@ -5,7 +5,7 @@ import type { WorkerInbox, WorkerOutbox } from './rpc';
 export type QualityCalls = {
   vectors: VectorsCall;
   /** how faithful a layout of the held vectors is; a newer request drops this one */
-  quality: { params: LayoutQualityRequest; result: LayoutQualityResult };
+  quality: { params: LayoutQualityRequest & { space: string }; result: LayoutQualityResult };
 };
 
 export type QualityInbox = WorkerInbox<QualityCalls>;

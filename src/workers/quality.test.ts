@@ -10,8 +10,8 @@ const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 function host(data: Float32Array, count: number, dims: number) {
   const events: QualityOutbox[] = [];
   const qualityHost = { handle: createHost<QualityCalls>(qualityHandlers(turn), (e) => events.push(e), { latestOnly: ['quality'] }) };
-  qualityHost.handle({ type: 'vectors', id: 100, vectorsId: 1, vectors: data, count, dims });
-  const measure = (id: number, coords: Float32Array, k = 5) => qualityHost.handle({ type: 'quality', id, vectorsId: 1, coords, layoutDims: 3, k });
+  qualityHost.handle({ type: 'vectors', id: 100, space: 'a', vectorsId: 1, vectors: data, count, dims });
+  const measure = (id: number, coords: Float32Array, k = 5) => qualityHost.handle({ type: 'quality', id, space: 'a', vectorsId: 1, coords, layoutDims: 3, k });
   const resultOf = (id: number): LayoutQualityResult => {
     const event = events.find((e) => e.id === id);
     if (event?.type !== 'result' || !('recall' in event.result)) throw new Error(`no result for ${id}: ${JSON.stringify(event)}`);

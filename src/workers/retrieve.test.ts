@@ -13,8 +13,8 @@ const texts = Array.from({ length: count }, (_, i) => `chunk ${i} of topic ${['a
 function host() {
   const events: RetrieveOutbox[] = [];
   const retrieveHost = { handle: createHost<RetrieveCalls, RetrieveProgress>(retrieveHandlers(turn), (e) => events.push(e)) };
-  void retrieveHost.handle({ type: 'vectors', id: 1, vectorsId: 5, vectors: data, count, dims: 16 });
-  void retrieveHost.handle({ type: 'texts', id: 2, textsId: 6, texts });
+  void retrieveHost.handle({ type: 'vectors', id: 1, space: 'a', vectorsId: 5, vectors: data, count, dims: 16 });
+  void retrieveHost.handle({ type: 'texts', id: 2, space: 'a', textsId: 6, texts });
   const resultOf = <T>(id: number): T => {
     const event = events.find((e) => e.id === id && (e.type === 'result' || e.type === 'error'));
     if (event?.type !== 'result') throw new Error(`no result for ${id}: ${JSON.stringify(event)}`);
@@ -80,8 +80,8 @@ describe('the retrieval worker', () => {
     const twins = Float32Array.from([...data.subarray(0, 16 * 10), ...data.subarray(0, 16)]);
     const events: RetrieveOutbox[] = [];
     const retrieveHost = { handle: createHost<RetrieveCalls, RetrieveProgress>(retrieveHandlers(turn), (e) => events.push(e)) };
-    await retrieveHost.handle({ type: 'vectors', id: 1, vectorsId: 9, vectors: twins, count: 11, dims: 16 });
-    await retrieveHost.handle({ type: 'texts', id: 2, textsId: 8, texts: texts.slice(0, 11) });
+    await retrieveHost.handle({ type: 'vectors', id: 1, space: 'a', vectorsId: 9, vectors: twins, count: 11, dims: 16 });
+    await retrieveHost.handle({ type: 'texts', id: 2, space: 'a', textsId: 8, texts: texts.slice(0, 11) });
     await retrieveHost.handle({ type: 'duplicates', id: 3, vectorsId: 9, textsId: 8, threshold: 0.999, limit: 10 });
     expect(events.at(-1)).toMatchObject({ type: 'result', result: { pairs: [[0, 10, expect.closeTo(1, 5)]], checked: 11 } });
   });

@@ -1,5 +1,5 @@
-// The retrieval worker's handlers: it holds the corpus vectors and chunk texts (once per corpus
-// version) and answers queries, query sets, exact searches and near-duplicate searches with core's
+// The retrieval worker's handlers: it holds each space's vectors and chunk texts (once per version)
+// with an index cache per space, and answers queries, query sets, exact searches and near-duplicate searches with core's
 // functions, the long ones in steps between turns of the message loop (progress, cancel).
 import { duplicatePairsSteps } from '../core/duplicates';
 import { answerQuery, evaluationSteps } from '../core/retrieval/answer';
@@ -7,6 +7,7 @@ import { denseScores } from '../core/retrieval/dense';
 import { IndexCache } from '../core/retrieval/indexCache';
 import { parseQuerySet, resolveQuerySet } from '../core/retrieval/querySet';
 import { rankOf, topK } from '../core/retrieval/ranking';
+import type { VectorVariant } from '../core/retrieval/quantize';
 import type { DotKernel } from '../core/retrieval/simdDots';
 import { runSteps, type Steps } from '../core/steps';
 import { HeldTexts, HeldVectors, nextTurn } from './held';
@@ -18,10 +19,18 @@ const STEP_MS = 30;
 export function retrieveHandlers(yieldTurn = nextTurn, makeKernel?: () => DotKernel | null): Handlers<RetrieveCalls, RetrieveProgress> {
   const vectors = new HeldVectors();
   const texts = new HeldTexts();
-  const cache = new IndexCache(makeKernel);
+  // a space's norms, kernel, BM25 index and variants stay while another space is queried
+  const caches = new Map<string, IndexCache>();
+  const cacheOf = (space: string) => {
+    let cache = caches.get(space);
+    if (!cache) caches.set(space, (cache = new IndexCache(makeKernel)));
+    return cache;
+  };
   const index = (ref: CorpusRef) => {
     const held = vectors.get(ref.vectorsId);
-    return cache.corpusIndex(held.vectors, held.dims, texts.get(ref.textsId));
+    const cache = cacheOf(held.space);
+    const full = cache.corpusIndex(held.vectors, held.dims, texts.get(ref.textsId));
+    return { full, variant: (variant: VectorVariant) => cache.variantIndex(full, variant) };
   };
   /** Runs steps between turns of the message loop, posting progress, until done or cancelled. */
   const run = <T>(steps: Steps<T>, call: CallContext<RetrieveProgress>) =>
@@ -36,13 +45,13 @@ export function retrieveHandlers(yieldTurn = nextTurn, makeKernel?: () => DotKer
     vectors: (request) => vectors.hold(request),
     texts: (request) => texts.hold(request),
     query: (request) => {
-      const full = index(request);
-      return answerQuery(full, (variant) => cache.variantIndex(full, variant), request);
+      const { full, variant } = index(request);
+      return answerQuery(full, variant, request);
     },
     exact: (request) => {
       const started = performance.now();
       const held = vectors.get(request.vectorsId);
-      const { norms, dots, dims } = cache.denseIndex(held.vectors, held.dims);
+      const { norms, dots, dims } = cacheOf(held.space).denseIndex(held.vectors, held.dims);
       const { start, end } = request;
       if (start < 0 || end > norms.length || start >= end) throw new Error(`rows ${start}–${end} are not held here`);
       const whole = start === 0 && end === norms.length;
@@ -58,11 +67,8 @@ export function retrieveHandlers(yieldTurn = nextTurn, makeKernel?: () => DotKer
       return { queries: resolved.queries, notes: [...notes, ...resolved.notes] };
     },
     evaluate: async (request, call) => {
-      const full = index(request);
-      const result = await run(
-        evaluationSteps(full, (variant) => cache.variantIndex(full, variant), request),
-        call,
-      );
+      const { full, variant } = index(request);
+      const result = await run(evaluationSteps(full, variant, request), call);
       return transferring(result, [...result.answers.map((a) => a.buffer), result.bestScores.buffer]);
     },
     duplicates: (request, call) => {

@@ -11,7 +11,9 @@
 //   6. save       written to IndexedDB once the work settles (the restored workspace is not)
 //   7. address    the view written into the address bar
 //
-// A newer commit makes an older one's jobs stale: each job checks before it starts. Nothing else
+// A change is of one space (the active one unless named): its arrays, its state and its jobs. Steps
+// 2, 3 and 5–7 are of what is on screen, so they follow the active space only. A newer commit of
+// the same space makes an older one's jobs stale: each job checks before it starts. Nothing else
 // starts work when the data changes (no store subscriptions).
 import type { ChunkTable, SourceDocument } from '../../core/corpus';
 import type { LayoutParams } from '../../core/layoutRun';
@@ -27,7 +29,8 @@ import { answerQuery, setOpenChunk } from '../queryActions';
 import { autosave, markSaved } from '../saving';
 import { useOrreryStore } from '../store';
 import { refreshSearch } from '../viewActions';
-import { emptyWorkspace, workspace } from './data';
+import { emptySpaceData, type Space, type SpaceId, spaceOf } from './data';
+import { spacePatch } from './spaces';
 import { rowMapping } from './rowMapping';
 
 const store = useOrreryStore;
@@ -56,6 +59,8 @@ export interface Made {
 export type LayoutShown = Pick<LayoutResult, 'coords' | 'explained' | 'notes'> & { pca: LayoutResult['pca'] | null };
 
 export interface WorkspaceChange {
+  /** the space changed (the active one when absent) */
+  space?: SpaceId;
   corpus: Corpus;
   made?: Made;
   /** a finished layout of the new rows; rows from `placeFrom` on placed into the picture on screen; absent: the picture kept */
@@ -74,28 +79,32 @@ export function newVectors(length: number): Float32Array {
 }
 
 const countOf = (flags: Uint8Array) => flags.reduce((n, x) => n + x, 0);
-let commits = 0;
 
 /** Commits a change of data; the promise settles when the current query has been answered on it. */
 export async function commitWorkspace(change: WorkspaceChange): Promise<void> {
-  const mine = ++commits;
-  const stale = () => mine !== commits;
-  writeCorpus(change.corpus, change.made ?? {}, change.goldMarks);
+  const space = spaceOf(change.space ?? store.getState().activeSpace);
+  const isActive = () => store.getState().activeSpace === space.id;
+  const previousTable = space.table;
+  writeSpace(space, change.corpus, change.made ?? {});
+  const mine = space.version;
+  const stale = () => mine !== space.version;
+  if (isActive()) writeView(change, previousTable);
   // 1. layout
   const { layout } = change;
-  if (layout && 'placeFrom' in layout) placeNewRows(layout.placeFrom);
+  if (layout && 'placeFrom' in layout) placeNewRows(space, layout.placeFrom);
   else if (layout) {
-    setLayoutParams(layout.params);
-    finishLayout(layout.params, layout.result);
+    setLayoutParams(layout.params, space);
+    finishLayout(space, layout.params, layout.result);
   }
   // 2. query
-  await answerQuery();
+  if (isActive()) await answerQuery();
   if (stale()) return;
   // 3. search
-  refreshSearch();
+  if (isActive()) refreshSearch();
   // 4. clusters
-  if (change.clusters) applyClusters(change.clusters.labels, change.clusters.names, change.clusters.note);
-  else void runClusters();
+  if (change.clusters) applyClusters(space, change.clusters.labels, change.clusters.names, change.clusters.note);
+  else void runClusters(space.id);
+  if (!isActive()) return;
   // 5. index
   void compareWithIndex();
   // 6. save
@@ -105,19 +114,18 @@ export async function commitWorkspace(change: WorkspaceChange): Promise<void> {
   followAddress();
 }
 
-/** Writes the arrays and the slices that describe them; derived work is stopped or dropped as stale. */
-function writeCorpus(corpus: Corpus, made: Made, goldMarks: Record<string, number[]> | undefined): void {
+/** Writes a space's arrays and state; its derived work is stopped or dropped as stale. */
+function writeSpace(space: Space, corpus: Corpus, made: Made): void {
   const { documents, table, vectors, dims } = corpus;
   const count = table.texts.length;
   if (vectors.length !== count * dims) throw new Error(`${vectors.length} numbers are not ${count} vectors of ${dims} dimensions`);
-  const before = workspace.table;
-  const { openChunk } = store.getState();
   // a layout or measurement of the old vectors is stale now
-  cancelLayout();
+  cancelLayout(space.id);
   const shared = vectors.length === 0 || isShared(vectors) || globalThis.crossOriginIsolated !== true ? vectors : newVectors(vectors.length);
   if (shared !== vectors) shared.set(vectors);
-  const queryVector = made.queryVector !== undefined ? made.queryVector : workspace.queryVector;
-  Object.assign(workspace, {
+  const queryVector = made.queryVector !== undefined ? made.queryVector : space.queryVector;
+  Object.assign(space, {
+    version: space.version + 1,
     documents,
     table,
     vectors: shared,
@@ -126,42 +134,67 @@ function writeCorpus(corpus: Corpus, made: Made, goldMarks: Record<string, numbe
     recall: null,
     clusterLabels: new Int32Array(0),
     // vectors of the same size as a reduced view's are still in its space (a model switch keeps a link's imported rows)
-    projection: made.projection !== undefined ? made.projection : dims === workspace.dims ? workspace.projection : null,
+    projection: made.projection !== undefined ? made.projection : dims === space.dims ? space.projection : null,
     // a query of another size (a model switch that kept imported vectors) cannot be answered
     queryVector: queryVector?.length === dims ? queryVector : null,
   });
-  const maxTokens = (made.modelSource ?? store.getState().modelSource).model.maxTokens;
-  // the selection and gold marks follow their chunks; a chunk that is gone takes its marks with it
-  const moved = rowMapping(before, table);
+  store.setState((s) => {
+    const before = s.spaces[space.id];
+    const model = made.modelSource?.model.id ?? before?.recipe.model ?? s.modelSource.model.id;
+    const precision = made.engine ? made.engine.dtype : (before?.recipe.precision ?? null);
+    return {
+      ...(made.modelSource && { modelSource: made.modelSource }),
+      ...made.engine,
+      corpusVersion: s.corpusVersion + 1,
+      embeddedCount: s.embeddedCount + (made.computed ?? 0),
+      ...spacePatch(s, space.id, {
+        recipe: { model, precision, chunking: s.chunking },
+        version: space.version,
+        chunkCount: count,
+        dims,
+        quality: null,
+        clusters: [],
+        unclustered: 0,
+        clusterRun: null,
+        // an evaluation was of the old vectors
+        evaluation: null,
+      }),
+    };
+  });
+}
+
+/** Writes what the panels show of the active space's corpus: the selection, the open chunk and the gold marks follow their chunks. */
+function writeView({ corpus: { table }, made, goldMarks }: WorkspaceChange, previousTable: ChunkTable): void {
+  const { openChunk, modelSource } = store.getState();
+  const count = table.texts.length;
+  const maxTokens = (made?.modelSource ?? modelSource).model.maxTokens;
+  // a chunk that is gone takes its marks with it
+  const moved = rowMapping(previousTable, table);
   const kept = (rows: number[]) => rows.map(moved).filter((row): row is number => row !== null);
   store.setState((s) => ({
-    ...(made.modelSource && { modelSource: made.modelSource }),
-    ...made.engine,
     chunkCount: count,
     sources: table.sources,
-    corpusVersion: s.corpusVersion + 1,
     importedCount: countOf(table.imported),
     truncatedChunks: table.tokens.reduce((n, t) => n + (t > maxTokens ? 1 : 0), 0),
-    embeddedCount: s.embeddedCount + (made.computed ?? 0),
-    quality: null,
     // a collection link lasts while its rows are in the workspace
     indexLink: s.indexLink && table.sources.includes(s.indexLink.sourceName) ? s.indexLink : null,
     selection: kept(s.selection),
     onlySelection: s.onlySelection && kept(s.selection).length > 0,
-    clusters: [],
-    unclustered: 0,
-    clusterRun: null,
     hiddenGroups: [],
     goldMarks: goldMarks ?? Object.fromEntries(Object.entries(s.goldMarks).map(([query, rows]) => [query, kept(rows)])),
-    // an evaluation was of the old vectors
-    evaluation: null,
   }));
   setOpenChunk(openChunk === null ? null : moved(openChunk));
 }
 
 /** Empties the corpus and everything derived from it. */
 export function commitEmpty(): Promise<void> {
-  Object.assign(workspace, emptyWorkspace());
-  store.setState((s) => ({ layoutVersion: s.layoutVersion + 1, placedCount: 0, explainedVariance: [], restored: false, resumable: null }));
-  return commitWorkspace({ corpus: { ...emptyWorkspace(), vectors: new Float32Array(0) }, made: { queryVector: null } });
+  const space = spaceOf(store.getState().activeSpace);
+  Object.assign(space, emptySpaceData());
+  store.setState((s) => ({
+    layoutVersion: s.layoutVersion + 1,
+    restored: false,
+    resumable: null,
+    ...spacePatch(s, space.id, { placedCount: 0, explainedVariance: [] }),
+  }));
+  return commitWorkspace({ corpus: { ...emptySpaceData(), vectors: new Float32Array(0) }, made: { queryVector: null } });
 }

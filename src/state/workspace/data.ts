@@ -1,10 +1,21 @@
-// The big arrays live here, outside reactive state; the store's version numbers say when they change.
+// The big arrays live here, outside reactive state, one set per space; the store's versions say when
+// they change. A space is the corpus as one model, precision and chunking made it: its chunks, vectors,
+// layout and clusters. Everything derived from them is keyed by the space's id, so a second space of
+// the same corpus (the model lab's) is more data, not more code.
 import { type ChunkTable, EMPTY_TABLE, type SourceDocument } from '../../core/corpus';
 import type { PcaModel } from '../../core/pca';
 import type { Projection } from '../../core/snapshot/reduce';
 
-export interface Workspace {
-  /** what was added, as parsed: chunking them again needs no file */
+export type SpaceId = string;
+
+/** The space the workspace starts with; the one a corpus is added to. */
+export const FIRST_SPACE: SpaceId = 'a';
+
+export interface Space {
+  id: SpaceId;
+  /** bumps whenever the space's data changes: work begun on an older version is stale */
+  version: number;
+  /** what was added, as parsed: chunking them again needs no file (the same documents in every space) */
   documents: SourceDocument[];
   table: ChunkTable;
   /** N×dims, in the order of table.texts */
@@ -29,7 +40,10 @@ export interface Workspace {
   queryCoords: Float32Array | null;
 }
 
-export const emptyWorkspace = (): Workspace => ({
+/** A space's arrays before any data (the id and version are the space's own). */
+export type SpaceData = Omit<Space, 'id' | 'version'>;
+
+export const emptySpaceData = (): SpaceData => ({
   documents: [],
   table: EMPTY_TABLE,
   vectors: new Float32Array(0),
@@ -46,4 +60,30 @@ export const emptyWorkspace = (): Workspace => ({
   queryCoords: null,
 });
 
-export const workspace: Workspace = emptyWorkspace();
+// Each space is one object for its life: its fields are replaced, so work holding it sees the new data
+// and checks `version` to know it is stale.
+const spaces = new Map<SpaceId, Space>([[FIRST_SPACE, { id: FIRST_SPACE, version: 0, ...emptySpaceData() }]]);
+
+/** The space with this id (a bug when there is none). */
+export function spaceOf(id: SpaceId): Space {
+  const space = spaces.get(id);
+  if (!space) throw new Error(`there is no space ${id}`);
+  return space;
+}
+
+export const spaceIds = (): SpaceId[] => [...spaces.keys()];
+
+/** A new, empty space (or the one already under this id). */
+export function addSpace(id: SpaceId): Space {
+  let space = spaces.get(id);
+  if (!space) spaces.set(id, (space = { id, version: 0, ...emptySpaceData() }));
+  return space;
+}
+
+/** Forgets a space (the first one stays); work still holding it finds it a version on, so stale. */
+export function removeSpace(id: SpaceId): void {
+  const space = spaces.get(id);
+  if (!space || id === FIRST_SPACE) return;
+  space.version++;
+  spaces.delete(id);
+}
