@@ -93,6 +93,9 @@ test('the demo corpus falls into clusters whose labels name their topics; the le
 
 test('HDBSCAN clusters the demo with a minimum cluster size, and k-means takes a chosen k', async ({ page }) => {
   await demo(page);
+  expect((await summary(page)).clusters.reducedDims).toBe(5);
+  // on the full vectors, as clustering ran before the UMAP reduction became the default
+  await page.getByLabel('Reduce with UMAP first').uncheck();
   await page.getByLabel('Clustering').selectOption('hdbscan');
   await expect.poll(async () => (await summary(page)).clusters.method).toBe('hdbscan');
   await expect.poll(async () => (await summary(page)).clusters.running).toBe(false);
@@ -113,6 +116,14 @@ test('HDBSCAN clusters the demo with a minimum cluster size, and k-means takes a
   await page.getByRole('button', { name: 'Cluster again' }).click();
   await expect.poll(async () => (await summary(page)).clusters.items.length).toBe(11);
   await expect(page.getByLabel('Clusters found')).toContainText('11 clusters (k-means)');
+  expect((await summary(page)).clusters.reducedDims).toBeNull();
+
+  // reduced by UMAP first, and one cluster more in one click
+  await page.getByLabel('Reduce with UMAP first').check();
+  await expect(page.getByLabel('Clusters found')).toContainText('11 clusters (UMAP 5-d, k-means)');
+  expect((await summary(page)).clusters.reducedDims).toBe(5);
+  await page.getByRole('button', { name: 'More clusters' }).click();
+  await expect(page.getByLabel('Clusters found')).toContainText('12 clusters (UMAP 5-d, k-means)');
 });
 
 test('a CSV coloured by one of its columns: categories in the legend, a numeric column on a scale with its range', async ({ page }) => {

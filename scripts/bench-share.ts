@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cachedEmbeddings } from '../bench/nativeEmbed';
 import { chunkDocuments, parseTopicMarkdown } from '../src/core/corpus';
 import { finish } from '../src/core/steps';
-import { clusterSteps } from '../src/core/clustering/clusters';
+import { clusterSteps, DEFAULT_CLUSTERING } from '../src/core/clustering/clusters';
 import { startLayout, DEFAULT_LAYOUT } from '../src/core/layoutRun';
 import { encodeSnapshot, type ViewSnapshot } from '../src/core/snapshot/codec';
 import { projectRows, REDUCED_DIMS, reduceVectors } from '../src/core/snapshot/reduce';
@@ -17,7 +17,7 @@ const count = table.texts.length;
 const dims = vectors.length / count;
 const run = startLayout(vectors, count, dims, DEFAULT_LAYOUT.pca);
 while (!run.done) run.step(1000);
-const clusters = finish(clusterSteps(vectors, count, dims, table.texts, { method: 'kmeans', k: null, minClusterSize: null }));
+const clusters = finish(clusterSteps(vectors, count, dims, table.texts, DEFAULT_CLUSTERING));
 type VectorKind = 'none' | 'int8' | 'reduced';
 /** The view of the first `rows` chunks (the whole demo, or part of it to tell a link's fixed cost from its cost per point). */
 const view = (referenced: boolean, kind: VectorKind, rows = count): ViewSnapshot => {

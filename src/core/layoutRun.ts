@@ -81,7 +81,7 @@ function checkFinite(vectors: Float32Array, dims: number): void {
   }
 }
 
-function sampleRows(vectors: Float32Array, count: number, dims: number, rows: number, seed: number): { data: Float32Array; count: number } {
+export function sampleRows(vectors: Float32Array, count: number, dims: number, rows: number, seed: number): { data: Float32Array; count: number } {
   if (count <= rows) return { data: vectors, count };
   // evenly strided with a seeded offset: deterministic and spread over the whole corpus
   const stride = count / rows;
@@ -106,7 +106,7 @@ function toXyz(data: Float32Array, count: number, dims: number, axes: readonly n
 }
 
 /** Scales an initial layout so that its largest coordinate has the given magnitude. */
-function scaleTo(data: Float32Array, magnitude: number): Float32Array {
+export function scaleTo(data: Float32Array, magnitude: number): Float32Array {
   let max = 0;
   for (const v of data) max = Math.max(max, Math.abs(v));
   return max > 0 ? data.map((v) => (v / max) * magnitude) : data;

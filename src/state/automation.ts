@@ -165,6 +165,7 @@ export function summary(): OrrerySummary {
       items: space.clusters.map((c) => ({ id: c.id, size: c.size, terms: c.terms })),
       unclustered: space.unclustered,
       silhouette: space.clusterRun?.silhouette ?? null,
+      reducedDims: space.clusterRun?.reducedDims ?? null,
       minClusterSize: space.clusterRun?.minClusterSize ?? null,
       notes: space.clusterRun?.notes ?? [],
     },

@@ -95,6 +95,8 @@ export interface OrrerySummary {
     items: { id: number; size: number; terms: string[] }[];
     unclustered: number;
     silhouette: number | null;
+    /** the dimensions UMAP reduced the vectors to before clustering (null: clustered on the full vectors) */
+    reducedDims: number | null;
     minClusterSize: number | null;
     notes: string[];
   };

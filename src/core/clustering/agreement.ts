@@ -26,3 +26,27 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
   // both partitions trivial (all one group, or all singletons): they agree
   return max === expected ? 1 : (index - expected) / (max - expected);
 }
+
+/** Normalised mutual information (arithmetic mean of the entropies, scikit-learn's default): 1 when the partitions are the same, 0 when independent. */
+export function normalizedMutualInformation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  if (n !== b.length) throw new Error(`partitions of ${n} and ${b.length} points`);
+  const joint = new Map<string, number>();
+  const rows = new Map<number, number>();
+  const cols = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const key = `${a[i]}\u0000${b[i]}`;
+    joint.set(key, (joint.get(key) ?? 0) + 1);
+    rows.set(a[i]!, (rows.get(a[i]!) ?? 0) + 1);
+    cols.set(b[i]!, (cols.get(b[i]!) ?? 0) + 1);
+  }
+  const entropy = (counts: Map<number, number>) => [...counts.values()].reduce((h, c) => h - (c / n) * Math.log(c / n), 0);
+  let mutual = 0;
+  for (const [key, c] of joint) {
+    const [x, y] = key.split('\u0000').map(Number) as [number, number];
+    mutual += (c / n) * Math.log((c * n) / (rows.get(x)! * cols.get(y)!));
+  }
+  const mean = (entropy(rows) + entropy(cols)) / 2;
+  // both partitions a single group: they agree
+  return mean === 0 ? 1 : Math.max(0, mutual / mean);
+}

@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { exactKnn, unitRows } from '../knn';
 import { finish } from '../steps';
 import { gaussianClusters } from '../syntheticData';
-import { adjustedRandIndex } from './agreement';
-import { clusterSteps, type ClusterSettings, clusterSummary, HDBSCAN_MAX_POINTS } from './clusters';
+import { adjustedRandIndex, normalizedMutualInformation } from './agreement';
+import { clusterSteps, type ClusterSettings, clusterSummary, DEFAULT_CLUSTERING, HDBSCAN_MAX_POINTS } from './clusters';
 import { hdbscanSteps } from './hdbscan';
 import { kmeansSteps } from './kmeans';
 
+/** clustering on the full vectors, as before the reduction step */
+const FULL: ClusterSettings = { ...DEFAULT_CLUSTERING, reduceTo: null };
 const texts = (count: number) => Array.from({ length: count }, (_, i) => `chunk ${i}`);
 const run = (data: Float32Array, count: number, dims: number, settings: ClusterSettings) => finish(clusterSteps(data, count, dims, texts(count), settings));
 
 describe('k-means', () => {
   it('finds five separated clusters and picks k = 5 by silhouette', () => {
     const { data, labels, count } = gaussianClusters(5, 80, 32, 3);
-    const result = run(data, count, 32, { method: 'kmeans', k: null, minClusterSize: null });
+    const result = run(data, count, 32, { ...FULL, method: 'kmeans', k: null, minClusterSize: null });
     expect(result.clusters).toHaveLength(5);
     expect(adjustedRandIndex(result.labels, labels)).toBeGreaterThan(0.99);
     expect(result.silhouette).toBeGreaterThan(0.5);
@@ -38,7 +40,7 @@ describe('HDBSCAN', () => {
     const data = new Float32Array((denseCount + 30) * dims);
     data.set(dense);
     data.set(noise.data, denseCount * dims);
-    const result = run(data, denseCount + 30, dims, { method: 'hdbscan', k: null, minClusterSize: 10 });
+    const result = run(data, denseCount + 30, dims, { ...FULL, method: 'hdbscan', k: null, minClusterSize: 10 });
     expect(result.clusters).toHaveLength(4);
     expect(adjustedRandIndex(result.labels.subarray(0, denseCount), truth)).toBeGreaterThan(0.98);
     const noiseLabels = [...result.labels.subarray(denseCount)];
@@ -67,7 +69,7 @@ describe('clusters on bad input', () => {
         new Float32Array(count * 4).map((_, i) => i),
         count,
         4,
-        { method: 'kmeans', k: null, minClusterSize: null },
+        { ...FULL, method: 'kmeans', k: null, minClusterSize: null },
       );
       expect(result.clusters).toHaveLength(1);
       expect(result.notes[0]).toMatch(/at least 4 points/);
@@ -77,7 +79,7 @@ describe('clusters on bad input', () => {
   it('identical points form one cluster', () => {
     const data = new Float32Array(50 * 8).fill(0.3);
     for (const method of ['kmeans', 'hdbscan'] as const) {
-      const result = run(data, 50, 8, { method, k: null, minClusterSize: null });
+      const result = run(data, 50, 8, { ...FULL, method, k: null, minClusterSize: null });
       expect(result.clusters).toEqual([{ id: 0, size: 50, terms: ['chunk'] }]);
       expect(result.notes).toEqual(['All points are alike: one cluster.']);
     }
@@ -85,7 +87,7 @@ describe('clusters on bad input', () => {
 
   it('no cluster as large as the minimum: all unclustered, and a note', () => {
     const { data, count } = gaussianClusters(6, 8, 8, 21);
-    const result = run(data, count, 8, { method: 'hdbscan', k: null, minClusterSize: 30 });
+    const result = run(data, count, 8, { ...FULL, method: 'hdbscan', k: null, minClusterSize: 30 });
     expect(result.clusters).toHaveLength(0);
     expect(result.unclustered).toBe(count);
     expect(result.notes[0]).toMatch(/no group of at least 30/);
@@ -93,7 +95,7 @@ describe('clusters on bad input', () => {
 
   it('200,000 points are clustered by k-means (k by silhouette on a sample)', () => {
     const { data, labels, count } = gaussianClusters(8, 25_000, 16, 31, 0.2);
-    const result = run(data, count, 16, { method: 'kmeans', k: null, minClusterSize: null });
+    const result = run(data, count, 16, { ...FULL, method: 'kmeans', k: null, minClusterSize: null });
     expect(result.clusters).toHaveLength(8);
     expect(adjustedRandIndex(result.labels, labels)).toBeGreaterThan(0.99);
   });
@@ -102,10 +104,33 @@ describe('clusters on bad input', () => {
     const count = HDBSCAN_MAX_POINTS + 1;
     const dims = 2;
     const { data } = gaussianClusters(3, Math.ceil(count / 3), dims, 2);
-    const result = run(data.subarray(0, count * dims), count, dims, { method: 'hdbscan', k: 3, minClusterSize: null });
+    const result = run(data.subarray(0, count * dims), count, dims, { ...FULL, method: 'hdbscan', k: 3, minClusterSize: null });
     expect(result.method).toBe('kmeans');
     expect(result.clusters).toHaveLength(3);
     expect(result.notes[0]).toMatch(/HDBSCAN runs on up to 50,000 points/);
+  });
+});
+
+describe('the default: UMAP to 5 dimensions, then k-means', () => {
+  it('finds six planted clusters in 64 dimensions, picks k by silhouette and says it reduced', () => {
+    const { data, labels, count } = gaussianClusters(6, 60, 64, 8, 0.3);
+    const result = run(data, count, 64, DEFAULT_CLUSTERING);
+    expect(result.reducedDims).toBe(5);
+    expect(result.clusters).toHaveLength(6);
+    expect(adjustedRandIndex(result.labels, labels)).toBeGreaterThan(0.95);
+  });
+
+  it('a handful of points is clustered without the reduction', () => {
+    const { data, count } = gaussianClusters(3, 10, 16, 2);
+    expect(run(data, count, 16, DEFAULT_CLUSTERING).reducedDims).toBeNull();
+  });
+});
+
+describe('normalised mutual information', () => {
+  it('equals scikit-learn’s on a small example, and is 1 for the same partition', () => {
+    // sklearn.metrics.normalized_mutual_info_score([0,0,1,1,2,2,2], [0,0,1,2,2,2,1])
+    expect(normalizedMutualInformation([0, 0, 1, 1, 2, 2, 2], [0, 0, 1, 2, 2, 2, 1])).toBeCloseTo(0.5636355530993448, 10);
+    expect(normalizedMutualInformation([0, 0, 1, 1], [7, 7, 3, 3])).toBeCloseTo(1, 12);
   });
 });
 

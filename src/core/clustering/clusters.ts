@@ -1,11 +1,14 @@
-// Clusters of the corpus, on the full-dimension vectors (cosine): k-means or HDBSCAN, then each
-// cluster named by its distinctive terms. Runs as steps, so a worker can report and cancel it.
+// Clusters of the corpus: by default the vectors are first reduced by UMAP to a few dimensions
+// (reduce.ts), then clustered there by k-means or HDBSCAN; or clustered on the full vectors
+// (cosine). Each cluster is then named by its distinctive terms. Runs as steps, so a worker can
+// report and cancel it.
 import { exactKnnSteps, type KnnGraph, unitRows } from '../knn';
 import { nnDescentSteps } from '../nnDescent';
 import { seededRandom } from '../random';
 import { type Steps, within } from '../steps';
 import { hdbscanSteps } from './hdbscan';
 import { bySize, kmeansSteps } from './kmeans';
+import { reduceSteps, TOPIC_REDUCTION } from './reduce';
 import { clusterTerms } from './terms';
 
 export type ClusterMethod = 'kmeans' | 'hdbscan';
@@ -16,9 +19,19 @@ export interface ClusterSettings {
   k: number | null;
   /** HDBSCAN: the fewest points a cluster may have (null: about 1% of the points, at least 5) */
   minClusterSize: number | null;
+  /** reduce the vectors with UMAP to this many dimensions first; null clusters the full vectors */
+  reduceTo: number | null;
+  /** HDBSCAN's noise: left unclustered, or each point given to the cluster of its nearest neighbours */
+  noise: 'unclustered' | 'nearest';
 }
 
-export const DEFAULT_CLUSTERING: ClusterSettings = { method: 'kmeans', k: null, minClusterSize: null };
+export const DEFAULT_CLUSTERING: ClusterSettings = {
+  method: 'kmeans',
+  k: null,
+  minClusterSize: null,
+  reduceTo: TOPIC_REDUCTION.components,
+  noise: 'unclustered',
+};
 
 export interface ClusterSummary {
   id: number;
@@ -37,6 +50,8 @@ export interface Clustering {
   silhouette: number | null;
   /** the minimum cluster size HDBSCAN ran with */
   minClusterSize: number | null;
+  /** the dimensions UMAP reduced the vectors to before clustering (null: the full vectors) */
+  reducedDims: number | null;
   /** what the user should know: why there are no clusters, or why another method ran */
   notes: string[];
 }
@@ -53,6 +68,10 @@ const LARGE_GRAPH_K = 6;
  * min_samples merged topics (demo corpus: ARI 0.71 at 2, 0.20 at 5; see the closing note of #13).
  */
 const MIN_SAMPLES = 2;
+/** below this many points the vectors are clustered as they are: UMAP's neighbourhoods need points */
+const MIN_REDUCE_POINTS = 50;
+/** above this many points UMAP's graph and epochs take longer than a user waits for a first colouring */
+export const MAX_REDUCE_POINTS = 10_000;
 /** Each cluster's size and words, and how many points are in none, from the labels (−1: unclustered) and the clusters' words. */
 export function clusterSummary(labels: Int32Array, names: string[][]): Pick<Clustering, 'clusters' | 'unclustered'> {
   const sizes = new Map<number, number>();
@@ -83,7 +102,7 @@ function namesFor(texts: readonly string[], labels: Int32Array, clusters: number
 
 export function* clusterSteps(vectors: Float32Array, count: number, dims: number, texts: readonly string[], settings: ClusterSettings): Steps<Clustering> {
   const notes: string[] = [];
-  const x = unitRows(vectors, count, dims);
+  const unit = unitRows(vectors, count, dims);
   let method = settings.method;
   if (method === 'hdbscan' && count > HDBSCAN_MAX_POINTS) {
     notes.push(`HDBSCAN runs on up to ${HDBSCAN_MAX_POINTS.toLocaleString('en')} points; these ${count.toLocaleString('en')} were clustered with k-means.`);
@@ -92,7 +111,16 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
   let labels: Int32Array;
   let silhouette: number | null = null;
   let minClusterSize: number | null = null;
-  if (count < 4 || allAlike(x, count, dims)) {
+  const alike = count < 4 || allAlike(unit, count, dims);
+  // UMAP needs a few neighbours to mean anything
+  const reducible = count >= MIN_REDUCE_POINTS && count <= MAX_REDUCE_POINTS;
+  if (settings.reduceTo !== null && count > MAX_REDUCE_POINTS)
+    notes.push(`Over ${MAX_REDUCE_POINTS.toLocaleString('en')} points the vectors are clustered without the UMAP reduction, which would take too long here.`);
+  const reducedDims = !alike && settings.reduceTo !== null && reducible ? Math.min(settings.reduceTo, dims) : null;
+  const x = reducedDims === null ? unit : yield* within(reduceSteps(unit, count, dims, { ...TOPIC_REDUCTION, components: reducedDims }), 0, 0.6);
+  const space = { x, dims: reducedDims ?? dims, metric: reducedDims === null ? ('cosine' as const) : ('euclidean' as const) };
+  const from = reducedDims === null ? 0 : 0.6;
+  if (alike) {
     // nothing to separate: every point in one group
     notes.push(
       count < 4
@@ -101,21 +129,27 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
     );
     labels = new Int32Array(count);
   } else if (method === 'kmeans') {
-    const result = yield* within(kmeansSteps(x, count, dims, settings.k), 0, 0.9);
+    const result = yield* within(
+      kmeansSteps(space.x, count, space.dims, settings.k, 1, space.metric, reducedDims === null ? null : { data: unit, dims, metric: 'cosine' }),
+      from,
+      0.9,
+    );
     labels = result.labels;
     silhouette = result.silhouette;
   } else {
     minClusterSize = Math.max(2, settings.minClusterSize ?? autoMinClusterSize(count));
-    const k = Math.min(count <= EXACT_GRAPH_POINTS ? GRAPH_K : LARGE_GRAPH_K, count - 1);
+    const k = Math.min(count <= EXACT_GRAPH_POINTS || reducedDims !== null ? GRAPH_K : LARGE_GRAPH_K, count - 1);
+    const exact = count <= EXACT_GRAPH_POINTS;
     const graph: KnnGraph = yield* within(
-      count <= EXACT_GRAPH_POINTS ? exactKnnSteps(x, count, dims, k, 'cosine') : nnDescentSteps(x, count, dims, k, 'cosine'),
-      0,
-      0.7,
+      exact ? exactKnnSteps(space.x, count, space.dims, k, space.metric) : nnDescentSteps(space.x, count, space.dims, k, space.metric),
+      from,
+      from + (0.9 - from) * 0.7,
     );
-    const result = yield* within(hdbscanSteps(graph, { minClusterSize, minSamples: MIN_SAMPLES }), 0.7, 0.9);
+    const result = yield* within(hdbscanSteps(graph, { minClusterSize, minSamples: MIN_SAMPLES }), from + (0.9 - from) * 0.7, 0.9);
     labels = bySize(result.labels).labels;
     if (result.clusters === 0)
       notes.push(`HDBSCAN found no group of at least ${minClusterSize} points: all are unclustered. Try a smaller minimum cluster size.`);
+    else if (settings.noise === 'nearest') labels = joinNearest(labels, graph);
   }
   const clusterCount = new Set(labels.filter((l) => l >= 0)).size;
   const names = namesFor(texts, labels, clusterCount);
@@ -126,6 +160,34 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
     method,
     silhouette,
     minClusterSize,
+    reducedDims,
     notes,
   };
+}
+
+/** Noise points given to the cluster most of their neighbours are in, repeated so that runs of noise are reached from their edges. */
+export function joinNearest(labels: Int32Array, graph: KnnGraph): Int32Array {
+  const out = labels.slice();
+  const { k, indices } = graph;
+  for (let pass = 0; pass < 5; pass++) {
+    let changed = 0;
+    const before = out.slice();
+    for (let i = 0; i < out.length; i++) {
+      if (before[i]! >= 0) continue;
+      const votes = new Map<number, number>();
+      for (let j = 0; j < k; j++) {
+        const other = indices[i * k + j]!;
+        const label = other >= 0 ? before[other]! : -1;
+        if (label >= 0) votes.set(label, (votes.get(label) ?? 0) + 1);
+      }
+      let best = -1;
+      for (const [label, n] of votes) if (best < 0 || n > votes.get(best)! || (n === votes.get(best)! && label < best)) best = label;
+      if (best >= 0) {
+        out[i] = best;
+        changed++;
+      }
+    }
+    if (changed === 0) break;
+  }
+  return out;
 }

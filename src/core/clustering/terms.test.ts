@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { chunkDocuments, parseTopicMarkdown } from '../corpus';
 import { clusterTerms, terms } from './terms';
 
 describe('terms', () => {
@@ -32,5 +34,50 @@ describe('class-based TF-IDF', () => {
     expect(names[0]![0]).toBe('pear');
     expect(names[1]).toEqual([]);
     expect(names[2]).toEqual(['kiwi']);
+  });
+
+  it('a word found in every chunk names no cluster', () => {
+    const topics = ['star galaxy telescope orbit', 'bread dough oven flour', 'river delta sediment flood', 'violin cello bow string'];
+    const texts = topics.flatMap((words) => Array.from({ length: 6 }, (_, i) => `system ${words.split(' ')[i % 4]} ${words.split(' ')[(i + 1) % 4]} system`));
+    const labels = Int32Array.from(texts.map((_, i) => Math.floor(i / 6)));
+    const names = clusterTerms(texts, labels, 4);
+    expect(names.flat()).not.toContain('system');
+    expect(names.map((n) => n.length)).toEqual([3, 3, 3, 3]);
+  });
+
+  it('a phrase frequent in its cluster names it once, in place of its words', () => {
+    const texts = [
+      'A black hole bends light.',
+      'Nothing escapes a black hole.',
+      'The black hole at the centre of the galaxy.',
+      'Stars orbit the black hole.',
+      'Bread rises in a warm oven.',
+      'The oven bakes bread.',
+      'Knead the dough for the bread.',
+      'Flour, water and salt make dough.',
+    ];
+    const [space] = clusterTerms(texts, Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1]), 2);
+    expect(space![0]).toBe('black hole');
+    expect(space).not.toContain('black');
+    expect(space).not.toContain('hole');
+  });
+
+  it('on the demo corpus each name’s words come mostly from its own topic', () => {
+    const table = chunkDocuments(parseTopicMarkdown(readFileSync('public/demo/corpus.md', 'utf8')));
+    const names = clusterTerms(table.texts, table.sourceIds, table.sources.length);
+    const words = (i: number) => ` ${terms(table.texts[i]!).join(' ')} `;
+    for (const [topic, name] of names.entries()) {
+      expect(name).toHaveLength(3);
+      for (const term of name) {
+        let own = 0;
+        let elsewhere = 0;
+        table.texts.forEach((_, i) => {
+          if (!words(i).includes(` ${term} `)) return;
+          if (table.sourceIds[i] === topic) own++;
+          else elsewhere++;
+        });
+        expect(own, `"${term}" in ${table.sources[topic]}`).toBeGreaterThan(elsewhere);
+      }
+    }
   });
 });

@@ -36,30 +36,81 @@ export function terms(text: string): string[] {
   return out;
 }
 
+/** a word in more than this share of all chunks says nothing about any one cluster (BERTopic's reduce-frequent-words, as a cut) */
+const EVERYWHERE = 0.4;
+/** a two-word phrase is a candidate when it occurs this often in its cluster */
+const MIN_PHRASE_COUNT = 3;
+/** a word found in a phrase this often (of all its occurrences in the cluster) is named by the phrase */
+const PHRASE_SHARE = 0.6;
+
+/** Words and adjacent word pairs of a text (pairs are joined by a space; none spans a stop word or punctuation run). */
+function candidates(text: string): string[] {
+  const out: string[] = [];
+  let previous: string | null = null;
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) {
+      // a space keeps a phrase going; punctuation ends it
+      if (/\S/.test(s.segment)) previous = null;
+      continue;
+    }
+    const word = s.segment.toLowerCase();
+    const counted = LETTER.test(word) && !STOP_WORDS.has(word) && (word.length >= 2 || HAN.test(word));
+    if (!counted) {
+      previous = null;
+      continue;
+    }
+    out.push(word);
+    if (previous !== null) out.push(`${previous} ${word}`);
+    previous = word;
+  }
+  return out;
+}
+
 /**
- * The `top` most distinctive terms of each cluster (labels 0..clusters−1; −1, noise, is not
- * named but counts towards the terms' overall frequency).
+ * The `top` most distinctive terms of each cluster (labels 0..clusters−1; −1, noise, is not named
+ * but counts towards the terms' overall frequency): class-based TF-IDF with square-rooted term
+ * frequencies, without words found in most chunks; a two-word phrase stands in for its words when
+ * it is distinctive and frequent in the cluster.
  */
 export function clusterTerms(texts: readonly string[], labels: Int32Array, clusters: number, top = 3): string[][] {
   const perCluster = Array.from({ length: clusters }, () => new Map<string, number>());
   const totals = new Float64Array(clusters);
   const overall = new Map<string, number>();
+  const chunksWith = new Map<string, number>();
   texts.forEach((text, i) => {
     const c = labels[i]!;
-    for (const t of terms(text)) {
+    const found = candidates(text);
+    for (const t of new Set(found)) chunksWith.set(t, (chunksWith.get(t) ?? 0) + 1);
+    for (const t of found) {
       overall.set(t, (overall.get(t) ?? 0) + 1);
       if (c < 0 || c >= clusters) continue;
       perCluster[c]!.set(t, (perCluster[c]!.get(t) ?? 0) + 1);
-      totals[c]!++;
+      if (!t.includes(' ')) totals[c]!++;
     }
   });
   const meanTerms = totals.reduce((a, b) => a + b, 0) / Math.max(1, clusters);
-  return perCluster.map((counts, c) =>
-    [...counts]
-      .map(([t, n]) => [t, (n / Math.max(1, totals[c]!)) * Math.log(1 + meanTerms / overall.get(t)!)] as const)
+  // with a handful of chunks every word is in many, and one cluster has nothing to tell apart from
+  const everywhere = texts.length >= 10 && clusters > 1 ? EVERYWHERE * texts.length : Infinity;
+  return perCluster.map((counts, c) => {
+    const scored = [...counts]
+      .filter(([t, n]) => chunksWith.get(t)! <= everywhere && (!t.includes(' ') || n >= MIN_PHRASE_COUNT))
+      // how much of the term's use is in this cluster: a word common to two topics names neither well
+      .map(([t, n]) => [t, Math.sqrt(n / Math.max(1, totals[c]!)) * Math.log(1 + meanTerms / overall.get(t)!) * (n / overall.get(t)!)] as const)
       // ties go to the alphabetically first term, so names do not depend on the order of chunks
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, top)
-      .map(([t]) => t),
-  );
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const name: string[] = [];
+    for (const [t] of scored) {
+      if (name.length === top) break;
+      // a word that mostly occurs in one phrase is named by the phrase
+      const phrase = t.includes(' ')
+        ? t
+        : scored.find(([p]) => p.includes(' ') && p.split(' ').includes(t) && counts.get(p)! >= PHRASE_SHARE * counts.get(t)!)?.[0];
+      const chosen = phrase ?? t;
+      // a phrase and its own words say the same thing once
+      const words = chosen.split(' ');
+      if (name.some((n) => n.split(' ').some((w) => words.includes(w)))) continue;
+      name.push(chosen);
+    }
+    return name;
+  });
 }
