@@ -124,6 +124,18 @@ export function fitAB(minDist: number, spread = 1): { a: number; b: number } {
   return { a: best.a, b: best.b };
 }
 
+/** The edges sampled at least once in `epochs`, and how many epochs apart each is sampled (the strongest every epoch). */
+export function edgeSchedule(graph: FuzzyGraph, epochs: number): { graph: FuzzyGraph; epochsPerSample: Float32Array } {
+  const maxWeight = graph.weights.reduce((m, w) => Math.max(m, w), 0);
+  const keep: number[] = [];
+  for (let e = 0; e < graph.weights.length; e++) if (graph.weights[e]! >= maxWeight / epochs) keep.push(e);
+  const weights = Float32Array.from(keep, (e) => graph.weights[e]!);
+  return {
+    graph: { heads: Int32Array.from(keep, (e) => graph.heads[e]!), tails: Int32Array.from(keep, (e) => graph.tails[e]!), weights },
+    epochsPerSample: Float32Array.from(weights, (w) => maxWeight / w),
+  };
+}
+
 export class UmapOptimizer {
   private readonly y3: Float32Array;
   private rngState: number;
@@ -149,16 +161,7 @@ export class UmapOptimizer {
     // xorshift needs a non-zero state
     this.rngState = (Math.floor(seededRandom(options.seed)() * 0xffffffff) | 1) >>> 0;
     ({ a: this.a, b: this.b } = fitAB(options.minDist, options.spread ?? 1));
-    const maxWeight = graph.weights.reduce((m, w) => Math.max(m, w), 0);
-    // edges too weak to be sampled even once in the run are dropped
-    const keep: number[] = [];
-    for (let e = 0; e < graph.weights.length; e++) if (graph.weights[e]! >= maxWeight / this.totalEpochs) keep.push(e);
-    this.graph = {
-      heads: Int32Array.from(keep, (e) => graph.heads[e]!),
-      tails: Int32Array.from(keep, (e) => graph.tails[e]!),
-      weights: Float32Array.from(keep, (e) => graph.weights[e]!),
-    };
-    this.epochsPerSample = Float32Array.from(this.graph.weights, (w) => maxWeight / w);
+    ({ graph: this.graph, epochsPerSample: this.epochsPerSample } = edgeSchedule(graph, this.totalEpochs));
     this.nextSample = Float32Array.from(this.epochsPerSample);
     const negativeRate = options.negativeSampleRate ?? 5;
     this.epochsPerNegative = this.epochsPerSample.map((e) => e / negativeRate);

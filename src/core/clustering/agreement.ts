@@ -3,7 +3,8 @@
 
 const pairs = (n: number): number => (n * (n - 1)) / 2;
 
-export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** How many points each pair of groups shares (keyed "a\u0000b"), and each partition's group sizes. */
+function contingency(a: ArrayLike<number>, b: ArrayLike<number>) {
   const n = a.length;
   if (n !== b.length) throw new Error(`partitions of ${n} and ${b.length} points`);
   const table = new Map<string, number>();
@@ -15,6 +16,11 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
     rows.set(a[i]!, (rows.get(a[i]!) ?? 0) + 1);
     cols.set(b[i]!, (cols.get(b[i]!) ?? 0) + 1);
   }
+  return { n, table, rows, cols };
+}
+
+export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const { n, table, rows, cols } = contingency(a, b);
   let index = 0;
   for (const v of table.values()) index += pairs(v);
   let sumRows = 0;
@@ -29,17 +35,7 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
 
 /** Normalised mutual information (arithmetic mean of the entropies, scikit-learn's default): 1 when the partitions are the same, 0 when independent. */
 export function normalizedMutualInformation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  if (n !== b.length) throw new Error(`partitions of ${n} and ${b.length} points`);
-  const joint = new Map<string, number>();
-  const rows = new Map<number, number>();
-  const cols = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const key = `${a[i]}\u0000${b[i]}`;
-    joint.set(key, (joint.get(key) ?? 0) + 1);
-    rows.set(a[i]!, (rows.get(a[i]!) ?? 0) + 1);
-    cols.set(b[i]!, (cols.get(b[i]!) ?? 0) + 1);
-  }
+  const { n, table: joint, rows, cols } = contingency(a, b);
   const entropy = (counts: Map<number, number>) => [...counts.values()].reduce((h, c) => h - (c / n) * Math.log(c / n), 0);
   let mutual = 0;
   for (const [key, c] of joint) {

@@ -7,7 +7,7 @@ import { sampleRows, scaleTo, PCA_FIT_ROWS } from '../layoutRun';
 import { nnDescentSteps } from '../nnDescent';
 import { fitPca, projectPca } from '../pca';
 import { type Steps, within } from '../steps';
-import { fitAB, fuzzyGraph, type FuzzyGraph } from '../umap';
+import { edgeSchedule, fitAB, fuzzyGraph, type FuzzyGraph } from '../umap';
 import { fastPow } from '../fastMath';
 
 export interface ReduceOptions {
@@ -72,16 +72,7 @@ class Sgd {
     seed: number,
   ) {
     ({ a: this.a, b: this.b } = fitAB(0));
-    const maxWeight = graph.weights.reduce((m, w) => Math.max(m, w), 0);
-    // edges too weak to be sampled even once are dropped
-    const keep: number[] = [];
-    for (let e = 0; e < graph.weights.length; e++) if (graph.weights[e]! >= maxWeight / epochs) keep.push(e);
-    this.graph = {
-      heads: Int32Array.from(keep, (e) => graph.heads[e]!),
-      tails: Int32Array.from(keep, (e) => graph.tails[e]!),
-      weights: Float32Array.from(keep, (e) => graph.weights[e]!),
-    };
-    this.epochsPerSample = Float32Array.from(this.graph.weights, (w) => maxWeight / w);
+    ({ graph: this.graph, epochsPerSample: this.epochsPerSample } = edgeSchedule(graph, epochs));
     this.nextSample = Float32Array.from(this.epochsPerSample);
     this.nextNegative = this.epochsPerSample.map((e) => e / NEGATIVES);
     this.rng = ((seed * 2654435761) >>> 0) | 1;
