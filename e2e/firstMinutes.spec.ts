@@ -57,34 +57,37 @@ test('no serious accessibility violations on the demo and the demo with a query;
   expect(reached).toBe(true);
 });
 
-for (const [width, height] of [
-  [390, 844],
-  [768, 1024],
-  [1280, 800],
-] as const) {
-  test(`at ${width} px nothing overflows, and the scene has the width it needs`, async ({ page }) => {
-    await page.setViewportSize({ width, height });
-    await page.goto('/?demo');
-    await waitReady(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const stage = (await page.locator('.stage').boundingBox())!;
-    if (width < 720) {
-      // the panels are a drawer over a full-width scene
-      expect(stage.width).toBeGreaterThanOrEqual(0.8 * width);
-      await page.getByRole('button', { name: 'Panels' }).click();
-      await expect(page.getByRole('complementary', { name: 'Panels' })).toBeInViewport({ ratio: 0.9 });
-      await page.getByLabel('Query', { exact: true }).scrollIntoViewIfNeeded();
-      await expect(page.getByLabel('Query', { exact: true })).toBeInViewport();
-      await page.screenshot({ path: join(FIXTURES, '..', `layout-${width}-drawer.png`) });
-      await page.getByRole('button', { name: 'Panels' }).click();
-      await expect(page.getByRole('complementary', { name: 'Panels' })).not.toBeInViewport();
-    } else {
-      expect(stage.width).toBeGreaterThanOrEqual(width - 360);
-    }
-    await page.screenshot({ path: join(FIXTURES, '..', `layout-${width}.png`) });
-  });
-}
+test('at 390, 768 and 1280 px nothing overflows, and the scene has the width it needs (the page follows the window as it is resized)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?demo');
+  await waitReady(page);
+  for (const [width, height] of [
+    [390, 844],
+    [768, 1024],
+    [1280, 800],
+  ] as const) {
+    await test.step(`${width} px`, async () => {
+      await page.setViewportSize({ width, height });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const stage = (await page.locator('.stage').boundingBox())!;
+      if (width < 720) {
+        // the panels are a drawer over a full-width scene
+        expect(stage.width).toBeGreaterThanOrEqual(0.8 * width);
+        await page.getByRole('button', { name: 'Panels' }).click();
+        await expect(page.getByRole('complementary', { name: 'Panels' })).toBeInViewport({ ratio: 0.9 });
+        await page.getByLabel('Query', { exact: true }).scrollIntoViewIfNeeded();
+        await expect(page.getByLabel('Query', { exact: true })).toBeInViewport();
+        await page.screenshot({ path: join(FIXTURES, '..', `layout-${width}-drawer.png`) });
+        await page.getByRole('button', { name: 'Panels' }).click();
+        await expect(page.getByRole('complementary', { name: 'Panels' })).not.toBeInViewport();
+      } else {
+        expect(stage.width).toBeGreaterThanOrEqual(width - 360);
+      }
+      await page.screenshot({ path: join(FIXTURES, '..', `layout-${width}.png`) });
+    });
+  }
+});
 
 test("one step's notices share one line, which opens to show them all", async ({ page }) => {
   await page.goto('/');

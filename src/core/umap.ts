@@ -89,7 +89,17 @@ export function fuzzyGraph(graph: KnnGraph): FuzzyGraph {
 }
 
 /** a, b of the curve 1 / (1 + a·x^(2b)) that best fits the min_dist/spread target (least squares). */
+const fittedCurves = new Map<string, { a: number; b: number }>();
+
+/** The curve's a and b for a min_dist and spread; fitted once per pair (a grid search of ~70 ms). */
 export function fitAB(minDist: number, spread = 1): { a: number; b: number } {
+  const key = `${minDist} ${spread}`;
+  let curve = fittedCurves.get(key);
+  if (!curve) fittedCurves.set(key, (curve = fitCurve(minDist, spread)));
+  return curve;
+}
+
+function fitCurve(minDist: number, spread: number): { a: number; b: number } {
   const xs = Array.from({ length: 300 }, (_, i) => ((i + 1) / 300) * spread * 3);
   const target = xs.map((x) => (x < minDist ? 1 : Math.exp(-(x - minDist) / spread)));
   const error = (a: number, b: number) => xs.reduce((s, x, i) => s + (1 / (1 + a * x ** (2 * b)) - target[i]!) ** 2, 0);

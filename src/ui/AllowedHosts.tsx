@@ -4,7 +4,7 @@ import { allowedHosts, forgetAllowedHosts } from '../state/allowedHosts';
 export function AllowedHosts() {
   const hosts = allowedHosts();
   return (
-    <p className="muted" aria-label="Allowed hosts">
+    <p className="panel muted" aria-label="Allowed hosts">
       This page may connect to its own origin{hosts.length > 0 ? ` and ${hosts.join(', ')}` : ' only'}.{' '}
       {hosts.length > 0 && (
         <button type="button" onClick={() => void forgetAllowedHosts()}>

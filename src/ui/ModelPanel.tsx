@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { customModel, type Dtype, invalidModelId, MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import type { Pooling } from '../core/pooling';
-import { setBatchOverride, speedSummary } from '../state/embedding';
+import { setBatchOverride, SPEED_TEST_MIN_TEXTS, speedSummary } from '../state/embedding';
 import { switchModel } from '../state/modelActions';
 import type { Backend, ModelSource } from '../core/models';
 import { useOrrery, useSpace } from '../state/hooks';
@@ -138,7 +138,9 @@ function SpeedPanel() {
   return (
     <div className="fields">
       <p className="muted" role="group" aria-label="Speed test">
-        {speed ? `Speed test: ${speedSummary(speed, batchOverride)}` : 'Speed test: runs on first use of a model (64 chunks or more).'}
+        {speed
+          ? `Speed test: ${speedSummary(speed, batchOverride)}`
+          : `Speed test: runs on first use of a model (${SPEED_TEST_MIN_TEXTS.toLocaleString('en')} chunks or more).`}
       </p>
       <label className="inline">
         Batch size

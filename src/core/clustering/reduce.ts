@@ -30,14 +30,15 @@ const epochsFor = (count: number) => (count > 10_000 ? 200 : 500);
 export function* reduceSteps(x: Float32Array, count: number, dims: number, options: ReduceOptions = TOPIC_REDUCTION): Steps<Float32Array> {
   const components = Math.min(options.components, dims);
   const neighbours = Math.min(options.neighbours, count - 1);
+  const exact = count <= EXACT_GRAPH_POINTS;
   const fit = sampleRows(x, count, dims, PCA_FIT_ROWS, options.seed);
-  const pca = fitPca(fit.data, fit.count, dims, { components: Math.min(dims, Math.max(components, GRAPH_DIMS)), seed: 1, iterations: 8 });
+  // the projection starts the optimiser and, above EXACT_GRAPH_POINTS, carries the neighbour search
+  const pcaComponents = Math.min(dims, exact ? components : Math.max(components, GRAPH_DIMS));
+  const pca = fitPca(fit.data, fit.count, dims, { components: pcaComponents, seed: 1, iterations: 8 });
   const projected = projectPca(pca, x, count);
   yield 0.05;
   const graph: KnnGraph = yield* within(
-    count <= EXACT_GRAPH_POINTS
-      ? exactKnnSteps(x, count, dims, neighbours, 'cosine')
-      : nnDescentSteps(projected, count, pca.components, neighbours, 'euclidean', options.seed),
+    exact ? exactKnnSteps(x, count, dims, neighbours, 'cosine') : nnDescentSteps(projected, count, pca.components, neighbours, 'euclidean', options.seed),
     0.05,
     0.5,
   );

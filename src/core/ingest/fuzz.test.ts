@@ -18,8 +18,20 @@ const CASE_MS = 2000;
 
 type Mutator = (bytes: Uint8Array, random: () => number) => Uint8Array;
 const at = (bytes: Uint8Array, random: () => number) => Math.floor(random() * Math.max(1, bytes.length));
-const splice = (bytes: Uint8Array, where: number, insert: Uint8Array, remove = 0) =>
-  new Uint8Array([...bytes.subarray(0, where), ...insert, ...bytes.subarray(where + remove)]);
+function splice(bytes: Uint8Array, where: number, insert: Uint8Array, remove = 0): Uint8Array {
+  const tail = bytes.subarray(Math.min(bytes.length, where + remove));
+  const out = new Uint8Array(where + insert.length + tail.length);
+  out.set(bytes.subarray(0, where));
+  out.set(insert, where);
+  out.set(tail, where + insert.length);
+  return out;
+}
+
+function repeated(slice: Uint8Array, times: number): Uint8Array {
+  const out = new Uint8Array(slice.length * times);
+  for (let t = 0; t < times; t++) out.set(slice, t * slice.length);
+  return out;
+}
 
 const MUTATORS: Mutator[] = [
   (b, r) => {
@@ -31,7 +43,7 @@ const MUTATORS: Mutator[] = [
   (b, r) => {
     const from = at(b, r);
     const slice = b.subarray(from, from + 1 + Math.floor(r() * 64));
-    return splice(b, at(b, r), new Uint8Array(Array.from({ length: 1 + Math.floor(r() * 20) }, () => [...slice]).flat()));
+    return splice(b, at(b, r), repeated(slice, 1 + Math.floor(r() * 20)));
   },
   (b, r) => splice(b, at(b, r), encode(['1e309', '-1e999', '9'.repeat(400), 'NaN', '-0', '0x1p3', '1'.repeat(30)][Math.floor(r() * 7)]!)),
   (b, r) => splice(b, at(b, r), encode('['.repeat(20_000) + ']'.repeat(Math.floor(r() * 20_000)))),
