@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { write } from './fixtures/folder';
 import { drawnPixels, expect, settledPixels, summary, test, waitClustered, waitReady } from './fixtures';
+import { adjustedRandIndex } from '../src/core/clustering/agreement';
 
 const ASTRONOMY_WORDS = [
   'star',
@@ -48,7 +49,9 @@ async function demo(page: Page) {
   return waitClustered(page);
 }
 
-test('the demo corpus falls into clusters whose labels name their topics; the legend flies to one and lists its chunks', async ({ page }) => {
+test('the demo corpus falls into clusters that match its eleven topics (ARI ≥ 0.85), named by their topics; the legend flies to one and lists its chunks', async ({
+  page,
+}) => {
   const clusters = await demo(page);
   const s = await summary(page);
   expect(clusters.items.reduce((n, c) => n + c.size, 0) + clusters.unclustered).toBe(s.chunkCount);
@@ -59,14 +62,19 @@ test('the demo corpus falls into clusters whose labels name their topics; the le
   const legend = page.getByRole('region', { name: 'Legend' });
   const list = page.getByRole('region', { name: 'Selection list' });
   let astronomy = { cluster: -1, count: 0, size: 0 };
+  const labels = new Int32Array(topics.length).fill(-1);
   for (const cluster of clusters.items) {
     await legend.getByRole('button', { name: cluster.terms.join(' · '), exact: true }).click();
     await expect(list.getByRole('heading')).toContainText(`${cluster.size} chunk`);
     const indices = (await summary(page)).selection.indices;
     expect(indices.length).toBe(cluster.size);
+    for (const i of indices) labels[i] = cluster.id;
     const count = indices.filter((i) => topics[i] === 'Astronomy').length;
     if (count > astronomy.count) astronomy = { cluster: cluster.id, count, size: cluster.size };
   }
+  // the default clustering (UMAP to 5-d, then k-means) agrees with the eleven topics
+  const topicIds = Int32Array.from(topics, (t) => [...new Set(topics)].indexOf(t));
+  expect(adjustedRandIndex(labels, topicIds)).toBeGreaterThanOrEqual(0.85);
   const terms = clusters.items[astronomy.cluster]!.terms;
   expect(
     terms.some((w) => ASTRONOMY_WORDS.includes(w)),

@@ -4,6 +4,8 @@ import { variantName } from '../core/retrieval/quantize';
 import { crashWorkerForTest } from '../workers/startWorker';
 import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { activeSpace } from './workspace/spaces';
+import { languageReport } from './languageCoverage';
+import type { TuningResult } from '../core/retrieval/tuning';
 import { sceneReport } from './sceneReport';
 import { placementFor } from '../core/placement';
 import { activeOf, type OrreryState } from './slices';
@@ -63,6 +65,33 @@ function colourSummary(s: OrreryState): OrrerySummary['colour'] {
     range: colouring.kind === 'numeric' ? { min: colouring.min, max: colouring.max, missing: colouring.missing } : null,
     tooManyValues: colouring.kind === 'too-many' ? colouring.distinct : null,
   };
+}
+
+function tuningSummary(tuning: TuningResult | undefined): OrrerySummary['tuning'] {
+  if (!tuning) return null;
+  const { retriever, weights, bm25, mmr } = tuning.best.settings;
+  return {
+    gridSize: tuning.gridSize,
+    trainQueries: tuning.trainQueries,
+    heldOutQueries: tuning.heldOutQueries,
+    best: { retriever, weights, bm25, mmr },
+    train: { current: tuning.current.train.rr, best: tuning.best.train.rr },
+    heldOut: { current: tuning.current.heldOut.rr, best: tuning.best.heldOut.rr },
+    delta: tuning.delta,
+  };
+}
+
+function languageSummary(s: OrreryState): OrrerySummary['language'] {
+  const report = languageReport();
+  return (
+    report && {
+      modelLanguages: s.modelSource.model.languages,
+      corpusCoverage: report.corpus,
+      queryCoverage: report.query,
+      denseTrust: report.trust,
+      warning: report.warning,
+    }
+  );
 }
 
 export function summary(): OrrerySummary {
@@ -141,6 +170,7 @@ export function summary(): OrrerySummary {
         orphans: evaluation.health.orphans.length,
         hubs: evaluation.health.hubs,
         duplicates: evaluation.health.duplicates,
+        unreadablePairs: evaluation.health.unreadablePairs,
         noHit: evaluation.health.noHit,
       },
     },
@@ -169,6 +199,8 @@ export function summary(): OrrerySummary {
       minClusterSize: space.clusterRun?.minClusterSize ?? null,
       notes: space.clusterRun?.notes ?? [],
     },
+    language: languageSummary(s),
+    tuning: tuningSummary(space.evaluation?.tuning),
     colour: colourSummary(s),
     search: { text: s.searchText, matches: s.searchCount },
     selection: { label: s.selectionLabel, count: s.selection.length, indices: s.selection, onlyShown: s.onlySelection },

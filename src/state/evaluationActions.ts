@@ -2,6 +2,7 @@
 // rank every chunk for each query under each retriever and vector variant, then look at the
 // corpus's health for that set. A task: progress in the status line, Cancel stops it.
 import { CancelledError } from '../core/batching';
+import { denseReading, languageReport, splitUnreadablePairs } from './languageCoverage';
 import { chunkIds } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
 import { activeSpace, setSpaceState } from './workspace/spaces';
@@ -66,7 +67,15 @@ export function evaluateQuerySet(file: File): Promise<void> {
     const { retrieval } = store.getState();
     const evaluation = await retrieveClient.request(
       'evaluate',
-      { ...ref, texts, vectors: embedded.vectors, relevant: queries.map((q) => q.relevant), settings: retrieval, variants: variants(space.dims) },
+      {
+        ...ref,
+        texts,
+        vectors: embedded.vectors,
+        relevant: queries.map((q) => q.relevant),
+        settings: retrieval,
+        variants: variants(space.dims),
+        reading: denseReading(),
+      },
       { onEvent: progress(`Evaluating ${queries.length} queries`), signal },
     );
     const duplicates = await retrieveClient.request(
@@ -74,13 +83,21 @@ export function evaluateQuerySet(file: File): Promise<void> {
       { ...ref, threshold: DUPLICATE_THRESHOLD, limit: 50 },
       { onEvent: progress('Looking for near-duplicate chunks'), signal },
     );
+    const blind = languageReport()?.warning;
+    if (blind) notes.push(blind.replace(/\.$/, ''));
     setSpaceState(space.id, {
       evaluation: {
         name: file.name,
         queries,
         rows: evaluation.rows,
         notes,
-        health: health(space.table.texts.length, evaluation.answers, evaluation.bestScores, duplicates.pairs, retrieval.minScore),
+        health: health(
+          space.table.texts.length,
+          evaluation.answers,
+          evaluation.bestScores,
+          splitUnreadablePairs(duplicates.pairs, space.table.texts),
+          retrieval.minScore,
+        ),
         elapsedMs: evaluation.elapsedMs,
       },
     });
@@ -95,7 +112,13 @@ export function evaluateQuerySet(file: File): Promise<void> {
 }
 
 /** Orphans and hubs from the answers, queries with no close chunk, and near-duplicates. */
-function health(count: number, answers: Int32Array[], bestScores: Float32Array, duplicates: [number, number, number][], minScore: number | null): CorpusHealth {
+function health(
+  count: number,
+  answers: Int32Array[],
+  bestScores: Float32Array,
+  { duplicates, unreadable }: { duplicates: [number, number, number][]; unreadable: number },
+  minScore: number | null,
+): CorpusHealth {
   const times = new Int32Array(count);
   for (const answer of answers) for (const i of answer) times[i]!++;
   const orphans: number[] = [];
@@ -105,7 +128,7 @@ function health(count: number, answers: Int32Array[], bestScores: Float32Array, 
   const noHitThreshold = minScore ?? NO_HIT_COSINE;
   const noHit: number[] = [];
   bestScores.forEach((score, q) => score < noHitThreshold && noHit.push(q));
-  return { orphans, hubs: hubs.slice(0, 10), duplicates, duplicateThreshold: DUPLICATE_THRESHOLD, noHit, noHitThreshold };
+  return { orphans, hubs: hubs.slice(0, 10), duplicates, duplicateThreshold: DUPLICATE_THRESHOLD, unreadablePairs: unreadable, noHit, noHitThreshold };
 }
 
 /** Opens an evaluated query's retrieval path: runs it with its relevant chunks marked as gold. */

@@ -1,6 +1,7 @@
 // Queries and selections, answered in the full vector space: a query goes to the retrieval worker,
 // which ranks every chunk under each retriever; a selected chunk gets its true neighbours.
 import type { Purpose } from '../core/models';
+import { denseReading } from './languageCoverage';
 import type { VectorVariant } from '../core/retrieval/quantize';
 import type { RetrievalSettings, RetrieverName } from '../core/retrieval/retrieve';
 import { cosineTopK } from '../core/retrieval/dense';
@@ -37,7 +38,7 @@ function ask(
   signal: AbortSignal,
   variant: VectorVariant = store.getState().variant,
 ) {
-  return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold }, { signal });
+  return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold, reading: denseReading() }, { signal });
 }
 
 /**

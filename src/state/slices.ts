@@ -1,6 +1,7 @@
 // The store's slices, as types: small reactive values only (the arrays are workspace/data.ts's).
 // Their first values and the status slice's own actions are initialState.ts's.
 import type { VectorVariant } from '../core/retrieval/quantize';
+import type { TuningResult } from '../core/retrieval/tuning';
 import type { Ranked } from '../core/retrieval/ranking';
 import type { GoldStanding, RetrievalSettings, RetrievedHit, RetrieverName } from '../core/retrieval/retrieve';
 import type { EvaluationRow } from '../core/retrieval/answer';
@@ -134,6 +135,8 @@ export interface EvaluationState {
   notes: string[];
   health: CorpusHealth;
   elapsedMs: number;
+  /** Tune retrieval's search on this set, once run */
+  tuning?: TuningResult;
 }
 
 export interface CorpusHealth {
@@ -144,6 +147,8 @@ export interface CorpusHealth {
   /** pairs of chunks whose cosine similarity is at least `duplicateThreshold` */
   duplicates: [number, number, number][];
   duplicateThreshold: number;
+  /** pairs as close as duplicates only because the model cannot read their (different) texts */
+  unreadablePairs: number;
   /** queries whose best dense score is below `noHitThreshold` */
   noHit: number[];
   noHitThreshold: number;

@@ -64,7 +64,7 @@ export interface OrrerySummary {
     queries: number;
     table: { retriever: string; hit1: number; hit3: number; hit5: number; hit10: number; mrr: number; ndcg10: number }[];
     notes: string[];
-    health: { orphans: number; hubs: [number, number][]; duplicates: [number, number, number][]; noHit: number[] };
+    health: { orphans: number; hubs: [number, number][]; duplicates: [number, number, number][]; unreadablePairs: number; noHit: number[] };
   } | null;
   /** the open chunk (the one whose text and neighbours are shown) */
   openChunk: number | null;
@@ -100,6 +100,18 @@ export interface OrrerySummary {
     minClusterSize: number | null;
     notes: string[];
   };
+  /** Tune retrieval's last search on the loaded query set (null before one) */
+  tuning: {
+    gridSize: number;
+    trainQueries: number;
+    heldOutQueries: number;
+    best: { retriever: string; weights: { dense: number; bm25: number }; bm25: { k1: number; b: number }; mmr: { on: boolean; lambda: number } };
+    train: { current: number; best: number };
+    heldOut: { current: number; best: number };
+    delta: number;
+  } | null;
+  /** what the dense model can read: its languages, the readable share of the corpus's and the query's letters, and the warning shown */
+  language: { modelLanguages: string[]; corpusCoverage: number; queryCoverage: number | null; denseTrust: number; warning: string | null } | null;
   /** what the colours mean: the legend's entries (hidden ones shown: false), a numeric column's range, or why a column is not coloured */
   colour: {
     mode: string;

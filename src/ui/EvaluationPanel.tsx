@@ -4,6 +4,7 @@ import { isBusy, useActiveSpace, useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
 import type { CorpusHealth, EvaluationState } from '../state/slices';
 import { saveFile } from './saveFile';
+import { TuningPanel } from './TuningPanel';
 
 const COLUMNS = [
   ['hit1', 'hit@1'],
@@ -47,6 +48,8 @@ function Health({ health, evaluation }: { health: CorpusHealth; evaluation: Eval
               {s.toFixed(3)}: {snippet(a)} / {snippet(b)}
             </button>
           ))}
+          {health.unreadablePairs > 0 &&
+            ` · ${health.unreadablePairs} more pairs have the same vector only because the model cannot read their different texts: not duplicates`}
         </li>
         <li>
           {health.noHit.length} queries with no chunk above {health.noHitThreshold}
@@ -113,6 +116,7 @@ export function EvaluationPanel() {
           <button type="button" onClick={() => download(evaluation)}>
             Download CSV
           </button>
+          <TuningPanel />
           <h3>Queries (rank of the first relevant chunk; open one to see its retrieval path)</h3>
           <ol className="evaluated" aria-label="Evaluated queries">
             {evaluation.queries.slice(0, 200).map((q, i) => {

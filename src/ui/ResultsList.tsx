@@ -1,6 +1,7 @@
 import type { RetrievedHit, Standing } from '../core/retrieval/retrieve';
 import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk, toggleGold } from '../state/queryActions';
+import { useLanguageReport } from '../state/languageCoverage';
 import { RETRIEVER_LABEL } from './RetrieverSettings';
 
 export const FOUND_BY_LABEL = { dense: 'dense only', bm25: 'BM25 only', both: 'dense and BM25', neither: 'neither top k' } as const;
@@ -57,6 +58,7 @@ export function ResultsList() {
   const model = useOrrery((s) => s.modelSource.model);
   const gold = new Set(goldMarks[queryText] ?? []);
   const table = useSpace((w) => w.table);
+  const language = useLanguageReport();
   // tokens of the context budget used up to and including each hit
   const usedUpTo = new Array<number>(results.length);
   results.forEach((hit, i) => (usedUpTo[i] = (usedUpTo[i - 1] ?? 0) + Math.max(0, table.tokens[hit.index]!)));
@@ -75,6 +77,11 @@ export function ResultsList() {
             dimension
             {variant.type !== 'float' || variant.dims !== null ? `, vectors as ${variant.dims ? `${variant.dims}-d ` : ''}${variant.type}` : ''}
             {retrieval.minScore !== null && `, score ≥ ${retrieval.minScore}`}
+          </p>
+        )}
+        {queryText && language?.warning && (
+          <p className="warning" role="note" aria-label="Language coverage">
+            {language.warning}
           </p>
         )}
         {tokens !== null && (

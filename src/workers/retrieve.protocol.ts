@@ -5,6 +5,8 @@ import type { EvaluationQuery } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
 import type { Ranked } from '../core/retrieval/ranking';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
+import type { DenseReading } from '../core/languageCoverage';
+import type { TuningRequest, TuningResult } from '../core/retrieval/tuning';
 import type { TextsCall, VectorsCall } from './held';
 
 /** The corpus a request is about: the vectors and chunk texts the worker holds. */
@@ -18,14 +20,23 @@ export type RetrieveCalls = {
   /** hold the chunk texts of a corpus version; the BM25 index is built on first use */
   texts: TextsCall;
   query: {
-    params: CorpusRef & { vector: Float32Array; text: string; settings: RetrievalSettings; variant: VectorVariant; gold: number[] };
+    params: CorpusRef & { vector: Float32Array; text: string; settings: RetrievalSettings; variant: VectorVariant; gold: number[]; reading?: DenseReading };
     result: QueryAnswer;
   };
   /** every query of a set under each retriever (and dense under each variant); `vectors` is Q × dims */
   evaluate: {
-    params: CorpusRef & { texts: string[]; vectors: Float32Array; relevant: number[][]; settings: RetrievalSettings; variants: VectorVariant[] };
+    params: CorpusRef & {
+      texts: string[];
+      vectors: Float32Array;
+      relevant: number[][];
+      settings: RetrievalSettings;
+      variants: VectorVariant[];
+      reading?: DenseReading;
+    };
     result: Evaluation;
   };
+  /** search retrieval settings on a training split of a query set, measured on the held-out rest */
+  tune: { params: CorpusRef & TuningRequest; result: TuningResult };
   /** parse a query set file and match its expectations to the held chunks (`ids`: each chunk's id) */
   'query-set': { params: { textsId: number; name: string; text: string; ids: string[] }; result: { queries: EvaluationQuery[]; notes: string[] } };
   /**

@@ -2,6 +2,7 @@
 // with an index cache per space, and answers queries, query sets, exact searches and near-duplicate searches with core's
 // functions, the long ones in steps between turns of the message loop (progress, cancel).
 import { duplicatePairsSteps } from '../core/duplicates';
+import { tuningSteps } from '../core/retrieval/tuning';
 import { answerQuery, evaluationSteps } from '../core/retrieval/answer';
 import { denseScores } from '../core/retrieval/dense';
 import { IndexCache } from '../core/retrieval/indexCache';
@@ -71,6 +72,7 @@ export function retrieveHandlers(yieldTurn = nextTurn, makeKernel?: () => DotKer
       const result = await run(evaluationSteps(full, variant, request), call);
       return transferring(result, [...result.answers.map((a) => a.buffer), result.bestScores.buffer]);
     },
+    tune: (request, call) => run(tuningSteps(index(request).full, request), call),
     duplicates: (request, call) => {
       const held = vectors.get(request.vectorsId);
       return run(duplicatePairsSteps(held.vectors, held.count, held.dims, request.threshold, request.limit), call);

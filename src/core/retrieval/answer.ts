@@ -17,6 +17,7 @@ import {
   scoreQuery,
 } from './retrieve';
 import type { Steps } from '../steps';
+import type { DenseReading } from '../languageCoverage';
 
 export interface QueryAnswer {
   /** the answer: top k, then a few beyond the cut */
@@ -36,6 +37,8 @@ export interface QueryRequest {
   variant: VectorVariant;
   /** chunks marked as the right answers: why each did or did not come back */
   gold: number[];
+  /** what the model reads of the corpus (hybrid leans on BM25 where it cannot) */
+  reading?: DenseReading;
 }
 
 /** `variantOf` gives the corpus as the request's variant stores it. */
@@ -43,13 +46,13 @@ export function answerQuery(full: CorpusIndex, variantOf: (variant: VectorVarian
   const started = performance.now();
   const index = variantOf(request.variant);
   const vector = applyVariant(request.vector, full.dims, request.variant).vectors;
-  const scoring = scoreQuery(index, vector, request.text, request.settings);
+  const scoring = scoreQuery(index, vector, request.text, request.settings, request.reading);
   const hits = retrieve(index, scoring, request.settings);
   const byRetriever = Object.fromEntries(RETRIEVERS.map((r) => [r, topK(scoring[r], request.settings.topK)])) as QueryAnswer['byRetriever'];
   const gold = request.gold.filter((g) => g >= 0 && g < full.norms.length).map((g) => explainGold(index, scoring, request.settings, g, vector));
   let fullRanks: number[] | null = null;
   if (index !== full) {
-    const fullScoring = scoreQuery(full, request.vector, request.text, request.settings);
+    const fullScoring = scoreQuery(full, request.vector, request.text, request.settings, request.reading);
     const order = answerOrder(full, fullScoring, request.settings, 100);
     fullRanks = hits.map((h) => order.indexOf(h.index) + 1 || rankOf(fullScoring[request.settings.retriever], h.index));
   }
@@ -83,6 +86,7 @@ export interface QuerySetRequest {
   relevant: number[][];
   settings: RetrievalSettings;
   variants: VectorVariant[];
+  reading?: DenseReading;
 }
 
 const FULL: VectorVariant = { type: 'float', dims: null, layerNorm: false };
@@ -110,7 +114,7 @@ export function* evaluationSteps(full: CorpusIndex, variantOf: (variant: VectorV
   const variantIndexes = variants.map(variantOf);
   for (let q = 0; q < count; q++) {
     const vector = request.vectors.subarray(q * full.dims, (q + 1) * full.dims);
-    const scoring = scoreQuery(full, vector, request.texts[q]!, settings);
+    const scoring = scoreQuery(full, vector, request.texts[q]!, settings, request.reading);
     const order = answerOrder(full, scoring, settings, Math.max(settings.topK, 100));
     answers.push(Int32Array.from(order.slice(0, settings.topK)));
     bestScores[q] = scoring.dense.reduce((a, x) => Math.max(a, x), -Infinity);

@@ -6,6 +6,7 @@ import { type Bm25Index, type Bm25Params, bm25Scores, DEFAULT_BM25 } from './bm2
 import { type DenseMetric, type Dots, denseScores } from './dense';
 import { mmr, reciprocalRankFusion } from './fusion';
 import { type Ranked, rankOf, topK } from './ranking';
+import { type DenseReading, queryTrust } from '../languageCoverage';
 
 export type RetrieverName = 'dense' | 'bm25' | 'hybrid';
 export const RETRIEVERS: RetrieverName[] = ['dense', 'bm25', 'hybrid'];
@@ -77,12 +78,18 @@ export interface QueryScoring {
   hybrid: Float32Array;
 }
 
-export function scoreQuery(index: CorpusIndex, vector: Float32Array, text: string, settings: RetrievalSettings): QueryScoring {
+/** `reading`: what the model reads; dense search weighs less in hybrid where it cannot read the text (languageCoverage.ts). */
+export function scoreQuery(index: CorpusIndex, vector: Float32Array, text: string, settings: RetrievalSettings, reading?: DenseReading): QueryScoring {
   const dense = denseScores(index.vectors, index.dims, index.norms, vector, settings.metric, index.dots);
   const bm25 = bm25Scores(index.bm25, text, settings.bm25);
+  return fuseScores(dense, bm25, settings.weights, queryTrust(reading, text));
+}
+
+/** The hybrid ranking from the two others; `trust` scales dense search's weight (what the model can read of the text). */
+export function fuseScores(dense: Float32Array, bm25: Float32Array, weights: RetrievalSettings['weights'], trust = 1): QueryScoring {
   const hybrid = reciprocalRankFusion(dense.length, [
-    { hits: topK(dense, CANDIDATES), weight: settings.weights.dense },
-    { hits: topK(bm25, CANDIDATES), weight: settings.weights.bm25 },
+    { hits: topK(dense, CANDIDATES), weight: weights.dense * trust },
+    { hits: topK(bm25, CANDIDATES), weight: weights.bm25 },
   ]);
   return { dense, bm25, hybrid };
 }
