@@ -99,8 +99,25 @@ test('the demo corpus falls into clusters that match its eleven topics (ARI ≥ 
   expect((await summary(page)).colour.legend.find((g) => g.key === astronomy.cluster)!.shown).toBe(false);
 });
 
-test('HDBSCAN clusters the demo with a minimum cluster size, and k-means takes a chosen k', async ({ page }) => {
-  await demo(page);
+test('one cluster splits in two and the others keep their chunks; HDBSCAN clusters the demo with a minimum cluster size, and k-means takes a chosen k', async ({
+  page,
+}) => {
+  const before = await demo(page);
+  const largest = before.items[0]!;
+  await page.getByLabel('Cluster to split').selectOption(String(largest.id));
+  await page.getByRole('button', { name: 'Split cluster' }).click();
+  await expect.poll(async () => (await summary(page)).clusters.items.length).toBe(before.items.length + 1);
+  const after = (await summary(page)).clusters;
+  expect(after.notes.join(' ')).toContain(`“${largest.terms.join(' · ')}” (${largest.size} chunks) was split in two`);
+  // the other clusters' sizes are all still there; the two left over add up to the split one
+  const sizes = after.items.map((c) => c.size);
+  for (const other of before.items.slice(1)) {
+    expect(sizes).toContain(other.size);
+    sizes.splice(sizes.indexOf(other.size), 1);
+  }
+  expect(sizes).toHaveLength(2);
+  expect(sizes[0]! + sizes[1]!).toBe(largest.size);
+  await expect(page.getByRole('group', { name: 'Clusters found' })).toContainText(`${after.items.length} clusters`);
   expect((await summary(page)).clusters.reducedDims).toBe(5);
   // on the full vectors, as clustering ran before the UMAP reduction became the default
   await page.getByLabel('Reduce with UMAP first').uncheck();

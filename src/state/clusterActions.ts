@@ -66,6 +66,43 @@ export function setClusterSettings(change: Partial<ClusterSettings>): Promise<vo
   return runClusters();
 }
 
+/** Splits one of the active space's clusters in two (the others stay); every cluster is named again. */
+export async function splitCluster(cluster: number): Promise<void> {
+  const id = store.getState().activeSpace;
+  running.get(id)?.abort();
+  const controller = new AbortController();
+  running.set(id, controller);
+  const space = spaceOf(id);
+  const { version, vectors, dims, table, clusterLabels } = space;
+  const before = store.getState().spaces[id]!.clusters.find((c) => c.id === cluster);
+  try {
+    if (!clusterLabels || !before) return;
+    store.setState({ clusterProgress: 0 });
+    const vectorsId = await shareVectors(clusterClient, id, vectors, table.texts.length, dims, controller.signal);
+    const textsId = await shareTexts(clusterClient, id, table.texts, controller.signal);
+    const result = await clusterClient.request(
+      'split',
+      { space: id, vectorsId, textsId, labels: clusterLabels.slice(), cluster },
+      { signal: controller.signal, onEvent: (e) => store.setState({ clusterProgress: e.done / e.total }) },
+    );
+    if (space.version !== version) return;
+    space.clusterLabels = result.labels;
+    const note = `“${before.terms.join(' · ')}” (${before.size} chunks) was split in two; every cluster is named again.`;
+    setSpaceState(id, (s) => ({
+      clusters: result.clusters,
+      unclustered: result.unclustered,
+      clusterRun: s.clusterRun && { ...s.clusterRun, notes: [...s.clusterRun.notes, note] },
+      clusterVersion: s.clusterVersion + 1,
+    }));
+    store.getState().notify('info', note);
+  } catch (error) {
+    if (!(error instanceof CancelledError)) store.getState().notify('error', `The cluster could not be split: ${(error as Error).message}.`);
+  } finally {
+    store.setState({ clusterProgress: null });
+    if (running.get(id) === controller) running.delete(id);
+  }
+}
+
 /** Shows clusters that came with a space's data (a shared view's) instead of clustering again. */
 export function applyClusters(space: Space, labels: Int32Array, names: string[][], note: string): void {
   running.get(space.id)?.abort();

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { metadataColumns } from '../core/colouring';
 import { ClusterSettingsForm, ClusterSummaryLine } from './ClusterSettings';
+import { SplitCluster } from './SplitCluster';
 import { useOrrery, useSpace } from '../state/hooks';
 import { setColourMode } from '../state/viewActions';
 import type { ColourMode } from '../core/colouring';
@@ -51,6 +52,7 @@ export function ColourPanel() {
       <ColourBy />
       <ClusterSettingsForm />
       <ClusterSummaryLine />
+      <SplitCluster />
     </section>
   );
 }

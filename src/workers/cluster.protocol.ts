@@ -7,6 +7,11 @@ export type ClusterCalls = {
   texts: TextsCall;
   /** clusters of the held vectors, named from the held texts */
   cluster: { params: { space: string; vectorsId: number; textsId: number; settings: ClusterSettings }; result: Clustering };
+  /** one cluster of `labels` split in two, every cluster named again */
+  split: {
+    params: { space: string; vectorsId: number; textsId: number; labels: Int32Array; cluster: number };
+    result: Pick<Clustering, 'labels' | 'clusters' | 'unclustered'>;
+  };
 };
 
 export type ClusterProgress = { type: 'progress'; id: number; done: number; total: number };

@@ -89,7 +89,8 @@ function allAlike(x: Float32Array, count: number, dims: number): boolean {
   return true;
 }
 
-function namesFor(texts: readonly string[], labels: Int32Array, clusters: number): string[][] {
+/** Each cluster's distinctive terms (c-TF-IDF on the chunk texts, sampled beyond TERM_TEXTS). */
+export function namesFor(texts: readonly string[], labels: Int32Array, clusters: number): string[][] {
   if (texts.length <= TERM_TEXTS) return clusterTerms(texts, labels, clusters);
   const random = seededRandom(7);
   const rows = Array.from({ length: TERM_TEXTS }, () => Math.floor(random() * texts.length));
