@@ -21,6 +21,13 @@ const QUERY_SET = [
 async function search(page: Page, text: string) {
   await page.getByLabel('Query', { exact: true }).fill(text);
   await page.getByLabel('Query', { exact: true }).press('Enter');
+  // answered: this query is in and no task is left (an earlier query's results would already be listed)
+  await expect
+    .poll(async () => {
+      const s = await summary(page);
+      return s.query.text === text && s.tasks === 0;
+    })
+    .toBe(true);
   await expect(page.getByRole('region', { name: 'Results' }).getByRole('listitem')).not.toHaveCount(0);
 }
 
