@@ -4,7 +4,7 @@
 import type { ChunkTable, SourceDocument } from './corpus';
 
 /** What the points can be coloured by (a share link names one). */
-export const COLOUR_MODES = ['cluster', 'source', 'metadata', 'recall', 'retrieval'] as const;
+export const COLOUR_MODES = ['cluster', 'source', 'metadata', 'recall', 'overlap', 'retrieval'] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
 
 export type Rgb = readonly [number, number, number];

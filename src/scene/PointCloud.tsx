@@ -65,6 +65,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
       onlyChosen: s.onlySelection,
       gold: s.goldMarks[s.queryText],
       corpusVersion: s.corpusVersion,
+      lab: s.lab,
       theme: s.theme,
     })),
   );
@@ -83,9 +84,11 @@ export function PointCloud({ frame }: { frame: Frame }) {
           ? { kind: 'numeric', values: colouring.values, min: colouring.min, max: colouring.max }
           : colouring.kind === 'recall'
             ? { kind: 'recall', recall: workspace.recall }
-            : colouring.kind === 'retrieval'
-              ? { kind: 'retrieval', gold: s.goldMarks[s.queryText] ?? [] }
-              : { kind: 'plain' };
+            : colouring.kind === 'overlap'
+              ? { kind: 'recall', recall: colouring.overlap }
+              : colouring.kind === 'retrieval'
+                ? { kind: 'retrieval', gold: s.goldMarks[s.queryText] ?? [] }
+                : { kind: 'plain' };
     let chosen: Uint8Array | null = null;
     if (s.selection.length > 0) {
       chosen = new Uint8Array(b.count);

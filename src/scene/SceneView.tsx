@@ -6,6 +6,7 @@ import { activeOf, readSpace, subscribeOrrery, useOrrery } from '../state/hooks'
 import { CameraRig, fitZoom } from './CameraRig';
 import { LabelPlacer } from './ClusterLabels';
 import { NeighbourEdges } from './NeighbourEdges';
+import { LabOverlay } from './LabOverlay';
 import { Picking } from './Picking';
 import { PointCloud } from './PointCloud';
 import { type Frame, frameFor } from './pointsAdapter';
@@ -76,6 +77,7 @@ export function SceneView() {
       {layoutVersion > 0 && <PointCloud frame={frame} />}
       {layoutVersion > 0 && <QueryPath frame={frame} />}
       {layoutVersion > 0 && <NeighbourEdges frame={frame} />}
+      {layoutVersion > 0 && <LabOverlay frame={frame} />}
       <LabelPlacer />
       {flat ? (
         <OrbitControls

@@ -6,6 +6,8 @@ import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { activeSpace } from './workspace/spaces';
 import { languageReport } from './languageCoverage';
 import type { TuningResult } from '../core/retrieval/tuning';
+import type { QueryScores } from '../core/retrieval/metrics';
+import { labAlignment } from './labAlignment';
 import { sceneReport } from './sceneReport';
 import { placementFor } from '../core/placement';
 import { activeOf, type OrreryState } from './slices';
@@ -64,6 +66,31 @@ function colourSummary(s: OrreryState): OrrerySummary['colour'] {
       colouring.kind === 'groups' ? colouring.groups.map((g) => ({ key: g.key, name: g.name, count: g.count, shown: !s.hiddenGroups.includes(g.key) })) : [],
     range: colouring.kind === 'numeric' ? { min: colouring.min, max: colouring.max, missing: colouring.missing } : null,
     tooManyValues: colouring.kind === 'too-many' ? colouring.distinct : null,
+  };
+}
+
+function labSummary({ lab, labOverlay }: OrreryState): OrrerySummary['lab'] {
+  if (!lab) return null;
+  const scores = (q: QueryScores) => ({ hit5: q.hit5, mrr: q.rr, ndcg10: q.ndcg10 });
+  const { queries } = lab;
+  return {
+    spaces: lab.labels,
+    k: lab.k,
+    meanOverlap: lab.meanOverlap,
+    overlap: Array.from(lab.overlap),
+    changedMost: lab.changedMost,
+    residual: labAlignment()?.residual ?? null,
+    overlay: labOverlay,
+    queries: queries && {
+      name: queries.name,
+      count: queries.queries.length,
+      a: scores(queries.a),
+      b: scores(queries.b),
+      won: queries.mrr.won,
+      lost: queries.mrr.lost,
+      tied: queries.mrr.tied,
+      mrrDelta: { mean: queries.mrr.delta, low: queries.mrr.low, high: queries.mrr.high, significant: queries.mrr.significant },
+    },
   };
 }
 
@@ -201,6 +228,7 @@ export function summary(): OrrerySummary {
     },
     language: languageSummary(s),
     tuning: tuningSummary(space.evaluation?.tuning),
+    lab: labSummary(s),
     colour: colourSummary(s),
     search: { text: s.searchText, matches: s.searchCount },
     selection: { label: s.selectionLabel, count: s.selection.length, indices: s.selection, onlyShown: s.onlySelection },

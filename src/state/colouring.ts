@@ -18,6 +18,8 @@ export type PointColouring =
   | { kind: 'numeric'; title: string; values: Float64Array; min: number; max: number; missing: number }
   | { kind: 'too-many'; title: string; distinct: number }
   | { kind: 'recall' }
+  /** the model lab's neighbour overlap of each chunk between space A and space B */
+  | { kind: 'overlap'; overlap: Float32Array }
   | { kind: 'retrieval' };
 
 const RESULT: Rgb = [1, 0.85, 0.3];
@@ -52,10 +54,12 @@ export function columnScaleOf(column: string): ColumnScale {
   return scaleCache.scale;
 }
 
-export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn' | 'activeSpace' | 'spaces'>): PointColouring {
+export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn' | 'activeSpace' | 'spaces' | 'lab'>): PointColouring {
   const { table, clusterLabels } = activeSpace();
   const count = table.texts.length;
   if (s.colourMode === 'recall') return { kind: 'recall' };
+  // without a comparison (closed, or a shared view's mode), the clusters
+  if (s.colourMode === 'overlap' && s.lab?.overlap.length === count) return { kind: 'overlap', overlap: s.lab.overlap };
   if (s.colourMode === 'retrieval') return { kind: 'retrieval' };
   if (s.colourMode === 'metadata' && s.colourColumn) {
     const scale = columnScaleOf(s.colourColumn);
@@ -72,7 +76,7 @@ export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn
       ],
     );
   }
-  if (s.colourMode === 'cluster' && clusterLabels.length === count && count > 0) {
+  if ((s.colourMode === 'cluster' || s.colourMode === 'overlap') && clusterLabels.length === count && count > 0) {
     return groupsFrom(
       'Clusters',
       clusterLabels,

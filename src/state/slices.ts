@@ -15,6 +15,7 @@ import type { ClusterSettings, ClusterSummary, Clustering } from '../core/cluste
 import type { ColourMode } from '../core/colouring';
 import type { CameraPlace } from '../core/snapshot/codec';
 import type { SpaceId } from './workspace/data';
+import type { LabSlice } from './labSlice';
 
 export type Phase = 'idle' | 'loading' | 'embedding' | 'layout' | 'querying' | 'ready' | 'error';
 
@@ -275,4 +276,13 @@ export interface ViewSlice {
   resetCamera: () => void;
 }
 
-export type OrreryState = StatusSlice & CorpusSlice & EmbeddingSlice & LayoutSlice & QuerySlice & VectorDbSlice & ClusterSlice & SpacesSlice & ViewSlice;
+export type OrreryState = StatusSlice &
+  CorpusSlice &
+  EmbeddingSlice &
+  LayoutSlice &
+  QuerySlice &
+  VectorDbSlice &
+  ClusterSlice &
+  SpacesSlice &
+  LabSlice &
+  ViewSlice;

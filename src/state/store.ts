@@ -10,6 +10,7 @@ import {
   createVectorDbSlice,
   createViewSlice,
 } from './initialState';
+import { createLabSlice } from './labSlice';
 import type { OrreryState } from './slices';
 
 export const useOrreryStore = create<OrreryState>()((...a) => ({
@@ -21,5 +22,6 @@ export const useOrreryStore = create<OrreryState>()((...a) => ({
   ...createVectorDbSlice(...a),
   ...createClusterSlice(...a),
   ...createSpacesSlice(...a),
+  ...createLabSlice(),
   ...createViewSlice(...a),
 }));

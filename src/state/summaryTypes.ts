@@ -110,6 +110,28 @@ export interface OrrerySummary {
     heldOut: { current: number; best: number };
     delta: number;
   } | null;
+  /** the model lab's comparison of the space on screen (A) with a second space (B), or null */
+  lab: {
+    spaces: { a: string; b: string };
+    k: number;
+    meanOverlap: number;
+    /** per chunk, the Jaccard index of its k true neighbours in A and B */
+    overlap: number[];
+    changedMost: number[];
+    /** B's layout aligned onto A's: RMS distance left over A's spread */
+    residual: number | null;
+    overlay: boolean;
+    queries: {
+      name: string;
+      count: number;
+      a: { hit5: number; mrr: number; ndcg10: number };
+      b: { hit5: number; mrr: number; ndcg10: number };
+      won: number[];
+      lost: number[];
+      tied: number[];
+      mrrDelta: { mean: number; low: number; high: number; significant: boolean };
+    } | null;
+  } | null;
   /** what the dense model can read: its languages, the readable share of the corpus's and the query's letters, and the warning shown */
   language: { modelLanguages: string[]; corpusCoverage: number; queryCoverage: number | null; denseTrust: number; warning: string | null } | null;
   /** what the colours mean: the legend's entries (hidden ones shown: false), a numeric column's range, or why a column is not coloured */

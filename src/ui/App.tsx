@@ -22,6 +22,7 @@ import { LayoutCaption } from './LayoutCaption';
 import { LayoutPanel } from './LayoutPanel';
 import { Legend } from './Legend';
 import { ModelPanel } from './ModelPanel';
+import { LabPanel } from './LabPanel';
 import { NoticeLog } from './NoticeLog';
 import { Notices } from './Notices';
 import { QueryPanel } from './QueryPanel';
@@ -100,6 +101,9 @@ export function App() {
         </Section>
         <Section id="model" title="Model">
           <ModelPanel />
+        </Section>
+        <Section id="lab" title="Model lab">
+          <LabPanel />
         </Section>
       </aside>
       <main className="stage" ref={setStage}>

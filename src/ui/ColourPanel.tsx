@@ -17,6 +17,7 @@ const MODES: [ColourMode, string][] = [
 function ColourBy() {
   const { colourMode, colourColumn } = useOrrery(useShallow((s) => ({ colourMode: s.colourMode, colourColumn: s.colourColumn })));
   const documents = useSpace((w) => w.documents);
+  const comparing = useOrrery((s) => s.lab !== null);
   const columns = metadataColumns(documents);
   const value = colourMode === 'metadata' ? `column:${colourColumn}` : colourMode;
   return (
@@ -35,6 +36,7 @@ function ColourBy() {
             {label}
           </option>
         ))}
+        {comparing && <option value="overlap">neighbour overlap with space B (red = changed)</option>}
         {columns.map((c) => (
           <option key={c} value={`column:${c}`}>
             column “{c}”

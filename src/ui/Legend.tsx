@@ -15,6 +15,7 @@ export function Legend() {
       colourColumn: s.colourColumn,
       activeSpace: s.activeSpace,
       spaces: s.spaces,
+      lab: s.lab,
       corpusVersion: s.corpusVersion,
       hiddenGroups: s.hiddenGroups,
       placed: activeOf(s).placedCount,
@@ -72,16 +73,24 @@ export function Legend() {
         <p className="muted">{colouring.distinct.toLocaleString('en')} different values: too many values to colour.</p>
       </>
     );
-  } else if (colouring.kind === 'recall') {
+  } else if (colouring.kind === 'recall' || colouring.kind === 'overlap') {
+    const scale: [number, string][] =
+      colouring.kind === 'recall'
+        ? [
+            [0, 'no true neighbour kept nearby'],
+            [0.5, 'half of them'],
+            [1, 'all ten'],
+          ]
+        : [
+            [0, 'no neighbour shared by A and B'],
+            [0.5, 'half (Jaccard)'],
+            [1, 'the same ten'],
+          ];
     body = (
       <ul>
-        {[
-          [0, 'no true neighbour kept nearby'],
-          [0.5, 'half of them'],
-          [1, 'all ten'],
-        ].map(([r, text]) => (
+        {scale.map(([r, text]) => (
           <li key={text}>
-            <span className="swatch" style={{ background: toCss(recallColor(r as number)) }} />
+            <span className="swatch" style={{ background: toCss(recallColor(r)) }} />
             {text}
           </li>
         ))}

@@ -6,6 +6,8 @@ export type QualityCalls = {
   vectors: VectorsCall;
   /** how faithful a layout of the held vectors is; a newer request drops this one */
   quality: { params: LayoutQualityRequest & { space: string }; result: LayoutQualityResult };
+  /** each held row's k nearest others in the full vectors (cosine), nearest first: count × k indices */
+  neighbours: { params: { space: string; vectorsId: number; k: number }; result: { indices: Int32Array; k: number } };
 };
 
 export type QualityInbox = WorkerInbox<QualityCalls>;

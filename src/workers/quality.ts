@@ -1,6 +1,8 @@
-// The quality worker's handlers: it holds the corpus vectors and measures how faithful a layout of
+// The quality worker's handlers: it holds the corpus vectors, finds their true neighbours (the model
+// lab compares two spaces' by them) and measures how faithful a layout of
 // them is (core/quality.ts), in steps between turns of the message loop; a newer request (a newer
 // layout or corpus) cancels the one in progress (`latestOnly` in quality.worker.ts).
+import { exactKnnSteps } from '../core/knn';
 import { layoutQualitySteps, type TrueNeighbours } from '../core/quality';
 import { runSteps } from '../core/steps';
 import { HeldVectors, nextTurn } from './held';
@@ -19,6 +21,12 @@ export function qualityHandlers(yieldTurn = nextTurn): Handlers<QualityCalls> {
       const steps = layoutQualitySteps(held.vectors, held.count, held.dims, request, cached);
       const result = await runSteps(steps, { sliceMs: STEP_MS, yieldTurn, cancelled: () => call.signal.aborted });
       return transferring(result, [result.recall.buffer]);
+    },
+    neighbours: async (request, call) => {
+      const held = vectors.get(request.vectorsId);
+      const steps = exactKnnSteps(held.vectors, held.count, held.dims, request.k);
+      const { indices, k } = await runSteps(steps, { sliceMs: STEP_MS, yieldTurn, cancelled: () => call.signal.aborted });
+      return transferring({ indices, k }, [indices.buffer]);
     },
   };
 }

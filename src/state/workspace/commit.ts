@@ -11,6 +11,9 @@
 //   6. save       written to IndexedDB once the work settles (the restored workspace is not)
 //   7. address    the view written into the address bar
 //
+// A change of the space on screen also ends the model lab's comparison (its second space was made
+// from the old chunks): the comparison and space B are dropped when the arrays are written.
+//
 // A change is of one space (the active one unless named): its arrays, its state and its jobs. Steps
 // 2, 3 and 5–7 are of what is on screen, so they follow the active space only. A newer commit of
 // the same space makes an older one's jobs stale: each job checks before it starts. Nothing else
@@ -30,7 +33,7 @@ import { autosave, markSaved } from '../saving';
 import { useOrreryStore } from '../store';
 import { refreshSearch } from '../viewActions';
 import { emptySpaceData, type Space, type SpaceId, spaceOf } from './data';
-import { spacePatch } from './spaces';
+import { closeLab, spacePatch } from './spaces';
 import { rowMapping } from './rowMapping';
 
 const store = useOrreryStore;
@@ -88,7 +91,10 @@ export async function commitWorkspace(change: WorkspaceChange): Promise<void> {
   writeSpace(space, change.corpus, change.made ?? {});
   const mine = space.version;
   const stale = () => mine !== space.version;
-  if (isActive()) writeView(change, previousTable);
+  if (isActive()) {
+    closeLab();
+    writeView(change, previousTable);
+  }
   // 1. layout
   const { layout } = change;
   if (layout && 'placeFrom' in layout) placeNewRows(space, layout.placeFrom);

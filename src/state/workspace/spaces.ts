@@ -42,3 +42,13 @@ export function closeSpace(id: SpaceId): void {
     return { spaces: rest };
   });
 }
+
+/** The model lab's second space. */
+export const LAB_SPACE: SpaceId = 'b';
+
+/** Ends the model lab's comparison: its state and its second space go. */
+export function closeLab(): void {
+  const { lab, spaces } = store.getState();
+  if (spaces[LAB_SPACE]) closeSpace(LAB_SPACE);
+  if (lab) store.setState((s) => ({ lab: null, labOverlay: false, ...(s.colourMode === 'overlap' && { colourMode: 'cluster' as const }) }));
+}

@@ -1,0 +1,160 @@
+// The model lab: a second space of the corpus on screen (other weights' precision, or the vectors
+// cut to their first dimensions), laid out and clustered like the first, then compared with it —
+// each chunk's true neighbours in both (Jaccard), B's picture aligned onto A's (labAlignment.ts), and
+// the loaded query set answered in both (per-query wins and losses, a bootstrap interval of MRR).
+import { changedMost, meanOf, neighbourJaccard } from '../core/lab/overlap';
+import { comparePaired } from '../core/lab/pairedComparison';
+import { type Dtype, truncateVectors } from '../core/models';
+import { denseReading } from './languageCoverage';
+import { labAlignment } from './labAlignment';
+import { embedCorpus } from './embedCorpus';
+import { embed, embedQueries } from './embedding';
+import { corpusRef } from './corpusRef';
+import { layOutUncommitted } from './layoutActions';
+import type { LabComparison, QueryComparison, SpaceDifference } from './labSlice';
+import { activeOf } from './slices';
+import { settle } from './status';
+import { setColourMode } from './viewActions';
+import { useOrreryStore } from './store';
+import { enqueue } from './tasks';
+import { shareVectors } from './vectorSync';
+import { qualityClient, retrieveClient } from './workers';
+import { commitWorkspace } from './workspace/commit';
+import { type Space, spaceOf } from './workspace/data';
+import { activeSpace, closeLab, LAB_SPACE, openSpace } from './workspace/spaces';
+
+export { closeLab };
+
+const store = useOrreryStore;
+/** True neighbours compared per chunk. */
+export const OVERLAP_K = 10;
+const CHANGED_LISTED = 20;
+
+export function describeDifference(difference: SpaceDifference): string {
+  return difference.kind === 'precision' ? `${difference.precision} weights` : `first ${difference.dims} dimensions`;
+}
+
+function describeA(): string {
+  const { modelSource, dtype } = store.getState();
+  return `${modelSource.model.label}${dtype ? ` · ${dtype}` : ''} · ${activeSpace().dims} dimensions`;
+}
+
+/** Adds space B, differing from the space on screen by `difference`, and compares the two. */
+export function addLabSpace(difference: SpaceDifference): Promise<void> {
+  return enqueue(async (signal) => {
+    const { notify, setStatus } = store.getState();
+    const a = activeSpace();
+    const count = a.table.texts.length;
+    if (count < 2) {
+      notify('error', 'Load a corpus before adding a space to compare it with.');
+      settle();
+      return;
+    }
+    closeLab();
+    const what = describeDifference(difference);
+    const vectors = await vectorsOf(a, difference, signal);
+    const dims = vectors.length / count;
+    const state = store.getState();
+    const recipe = {
+      model: state.modelSource.model.id,
+      precision: difference.kind === 'precision' ? difference.precision : state.dtype,
+      chunking: state.chunking,
+    };
+    setStatus('layout', `Laying out space B (${what})`);
+    const params = activeOf(state).layoutParams;
+    const layout = await layOutUncommitted(LAB_SPACE, params, vectors, count, dims, signal);
+    openSpace(LAB_SPACE, recipe);
+    await commitWorkspace({ space: LAB_SPACE, corpus: { documents: a.documents, table: a.table, vectors, dims }, layout: { params, result: layout } });
+    const b = spaceOf(LAB_SPACE);
+    setStatus('querying', `Comparing the ${OVERLAP_K} nearest neighbours of ${count.toLocaleString('en')} chunks in both spaces`);
+    const neighboursA = await trueNeighbours(a, OVERLAP_K, signal);
+    const neighboursB = await trueNeighbours(b, OVERLAP_K, signal);
+    const overlap = neighbourJaccard(neighboursA, neighboursB, count, OVERLAP_K);
+    const lab: LabComparison = {
+      space: LAB_SPACE,
+      difference,
+      labels: { a: describeA(), b: what },
+      k: OVERLAP_K,
+      neighboursA,
+      neighboursB,
+      overlap,
+      meanOverlap: meanOf(overlap),
+      changedMost: changedMost(overlap, CHANGED_LISTED),
+      queries: null,
+    };
+    store.setState({ lab });
+    // what changed is what the user came to see
+    setColourMode('overlap');
+    const residual = labAlignment()?.residual ?? NaN;
+    notify(
+      'info',
+      `Space B (${what}): its chunks keep ${Math.round(100 * lab.meanOverlap)}% of their ${OVERLAP_K} nearest neighbours on average (Jaccard); B's picture lies over A's with a residual of ${residual.toFixed(2)}.`,
+    );
+    if (activeOf(store.getState()).evaluation) await compareQueries(signal);
+    settle();
+  });
+}
+
+/** B's vectors: A's cut to their first dimensions (no model run), or the corpus embedded again with other weights (the cache keeps what it can). */
+async function vectorsOf(a: Space, difference: SpaceDifference, signal: AbortSignal): Promise<Float32Array> {
+  if (difference.kind === 'dims') {
+    if (difference.dims >= a.dims) throw new Error(`A cut to ${difference.dims} dimensions needs vectors of more than that; these have ${a.dims}.`);
+    return truncateVectors(a.vectors, a.dims, difference.dims);
+  }
+  if (a.table.imported.some((flag) => flag)) throw new Error('Some chunks came with their own vectors: another precision of the model cannot make them again.');
+  const source = { ...store.getState().modelSource, dtype: difference.precision as Dtype };
+  const { corpus } = await embedCorpus(a.documents, a.table, signal, source);
+  return corpus.vectors;
+}
+
+/** The query set evaluated on A, answered by dense retrieval in both spaces; B's result is kept in the lab. */
+async function compareQueries(signal: AbortSignal): Promise<void> {
+  const state = store.getState();
+  const { lab } = state;
+  const evaluation = activeOf(state).evaluation;
+  if (!lab || !evaluation) return;
+  const texts = evaluation.queries.map((q) => q.text);
+  const relevant = evaluation.queries.map((q) => q.relevant);
+  state.setStatus('embedding', `Embedding ${texts.length} queries for both spaces`, { done: 0, total: texts.length });
+  const answer = async (space: Space, vectors: Float32Array) => {
+    const ref = await corpusRef(signal, space);
+    const result = await retrieveClient.request(
+      'evaluate',
+      { ...ref, texts, vectors, relevant, settings: { ...state.retrieval, retriever: 'dense' }, variants: [], reading: denseReading() },
+      { signal },
+    );
+    return result.rows.find((row) => row.name === 'dense')!;
+  };
+  const queryA = await embedQueries(texts, signal);
+  const queryB =
+    lab.difference.kind === 'dims'
+      ? truncateVectors(queryA.vectors, queryA.dims, lab.difference.dims)
+      : (await embed(texts, 'query', signal, { ...state.modelSource, dtype: lab.difference.precision as Dtype })).vectors;
+  state.setStatus('querying', `Answering ${texts.length} queries in both spaces`);
+  const rowA = await answer(activeSpace(), queryA.vectors);
+  const rowB = await answer(spaceOf(lab.space), queryB);
+  const rrA = rowA.perQuery.map((q) => q.rr);
+  const rrB = rowB.perQuery.map((q) => q.rr);
+  const queries: QueryComparison = { name: evaluation.name, queries: texts, a: rowA.mean, b: rowB.mean, rrA, rrB, mrr: comparePaired(rrA, rrB) };
+  store.setState((s) => (s.lab === lab ? { lab: { ...lab, queries } } : {}));
+}
+
+/** Compares the lab's spaces on the query set evaluated on A (after a new evaluation). */
+export function compareLabQueries(): Promise<void> {
+  return enqueue(async (signal) => {
+    await compareQueries(signal);
+    settle();
+  });
+}
+
+/** Each chunk's k nearest others in the space's full vectors (cosine), found in the quality worker: count × k indices. */
+async function trueNeighbours(space: Space, k: number, signal: AbortSignal): Promise<Int32Array> {
+  const count = space.table.texts.length;
+  const vectorsId = await shareVectors(qualityClient, space.id, space.vectors, count, space.dims, signal);
+  const { indices } = await qualityClient.request('neighbours', { space: space.id, vectorsId, k }, { signal });
+  return indices;
+}
+
+export function setLabOverlay(on: boolean): void {
+  store.setState({ labOverlay: on });
+}
