@@ -19,7 +19,7 @@ test.beforeEach(async ({ page }) => {
   await waitReady(page);
 });
 
-test('model lab: a second precision of the model, compared chunk by chunk and query by query', async ({ page }) => {
+test('model lab: another precision, a cut and another model of the corpus, compared chunk by chunk and query by query', async ({ page }) => {
   const lab = page.getByRole('region', { name: 'Model lab' });
   const before = await summary(page);
   const other = before.dtype === 'q8' ? 'fp32' : 'q8';
@@ -96,6 +96,26 @@ test('model lab: a second precision of the model, compared chunk by chunk and qu
     ['b', 128],
   ]);
   expect(s.lab!.queries!.count).toBe(8);
+
+  // another model the app serves: the word vectors, on the same questions
+  await lab.getByLabel('What space B changes').selectOption('model:orrery/glove-100d');
+  await lab.getByRole('button', { name: 'Add space B' }).click();
+  await expect.poll(async () => (await summary(page)).lab?.spaces.b, { timeout: 60_000 }).toBe('Word vectors 100-d, mean (built in)');
+  await waitReady(page);
+  s = await summary(page);
+  expect(s.spaces.map((x) => [x.id, x.model, x.dims])).toEqual([
+    ['a', 'orrery/use-lite-en', 512],
+    ['b', 'orrery/glove-100d', 100],
+  ]);
+  // averaged word vectors answer these questions worse than the sentence encoder, and the interval says it is not chance
+  const models = s.lab!.queries!;
+  expect(models.b.mrr).toBeLessThan(models.a.mrr);
+  expect(models.lost.length).toBeGreaterThan(models.won.length);
+  expect(models.mrrDelta.high).toBeLessThan(0);
+  await expect(lab.getByLabel('Paired difference')).toContainText('A is better');
+  // a different model moves most neighbourhoods
+  expect(s.lab!.meanOverlap).toBeLessThan(comparison.meanOverlap);
+  await page.screenshot({ path: test.info().outputPath('lab-models.png') });
 
   // new data on screen ends the comparison: its space goes
   await page.getByLabel('Paste text').fill('A new paragraph about lighthouses and their keepers.');

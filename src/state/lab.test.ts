@@ -61,7 +61,7 @@ describe('the model lab', () => {
     await addLabSpace({ kind: 'dims', dims: activeSpace().dims });
     expect(store.getState().lab).toBeNull();
     expect(store.getState().spaces.b).toBeUndefined();
-    expect(store.getState().notices.find((n) => n.kind === 'error')?.text).toMatch(/needs vectors of more than that/);
+    expect(store.getState().notices.find((n) => n.kind === 'error')?.text).toMatch(/needs vectors of more than that; these have 12/);
     expect(store.getState().chunkCount).toBe(90);
   });
 

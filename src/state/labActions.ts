@@ -4,7 +4,7 @@
 // the loaded query set answered in both (per-query wins and losses, a bootstrap interval of MRR).
 import { changedMost, meanOf, neighbourJaccard } from '../core/lab/overlap';
 import { comparePaired } from '../core/lab/pairedComparison';
-import { type Dtype, truncateVectors } from '../core/models';
+import { type Dtype, MODEL_CATALOGUE, type ModelSource, truncateVectors } from '../core/models';
 import { denseReading } from './languageCoverage';
 import { labAlignment } from './labAlignment';
 import { embedCorpus } from './embedCorpus';
@@ -31,7 +31,18 @@ export const OVERLAP_K = 10;
 const CHANGED_LISTED = 20;
 
 export function describeDifference(difference: SpaceDifference): string {
+  if (difference.kind === 'model') return MODEL_CATALOGUE.find((m) => m.id === difference.model)?.label ?? difference.model;
   return difference.kind === 'precision' ? `${difference.precision} weights` : `first ${difference.dims} dimensions`;
+}
+
+/** The model that makes space B's vectors (none for a cut of A's). */
+function sourceOf(difference: SpaceDifference): ModelSource | null {
+  const { modelSource } = store.getState();
+  if (difference.kind === 'dims') return null;
+  if (difference.kind === 'precision') return { ...modelSource, dtype: difference.precision as Dtype };
+  const model = MODEL_CATALOGUE.find((m) => m.id === difference.model);
+  if (!model?.builtIn) throw new Error(`${difference.model} is not a model this app serves; pick it under Model to download it.`);
+  return { model, remoteHost: null };
 }
 
 function describeA(): string {
@@ -52,14 +63,10 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
     }
     closeLab();
     const what = describeDifference(difference);
-    const vectors = await vectorsOf(a, difference, signal);
+    const { vectors, made } = await vectorsOf(a, difference, signal);
     const dims = vectors.length / count;
     const state = store.getState();
-    const recipe = {
-      model: state.modelSource.model.id,
-      precision: difference.kind === 'precision' ? difference.precision : state.dtype,
-      chunking: state.chunking,
-    };
+    const recipe = { model: made?.model ?? state.modelSource.model.id, precision: made ? made.precision : state.dtype, chunking: state.chunking };
     setStatus('layout', `Laying out space B (${what})`);
     const params = activeOf(state).layoutParams;
     const layout = await layOutUncommitted(LAB_SPACE, params, vectors, count, dims, signal);
@@ -95,16 +102,21 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
   });
 }
 
-/** B's vectors: A's cut to their first dimensions (no model run), or the corpus embedded again with other weights (the cache keeps what it can). */
-async function vectorsOf(a: Space, difference: SpaceDifference, signal: AbortSignal): Promise<Float32Array> {
-  if (difference.kind === 'dims') {
-    if (difference.dims >= a.dims) throw new Error(`A cut to ${difference.dims} dimensions needs vectors of more than that; these have ${a.dims}.`);
-    return truncateVectors(a.vectors, a.dims, difference.dims);
+/** B's vectors: A's cut to their first dimensions (no model run), or the corpus embedded again by another model or precision (the cache keeps what it can). */
+async function vectorsOf(
+  a: Space,
+  difference: SpaceDifference,
+  signal: AbortSignal,
+): Promise<{ vectors: Float32Array; made: { model: string; precision: string | null } | null }> {
+  const source = sourceOf(difference);
+  if (!source) {
+    if (difference.kind !== 'dims' || difference.dims >= a.dims)
+      throw new Error(`A cut to fewer dimensions needs vectors of more than that; these have ${a.dims}.`);
+    return { vectors: truncateVectors(a.vectors, a.dims, difference.dims), made: null };
   }
-  if (a.table.imported.some((flag) => flag)) throw new Error('Some chunks came with their own vectors: another precision of the model cannot make them again.');
-  const source = { ...store.getState().modelSource, dtype: difference.precision as Dtype };
-  const { corpus } = await embedCorpus(a.documents, a.table, signal, source);
-  return corpus.vectors;
+  if (a.table.imported.some((flag) => flag)) throw new Error('Some chunks came with their own vectors: another model or precision cannot make them again.');
+  const { corpus, made } = await embedCorpus(a.documents, a.table, signal, source);
+  return { vectors: corpus.vectors, made: { model: source.model.id, precision: made.engine?.dtype ?? null } };
 }
 
 /** The query set evaluated on A, answered by dense retrieval in both spaces; B's result is kept in the lab. */
@@ -126,10 +138,9 @@ async function compareQueries(signal: AbortSignal): Promise<void> {
     return result.rows.find((row) => row.name === 'dense')!;
   };
   const queryA = await embedQueries(texts, signal);
-  const queryB =
-    lab.difference.kind === 'dims'
-      ? truncateVectors(queryA.vectors, queryA.dims, lab.difference.dims)
-      : (await embed(texts, 'query', signal, { ...state.modelSource, dtype: lab.difference.precision as Dtype })).vectors;
+  const sourceB = sourceOf(lab.difference);
+  // a cut of A's vectors cuts A's query vectors the same way
+  const queryB = sourceB ? (await embed(texts, 'query', signal, sourceB)).vectors : truncateVectors(queryA.vectors, queryA.dims, spaceOf(lab.space).dims);
   state.setStatus('querying', `Answering ${texts.length} queries in both spaces`);
   const rowA = await answer(activeSpace(), queryA.vectors);
   const rowB = await answer(spaceOf(lab.space), queryB);

@@ -3,8 +3,8 @@ import type { PairedComparison } from '../core/lab/pairedComparison';
 import type { QueryScores } from '../core/retrieval/metrics';
 import type { SpaceId } from './workspace/data';
 
-/** What the second space changes: the weights' precision, or a cut to the vectors' first dimensions. */
-export type SpaceDifference = { kind: 'precision'; precision: string } | { kind: 'dims'; dims: number };
+/** What the second space changes: the model (one the app serves), the weights' precision, or a cut to the vectors' first dimensions. */
+export type SpaceDifference = { kind: 'model'; model: string } | { kind: 'precision'; precision: string } | { kind: 'dims'; dims: number };
 
 /** The same query set answered in both spaces (dense retrieval). */
 export interface QueryComparison {

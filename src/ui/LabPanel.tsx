@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import { useShallow } from 'zustand/react/shallow';
 import { addLabSpace, closeLab, describeDifference, setLabOverlay } from '../state/labActions';
 import type { LabComparison, SpaceDifference } from '../state/labSlice';
@@ -7,14 +8,17 @@ import { setOpenChunk } from '../state/queryActions';
 import { LabQueries } from './LabQueries';
 import { useLabAlignment } from '../state/labAlignment';
 
-/** The differences a second space can have from the one on screen: the model's other precisions, and shorter cuts of its vectors. */
-function differences(dtypes: string[], dtype: string | null, dims: number, matryoshka: number[] | undefined, imported: boolean): SpaceDifference[] {
-  const precisions: SpaceDifference[] = imported ? [] : dtypes.filter((d) => d !== dtype && d !== 'q4').map((precision) => ({ kind: 'precision', precision }));
-  const cuts = (matryoshka ?? [Math.floor(dims / 2), Math.floor(dims / 4)]).filter((d) => d >= 8 && d < dims);
-  return [...precisions, ...cuts.map((cut): SpaceDifference => ({ kind: 'dims', dims: cut }))];
+/** The differences a second space can have from the one on screen: another model the app serves, the model's other precisions, and shorter cuts of its vectors. */
+function differences(model: ModelEntry, dtype: string | null, dims: number, imported: boolean): SpaceDifference[] {
+  const models: SpaceDifference[] = imported ? [] : MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== model.id).map((m) => ({ kind: 'model', model: m.id }));
+  const precisions: SpaceDifference[] = imported
+    ? []
+    : model.dtypes.filter((d) => d !== dtype && d !== 'q4').map((precision) => ({ kind: 'precision', precision }));
+  const cuts = (model.matryoshka ?? [Math.floor(dims / 2), Math.floor(dims / 4)]).filter((d) => d >= 8 && d < dims);
+  return [...models, ...precisions, ...cuts.map((cut): SpaceDifference => ({ kind: 'dims', dims: cut }))];
 }
 
-const keyOf = (d: SpaceDifference) => (d.kind === 'precision' ? `precision:${d.precision}` : `dims:${d.dims}`);
+const keyOf = (d: SpaceDifference) => (d.kind === 'model' ? `model:${d.model}` : d.kind === 'precision' ? `precision:${d.precision}` : `dims:${d.dims}`);
 const snippet = (text: string, length = 70) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 /** Add a second space of the corpus and compare it with the one on screen. */
@@ -24,7 +28,7 @@ export function LabPanel() {
   );
   const dims = useSpace((w) => w.dims);
   const imported = useOrrery((s) => s.importedCount > 0);
-  const options = differences(model.dtypes, dtype, dims, model.matryoshka, imported);
+  const options = differences(model, dtype, dims, imported);
   const [choice, setChoice] = useState('');
   const picked = options.find((o) => keyOf(o) === choice) ?? options[0];
   return (
