@@ -1,4 +1,4 @@
-import { drawnPixels, expect, summary, test, waitReady } from './fixtures';
+import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
 import { write } from './fixtures/folder';
 
 /** Questions on the demo corpus, each with a sentence its answer paragraph holds. */
@@ -64,6 +64,32 @@ test('model lab: another precision, a cut and another model of the corpus, compa
   const plain = await drawnPixels(page);
   await lab.getByLabel('Overlay space B').check();
   await expect.poll(async () => (await drawnPixels(page)).count).toBeGreaterThan(plain.count);
+
+  // side by side: B in a second scene whose camera follows A's, and A's follows B's
+  await lab.getByLabel('Side by side').check();
+  const sceneB = page.getByRole('img', { name: 'Space B' });
+  await expect(sceneB).toBeVisible();
+  const sceneA = page.getByRole('img', { name: 'Vector space' });
+  const boxA = (await sceneA.boundingBox())!;
+  const boxB = (await sceneB.boundingBox())!;
+  // A's canvas gives way to B's: each has half the stage
+  expect(Math.abs(boxA.width - boxB.width)).toBeLessThan(4);
+  // in each scene's left part: the open chunk's panel lies over the right of the stage
+  const drag = async (box: { x: number; y: number; width: number; height: number }) => {
+    await page.mouse.move(box.x + box.width * 0.08, box.y + box.height * 0.6);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.18, box.y + box.height * 0.5, { steps: 8 });
+    await page.mouse.up();
+  };
+  const beforeB = await sceneB.screenshot();
+  await drag(boxA);
+  await expect.poll(async () => (await sceneB.screenshot()).equals(beforeB)).toBe(false);
+  const beforeA = await settledPixels(page);
+  await drag(boxB);
+  await expect.poll(async () => (await drawnPixels(page)).signature).not.toBe(beforeA.signature);
+  await page.screenshot({ path: test.info().outputPath('side-by-side.png') });
+  await lab.getByLabel('Side by side').uncheck();
+  await expect(sceneB).toHaveCount(0);
 
   // a query set answered in both spaces: per-query wins and losses and an interval for MRR
   await page.getByLabel('Load evaluation set').setInputFiles(write('queries/lab-questions.csv', QUERY_SET));

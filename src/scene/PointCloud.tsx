@@ -30,6 +30,8 @@ function allocate(geometry: THREE.BufferGeometry, count: number) {
   };
   sceneState.positions = buffers.position.array as Float32Array;
   sceneState.visible = new Uint8Array(count);
+  sceneState.colours = buffers.color.array as Uint8Array;
+  sceneState.styles = buffers.style.array as Float32Array;
   return buffers;
 }
 
@@ -123,6 +125,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     sceneState.positionsVersion++; // what is visible changed: label centres move
     // blending costs a read per fragment: only when some point is dimmed
     const blend = tally.dimmed > 0;
+    sceneState.dimmed = blend;
     if (material.transparent !== blend) {
       material.transparent = blend;
       material.depthWrite = !blend;
@@ -132,6 +135,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     b.style.needsUpdate = true;
     material.uniforms.size!.value = densitySize(b.count);
     invalidate();
+    for (const listener of sceneState.restyled) listener();
   });
 
   /** Puts the layout's coordinates into the position buffer: animated, or at once while a layout streams. */

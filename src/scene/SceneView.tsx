@@ -1,5 +1,5 @@
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
-import { Canvas, useThree } from '@react-three/fiber';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
 import * as THREE from 'three';
 import { activeOf, readSpace, subscribeOrrery, useOrrery } from '../state/hooks';
@@ -44,13 +44,19 @@ function SceneHandles() {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
+  const controls = useThree((s) => s.controls) as { target?: THREE.Vector3 } | null;
   useEffect(() => {
     sceneState.requestRender = invalidate;
     sceneState.camera = camera;
     sceneState.renderer = gl;
     sceneState.canvas = gl.domElement;
     sceneState.renderNow = () => gl.render(scene, camera);
-  }, [camera, gl, scene, invalidate]);
+    sceneState.target = controls?.target ?? null;
+  }, [camera, gl, scene, invalidate, controls]);
+  // each frame (after the controls' update), for views that follow this camera
+  useFrame(() => {
+    for (const listener of sceneState.rendered) listener();
+  });
   return null;
 }
 

@@ -21,6 +21,17 @@ export const sceneState = {
   requestRender: null as (() => void) | null,
   /** cluster label elements, by cluster, drawn over the canvas */
   labelElements: [] as (HTMLDivElement | null)[],
+  /** the points' colours and packed styles as drawn (the geometry's own arrays): the model lab's side view draws space B with them */
+  colours: new Uint8Array(0),
+  styles: new Float32Array(0),
+  /** some points are drawn dimmed (blended) */
+  dimmed: false,
+  /** called after the colours or styles change */
+  restyled: new Set<() => void>(),
+  /** called after each frame of the scene (the camera may have moved) */
+  rendered: new Set<() => void>(),
+  /** the orbit controls' target, for a view that moves the camera with its own controls */
+  target: null as THREE.Vector3 | null,
 };
 
 const product = new THREE.Matrix4();

@@ -69,7 +69,7 @@ function colourSummary(s: OrreryState): OrrerySummary['colour'] {
   };
 }
 
-function labSummary({ lab, labOverlay }: OrreryState): OrrerySummary['lab'] {
+function labSummary({ lab, labOverlay, labSideBySide }: OrreryState): OrrerySummary['lab'] {
   if (!lab) return null;
   const scores = (q: QueryScores) => ({ hit5: q.hit5, mrr: q.rr, ndcg10: q.ndcg10 });
   const { queries } = lab;
@@ -81,6 +81,7 @@ function labSummary({ lab, labOverlay }: OrreryState): OrrerySummary['lab'] {
     changedMost: lab.changedMost,
     residual: labAlignment()?.residual ?? null,
     overlay: labOverlay,
+    sideBySide: labSideBySide,
     queries: queries && {
       name: queries.name,
       count: queries.queries.length,

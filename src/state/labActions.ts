@@ -169,3 +169,7 @@ async function trueNeighbours(space: Space, k: number, signal: AbortSignal): Pro
 export function setLabOverlay(on: boolean): void {
   store.setState({ labOverlay: on });
 }
+
+export function setLabSideBySide(on: boolean): void {
+  store.setState({ labSideBySide: on });
+}

@@ -41,6 +41,8 @@ export interface LabSlice {
   lab: LabComparison | null;
   /** B's picture drawn over A's: its points, and a line from each chunk's place in A to its place in B */
   labOverlay: boolean;
+  /** B in a second scene beside A, the cameras linked */
+  labSideBySide: boolean;
 }
 
-export const createLabSlice = (): LabSlice => ({ lab: null, labOverlay: false });
+export const createLabSlice = (): LabSlice => ({ lab: null, labOverlay: false, labSideBySide: false });

@@ -121,6 +121,7 @@ export interface OrrerySummary {
     /** B's layout aligned onto A's: RMS distance left over A's spread */
     residual: number | null;
     overlay: boolean;
+    sideBySide: boolean;
     queries: {
       name: string;
       count: number;

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { startAddress } from '../state/address';
 import { ClusterLabels } from '../scene/ClusterLabels';
 import { SceneView } from '../scene/SceneView';
+import { LabSideView } from '../scene/LabSideView';
 import { openFiles } from '../state/fileActions';
 import { carryOnAfterReload } from '../state/afterReload';
 import { resetCamera } from '../state/viewActions';
+import { useOrrery } from '../state/hooks';
 import { AllowedHosts } from './AllowedHosts';
 import { SelectionPanel } from './SelectionPanel';
 import { ColourPanel } from './ColourPanel';
@@ -40,6 +42,7 @@ export function App() {
   // on narrow screens the panels are a drawer over the scene
   const [drawer, setDrawer] = useState(false);
   const [stage, setStage] = useState<HTMLElement | null>(null);
+  const sideBySide = useOrrery((s) => s.labSideBySide && s.lab !== null);
   useShortcuts();
 
   useEffect(() => {
@@ -106,8 +109,11 @@ export function App() {
           <LabPanel />
         </Section>
       </aside>
-      <main className="stage" ref={setStage}>
-        <SceneView />
+      <main className={sideBySide ? 'stage split' : 'stage'} ref={setStage}>
+        <div className="scene-pane">
+          <SceneView />
+        </div>
+        {sideBySide && <LabSideView />}
         <ClusterLabels />
         <SelectionDrag stage={stage} />
         <div className="overlay-top">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import { useShallow } from 'zustand/react/shallow';
-import { addLabSpace, closeLab, describeDifference, setLabOverlay } from '../state/labActions';
+import { addLabSpace, closeLab, describeDifference, setLabOverlay, setLabSideBySide } from '../state/labActions';
 import type { LabComparison, SpaceDifference } from '../state/labSlice';
 import { isBusy, readSpace, useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
@@ -56,6 +56,7 @@ export function LabPanel() {
 
 function LabComparisonView({ lab }: { lab: LabComparison }) {
   const overlay = useOrrery((s) => s.labOverlay);
+  const sideBySide = useOrrery((s) => s.labSideBySide);
   const alignment = useLabAlignment();
   const texts = useSpace((w) => w.table.texts);
   return (
@@ -73,6 +74,10 @@ function LabComparisonView({ lab }: { lab: LabComparison }) {
         <label className="inline">
           <input type="checkbox" checked={overlay} onChange={(e) => setLabOverlay(e.target.checked)} />
           Overlay space B
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={sideBySide} onChange={(e) => setLabSideBySide(e.target.checked)} />
+          Side by side
         </label>
         <button type="button" onClick={closeLab}>
           Close space B
