@@ -153,3 +153,25 @@ test('model lab: another precision, a cut and another model of the corpus, compa
   expect(s.colour.mode).toBe('cluster');
   await expect(lab.getByLabel('Neighbour overlap')).toHaveCount(0);
 });
+
+test('model lab: a model with token outputs pooled another way (mean against first-token), in a space of its own', async ({ page }) => {
+  const lab = page.getByRole('region', { name: 'Model lab' });
+  const choices = lab.getByLabel('What space B changes').locator('option');
+  // USE lite pools its tokens itself: there is no pooling to choose
+  expect((await choices.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).some((v) => v.startsWith('pooling:'))).toBe(false);
+  await page.getByLabel('Embedding model').selectOption('orrery/glove-100d');
+  await page.getByRole('button', { name: 'Use model' }).click();
+  await expect.poll(async () => (await summary(page)).model, { timeout: 60_000 }).toBe('orrery/glove-100d');
+  await waitReady(page);
+  await lab.getByLabel('What space B changes').selectOption('pooling:cls');
+  await lab.getByRole('button', { name: 'Add space B' }).click();
+  await expect.poll(async () => (await summary(page)).lab?.spaces.b, { timeout: 60_000 }).toBe('cls pooling');
+  await waitReady(page);
+  const s = await summary(page);
+  expect(s.spaces.map((x) => [x.id, x.model, x.pooling ?? 'catalogue', x.dims])).toEqual([
+    ['a', 'orrery/glove-100d', 'catalogue', 100],
+    ['b', 'orrery/glove-100d', 'cls', 100],
+  ]);
+  // a chunk's first word says little of its neighbours: most neighbourhoods change (the same vectors would keep all)
+  expect(s.lab!.meanOverlap).toBeLessThan(0.6);
+});

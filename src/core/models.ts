@@ -44,7 +44,13 @@ export interface ModelSource {
   backend?: Backend;
   /** Matryoshka truncation: keep this many leading dimensions */
   dims?: number;
+  /** how token outputs are pooled, when not the catalogue's way (a model that pools itself has none to choose) */
+  pooling?: Pooling;
 }
+
+/** The id vectors are cached and compared under: the model's, marked with a pooling other than its own. */
+export const vectorsId = (source: Pick<ModelSource, 'model' | 'pooling'>): string =>
+  source.pooling && source.pooling !== source.model.pooling ? `${source.model.id}@${source.pooling}` : source.model.id;
 
 /** One timing of the speed test. */
 export interface SpeedSample {

@@ -1,6 +1,8 @@
 // Turns a model's token outputs into one vector per input, as a catalogue entry says.
 
-export type Pooling = 'mean' | 'cls' | 'model';
+/** 'model': the model pools itself; the others pool its token outputs (mean, the first token, the element-wise max, the last real token) */
+export type Pooling = 'mean' | 'cls' | 'max' | 'last' | 'model';
+export const TOKEN_POOLINGS: Exclude<Pooling, 'model'>[] = ['mean', 'cls', 'max', 'last'];
 
 /** hidden: batch × tokens × dims; mask: batch × tokens (1 = real token). */
 export function poolTokens(
@@ -15,6 +17,10 @@ export function poolTokens(
   for (let b = 0; b < batch; b++) {
     if (pooling === 'cls') {
       out.set(hidden.subarray(b * tokens * dims, b * tokens * dims + dims), b * dims);
+      continue;
+    }
+    if (pooling === 'last' || pooling === 'max') {
+      poolOne(hidden, mask, b, tokens, dims, pooling, out.subarray(b * dims, (b + 1) * dims));
       continue;
     }
     let count = 0;
@@ -39,4 +45,24 @@ export function normalizeRows(matrix: Float32Array, dims: number): Float32Array 
     for (let j = 0; j < dims; j++) matrix[i + j]! *= inv;
   }
   return matrix;
+}
+
+/** The last real token's vector (padding is on the right), or the element-wise max over real tokens. */
+function poolOne(
+  hidden: Float32Array,
+  mask: ArrayLike<number | bigint>,
+  b: number,
+  tokens: number,
+  dims: number,
+  pooling: 'last' | 'max',
+  out: Float32Array,
+): void {
+  let seen = false;
+  for (let t = 0; t < tokens; t++) {
+    if (Number(mask[b * tokens + t]) === 0) continue;
+    const row = hidden.subarray((b * tokens + t) * dims, (b * tokens + t + 1) * dims);
+    if (pooling === 'last' || !seen) out.set(row);
+    else for (let j = 0; j < dims; j++) if (row[j]! > out[j]!) out[j] = row[j]!;
+    seen = true;
+  }
 }

@@ -21,7 +21,7 @@ import { shareVectors } from './vectorSync';
 import { qualityClient, retrieveClient } from './workers';
 import { commitWorkspace } from './workspace/commit';
 import { type Space, spaceOf } from './workspace/data';
-import { activeSpace, closeLab, LAB_SPACE, openSpace } from './workspace/spaces';
+import { activeSpace, closeLab, LAB_SPACE, openSpace, setSpaceState } from './workspace/spaces';
 
 export { closeLab };
 
@@ -32,6 +32,7 @@ const CHANGED_LISTED = 20;
 
 export function describeDifference(difference: SpaceDifference): string {
   if (difference.kind === 'model') return MODEL_CATALOGUE.find((m) => m.id === difference.model)?.label ?? difference.model;
+  if (difference.kind === 'pooling') return `${difference.pooling === 'last' ? 'last-token' : difference.pooling} pooling`;
   return difference.kind === 'precision' ? `${difference.precision} weights` : `first ${difference.dims} dimensions`;
 }
 
@@ -40,6 +41,7 @@ function sourceOf(difference: SpaceDifference): ModelSource | null {
   const { modelSource } = store.getState();
   if (difference.kind === 'dims') return null;
   if (difference.kind === 'precision') return { ...modelSource, dtype: difference.precision as Dtype };
+  if (difference.kind === 'pooling') return { ...modelSource, pooling: difference.pooling };
   const model = MODEL_CATALOGUE.find((m) => m.id === difference.model);
   if (!model?.builtIn) throw new Error(`${difference.model} is not a model this app serves; pick it under Model to download it.`);
   return { model, remoteHost: null };
@@ -72,6 +74,7 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
     const layout = await layOutUncommitted(LAB_SPACE, params, vectors, count, dims, signal);
     openSpace(LAB_SPACE, recipe);
     await commitWorkspace({ space: LAB_SPACE, corpus: { documents: a.documents, table: a.table, vectors, dims }, layout: { params, result: layout } });
+    if (difference.kind === 'pooling') setSpaceState(LAB_SPACE, (s) => ({ recipe: { ...s.recipe, pooling: difference.pooling } }));
     const b = spaceOf(LAB_SPACE);
     setStatus('querying', `Comparing the ${OVERLAP_K} nearest neighbours of ${count.toLocaleString('en')} chunks in both spaces`);
     const neighboursA = await trueNeighbours(a, OVERLAP_K, signal);

@@ -1,10 +1,12 @@
 // The model lab's state: a second space of the corpus and how it differs from the one on screen.
 import type { PairedComparison } from '../core/lab/pairedComparison';
+import type { Pooling } from '../core/pooling';
 import type { QueryScores } from '../core/retrieval/metrics';
 import type { SpaceId } from './workspace/data';
 
 /** What the second space changes: the model (one the app serves), the weights' precision, or a cut to the vectors' first dimensions. */
-export type SpaceDifference = { kind: 'model'; model: string } | { kind: 'precision'; precision: string } | { kind: 'dims'; dims: number };
+export type SpaceDifference =
+  { kind: 'model'; model: string } | { kind: 'precision'; precision: string } | { kind: 'pooling'; pooling: Pooling } | { kind: 'dims'; dims: number };
 
 /** The same query set answered in both spaces (dense retrieval). */
 export interface QueryComparison {

@@ -199,6 +199,8 @@ export interface SpaceRecipe {
   /** the weights' precision (fp32, q8…); null where no model ran here (imported vectors) */
   precision: string | null;
   chunking: ChunkOptions;
+  /** how token outputs were pooled, when not the model's own way */
+  pooling?: string;
 }
 
 /** What is known about one space (its arrays are workspace/data.ts's), keyed by its id. */

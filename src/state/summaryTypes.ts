@@ -28,7 +28,7 @@ export interface OrrerySummary {
   dims: number;
   /** the space on screen, and every space of the corpus (the model lab adds more): what made each, and its size */
   activeSpace: string;
-  spaces: { id: string; model: string; precision: string | null; chunking: ChunkOptions; dims: number; chunks: number; version: number }[];
+  spaces: { id: string; model: string; precision: string | null; chunking: ChunkOptions; pooling?: string; dims: number; chunks: number; version: number }[];
   model: string;
   modelHost: string | null;
   dtype: string | null;

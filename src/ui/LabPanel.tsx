@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
+import { type Pooling, TOKEN_POOLINGS } from '../core/pooling';
 import { useShallow } from 'zustand/react/shallow';
 import { addLabSpace, closeLab, describeDifference, setLabOverlay, setLabSideBySide } from '../state/labActions';
 import type { LabComparison, SpaceDifference } from '../state/labSlice';
@@ -8,27 +9,43 @@ import { setOpenChunk } from '../state/queryActions';
 import { LabQueries } from './LabQueries';
 import { useLabAlignment } from '../state/labAlignment';
 
-/** The differences a second space can have from the one on screen: another model the app serves, the model's other precisions, and shorter cuts of its vectors. */
-function differences(model: ModelEntry, dtype: string | null, dims: number, imported: boolean): SpaceDifference[] {
-  const models: SpaceDifference[] = imported ? [] : MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== model.id).map((m) => ({ kind: 'model', model: m.id }));
-  const precisions: SpaceDifference[] = imported
-    ? []
-    : model.dtypes.filter((d) => d !== dtype && d !== 'q4').map((precision) => ({ kind: 'precision', precision }));
+/** The differences a second space can have from the one on screen: another model the app serves, the model's other precisions and poolings, and shorter cuts of its vectors. */
+function differences(model: ModelEntry, pooling: Pooling, dtype: string | null, dims: number, imported: boolean): SpaceDifference[] {
+  // chunks that came with their own vectors can only be cut
+  const remade = (list: SpaceDifference[]) => (imported ? [] : list);
+  const models = remade(MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== model.id).map((m) => ({ kind: 'model', model: m.id })));
+  const precisions = remade(model.dtypes.filter((d) => d !== dtype && d !== 'q4').map((precision) => ({ kind: 'precision', precision })));
+  // only a model with token outputs can be pooled another way
+  const poolings = remade(model.pooling === 'model' ? [] : TOKEN_POOLINGS.filter((p) => p !== pooling).map((p) => ({ kind: 'pooling', pooling: p })));
   const cuts = (model.matryoshka ?? [Math.floor(dims / 2), Math.floor(dims / 4)]).filter((d) => d >= 8 && d < dims);
-  return [...models, ...precisions, ...cuts.map((cut): SpaceDifference => ({ kind: 'dims', dims: cut }))];
+  return [...models, ...precisions, ...poolings, ...cuts.map((cut): SpaceDifference => ({ kind: 'dims', dims: cut }))];
 }
 
-const keyOf = (d: SpaceDifference) => (d.kind === 'model' ? `model:${d.model}` : d.kind === 'precision' ? `precision:${d.precision}` : `dims:${d.dims}`);
+const keyOf = (d: SpaceDifference) =>
+  d.kind === 'model'
+    ? `model:${d.model}`
+    : d.kind === 'precision'
+      ? `precision:${d.precision}`
+      : d.kind === 'pooling'
+        ? `pooling:${d.pooling}`
+        : `dims:${d.dims}`;
 const snippet = (text: string, length = 70) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 /** Add a second space of the corpus and compare it with the one on screen. */
 export function LabPanel() {
-  const { model, dtype, lab, busy, chunks } = useOrrery(
-    useShallow((s) => ({ model: s.modelSource.model, dtype: s.dtype, lab: s.lab, busy: isBusy(s.phase), chunks: s.chunkCount })),
+  const { model, pooling, dtype, lab, busy, chunks } = useOrrery(
+    useShallow((s) => ({
+      model: s.modelSource.model,
+      pooling: s.modelSource.pooling ?? s.modelSource.model.pooling,
+      dtype: s.dtype,
+      lab: s.lab,
+      busy: isBusy(s.phase),
+      chunks: s.chunkCount,
+    })),
   );
   const dims = useSpace((w) => w.dims);
   const imported = useOrrery((s) => s.importedCount > 0);
-  const options = differences(model, dtype, dims, imported);
+  const options = differences(model, pooling, dtype, dims, imported);
   const [choice, setChoice] = useState('');
   const picked = options.find((o) => keyOf(o) === choice) ?? options[0];
   return (

@@ -76,6 +76,8 @@ export function ModelPanel() {
               <select value={pooling} onChange={(e) => setPooling(e.target.value as Pooling)}>
                 <option value="mean">mean</option>
                 <option value="cls">cls</option>
+                <option value="max">max</option>
+                <option value="last">last token</option>
                 <option value="model">the model's own</option>
               </select>
             </label>

@@ -3,7 +3,7 @@
 // browser (the model pool, IndexedDB, the GPU probe) is passed in, so Node tests run it with fakes.
 import { embedInBatches } from '../core/batching';
 import { EmbeddingCache, embedThroughCache, type PersistentVectors } from '../core/embeddingCache';
-import { type Backend, embeddingKey, type ModelSource, type SpeedSample, truncateVectors, withPrefix } from '../core/models';
+import { type Backend, embeddingKey, type ModelSource, type SpeedSample, truncateVectors, vectorsId, withPrefix } from '../core/models';
 import type { DownloadListener } from './embedder';
 import type { EmbedCalls, EmbedEvent } from './embed.protocol';
 import { type Handlers, transferring } from './host';
@@ -73,11 +73,11 @@ export function embedHandlers(services: EmbedServices): Handlers<EmbedCalls, Emb
       if (!services.isLoaded(source)) call.emit({ type: 'status', message: `Loading model ${entry.label}` });
       const model = await services.getModel(source, (file, loaded, total) => call.emit({ type: 'download', file, loaded, total }));
       const prefixed = request.texts.map((t) => withPrefix(entry, request.purpose, t));
-      const keyOf = (text: string) => embeddingKey(entry.id, model.dtype, text);
+      const keyOf = (text: string) => embeddingKey(vectorsId(source), model.dtype, text);
       // exact token counts of the texts embedded now; cached texts and those cut short are counted in full
       const counted = new Map<string, number>();
       const embedBatch = async (batch: string[]) => {
-        const { vectors, tokensSeen } = await model.embed(batch);
+        const { vectors, tokensSeen } = await model.embed(batch, source.pooling);
         // cached as they come: a cancelled run resumes where it stopped; after a reload, from the last IndexedDB write
         const d = model.dims;
         const entries = batch.map((text, i): [string, Float32Array] => [keyOf(text), vectors.slice(i * d, (i + 1) * d)]);

@@ -2,7 +2,7 @@
 // into one Float32Array. Runs in a model worker (see modelPool.ts).
 import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import type { Dtype, ModelEntry } from '../core/models';
-import { normalizeRows, poolTokens } from '../core/pooling';
+import { normalizeRows, type Pooling, poolTokens } from '../core/pooling';
 import type { Backend, ModelSource } from '../core/models';
 import { configureEnvironment, forgetLocalFiles, HUB, type RuntimeBuild, selectRuntimeBuild } from './transformersEnv';
 
@@ -13,7 +13,8 @@ export interface Embedder {
   dtype: Dtype;
   /** the model's output dimension, learnt from a first embedding */
   dims: number;
-  embed(texts: string[]): Promise<EmbeddedBatch>;
+  /** `pooling` absent: the catalogue's */
+  embed(texts: string[], pooling?: Pooling): Promise<EmbeddedBatch>;
   /** tokens of each text as the model sees it (special tokens included), before truncation */
   countTokens(text: string): number;
 }
@@ -47,7 +48,7 @@ async function load(model: ModelEntry, backend: Backend, requested: Dtype | unde
     threads: env.backends.onnx.wasm!.numThreads ?? 1,
     dtype,
     dims: model.dims,
-    async embed(texts) {
+    async embed(texts, pooling = model.pooling) {
       const inputs = tokenizer(texts, { padding: true, truncation: true, max_length: model.maxTokens });
       const [batch] = (inputs.input_ids as Tensor).dims as [number, number];
       const mask = (inputs.attention_mask as Tensor).data as BigInt64Array;
@@ -55,15 +56,17 @@ async function load(model: ModelEntry, backend: Backend, requested: Dtype | unde
       let vectors: Float32Array;
       let dims: number;
       const hidden = output.last_hidden_state as Tensor | undefined;
-      if (model.pooling === 'model' || !hidden) {
+      if (pooling === 'model' || !hidden) {
         // the model pools itself
         const pooled = (output.sentence_embedding ?? output.pooler_output) as Tensor | undefined;
         if (!pooled) throw new Error(`${model.id} returns neither sentence_embedding nor last_hidden_state`);
+        if (pooling !== 'model' && pooling !== model.pooling)
+          throw new Error(`${model.id} pools its tokens itself: it has no token outputs to pool by ${pooling}`);
         vectors = pooled.data as Float32Array;
         dims = pooled.dims.at(-1)!;
       } else {
         const [, length, width] = hidden.dims as [number, number, number];
-        vectors = poolTokens(hidden.data as Float32Array, mask, batch, length, width, model.pooling);
+        vectors = poolTokens(hidden.data as Float32Array, mask, batch, length, width, pooling);
         dims = width;
       }
       if (embedder.dims && dims !== embedder.dims) throw new Error(`${model.id} returned ${dims} dimensions; the catalogue says ${embedder.dims}`);

@@ -1,4 +1,5 @@
 import type { Backend, Dtype, ModelSource } from '../core/models';
+import type { Pooling } from '../core/pooling';
 import type { DownloadEvent } from './embed.protocol';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 import type { RuntimeBuild } from './transformersEnv';
@@ -25,7 +26,7 @@ export type ModelCalls = {
   /** load (download if needed) and probe the model */
   load: { params: ModelOf; result: LoadedModel };
   /** vectors, and the tokens of each text that the model saw */
-  embed: { params: ModelOf & { texts: string[] }; result: { vectors: Float32Array; tokens: Int32Array } };
+  embed: { params: ModelOf & { texts: string[]; pooling?: Pooling }; result: { vectors: Float32Array; tokens: Int32Array } };
   /** tokens of each text as the model sees it, before truncation */
   'count-tokens': { params: ModelOf & { texts: string[] }; result: { tokens: Int32Array } };
 };

@@ -30,7 +30,7 @@ const handlers: Handlers<ModelCalls, DownloadEvent> = {
     return { backend, dtype, dims, threads };
   },
   embed: async (request, call) => {
-    const { vectors, tokensSeen } = await (await loaded(request, call)).embed(request.texts);
+    const { vectors, tokensSeen } = await (await loaded(request, call)).embed(request.texts, request.pooling);
     const own = owned(vectors);
     return transferring({ vectors: own, tokens: tokensSeen }, [own.buffer, tokensSeen.buffer]);
   },

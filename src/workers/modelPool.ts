@@ -3,6 +3,7 @@
 // ONNX Runtime splits each operator over threads: the graph's small operators and the tokenizer
 // run on one thread, and one worker tokenizes while another multiplies.
 import { type Backend, type Dtype, type ModelEntry, type ModelSource, wasmCopies } from '../core/models';
+import type { Pooling } from '../core/pooling';
 import type { DownloadEvent } from './embed.protocol';
 import type { DownloadListener, EmbeddedBatch } from './embedder';
 import { candidateBackends, webGpuAdapter } from './gpu';
@@ -21,7 +22,8 @@ export interface Model {
   threads: number;
   /** every model worker loaded (the first serves batches meanwhile) */
   ready: Promise<void>;
-  embed(texts: string[]): Promise<EmbeddedBatch>;
+  /** `pooling` absent: the catalogue's */
+  embed(texts: string[], pooling?: Pooling): Promise<EmbeddedBatch>;
   /** tokens of each text as the model sees it (special tokens included), before truncation */
   countTokens(texts: string[]): Promise<Int32Array>;
 }
@@ -93,9 +95,9 @@ async function open(source: ModelSource & { backend: Backend }, onDownload: Down
     workers,
     threads: loaded.threads,
     ready: Promise.resolve(),
-    embed: (texts) =>
+    embed: (texts, pooling) =>
       dispatcher.use(async (client) => {
-        const { vectors, tokens } = await client.request('embed', { source: held, threads, runtime, texts });
+        const { vectors, tokens } = await client.request('embed', { source: held, threads, runtime, texts, pooling });
         return { vectors, tokensSeen: tokens };
       }),
     countTokens: async (texts) => (await first.request('count-tokens', { source: held, threads, runtime, texts })).tokens,
