@@ -87,6 +87,7 @@ function labSummary({ lab, labOverlay, labSideBySide }: OrreryState): OrrerySumm
       count: queries.queries.length,
       a: scores(queries.a),
       b: scores(queries.b),
+      rr: { a: queries.rrA, b: queries.rrB },
       won: queries.mrr.won,
       lost: queries.mrr.lost,
       tied: queries.mrr.tied,

@@ -4,17 +4,19 @@
 // the loaded query set answered in both (per-query wins and losses, a bootstrap interval of MRR).
 import { changedMost, meanOf, neighbourJaccard } from '../core/lab/overlap';
 import { comparePaired } from '../core/lab/pairedComparison';
-import { type Dtype, MODEL_CATALOGUE, type ModelSource, truncateVectors } from '../core/models';
+import { truncateVectors } from '../core/models';
 import { denseReading } from './languageCoverage';
 import { labAlignment } from './labAlignment';
 import { embedCorpus } from './embedCorpus';
-import { embed, embedQueries } from './embedding';
+import { embedQueries } from './embedding';
+import { describeDifference, queryVectorsInB, sourceOf } from './labSpace';
 import { corpusRef } from './corpusRef';
 import { layOutUncommitted } from './layoutActions';
 import type { LabComparison, QueryComparison, SpaceDifference } from './labSlice';
 import { activeOf } from './slices';
 import { settle } from './status';
 import { setColourMode } from './viewActions';
+import { answerQuery } from './queryActions';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
 import { shareVectors } from './vectorSync';
@@ -23,29 +25,18 @@ import { commitWorkspace } from './workspace/commit';
 import { type Space, spaceOf } from './workspace/data';
 import { activeSpace, closeLab, LAB_SPACE, openSpace, setSpaceState } from './workspace/spaces';
 
-export { closeLab };
+export { describeDifference };
+
+/** Closes space B; a comparison of the query with B goes with it. */
+export function closeLabSpace(): Promise<void> {
+  closeLab();
+  return answerQuery();
+}
 
 const store = useOrreryStore;
 /** True neighbours compared per chunk. */
 export const OVERLAP_K = 10;
 const CHANGED_LISTED = 20;
-
-export function describeDifference(difference: SpaceDifference): string {
-  if (difference.kind === 'model') return MODEL_CATALOGUE.find((m) => m.id === difference.model)?.label ?? difference.model;
-  if (difference.kind === 'pooling') return `${difference.pooling === 'last' ? 'last-token' : difference.pooling} pooling`;
-  return difference.kind === 'precision' ? `${difference.precision} weights` : `first ${difference.dims} dimensions`;
-}
-
-/** The model that makes space B's vectors (none for a cut of A's). */
-function sourceOf(difference: SpaceDifference): ModelSource | null {
-  const { modelSource } = store.getState();
-  if (difference.kind === 'dims') return null;
-  if (difference.kind === 'precision') return { ...modelSource, dtype: difference.precision as Dtype };
-  if (difference.kind === 'pooling') return { ...modelSource, pooling: difference.pooling };
-  const model = MODEL_CATALOGUE.find((m) => m.id === difference.model);
-  if (!model?.builtIn) throw new Error(`${difference.model} is not a model this app serves; pick it under Model to download it.`);
-  return { model, remoteHost: null };
-}
 
 function describeA(): string {
   const { modelSource, dtype } = store.getState();
@@ -101,6 +92,8 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
       `Space B (${what}): its chunks keep ${Math.round(100 * lab.meanOverlap)}% of their ${OVERLAP_K} nearest neighbours on average (Jaccard); B's picture lies over A's with a residual of ${residual.toFixed(2)}.`,
     );
     if (activeOf(store.getState()).evaluation) await compareQueries(signal);
+    // the query on screen, compared with itself in B when asked
+    await answerQuery(signal);
     settle();
   });
 }
@@ -141,9 +134,7 @@ async function compareQueries(signal: AbortSignal): Promise<void> {
     return result.rows.find((row) => row.name === 'dense')!;
   };
   const queryA = await embedQueries(texts, signal);
-  const sourceB = sourceOf(lab.difference);
-  // a cut of A's vectors cuts A's query vectors the same way
-  const queryB = sourceB ? (await embed(texts, 'query', signal, sourceB)).vectors : truncateVectors(queryA.vectors, queryA.dims, spaceOf(lab.space).dims);
+  const queryB = await queryVectorsInB(lab, texts, queryA.vectors, queryA.dims, signal);
   state.setStatus('querying', `Answering ${texts.length} queries in both spaces`);
   const rowA = await answer(activeSpace(), queryA.vectors);
   const rowB = await answer(spaceOf(lab.space), queryB);

@@ -2,13 +2,15 @@
 // which ranks every chunk under each retriever; a selected chunk gets its true neighbours.
 import type { Purpose } from '../core/models';
 import { denseReading } from './languageCoverage';
-import type { VectorVariant } from '../core/retrieval/quantize';
+import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
 import type { RetrievalSettings, RetrieverName } from '../core/retrieval/retrieve';
 import { cosineTopK } from '../core/retrieval/dense';
 import { assertSameSpace, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { activeSpace } from './workspace/spaces';
+import { spaceOf } from './workspace/data';
+import { describeDifference, queryVectorsInB } from './labSpace';
 import { embedQueries } from './embedding';
 import { placeQuery } from './layoutActions';
 import { settle } from './status';
@@ -26,7 +28,13 @@ let answering: AbortController | null = null;
 const HISTORY = 12;
 
 /** What the second list of results shows beside the first. */
-export type CompareWith = { kind: 'retriever'; retriever: RetrieverName } | { kind: 'plain' } | { kind: 'query'; text: string } | null;
+export type CompareWith =
+  | { kind: 'retriever'; retriever: RetrieverName }
+  | { kind: 'plain' }
+  | { kind: 'query'; text: string }
+  /** the same query in the model lab's space B */
+  | { kind: 'space' }
+  | null;
 let compareWith: CompareWith = null;
 
 function ask(
@@ -94,6 +102,13 @@ async function compare(ref: CorpusRef, vector: Float32Array, text: string, signa
   if (spec.kind === 'retriever') {
     const answer = await ask(vector, text, { ...retrieval, retriever: spec.retriever }, [], ref, signal);
     return { label: `${spec.retriever} retriever`, hits: answer.hits.filter((h) => !h.beyondCut) };
+  }
+  if (spec.kind === 'space') {
+    const { lab } = store.getState();
+    if (!lab) return null;
+    const inB = await queryVectorsInB(lab, [text], vector, vector.length, signal);
+    const answer = await ask(inB, text, retrieval, goldMarks[text] ?? [], await corpusRef(signal, spaceOf(lab.space)), signal, FULL_VECTORS);
+    return { label: `space B (${describeDifference(lab.difference)})`, hits: answer.hits.filter((h) => !h.beyondCut) };
   }
   const other = spec.kind === 'plain' ? text : spec.text;
   const purpose: Purpose = spec.kind === 'plain' ? 'plain' : 'query';

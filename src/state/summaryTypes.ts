@@ -127,6 +127,8 @@ export interface OrrerySummary {
       count: number;
       a: { hit5: number; mrr: number; ndcg10: number };
       b: { hit5: number; mrr: number; ndcg10: number };
+      /** per query, the reciprocal rank of its first relevant chunk in each space */
+      rr: { a: number[]; b: number[] };
       won: number[];
       lost: number[];
       tied: number[];

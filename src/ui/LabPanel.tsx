@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import { type Pooling, TOKEN_POOLINGS } from '../core/pooling';
 import { useShallow } from 'zustand/react/shallow';
-import { addLabSpace, closeLab, describeDifference, setLabOverlay, setLabSideBySide } from '../state/labActions';
+import { addLabSpace, closeLabSpace, describeDifference, setLabOverlay, setLabSideBySide } from '../state/labActions';
 import type { LabComparison, SpaceDifference } from '../state/labSlice';
 import { isBusy, readSpace, useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
@@ -96,7 +96,7 @@ function LabComparisonView({ lab }: { lab: LabComparison }) {
           <input type="checkbox" checked={sideBySide} onChange={(e) => setLabSideBySide(e.target.checked)} />
           Side by side
         </label>
-        <button type="button" onClick={closeLab}>
+        <button type="button" onClick={() => void closeLabSpace()}>
           Close space B
         </button>
       </div>

@@ -14,6 +14,7 @@ export function RetrieverSettings() {
   const model = useOrrery((s) => s.modelSource.model);
   const dims = useSpace((w) => w.dims);
   const history = useOrrery((s) => s.history);
+  const comparing = useOrrery((s) => s.lab !== null);
   const cuts = (model.matryoshka ?? [256, 128, 64]).filter((d) => d < dims);
   return (
     <details className="settings">
@@ -117,7 +118,9 @@ export function RetrieverSettings() {
                     ? { kind }
                     : kind === 'query'
                       ? { kind, text: value }
-                      : null,
+                      : kind === 'space'
+                        ? { kind }
+                        : null,
               );
             }}
           >
@@ -128,6 +131,7 @@ export function RetrieverSettings() {
               </option>
             ))}
             {model.queryPrefix && <option value="plain:">this query without its prefix</option>}
+            {comparing && <option value="space:">this query in the model lab's space B</option>}
             {history.slice(1).map((h) => (
               <option key={h} value={`query:${h}`}>
                 “{h}”
