@@ -1,6 +1,12 @@
 // Building ONNX graphs by hand: named ops, constants, and weights stored as fp32, fp16 or int8
 // (matrices and embedding tables), shared by the built-in models' graphs.
-import { DataType, type Node, type Tensor } from './onnx-proto';
+import { DataType, type Node, type Tensor, type ValueInfo } from './onnx-proto';
+
+/** What the tokenizer gives a transformers.js model: token ids and the attention mask. */
+export const TOKEN_INPUTS: ValueInfo[] = [
+  { name: 'input_ids', dataType: DataType.INT64, shape: ['batch_size', 'sequence_length'] },
+  { name: 'attention_mask', dataType: DataType.INT64, shape: ['batch_size', 'sequence_length'] },
+];
 
 export type Quantize = 'fp32' | 'fp16' | 'int8';
 

@@ -3,7 +3,7 @@
 // The math mirrors the TF graph node for node: embeddings + sinusoidal timing signal, two pre-norm
 // transformer layers (4 heads; layer 0 widens 256 -> 512 through a dense residual), masked mean
 // pooling, a tanh dense layer and L2 normalisation.
-import { GraphBuilder, type Quantize } from './graph-builder';
+import { GraphBuilder, type Quantize, TOKEN_INPUTS } from './graph-builder';
 import { DataType, type Graph } from './onnx-proto';
 import type { TfjsWeights, Weight } from './tfjs-weights';
 
@@ -128,10 +128,7 @@ export function buildUseLiteGraph(weights: TfjsWeights, quantize: Quantize): Gra
     name: 'use_lite',
     nodes: g.nodes,
     initializers: g.initializers,
-    inputs: [
-      { name: 'input_ids', dataType: DataType.INT64, shape: ['batch_size', 'sequence_length'] },
-      { name: 'attention_mask', dataType: DataType.INT64, shape: ['batch_size', 'sequence_length'] },
-    ],
+    inputs: TOKEN_INPUTS,
     outputs: [{ name: 'sentence_embedding', dataType: DataType.FLOAT, shape: ['batch_size', EMBEDDING_DIMS] }],
   };
 }

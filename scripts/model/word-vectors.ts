@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { WORD_VECTOR_MODELS } from '../../src/core/models';
-import { GraphBuilder, type Quantize } from './graph-builder';
+import { GraphBuilder, type Quantize, TOKEN_INPUTS } from './graph-builder';
 import { DataType, encodeModel, type Graph } from './onnx-proto';
 
 /** The most frequent words kept (the rest read as unknown): covers nearly all running English text. */
@@ -58,10 +58,7 @@ export function wordVectorsGraph(table: Float32Array, dims: number, quantize: Qu
     name: 'word_vectors',
     nodes: g.nodes,
     initializers: g.initializers,
-    inputs: [
-      { name: 'input_ids', dataType: DataType.INT64, shape: ['batch_size', 'sequence_length'] },
-      { name: 'attention_mask', dataType: DataType.INT64, shape: ['batch_size', 'sequence_length'] },
-    ],
+    inputs: TOKEN_INPUTS,
     outputs: [{ name: 'last_hidden_state', dataType: DataType.FLOAT, shape: ['batch_size', 'sequence_length', dims] }],
   };
 }
