@@ -22,8 +22,8 @@ export const sceneState = {
   /** cluster label elements, by cluster, drawn over the canvas */
   labelElements: [] as (HTMLDivElement | null)[],
   /** the points' colours and packed styles as drawn (the geometry's own arrays): the model lab's side view draws space B with them */
-  colours: new Uint8Array(0),
-  styles: new Float32Array(0),
+  colours: new Uint8Array(0) as Uint8Array,
+  styles: new Float32Array(0) as Float32Array,
   /** some points are drawn dimmed (blended) */
   dimmed: false,
   /** called after the colours or styles change */
