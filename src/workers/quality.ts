@@ -1,8 +1,9 @@
 // The quality worker's handlers: it holds the corpus vectors, finds their true neighbours (the model
-// lab compares two spaces' by them) and measures how faithful a layout of
-// them is (core/quality.ts), in steps between turns of the message loop; a newer request (a newer
+// lab compares two spaces' by them), measures how faithful a layout of them is (core/quality.ts) and
+// how a space agrees with labelled pairs (core/lab/pairMeasures.ts), in steps between turns of the message loop; a newer request (a newer
 // layout or corpus) cancels the one in progress (`latestOnly` in quality.worker.ts).
 import { exactKnnSteps } from '../core/knn';
+import { measurePairs } from '../core/lab/pairMeasures';
 import { layoutQualitySteps, type TrueNeighbours } from '../core/quality';
 import { runSteps } from '../core/steps';
 import { HeldVectors, nextTurn } from './held';
@@ -27,6 +28,11 @@ export function qualityHandlers(yieldTurn = nextTurn): Handlers<QualityCalls> {
       const steps = exactKnnSteps(held.vectors, held.count, held.dims, request.k);
       const { indices, k } = await runSteps(steps, { sliceMs: STEP_MS, yieldTurn, cancelled: () => call.signal.aborted });
       return transferring({ indices, k }, [indices.buffer]);
+    },
+    pairs: async (request, call) => {
+      const steps = measurePairs(request.format, request.items, request.vectors, request.dims);
+      const result = await runSteps(steps, { sliceMs: STEP_MS, yieldTurn, cancelled: () => call.signal.aborted });
+      return transferring(result, [result.similarity.buffer, result.wrongness.buffer]);
     },
   };
 }

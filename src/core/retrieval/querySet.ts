@@ -2,9 +2,8 @@
 // chunks that should come back, by id or by a text a relevant chunk contains (matched after
 // collapsing whitespace). Problems are named by line; rows that cannot be used are left out and said.
 import { chunkMetadata, type ChunkTable, type SourceDocument } from '../corpus';
-import { parseDelimited } from '../ingest/delimited';
 import { InputError } from '../ingest/inputError';
-import { jsonLinesTable, jsonTable } from '../ingest/records';
+import { fieldsFound, findField, normaliseField, readRecordFile } from '../ingest/recordFile';
 
 export interface QuerySetRow {
   /** 1-based line (or record) in the file */
@@ -27,11 +26,6 @@ const TEXT_COLUMNS = ['expected_text', 'relevant_text', 'gold_text', 'expected',
 /** Metadata columns that name a chunk, in order of preference. */
 const CHUNK_ID_FIELDS = ['id', 'chunk_id', '_id', 'doc_id', 'uuid'];
 
-const normalise = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function listOf(value: unknown): string[] {
@@ -54,31 +48,12 @@ function listOf(value: unknown): string[] {
 
 /** The rows of a query set file; throws InputError naming the columns found when it has no query or expectation column. */
 export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]; notes: string[] } {
-  const lower = name.toLowerCase();
-  let fields: string[];
-  let records: { line: number; get: (column: string) => unknown }[];
-  const notes: string[] = [];
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) {
-    const { table, badLines } = lower.endsWith('.json') ? { table: jsonTable(text), badLines: [] } : jsonLinesTable(text);
-    if (badLines.length > 0)
-      notes.push(
-        `${badLines.length} ${badLines.length === 1 ? 'line is' : 'lines are'} not a JSON object and ${badLines.length === 1 ? 'was' : 'were'} skipped (line ${badLines
-          .slice(0, 5)
-          .map((b) => b.line)
-          .join(', ')})`,
-      );
-    fields = table.fields;
-    records = table.rows.map((row, r) => ({ line: table.lines[r]!, get: (column: string) => row[fields.indexOf(column)] }));
-  } else {
-    const parsed = parseDelimited(text, lower.endsWith('.tsv') ? '\t' : ',');
-    fields = parsed.header;
-    records = parsed.rows.map((row, r) => ({ line: parsed.lines[r]!, get: (column: string) => row[fields.indexOf(column)] }));
-  }
-  const find = (names: string[]) => fields.find((f) => names.includes(normalise(f)));
+  const { fields, rows: records, notes } = readRecordFile(name, text);
+  const find = (names: string[]) => findField(fields, names);
   const queryColumn = find(QUERY_COLUMNS);
   const idColumn = find(ID_COLUMNS);
   const textColumn = find(TEXT_COLUMNS);
-  const found = fields.length > 0 ? fields.map((f) => `“${f}”`).join(', ') : 'none';
+  const found = fieldsFound(fields);
   if (!queryColumn) throw new InputError(`it has no query column (the columns found are ${found}): name one “query” or “question”`);
   if (!idColumn && !textColumn) {
     throw new InputError(
@@ -132,7 +107,7 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
 function idOf(table: ChunkTable, documents: SourceDocument[], row: number, ordinal: number): string {
   const source = table.sourceIds[row]!;
   const metadata = chunkMetadata(documents[source], table.sectionIds[row]!);
-  const named = CHUNK_ID_FIELDS.map((f) => metadata.find(([field]) => normalise(field) === f)?.[1]).find(Boolean);
+  const named = CHUNK_ID_FIELDS.map((f) => metadata.find(([field]) => normaliseField(field) === f)?.[1]).find(Boolean);
   return named ?? `${table.sources[source]}#${ordinal}`;
 }
 
