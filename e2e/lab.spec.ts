@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
 import { write } from './fixtures/folder';
 
@@ -14,6 +15,33 @@ const QUERY_SET = [
   'What did medieval monks copy?,manuscripts',
 ].join('\n');
 
+/** Opens the recipe of space B (when closed), picks what it changes, and compares it with A. */
+async function compareWithSpace(page: Page, recipe: { model?: string; precision?: string; pooling?: string; dims?: string }) {
+  const lab = page.getByRole('region', { name: 'Model lab' });
+  const add = lab.getByRole('button', { name: 'Add a space' });
+  if ((await add.getAttribute('aria-expanded')) !== 'true') await add.click();
+  const form = lab.getByRole('group', { name: 'Space B' });
+  // the model first: picking one starts its other parts from that model's defaults
+  if (recipe.model) await form.getByLabel('Space B model').selectOption(recipe.model);
+  if (recipe.precision) await form.getByLabel('Space B precision').selectOption(recipe.precision);
+  if (recipe.pooling) await form.getByLabel('Space B pooling').selectOption(recipe.pooling);
+  if (recipe.dims) await form.getByLabel('Space B dimensions').selectOption(recipe.dims);
+  await form.getByRole('button', { name: 'Compare', exact: true }).click();
+}
+
+/** Triplets on the demo's topics: a question, a sentence on its topic, a sentence on another. */
+const TRIPLETS = [
+  'anchor,positive,negative',
+  'How do stars form?,Clouds of gas and dust collapse under gravity until fusion ignites,Yeast feeds on sugar and makes bread dough rise',
+  'Why do volcanoes erupt?,Magma rises through the crust and bursts out as lava and ash,Monks copied manuscripts by hand in quiet rooms',
+  'How should I water tomato plants?,Water the soil deeply at the roots in the morning,The sun is a star at the centre of the solar system',
+  'What lives on a coral reef?,Fish and polyps live among the reef in warm shallow seas,Adults need seven to nine hours of sleep',
+  'How does sourdough bread rise?,Wild yeast and bacteria ferment the dough and make gas,Lava flows cool into black basalt rock',
+  'Why do we need sleep?,Sleep lets the brain rest and store memories,Coral polyps build reefs from calcium carbonate',
+  'What made ancient Egypt fertile?,The Nile flooded every year and left rich black silt on the fields,Telescopes collect light from distant galaxies',
+  'Who copied books in the Middle Ages?,Medieval monks wrote out manuscripts in scriptoria,Compost feeds the soil with organic matter',
+].join('\n');
+
 test.beforeEach(async ({ page }) => {
   await page.goto('/?demo');
   await waitReady(page);
@@ -23,8 +51,7 @@ test('model lab: another precision, a cut and another model of the corpus, compa
   const lab = page.getByRole('region', { name: 'Model lab' });
   const before = await summary(page);
   const other = before.dtype === 'q8' ? 'fp32' : 'q8';
-  await lab.getByLabel('What space B changes').selectOption(`precision:${other}`);
-  await lab.getByRole('button', { name: 'Add space B' }).click();
+  await compareWithSpace(page, { model: before.model, precision: other });
   await expect.poll(async () => (await summary(page)).lab !== null, { timeout: 60_000 }).toBe(true);
   await waitReady(page);
   let s = await summary(page);
@@ -35,38 +62,48 @@ test('model lab: another precision, a cut and another model of the corpus, compa
     ['b', other, chunks],
   ]);
   const comparison = s.lab!;
-  expect(comparison.spaces.b).toBe(`${other} weights`);
-  expect(comparison.overlap).toHaveLength(chunks);
+  expect(comparison.spaces.map((x) => [x.id, x.label, x.chunks])).toEqual([
+    ['a', expect.stringContaining(before.dtype!), chunks],
+    ['b', `${other} weights`, chunks],
+  ]);
+  const overlap = comparison.neighbourOverlap;
+  expect(overlap.k).toBe(10);
+  expect(overlap.perChunk).toHaveLength(chunks);
   // lower precision moves some neighbours, not most of them
-  expect(comparison.meanOverlap).toBeGreaterThan(0.4);
-  expect(comparison.meanOverlap).toBeLessThan(1);
-  const listed = comparison.changedMost.map((row) => comparison.overlap[row]!);
+  expect(overlap.mean).toBeGreaterThan(0.4);
+  expect(overlap.mean).toBeLessThan(1);
+  const listed = overlap.changedMost.map((row) => row.jaccard);
   expect(listed).toEqual([...listed].sort((x, y) => x - y));
-  expect(Math.min(...comparison.overlap)).toBe(listed[0]);
-  // the same picture, up to rotation: what is left after aligning is small
-  expect(comparison.residual!).toBeLessThan(0.5);
-  await expect(lab.getByLabel('Neighbour overlap')).toContainText(`keep ${Math.round(100 * comparison.meanOverlap)}%`);
+  expect(listed).toEqual(overlap.changedMost.map((row) => overlap.perChunk[row.index]));
+  expect(Math.min(...overlap.perChunk)).toBe(listed[0]);
+  // the same picture, up to rotation: what is left after aligning all chunks is small
+  expect(comparison.alignment).toMatchObject({ method: 'procrustes', shared: chunks });
+  expect(comparison.alignment!.rmsd).toBeLessThan(0.5);
+  await expect(lab.getByLabel('Neighbour overlap')).toContainText(`keep ${Math.round(100 * overlap.mean)}%`);
+  await expect(lab.getByLabel('Neighbour overlap')).toContainText(`RMSD ${comparison.alignment!.rmsd.toFixed(2)}`);
   // the points are coloured by what changed
   expect(s.colour.mode).toBe('overlap');
   await expect(page.getByRole('region', { name: 'Legend' })).toContainText('the same ten');
 
   // the chunk that changed most opens with its neighbours in both spaces, those in both marked
   await lab.getByRole('list', { name: 'Changed the most' }).getByRole('button').first().click();
-  await expect.poll(async () => (await summary(page)).openChunk).toBe(comparison.changedMost[0]);
+  const most = overlap.changedMost[0]!;
+  await expect.poll(async () => (await summary(page)).openChunk).toBe(most.index);
   const inA = lab.getByRole('list', { name: 'Neighbours in A' }).getByRole('listitem');
   await expect(inA).toHaveCount(10);
   const sharedCount = (await inA.allTextContents()).filter((t) => t.startsWith('●')).length;
   // Jaccard J of two lists of 10 with s shared: s / (20 − s)
-  const jaccard = comparison.overlap[comparison.changedMost[0]!]!;
+  const jaccard = most.jaccard;
   expect(sharedCount).toBe(Math.round((20 * jaccard) / (1 + jaccard)));
 
   // the overlay draws B's points and where each chunk moved
   const plain = await drawnPixels(page);
-  await lab.getByLabel('Overlay space B').check();
+  await lab.getByLabel('Lab view').selectOption('Overlay (B aligned onto A)');
+  expect((await summary(page)).lab!.view).toBe('overlay');
   await expect.poll(async () => (await drawnPixels(page)).count).toBeGreaterThan(plain.count);
 
   // side by side: B in a second scene whose camera follows A's, and A's follows B's
-  await lab.getByLabel('Side by side').check();
+  await lab.getByLabel('Lab view').selectOption('Side by side');
   const sceneB = page.getByRole('img', { name: 'Space B' });
   await expect(sceneB).toBeVisible();
   const sceneA = page.getByRole('img', { name: 'Vector space' });
@@ -88,45 +125,42 @@ test('model lab: another precision, a cut and another model of the corpus, compa
   await drag(boxB);
   await expect.poll(async () => (await drawnPixels(page)).signature).not.toBe(beforeA.signature);
   await page.screenshot({ path: test.info().outputPath('side-by-side.png') });
-  await lab.getByLabel('Side by side').uncheck();
+  await lab.getByLabel('Lab view').selectOption('A only');
   await expect(sceneB).toHaveCount(0);
 
   // a query set answered in both spaces: per-query wins and losses and an interval for MRR
   await page.getByLabel('Load evaluation set').setInputFiles(write('queries/lab-questions.csv', QUERY_SET));
   await waitReady(page);
-  await lab.getByRole('button', { name: 'Compare on the query set' }).click();
+  await lab.getByRole('button', { name: 'Answer the query set in both spaces' }).click();
   await expect(lab.getByRole('region', { name: 'Space comparison' })).toBeVisible();
   await waitReady(page);
   s = await summary(page);
-  const queries = s.lab!.queries!;
+  const queries = s.lab!.evaluation!;
   expect(queries.count).toBe(8);
-  expect(queries.won.length + queries.lost.length + queries.tied.length).toBe(8);
+  const { won, lost, tied } = queries.deltas;
+  expect(won.length + lost.length + tied.length).toBe(8);
   // space A's side is the evaluation already shown for the space on screen
   expect(queries.a.mrr).toBeCloseTo(s.evaluation!.table[0]!.mrr, 6);
-  expect(queries.mrrDelta.low).toBeLessThanOrEqual(queries.mrrDelta.mean);
-  expect(queries.mrrDelta.high).toBeGreaterThanOrEqual(queries.mrrDelta.mean);
-  expect(queries.mrrDelta.mean).toBeCloseTo(queries.b.mrr - queries.a.mrr, 6);
-  await expect(lab.getByLabel('Paired difference')).toContainText(
-    `B wins ${queries.won.length}, loses ${queries.lost.length}, ties ${queries.tied.length} of 8 queries`,
-  );
+  expect(queries.mrrInterval.low).toBeLessThanOrEqual(queries.mrrInterval.mean);
+  expect(queries.mrrInterval.high).toBeGreaterThanOrEqual(queries.mrrInterval.mean);
+  expect(queries.mrrInterval.mean).toBeCloseTo(queries.b.mrr - queries.a.mrr, 6);
+  await expect(lab.getByLabel('Paired difference')).toContainText(`B wins ${won.length}, loses ${lost.length}, ties ${tied.length} of 8 queries`);
   await lab.screenshot({ path: test.info().outputPath('lab.png') });
 
   // a cut of the vectors replaces B, compared on the same questions at once (no model run)
-  await lab.getByLabel('What space B changes').selectOption('dims:128');
-  await lab.getByRole('button', { name: 'Add space B' }).click();
-  await expect.poll(async () => (await summary(page)).lab?.spaces.b).toBe('first 128 dimensions');
+  await compareWithSpace(page, { model: before.model, dims: '128' });
+  await expect.poll(async () => (await summary(page)).lab?.spaces[1]?.label).toBe('first 128 dimensions');
   await waitReady(page);
   s = await summary(page);
   expect(s.spaces.map((x) => [x.id, x.dims])).toEqual([
     ['a', 512],
     ['b', 128],
   ]);
-  expect(s.lab!.queries!.count).toBe(8);
+  expect(s.lab!.evaluation!.count).toBe(8);
 
   // another model the app serves: the word vectors, on the same questions
-  await lab.getByLabel('What space B changes').selectOption('model:orrery/glove-100d');
-  await lab.getByRole('button', { name: 'Add space B' }).click();
-  await expect.poll(async () => (await summary(page)).lab?.spaces.b, { timeout: 60_000 }).toBe('Word vectors 100-d, mean (built in)');
+  await compareWithSpace(page, { model: 'orrery/glove-100d' });
+  await expect.poll(async () => (await summary(page)).lab?.spaces[1]?.label, { timeout: 60_000 }).toBe('Word vectors 100-d, mean (built in)');
   await waitReady(page);
   s = await summary(page);
   expect(s.spaces.map((x) => [x.id, x.model, x.dims])).toEqual([
@@ -134,13 +168,24 @@ test('model lab: another precision, a cut and another model of the corpus, compa
     ['b', 'orrery/glove-100d', 100],
   ]);
   // averaged word vectors answer these questions worse than the sentence encoder, and the interval says it is not chance
-  const models = s.lab!.queries!;
+  const models = s.lab!.evaluation!;
   expect(models.b.mrr).toBeLessThan(models.a.mrr);
-  expect(models.lost.length).toBeGreaterThan(models.won.length);
-  expect(models.mrrDelta.high).toBeLessThan(0);
+  expect(models.deltas.lost.length).toBeGreaterThan(models.deltas.won.length);
+  expect(models.mrrInterval.high).toBeLessThan(0);
   await expect(lab.getByLabel('Paired difference')).toContainText('A is better');
   // a different model moves most neighbourhoods
-  expect(s.lab!.meanOverlap).toBeLessThan(comparison.meanOverlap);
+  expect(s.lab!.neighbourOverlap.mean).toBeLessThan(overlap.mean);
+
+  // the query on screen in both spaces: B's hits, each with its rank in A's answer
+  await page.getByLabel('Query', { exact: true }).fill('How does a black hole form?');
+  await page.getByLabel('Query', { exact: true }).press('Enter');
+  await page.getByText('Retriever settings').click();
+  await page.getByLabel('Compare with').selectOption('space:');
+  await expect.poll(async () => (await summary(page)).lab?.query?.b.length ?? 0).toBeGreaterThan(0);
+  const answered = (await summary(page)).lab!.query!;
+  const rankInA = new Map(answered.a.map((h) => [h.index, h.rank]));
+  expect(answered.b.map((h) => h.rankInA)).toEqual(answered.b.map((h) => rankInA.get(h.index) ?? null));
+  await expect(page.getByRole('region', { name: 'Comparison', exact: true })).toContainText('space B (Word vectors 100-d');
   await page.screenshot({ path: test.info().outputPath('lab-models.png') });
 
   // new data on screen ends the comparison: its space goes
@@ -156,16 +201,16 @@ test('model lab: another precision, a cut and another model of the corpus, compa
 
 test('model lab: a model with token outputs pooled another way (mean against first-token), in a space of its own', async ({ page }) => {
   const lab = page.getByRole('region', { name: 'Model lab' });
-  const choices = lab.getByLabel('What space B changes').locator('option');
+  await lab.getByRole('button', { name: 'Add a space' }).click();
+  await lab.getByLabel('Space B model').selectOption('orrery/use-lite-en');
   // USE lite pools its tokens itself: there is no pooling to choose
-  expect((await choices.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).some((v) => v.startsWith('pooling:'))).toBe(false);
+  await expect(lab.getByLabel('Space B pooling')).toBeDisabled();
   await page.getByLabel('Embedding model').selectOption('orrery/glove-100d');
   await page.getByRole('button', { name: 'Use model' }).click();
   await expect.poll(async () => (await summary(page)).model, { timeout: 60_000 }).toBe('orrery/glove-100d');
   await waitReady(page);
-  await lab.getByLabel('What space B changes').selectOption('pooling:cls');
-  await lab.getByRole('button', { name: 'Add space B' }).click();
-  await expect.poll(async () => (await summary(page)).lab?.spaces.b, { timeout: 60_000 }).toBe('cls pooling');
+  await compareWithSpace(page, { model: 'orrery/glove-100d', pooling: 'cls' });
+  await expect.poll(async () => (await summary(page)).lab?.spaces[1]?.label, { timeout: 60_000 }).toBe('cls pooling');
   await waitReady(page);
   const s = await summary(page);
   expect(s.spaces.map((x) => [x.id, x.model, x.pooling ?? 'catalogue', x.dims])).toEqual([
@@ -173,5 +218,35 @@ test('model lab: a model with token outputs pooled another way (mean against fir
     ['b', 'orrery/glove-100d', 'cls', 100],
   ]);
   // a chunk's first word says little of its neighbours: most neighbourhoods change (the same vectors would keep all)
-  expect(s.lab!.meanOverlap).toBeLessThan(0.6);
+  expect(s.lab!.neighbourOverlap.mean).toBeLessThan(0.6);
+
+  // the user's triplets, measured in both spaces: averaged words tell topics apart, a first word hardly does
+  await lab.getByLabel('Add labelled pairs').setInputFiles(write('pairs/triplets.csv', TRIPLETS));
+  await expect.poll(async () => (await summary(page)).lab?.pairs?.n ?? 0, { timeout: 30_000 }).toBe(8);
+  await waitReady(page);
+  const pairs = (await summary(page)).lab!.pairs!;
+  expect(pairs).toMatchObject({ file: 'triplets.csv', format: 'triplets', usable: 8 });
+  expect(pairs.a.tripletAccuracy).toBeGreaterThanOrEqual(0.75);
+  expect(pairs.b.tripletAccuracy).toBeLessThan(pairs.a.tripletAccuracy!);
+  const table = lab.getByRole('table', { name: 'Pairs in both spaces' });
+  await expect(table.getByRole('row', { name: /Triplet accuracy/ })).toContainText(
+    `${pairs.a.tripletAccuracy!.toFixed(3)}${pairs.b.tripletAccuracy!.toFixed(3)}`,
+  );
+  // the rows each space gets wrong open to show all three texts
+  const worstInB = lab.getByRole('list', { name: 'Worst pairs in B' }).getByRole('listitem');
+  await expect(worstInB).toHaveCount(Math.round(8 * (1 - pairs.b.tripletAccuracy!)));
+  expect(pairs.worst.b).toHaveLength(Math.round(8 * (1 - pairs.b.tripletAccuracy!)));
+  await expect(worstInB.first()).toContainText(`line ${pairs.worst.b[0]}`);
+  await worstInB.first().locator('summary').click();
+  await expect(worstInB.first()).toContainText('not: ');
+  // and are drawn in A's picture: green to the positive, red to the negative, for each row either space gets wrong
+  const lines = (await summary(page)).scene.pairLines;
+  expect(lines.positive).toBe(new Set([...pairs.worst.a, ...pairs.worst.b]).size);
+  expect(lines.negative).toBe(lines.positive);
+  await page.screenshot({ path: test.info().outputPath('lab-pairs.png') });
+
+  // a file without the columns of any shape is refused by name, and the measures stay
+  await lab.getByLabel('Add labelled pairs').setInputFiles(write('pairs/wrong.csv', 'question_text,answer_text\na,b\n'));
+  await expect.poll(async () => (await summary(page)).notices.join('\n')).toContain('wrong.csv: it has none of the labelled-pair shapes');
+  expect((await summary(page)).lab!.pairs!.file).toBe('triplets.csv');
 });

@@ -14,7 +14,7 @@ const from = new Float32Array(3);
  */
 export function LabOverlay({ frame }: { frame: Frame }) {
   const invalidate = useThree((s) => s.invalidate);
-  const on = useOrrery((s) => s.labOverlay);
+  const on = useOrrery((s) => s.labView === 'overlay');
   const alignment = useLabAlignment();
   const coords = useSpace((w) => w.coords);
   const geometries = useMemo(() => {

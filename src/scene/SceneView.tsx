@@ -7,6 +7,7 @@ import { CameraRig, fitZoom } from './CameraRig';
 import { LabelPlacer } from './ClusterLabels';
 import { NeighbourEdges } from './NeighbourEdges';
 import { LabOverlay } from './LabOverlay';
+import { LabPairLines } from './LabPairLines';
 import { Picking } from './Picking';
 import { PointCloud } from './PointCloud';
 import { type Frame, frameFor } from './pointsAdapter';
@@ -84,6 +85,7 @@ export function SceneView() {
       {layoutVersion > 0 && <QueryPath frame={frame} />}
       {layoutVersion > 0 && <NeighbourEdges frame={frame} />}
       {layoutVersion > 0 && <LabOverlay frame={frame} />}
+      {layoutVersion > 0 && <LabPairLines frame={frame} />}
       <LabelPlacer />
       {flat ? (
         <OrbitControls

@@ -6,8 +6,7 @@ import type { RetrievedHit } from '../core/retrieval/retrieve';
 import { activeSpace } from './workspace/spaces';
 import { languageReport } from './languageCoverage';
 import type { TuningResult } from '../core/retrieval/tuning';
-import type { QueryScores } from '../core/retrieval/metrics';
-import { labAlignment } from './labAlignment';
+import { labSummary } from './labSummary';
 import { sceneReport } from './sceneReport';
 import { placementFor } from '../core/placement';
 import { activeOf, type OrreryState } from './slices';
@@ -66,33 +65,6 @@ function colourSummary(s: OrreryState): OrrerySummary['colour'] {
       colouring.kind === 'groups' ? colouring.groups.map((g) => ({ key: g.key, name: g.name, count: g.count, shown: !s.hiddenGroups.includes(g.key) })) : [],
     range: colouring.kind === 'numeric' ? { min: colouring.min, max: colouring.max, missing: colouring.missing } : null,
     tooManyValues: colouring.kind === 'too-many' ? colouring.distinct : null,
-  };
-}
-
-function labSummary({ lab, labOverlay, labSideBySide }: OrreryState): OrrerySummary['lab'] {
-  if (!lab) return null;
-  const scores = (q: QueryScores) => ({ hit5: q.hit5, mrr: q.rr, ndcg10: q.ndcg10 });
-  const { queries } = lab;
-  return {
-    spaces: lab.labels,
-    k: lab.k,
-    meanOverlap: lab.meanOverlap,
-    overlap: Array.from(lab.overlap),
-    changedMost: lab.changedMost,
-    residual: labAlignment()?.residual ?? null,
-    overlay: labOverlay,
-    sideBySide: labSideBySide,
-    queries: queries && {
-      name: queries.name,
-      count: queries.queries.length,
-      a: scores(queries.a),
-      b: scores(queries.b),
-      rr: { a: queries.rrA, b: queries.rrB },
-      won: queries.mrr.won,
-      lost: queries.mrr.lost,
-      tied: queries.mrr.tied,
-      mrrDelta: { mean: queries.mrr.delta, low: queries.mrr.low, high: queries.mrr.high, significant: queries.mrr.significant },
-    },
   };
 }
 

@@ -1,5 +1,5 @@
-// The model lab: a second space of the corpus on screen (other weights' precision, or the vectors
-// cut to their first dimensions), laid out and clustered like the first, then compared with it —
+// The model lab: a second space of the corpus on screen (another model, precision or pooling, or the
+// vectors cut to their first dimensions), laid out and clustered like the first, then compared with it —
 // each chunk's true neighbours in both (Jaccard), B's picture aligned onto A's (labAlignment.ts), and
 // the loaded query set answered in both (per-query wins and losses, a bootstrap interval of MRR).
 import { changedMost, meanOf, neighbourJaccard } from '../core/lab/overlap';
@@ -7,12 +7,13 @@ import { comparePaired } from '../core/lab/pairedComparison';
 import { truncateVectors } from '../core/models';
 import { denseReading } from './languageCoverage';
 import { labAlignment } from './labAlignment';
+import { measurePairsInB } from './labPairs';
 import { embedCorpus } from './embedCorpus';
 import { embedQueries } from './embedding';
-import { describeDifference, queryVectorsInB, sourceOf } from './labSpace';
+import { describeRecipe, labModel, vectorsInB, recipeOfA, sameRecipe, sourceOf } from './labSpace';
 import { corpusRef } from './corpusRef';
 import { layOutUncommitted } from './layoutActions';
-import type { LabComparison, QueryComparison, SpaceDifference } from './labSlice';
+import type { LabComparison, LabRecipe, LabView, QueryComparison } from './labSlice';
 import { activeOf } from './slices';
 import { settle } from './status';
 import { setColourMode } from './viewActions';
@@ -23,9 +24,7 @@ import { shareVectors } from './vectorSync';
 import { qualityClient, retrieveClient } from './workers';
 import { commitWorkspace } from './workspace/commit';
 import { type Space, spaceOf } from './workspace/data';
-import { activeSpace, closeLab, LAB_SPACE, openSpace, setSpaceState } from './workspace/spaces';
-
-export { describeDifference };
+import { activeSpace, closeLab, LAB_SPACE, openSpace } from './workspace/spaces';
 
 /** Closes space B; a comparison of the query with B goes with it. */
 export function closeLabSpace(): Promise<void> {
@@ -43,8 +42,8 @@ function describeA(): string {
   return `${modelSource.model.label}${dtype ? ` · ${dtype}` : ''} · ${activeSpace().dims} dimensions`;
 }
 
-/** Adds space B, differing from the space on screen by `difference`, and compares the two. */
-export function addLabSpace(difference: SpaceDifference): Promise<void> {
+/** Adds space B, made by `recipe`, and compares it with the space on screen. */
+export function addLabSpace(recipe: LabRecipe): Promise<void> {
   return enqueue(async (signal) => {
     const { notify, setStatus } = store.getState();
     const a = activeSpace();
@@ -54,18 +53,20 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
       settle();
       return;
     }
+    // a labelled-pairs file measured against the earlier B is measured again against the new one
+    const earlierPairs = store.getState().lab?.pairs ?? null;
     closeLab();
-    const what = describeDifference(difference);
-    const { vectors, made } = await vectorsOf(a, difference, signal);
+    const what = describeRecipe(recipe);
+    const { vectors, precision } = await vectorsOf(a, recipe, signal);
     const dims = vectors.length / count;
     const state = store.getState();
-    const recipe = { model: made?.model ?? state.modelSource.model.id, precision: made ? made.precision : state.dtype, chunking: state.chunking };
     setStatus('layout', `Laying out space B (${what})`);
     const params = activeOf(state).layoutParams;
     const layout = await layOutUncommitted(LAB_SPACE, params, vectors, count, dims, signal);
-    openSpace(LAB_SPACE, recipe);
+    // a pooling is named only where it is not the model's own way
+    const pooling = recipe.pooling === labModel(recipe.model).pooling ? {} : { pooling: recipe.pooling };
+    openSpace(LAB_SPACE, { model: recipe.model, precision, chunking: state.chunking, ...pooling });
     await commitWorkspace({ space: LAB_SPACE, corpus: { documents: a.documents, table: a.table, vectors, dims }, layout: { params, result: layout } });
-    if (difference.kind === 'pooling') setSpaceState(LAB_SPACE, (s) => ({ recipe: { ...s.recipe, pooling: difference.pooling } }));
     const b = spaceOf(LAB_SPACE);
     setStatus('querying', `Comparing the ${OVERLAP_K} nearest neighbours of ${count.toLocaleString('en')} chunks in both spaces`);
     const neighboursA = await trueNeighbours(a, OVERLAP_K, signal);
@@ -73,7 +74,7 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
     const overlap = neighbourJaccard(neighboursA, neighboursB, count, OVERLAP_K);
     const lab: LabComparison = {
       space: LAB_SPACE,
-      difference,
+      recipe,
       labels: { a: describeA(), b: what },
       k: OVERLAP_K,
       neighboursA,
@@ -82,6 +83,7 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
       meanOverlap: meanOf(overlap),
       changedMost: changedMost(overlap, CHANGED_LISTED),
       queries: null,
+      pairs: null,
     };
     store.setState({ lab });
     // what changed is what the user came to see
@@ -89,30 +91,31 @@ export function addLabSpace(difference: SpaceDifference): Promise<void> {
     const residual = labAlignment()?.residual ?? NaN;
     notify(
       'info',
-      `Space B (${what}): its chunks keep ${Math.round(100 * lab.meanOverlap)}% of their ${OVERLAP_K} nearest neighbours on average (Jaccard); B's picture lies over A's with a residual of ${residual.toFixed(2)}.`,
+      `Space B (${what}): its chunks keep ${Math.round(100 * lab.meanOverlap)}% of their ${OVERLAP_K} nearest neighbours on average (Jaccard); aligned onto A's picture, B's is off by an RMSD of ${residual.toFixed(2)} of A's spread.`,
     );
     if (activeOf(store.getState()).evaluation) await compareQueries(signal);
+    if (earlierPairs) {
+      const pairs = await measurePairsInB(lab, earlierPairs, signal);
+      store.setState((s) => (s.lab?.space === lab.space ? { lab: { ...s.lab, pairs } } : {}));
+    }
     // the query on screen, compared with itself in B when asked
     await answerQuery(signal);
     settle();
   });
 }
 
-/** B's vectors: A's cut to their first dimensions (no model run), or the corpus embedded again by another model or precision (the cache keeps what it can). */
-async function vectorsOf(
-  a: Space,
-  difference: SpaceDifference,
-  signal: AbortSignal,
-): Promise<{ vectors: Float32Array; made: { model: string; precision: string | null } | null }> {
-  const source = sourceOf(difference);
+/** B's vectors: A's cut to their first dimensions (no model run), or the corpus embedded again by another model, precision or pooling (the cache keeps what it can), then cut. */
+async function vectorsOf(a: Space, recipe: LabRecipe, signal: AbortSignal): Promise<{ vectors: Float32Array; precision: string | null }> {
+  const source = sourceOf(recipe);
   if (!source) {
-    if (difference.kind !== 'dims' || difference.dims >= a.dims)
-      throw new Error(`A cut to fewer dimensions needs vectors of more than that; these have ${a.dims}.`);
-    return { vectors: truncateVectors(a.vectors, a.dims, difference.dims), made: null };
+    if (sameRecipe(recipe, recipeOfA())) throw new Error('Space B would be the same as A: change its model, precision, pooling or dimensions.');
+    if (recipe.dims >= a.dims) throw new Error(`A cut to fewer dimensions needs vectors of more than that; these have ${a.dims}.`);
+    return { vectors: truncateVectors(a.vectors, a.dims, recipe.dims), precision: store.getState().dtype };
   }
-  if (a.table.imported.some((flag) => flag)) throw new Error('Some chunks came with their own vectors: another model or precision cannot make them again.');
+  if (a.table.imported.some((flag) => flag))
+    throw new Error('Some chunks came with their own vectors: another model, precision or pooling cannot make them again.');
   const { corpus, made } = await embedCorpus(a.documents, a.table, signal, source);
-  return { vectors: corpus.vectors, made: { model: source.model.id, precision: made.engine?.dtype ?? null } };
+  return { vectors: truncateVectors(corpus.vectors, corpus.dims, recipe.dims), precision: made.engine?.dtype ?? null };
 }
 
 /** The query set evaluated on A, answered by dense retrieval in both spaces; B's result is kept in the lab. */
@@ -134,7 +137,7 @@ async function compareQueries(signal: AbortSignal): Promise<void> {
     return result.rows.find((row) => row.name === 'dense')!;
   };
   const queryA = await embedQueries(texts, signal);
-  const queryB = await queryVectorsInB(lab, texts, queryA.vectors, queryA.dims, signal);
+  const queryB = await vectorsInB(lab, texts, queryA.vectors, queryA.dims, signal);
   state.setStatus('querying', `Answering ${texts.length} queries in both spaces`);
   const rowA = await answer(activeSpace(), queryA.vectors);
   const rowB = await answer(spaceOf(lab.space), queryB);
@@ -160,10 +163,6 @@ async function trueNeighbours(space: Space, k: number, signal: AbortSignal): Pro
   return indices;
 }
 
-export function setLabOverlay(on: boolean): void {
-  store.setState({ labOverlay: on });
-}
-
-export function setLabSideBySide(on: boolean): void {
-  store.setState({ labSideBySide: on });
+export function setLabView(view: LabView): void {
+  store.setState({ labView: view });
 }

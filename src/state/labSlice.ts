@@ -1,12 +1,21 @@
 // The model lab's state: a second space of the corpus and how it differs from the one on screen.
 import type { PairedComparison } from '../core/lab/pairedComparison';
+import type { PairResult } from '../core/lab/pairMeasures';
+import type { PairFormat, PairItem } from '../core/lab/pairs';
 import type { Pooling } from '../core/pooling';
 import type { QueryScores } from '../core/retrieval/metrics';
 import type { SpaceId } from './workspace/data';
 
-/** What the second space changes: the model (one the app serves), the weights' precision, or a cut to the vectors' first dimensions. */
-export type SpaceDifference =
-  { kind: 'model'; model: string } | { kind: 'precision'; precision: string } | { kind: 'pooling'; pooling: Pooling } | { kind: 'dims'; dims: number };
+/** What space B is made of: a model (A's or one the app serves), its weights' precision, how its token outputs are pooled, and how many leading dimensions are kept. */
+export interface LabRecipe {
+  model: string;
+  precision: string | null;
+  pooling: Pooling;
+  dims: number;
+}
+
+/** How the scene shows space B: not at all, aligned over A, or in a second scene beside A. */
+export type LabView = 'a' | 'overlay' | 'side-by-side';
 
 /** The same query set answered in both spaces (dense retrieval). */
 export interface QueryComparison {
@@ -21,11 +30,26 @@ export interface QueryComparison {
   mrr: PairedComparison;
 }
 
+/** A labelled-pairs file measured in both spaces. */
+export interface PairsComparison {
+  file: string;
+  format: PairFormat;
+  /** usable rows in the file; `items` may be a sample of them */
+  usable: number;
+  notes: string[];
+  texts: string[];
+  items: PairItem[];
+  /** the texts' vectors in A (texts × dims), for placing them in A's picture */
+  vectorsA: Float32Array;
+  a: PairResult;
+  b: PairResult;
+}
+
 export interface LabComparison {
   /** the second space */
   space: SpaceId;
-  difference: SpaceDifference;
-  /** what each space is, in words */
+  recipe: LabRecipe;
+  /** what each space is, in words (B: what differs from A) */
   labels: { a: string; b: string };
   /** true neighbours per chunk, in the full vectors */
   k: number;
@@ -37,14 +61,13 @@ export interface LabComparison {
   /** chunks whose neighbourhoods changed the most, lowest overlap first */
   changedMost: number[];
   queries: QueryComparison | null;
+  pairs: PairsComparison | null;
 }
 
 export interface LabSlice {
   lab: LabComparison | null;
-  /** B's picture drawn over A's: its points, and a line from each chunk's place in A to its place in B */
-  labOverlay: boolean;
-  /** B in a second scene beside A, the cameras linked */
-  labSideBySide: boolean;
+  /** overlay: B's points over A's, and a line from each chunk's place in A to its place in B; side-by-side: B in a second scene, the cameras linked */
+  labView: LabView;
 }
 
-export const createLabSlice = (): LabSlice => ({ lab: null, labOverlay: false, labSideBySide: false });
+export const createLabSlice = (): LabSlice => ({ lab: null, labView: 'a' });

@@ -1,33 +1,77 @@
-// What space B is: its difference from the space on screen in words, the model that makes its
-// vectors, and a query's vectors in it.
-import { type Dtype, MODEL_CATALOGUE, type ModelSource, truncateVectors } from '../core/models';
+// What space B is: its recipe beside A's, what differs in words, the model that makes its vectors,
+// and a query's vectors in it.
+import { type Dtype, MODEL_CATALOGUE, type ModelEntry, type ModelSource, type Purpose, truncateVectors } from '../core/models';
 import { embed } from './embedding';
-import type { LabComparison, SpaceDifference } from './labSlice';
+import type { LabComparison, LabRecipe } from './labSlice';
 import { useOrreryStore } from './store';
 import { spaceOf } from './workspace/data';
+import { activeSpace } from './workspace/spaces';
 
 const store = useOrreryStore;
 
-export function describeDifference(difference: SpaceDifference): string {
-  if (difference.kind === 'model') return MODEL_CATALOGUE.find((m) => m.id === difference.model)?.label ?? difference.model;
-  if (difference.kind === 'pooling') return `${difference.pooling === 'last' ? 'last-token' : difference.pooling} pooling`;
-  return difference.kind === 'precision' ? `${difference.precision} weights` : `first ${difference.dims} dimensions`;
+/** The recipe of vectors made by `source` at `precision`, `dims` wide. */
+export const recipeOf = (source: ModelSource, precision: string | null, dims: number): LabRecipe => ({
+  model: source.model.id,
+  precision,
+  pooling: source.pooling ?? source.model.pooling,
+  dims,
+});
+
+/** The recipe of the space on screen. */
+export function recipeOfA(): LabRecipe {
+  const { modelSource, dtype } = store.getState();
+  return recipeOf(modelSource, dtype, activeSpace().dims);
 }
 
-/** The model that makes space B's vectors (none for a cut of A's). */
-export function sourceOf(difference: SpaceDifference): ModelSource | null {
+/** A model space B may use: A's own (from wherever A's came), or one the app serves. */
+export function labModel(id: string): ModelEntry {
   const { modelSource } = store.getState();
-  if (difference.kind === 'dims') return null;
-  if (difference.kind === 'precision') return { ...modelSource, dtype: difference.precision as Dtype };
-  if (difference.kind === 'pooling') return { ...modelSource, pooling: difference.pooling };
-  const model = MODEL_CATALOGUE.find((m) => m.id === difference.model);
-  if (!model?.builtIn) throw new Error(`${difference.model} is not a model this app serves; pick it under Model to download it.`);
-  return { model, remoteHost: null };
+  if (id === modelSource.model.id) return modelSource.model;
+  const model = MODEL_CATALOGUE.find((m) => m.id === id);
+  if (!model?.builtIn) throw new Error(`${id} is not a model this app serves; pick it under Model to download it.`);
+  return model;
 }
 
-/** Queries' vectors in space B: embedded by B's model, or A's query vectors cut as B's vectors were. */
-export async function queryVectorsInB(lab: LabComparison, texts: string[], vectorsA: Float32Array, dimsA: number, signal: AbortSignal): Promise<Float32Array> {
-  const source = sourceOf(lab.difference);
-  if (source) return (await embed(texts, 'query', signal, source)).vectors;
-  return truncateVectors(vectorsA, dimsA, spaceOf(lab.space).dims);
+/** True when the recipe makes the same vectors as A's model (B is then at most a cut of A's). */
+const sameModelRun = (b: LabRecipe, a: LabRecipe) => b.model === a.model && b.precision === a.precision && b.pooling === a.pooling;
+
+export const sameRecipe = (b: LabRecipe, a: LabRecipe) => sameModelRun(b, a) && b.dims === a.dims;
+
+/** What B changes from A, in words ("Word vectors 100-d · q8 weights · first 64 dimensions"). */
+export function describeRecipe(b: LabRecipe, a: LabRecipe = recipeOfA()): string {
+  const parts: string[] = [];
+  if (b.model !== a.model) parts.push(labModel(b.model).label);
+  if (b.precision !== a.precision && b.precision) parts.push(`${b.precision} weights`);
+  if (b.pooling !== a.pooling && (b.model === a.model || b.pooling !== labModel(b.model).pooling))
+    parts.push(`${b.pooling === 'last' ? 'last-token' : b.pooling} pooling`);
+  if (b.dims < (b.model === a.model ? a.dims : labModel(b.model).dims)) parts.push(`first ${b.dims} dimensions`);
+  return parts.length > 0 ? parts.join(' · ') : 'the same as A';
+}
+
+/** The model run that makes space B's vectors (none when B is a cut of A's). */
+export function sourceOf(recipe: LabRecipe): ModelSource | null {
+  if (sameModelRun(recipe, recipeOfA())) return null;
+  const { modelSource } = store.getState();
+  const model = labModel(recipe.model);
+  return {
+    model,
+    remoteHost: model === modelSource.model ? modelSource.remoteHost : null,
+    ...(recipe.precision && { dtype: recipe.precision as Dtype }),
+    ...(recipe.pooling !== model.pooling && { pooling: recipe.pooling }),
+  };
+}
+
+/** Texts' vectors in space B (queries by default): embedded by B's model, or their vectors in A cut as B's vectors were. */
+export async function vectorsInB(
+  lab: Pick<LabComparison, 'recipe' | 'space'>,
+  texts: string[],
+  vectorsA: Float32Array,
+  dimsA: number,
+  signal: AbortSignal,
+  purpose: Purpose = 'query',
+): Promise<Float32Array> {
+  const source = sourceOf(lab.recipe);
+  if (!source) return truncateVectors(vectorsA, dimsA, spaceOf(lab.space).dims);
+  const embedded = await embed(texts, purpose, signal, source);
+  return truncateVectors(embedded.vectors, embedded.dims, lab.recipe.dims);
 }

@@ -21,14 +21,14 @@ const QUALITY_K = 10;
 const running = new Map<SpaceId, { controller: AbortController }>();
 const measuring = new Map<SpaceId, AbortController>();
 
-/** Puts the space's last query in its layout: projection for PCA, its nearest chunks' positions otherwise. */
+/** A vector's place in the space's layout: projection for PCA, its nearest chunks' positions otherwise. */
+export const placeInLayout = (space: Space, vector: Float32Array): Float32Array =>
+  placeVector(layoutParamsOf(space), space.pca, space.vectors, space.dims, space.norms, space.coords, vector);
+
+/** Puts the space's last query in its layout. */
 export function placeQuery(space: Space = activeSpace()): void {
-  const { queryVector, pca, coords } = space;
-  if (!queryVector || coords.length === 0) {
-    space.queryCoords = null;
-    return;
-  }
-  space.queryCoords = placeVector(layoutParamsOf(space), pca, space.vectors, space.dims, space.norms, coords, queryVector);
+  const { queryVector, coords } = space;
+  space.queryCoords = queryVector && coords.length > 0 ? placeInLayout(space, queryVector) : null;
 }
 
 function showCoords(space: Space, coords: Float32Array, placed: Uint8Array = new Uint8Array(coords.length / 3)): void {

@@ -10,7 +10,7 @@ import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { activeSpace } from './workspace/spaces';
 import { spaceOf } from './workspace/data';
-import { describeDifference, queryVectorsInB } from './labSpace';
+import { vectorsInB } from './labSpace';
 import { embedQueries } from './embedding';
 import { placeQuery } from './layoutActions';
 import { settle } from './status';
@@ -106,9 +106,9 @@ async function compare(ref: CorpusRef, vector: Float32Array, text: string, signa
   if (spec.kind === 'space') {
     const { lab } = store.getState();
     if (!lab) return null;
-    const inB = await queryVectorsInB(lab, [text], vector, vector.length, signal);
+    const inB = await vectorsInB(lab, [text], vector, vector.length, signal);
     const answer = await ask(inB, text, retrieval, goldMarks[text] ?? [], await corpusRef(signal, spaceOf(lab.space)), signal, FULL_VECTORS);
-    return { label: `space B (${describeDifference(lab.difference)})`, hits: answer.hits.filter((h) => !h.beyondCut) };
+    return { label: `space B (${lab.labels.b})`, space: lab.space, hits: answer.hits.filter((h) => !h.beyondCut) };
   }
   const other = spec.kind === 'plain' ? text : spec.text;
   const purpose: Purpose = spec.kind === 'plain' ? 'plain' : 'query';

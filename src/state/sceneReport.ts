@@ -7,4 +7,6 @@ export const sceneReport = {
   labels: [] as { cluster: number; text: string; shown: boolean }[],
   /** points drawn at full strength, dimmed (outside a query's answer or a search), and hidden (filters) */
   points: { bright: 0, dimmed: 0, hidden: 0 },
+  /** the model lab's labelled-pair lines: pairs that belong together (green) and negatives (red) */
+  pairLines: { positive: 0, negative: 0 },
 };

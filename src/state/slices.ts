@@ -100,6 +100,8 @@ export interface Comparison {
   /** what the second list is: another retriever, the query without its prefix, or an earlier query */
   label: string;
   hits: RetrievedHit[];
+  /** the space that answered, when not the one on screen (the model lab's B) */
+  space?: SpaceId;
 }
 
 export interface QuerySlice {

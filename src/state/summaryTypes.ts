@@ -111,30 +111,7 @@ export interface OrrerySummary {
     delta: number;
   } | null;
   /** the model lab's comparison of the space on screen (A) with a second space (B), or null */
-  lab: {
-    spaces: { a: string; b: string };
-    k: number;
-    meanOverlap: number;
-    /** per chunk, the Jaccard index of its k true neighbours in A and B */
-    overlap: number[];
-    changedMost: number[];
-    /** B's layout aligned onto A's: RMS distance left over A's spread */
-    residual: number | null;
-    overlay: boolean;
-    sideBySide: boolean;
-    queries: {
-      name: string;
-      count: number;
-      a: { hit5: number; mrr: number; ndcg10: number };
-      b: { hit5: number; mrr: number; ndcg10: number };
-      /** per query, the reciprocal rank of its first relevant chunk in each space */
-      rr: { a: number[]; b: number[] };
-      won: number[];
-      lost: number[];
-      tied: number[];
-      mrrDelta: { mean: number; low: number; high: number; significant: boolean };
-    } | null;
-  } | null;
+  lab: LabSummary | null;
   /** what the dense model can read: its languages, the readable share of the corpus's and the query's letters, and the warning shown */
   language: { modelLanguages: string[]; corpusCoverage: number; queryCoverage: number | null; denseTrust: number; warning: string | null } | null;
   /** what the colours mean: the legend's entries (hidden ones shown: false), a numeric column's range, or why a column is not coloured */
@@ -186,4 +163,49 @@ export interface OrrerySummary {
       | { unavailable: string }
       | null;
   };
+}
+
+/** Per space, a query set's measures under dense retrieval. */
+interface LabScores {
+  hit5: number;
+  mrr: number;
+  ndcg10: number;
+}
+
+export interface LabSummary {
+  /** A (on screen) and B: what made each, and B's difference from A in words */
+  spaces: { id: string; label: string; model: string; precision: string | null; pooling: string; dims: number; chunking: ChunkOptions; chunks: number }[];
+  view: 'a' | 'overlay' | 'side-by-side';
+  /** B's layout aligned onto A's over the chunks both have; rmsd: RMS distance left, over A's RMS spread */
+  alignment: { method: 'procrustes'; rmsd: number; shared: number } | null;
+  /** per chunk, the Jaccard index of its k true neighbours (full vectors) in A and in B */
+  neighbourOverlap: { k: number; mean: number; perChunk: number[]; changedMost: { index: number; jaccard: number }[] };
+  /** the query on screen answered in both spaces (when compared with space B): hits with their rank in each */
+  query: { a: { index: number; rank: number }[]; b: { index: number; rank: number; rankInA: number | null }[] } | null;
+  /** the evaluated query set answered in both spaces */
+  evaluation: {
+    name: string;
+    count: number;
+    a: LabScores;
+    b: LabScores;
+    /** per query, the reciprocal rank of its first relevant chunk in each space */
+    rr: { a: number[]; b: number[] };
+    /** queries (by index) where B's reciprocal rank is higher, lower, the same */
+    deltas: { won: number[]; lost: number[]; tied: number[] };
+    /** MRR of B less A's, with its paired-bootstrap 95% interval */
+    mrrInterval: { mean: number; low: number; high: number; significant: boolean };
+  } | null;
+  /** a labelled-pairs file measured in both spaces (MTEB's measures; those that fit its format) */
+  pairs: {
+    file: string;
+    format: string;
+    /** rows measured, and usable rows in the file (a larger file is sampled) */
+    n: number;
+    usable: number;
+    a: Record<string, number>;
+    b: Record<string, number>;
+    /** rows (file lines) each space gets wrong, worst first (scored pairs: those that disagree most with the scores) */
+    worst: { a: number[]; b: number[] };
+    notes: string[];
+  } | null;
 }

@@ -42,7 +42,7 @@ export function App() {
   // on narrow screens the panels are a drawer over the scene
   const [drawer, setDrawer] = useState(false);
   const [stage, setStage] = useState<HTMLElement | null>(null);
-  const sideBySide = useOrrery((s) => s.labSideBySide && s.lab !== null);
+  const sideBySide = useOrrery((s) => s.labView === 'side-by-side' && s.lab !== null);
   useShortcuts();
 
   useEffect(() => {

@@ -1,79 +1,39 @@
 import { useState } from 'react';
-import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
-import { type Pooling, TOKEN_POOLINGS } from '../core/pooling';
-import { useShallow } from 'zustand/react/shallow';
-import { addLabSpace, closeLabSpace, describeDifference, setLabOverlay, setLabSideBySide } from '../state/labActions';
-import type { LabComparison, SpaceDifference } from '../state/labSlice';
-import { isBusy, readSpace, useOrrery, useSpace } from '../state/hooks';
+import { closeLabSpace, setLabView } from '../state/labActions';
+import type { LabComparison, LabView } from '../state/labSlice';
+import { readSpace, useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
+import { LabPairs } from './LabPairs';
 import { LabQueries } from './LabQueries';
+import { LabRecipeForm } from './LabRecipeForm';
 import { useLabAlignment } from '../state/labAlignment';
 
-/** The differences a second space can have from the one on screen: another model the app serves, the model's other precisions and poolings, and shorter cuts of its vectors. */
-function differences(model: ModelEntry, pooling: Pooling, dtype: string | null, dims: number, imported: boolean): SpaceDifference[] {
-  // chunks that came with their own vectors can only be cut
-  const remade = (list: SpaceDifference[]) => (imported ? [] : list);
-  const models = remade(MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== model.id).map((m) => ({ kind: 'model', model: m.id })));
-  const precisions = remade(model.dtypes.filter((d) => d !== dtype && d !== 'q4').map((precision) => ({ kind: 'precision', precision })));
-  // only a model with token outputs can be pooled another way
-  const poolings = remade(model.pooling === 'model' ? [] : TOKEN_POOLINGS.filter((p) => p !== pooling).map((p) => ({ kind: 'pooling', pooling: p })));
-  const cuts = (model.matryoshka ?? [Math.floor(dims / 2), Math.floor(dims / 4)]).filter((d) => d >= 8 && d < dims);
-  return [...models, ...precisions, ...poolings, ...cuts.map((cut): SpaceDifference => ({ kind: 'dims', dims: cut }))];
-}
-
-const keyOf = (d: SpaceDifference) =>
-  d.kind === 'model'
-    ? `model:${d.model}`
-    : d.kind === 'precision'
-      ? `precision:${d.precision}`
-      : d.kind === 'pooling'
-        ? `pooling:${d.pooling}`
-        : `dims:${d.dims}`;
 const snippet = (text: string, length = 70) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 /** Add a second space of the corpus and compare it with the one on screen. */
 export function LabPanel() {
-  const { model, pooling, dtype, lab, busy, chunks } = useOrrery(
-    useShallow((s) => ({
-      model: s.modelSource.model,
-      pooling: s.modelSource.pooling ?? s.modelSource.model.pooling,
-      dtype: s.dtype,
-      lab: s.lab,
-      busy: isBusy(s.phase),
-      chunks: s.chunkCount,
-    })),
-  );
-  const dims = useSpace((w) => w.dims);
-  const imported = useOrrery((s) => s.importedCount > 0);
-  const options = differences(model, pooling, dtype, dims, imported);
-  const [choice, setChoice] = useState('');
-  const picked = options.find((o) => keyOf(o) === choice) ?? options[0];
+  const lab = useOrrery((s) => s.lab);
+  const [adding, setAdding] = useState(false);
   return (
     <section className="panel" aria-label="Model lab">
       <p className="muted">A second space of the same chunks, laid out and clustered like the first, compared chunk by chunk and query by query.</p>
-      <div className="row">
-        <label className="inline">
-          What space B changes
-          <select value={picked ? keyOf(picked) : ''} onChange={(e) => setChoice(e.target.value)} disabled={options.length === 0}>
-            {options.map((o) => (
-              <option key={keyOf(o)} value={keyOf(o)}>
-                {describeDifference(o)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" disabled={busy || chunks < 2 || !picked} onClick={() => picked && void addLabSpace(picked)}>
-          Add space B
-        </button>
-      </div>
+      <button type="button" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+        Add a space
+      </button>
+      {adding && <LabRecipeForm />}
       {lab && <LabComparisonView lab={lab} />}
     </section>
   );
 }
 
+const VIEWS: { view: LabView; name: string }[] = [
+  { view: 'a', name: 'A only' },
+  { view: 'overlay', name: 'Overlay (B aligned onto A)' },
+  { view: 'side-by-side', name: 'Side by side' },
+];
+
 function LabComparisonView({ lab }: { lab: LabComparison }) {
-  const overlay = useOrrery((s) => s.labOverlay);
-  const sideBySide = useOrrery((s) => s.labSideBySide);
+  const view = useOrrery((s) => s.labView);
   const alignment = useLabAlignment();
   const texts = useSpace((w) => w.table.texts);
   return (
@@ -85,16 +45,19 @@ function LabComparisonView({ lab }: { lab: LabComparison }) {
       </p>
       <p aria-label="Neighbour overlap">
         Neighbour overlap: chunks keep <strong>{Math.round(100 * lab.meanOverlap)}%</strong> of their {lab.k} nearest neighbours (mean Jaccard{' '}
-        {lab.meanOverlap.toFixed(2)}, full dimensions). B's picture over A's: residual {alignment ? alignment.residual.toFixed(2) : '—'}.
+        {lab.meanOverlap.toFixed(2)}, full dimensions). B's picture aligned onto A's (Procrustes): RMSD {alignment ? alignment.residual.toFixed(2) : '—'} of A's
+        spread.
       </p>
       <div className="row">
         <label className="inline">
-          <input type="checkbox" checked={overlay} onChange={(e) => setLabOverlay(e.target.checked)} />
-          Overlay space B
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={sideBySide} onChange={(e) => setLabSideBySide(e.target.checked)} />
-          Side by side
+          Lab view
+          <select value={view} onChange={(e) => setLabView(e.target.value as LabView)}>
+            {VIEWS.map((v) => (
+              <option key={v.view} value={v.view}>
+                {v.name}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="button" onClick={() => void closeLabSpace()}>
           Close space B
@@ -112,6 +75,7 @@ function LabComparisonView({ lab }: { lab: LabComparison }) {
       </ol>
       <OpenChunkNeighbours lab={lab} />
       <LabQueries lab={lab} />
+      <LabPairs pairs={lab.pairs} />
     </>
   );
 }

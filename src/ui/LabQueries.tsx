@@ -14,7 +14,7 @@ export function LabQueries({ lab }: { lab: LabComparison }) {
     if (!evaluated) return <p className="muted">Evaluate a query set (Retrieve and evaluate) to compare the two spaces query by query.</p>;
     return (
       <button type="button" disabled={busy} onClick={() => void compareLabQueries()}>
-        Compare on the query set
+        Answer the query set in both spaces
       </button>
     );
   }

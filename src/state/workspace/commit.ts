@@ -148,13 +148,14 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
     const before = s.spaces[space.id];
     const model = made.modelSource?.model.id ?? before?.recipe.model ?? s.modelSource.model.id;
     const precision = made.engine ? made.engine.dtype : (before?.recipe.precision ?? null);
+    const pooling = made.modelSource ? made.modelSource.pooling : before?.recipe.pooling;
     return {
       ...(made.modelSource && { modelSource: made.modelSource }),
       ...made.engine,
       corpusVersion: s.corpusVersion + 1,
       embeddedCount: s.embeddedCount + (made.computed ?? 0),
       ...spacePatch(s, space.id, {
-        recipe: { model, precision, chunking: s.chunking },
+        recipe: { model, precision, chunking: s.chunking, ...(pooling && { pooling }) },
         version: space.version,
         chunkCount: count,
         dims,

@@ -50,6 +50,5 @@ export const LAB_SPACE: SpaceId = 'b';
 export function closeLab(): void {
   const { lab, spaces } = store.getState();
   if (spaces[LAB_SPACE]) closeSpace(LAB_SPACE);
-  if (lab)
-    store.setState((s) => ({ lab: null, labOverlay: false, labSideBySide: false, ...(s.colourMode === 'overlap' && { colourMode: 'cluster' as const }) }));
+  if (lab) store.setState((s) => ({ lab: null, labView: 'a' as const, ...(s.colourMode === 'overlap' && { colourMode: 'cluster' as const }) }));
 }

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
+import { type Pooling, TOKEN_POOLINGS } from '../core/pooling';
+import { useShallow } from 'zustand/react/shallow';
+import { isBusy, useOrrery, useSpace } from '../state/hooks';
+import { addLabSpace } from '../state/labActions';
+import type { LabRecipe } from '../state/labSlice';
+import { describeRecipe, labModel, recipeOf, sameRecipe } from '../state/labSpace';
+
+/** Dimensions a space of `model` may keep: all of them, its Matryoshka cuts, or else a half and a quarter. */
+function dimsOptions(model: ModelEntry, full: number): number[] {
+  const cuts = (model.matryoshka ?? [Math.floor(full / 2), Math.floor(full / 4)]).filter((d) => d >= 8 && d < full);
+  return [full, ...cuts];
+}
+
+const poolingName = (p: Pooling) => (p === 'model' ? "the model's own" : p === 'last' ? 'last token' : p);
+
+/** The recipe space B starts from when its model is picked: A's own where the model is A's, else the model's defaults. */
+function startingRecipe(modelId: string, a: LabRecipe): LabRecipe {
+  if (modelId === a.model) return { ...a };
+  const model = labModel(modelId);
+  return { model: model.id, precision: model.dtypes.includes('q8') ? 'q8' : (model.dtypes[0] ?? null), pooling: model.pooling, dims: model.dims };
+}
+
+/** What the form offers first: another model where there is one, else A's vectors cut to fewer dimensions. */
+function firstDifferent(a: LabRecipe, models: string[]): LabRecipe {
+  const other = models.find((id) => id !== a.model);
+  if (other) return startingRecipe(other, a);
+  return { ...a, dims: dimsOptions(labModel(a.model), a.dims)[1] ?? a.dims };
+}
+
+/** Space B's recipe — model, precision, pooling, dimensions — and the button that makes and compares it. */
+export function LabRecipeForm() {
+  const { source, precision, busy, chunks, imported } = useOrrery(
+    useShallow((s) => ({ source: s.modelSource, precision: s.dtype, busy: isBusy(s.phase), chunks: s.chunkCount, imported: s.importedCount > 0 })),
+  );
+  const a = recipeOf(
+    source,
+    precision,
+    useSpace((w) => w.dims),
+  );
+  // chunks that came with their own vectors can only be cut
+  const models = imported ? [a.model] : [a.model, ...MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== a.model).map((m) => m.id)];
+  // a choice holds for the space on screen it was made beside
+  const [chosen, setChosen] = useState<{ beside: string; recipe: LabRecipe } | null>(null);
+  const key = JSON.stringify(a);
+  const recipe = chosen?.beside === key ? chosen.recipe : firstDifferent(a, models);
+  const model = labModel(recipe.model);
+  const sameModel = recipe.model === a.model;
+  const precisions = imported ? [recipe.precision] : model.dtypes.filter((d) => d !== 'q4');
+  const poolings: Pooling[] = imported || model.pooling === 'model' ? [recipe.pooling] : TOKEN_POOLINGS;
+  const dims = dimsOptions(model, sameModel ? a.dims : model.dims);
+  const choose = (next: LabRecipe) => setChosen({ beside: key, recipe: next });
+  const change = (part: Partial<LabRecipe>) => choose({ ...recipe, ...part });
+  const same = sameRecipe(recipe, a);
+  return (
+    <div role="group" aria-label="Space B">
+      <div className="fields">
+        <label>
+          Space B model
+          <select value={recipe.model} onChange={(e) => choose(startingRecipe(e.target.value, a))}>
+            {models.map((id) => (
+              <option key={id} value={id}>
+                {labModel(id).label}
+                {id === a.model ? ' (as A)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Space B precision
+          <select value={recipe.precision ?? ''} onChange={(e) => change({ precision: e.target.value })} disabled={precisions.length < 2}>
+            {precisions.map((p) => (
+              <option key={p ?? ''} value={p ?? ''}>
+                {p ?? 'as given'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Space B pooling
+          <select value={recipe.pooling} onChange={(e) => change({ pooling: e.target.value as Pooling })} disabled={poolings.length < 2}>
+            {poolings.map((p) => (
+              <option key={p} value={p}>
+                {poolingName(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Space B dimensions
+          <select value={recipe.dims} onChange={(e) => change({ dims: Number(e.target.value) })}>
+            {dims.map((d, i) => (
+              <option key={d} value={d}>
+                {i === 0 ? `all ${d}` : `first ${d}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <button type="button" disabled={busy || chunks < 2 || same} onClick={() => void addLabSpace(recipe)}>
+          Compare
+        </button>
+        <span className="muted">{same ? 'Change at least one part to make space B.' : `B: ${describeRecipe(recipe, a)}`}</span>
+      </div>
+    </div>
+  );
+}
