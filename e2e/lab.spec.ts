@@ -16,7 +16,7 @@ const QUERY_SET = [
 ].join('\n');
 
 /** Opens the recipe of space B (when closed), picks what it changes, and compares it with A. */
-async function compareWithSpace(page: Page, recipe: { model?: string; precision?: string; pooling?: string; dims?: string }) {
+async function compareWithSpace(page: Page, recipe: { model?: string; precision?: string; pooling?: string; dims?: string; chunking?: string }) {
   const lab = page.getByRole('region', { name: 'Model lab' });
   const add = lab.getByRole('button', { name: 'Add a space' });
   if ((await add.getAttribute('aria-expanded')) !== 'true') await add.click();
@@ -26,6 +26,7 @@ async function compareWithSpace(page: Page, recipe: { model?: string; precision?
   if (recipe.precision) await form.getByLabel('Space B precision').selectOption(recipe.precision);
   if (recipe.pooling) await form.getByLabel('Space B pooling').selectOption(recipe.pooling);
   if (recipe.dims) await form.getByLabel('Space B dimensions').selectOption(recipe.dims);
+  if (recipe.chunking) await form.getByLabel('Space B chunking').selectOption({ label: recipe.chunking });
   await form.getByRole('button', { name: 'Compare', exact: true }).click();
 }
 
@@ -157,6 +158,23 @@ test('model lab: another precision, a cut and another model of the corpus, compa
     ['b', 128],
   ]);
   expect(s.lab!.evaluation!.count).toBe(8);
+
+  // another chunking of the same documents: its chunks matched to A's by the characters they cover
+  await compareWithSpace(page, { model: before.model, chunking: 'sentences grouped up to 300 characters' });
+  await expect.poll(async () => (await summary(page)).lab?.spaces[1]?.label, { timeout: 60_000 }).toBe('chunks: sentences grouped up to 300 characters');
+  await waitReady(page);
+  s = await summary(page);
+  const sentences = s.spaces[1]!;
+  expect(sentences.chunking.strategy).toBe('sentence');
+  expect(sentences.chunks).not.toBe(chunks);
+  // every chunk of B shares characters with one of A: the pictures are aligned over all of B's chunks
+  expect(s.lab!.alignment!.shared).toBe(sentences.chunks);
+  expect(s.lab!.neighbourOverlap.perChunk).toHaveLength(chunks);
+  // the questions' expected texts are found again among the sentences: both chunkings answer all eight
+  const chunkings = s.lab!.evaluation!;
+  expect(chunkings.count).toBe(8);
+  expect(chunkings.b.hit5).toBeGreaterThan(0);
+  await expect(lab.getByLabel('Paired difference')).toContainText('of 8 queries');
 
   // another model the app serves: the word vectors, on the same questions
   await compareWithSpace(page, { model: 'orrery/glove-100d' });

@@ -17,15 +17,18 @@ export function LabOverlay({ frame }: { frame: Frame }) {
   const on = useOrrery((s) => s.labView === 'overlay');
   const alignment = useLabAlignment();
   const coords = useSpace((w) => w.coords);
+  const match = useOrrery((s) => s.lab?.match ?? null);
   const geometries = useMemo(() => {
-    if (!on || !alignment || alignment.coords.length !== coords.length) return null;
-    const count = coords.length / 3;
+    if (!on || !alignment) return null;
+    // each chunk of B, and a line from the chunk of A it matches (the same row, or the one sharing most characters)
+    const count = alignment.coords.length / 3;
     const points = new Float32Array(count * 3);
     const lines = new Float32Array(count * 6);
     for (let i = 0; i < count; i++) {
       toScene(alignment.coords.subarray(i * 3, i * 3 + 3), frame, points.subarray(i * 3, i * 3 + 3));
-      toScene(coords.subarray(i * 3, i * 3 + 3), frame, from);
-      lines.set(from, i * 6);
+      const inA = match ? match.rowOfBInA[i]! : i;
+      if (inA >= 0) toScene(coords.subarray(inA * 3, inA * 3 + 3), frame, from);
+      lines.set(inA >= 0 ? from : points.subarray(i * 3, i * 3 + 3), i * 6);
       lines.set(points.subarray(i * 3, i * 3 + 3), i * 6 + 3);
     }
     const pointGeometry = new THREE.BufferGeometry();
@@ -33,7 +36,7 @@ export function LabOverlay({ frame }: { frame: Frame }) {
     const lineGeometry = new THREE.BufferGeometry();
     lineGeometry.setAttribute('position', new THREE.BufferAttribute(lines, 3));
     return { pointGeometry, lineGeometry };
-  }, [on, alignment, coords, frame]);
+  }, [on, alignment, coords, match, frame]);
 
   useEffect(() => {
     invalidate();

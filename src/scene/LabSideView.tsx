@@ -5,7 +5,7 @@ import * as THREE from 'three';
 import { activeOf, subscribeOrrery, useOrrery, useSpace } from '../state/hooks';
 import { useLabAlignment } from '../state/labAlignment';
 import { createPointMaterial } from './pointMaterial';
-import { densitySize, frameFor, LARGE, toScene } from './pointsAdapter';
+import { densitySize, frameFor, LARGE, packStyle, toScene } from './pointsAdapter';
 import { sceneState } from './sceneState';
 import { fitZoom } from './CameraRig';
 import { BACKGROUND } from './SceneView';
@@ -41,8 +41,22 @@ export function LabSideView() {
   );
 }
 
+/** A's colours and styles read through a row map (unmatched rows grey and faint); null before A has drawn. */
+function gatherStyles(rowOfBInA: Int32Array): { colours: Uint8Array; styles: Float32Array } | null {
+  if (sceneState.styles.length === 0) return null;
+  const colours = new Uint8Array(rowOfBInA.length * 3).fill(128);
+  const styles = new Float32Array(rowOfBInA.length).fill(packStyle(0.3, false, false));
+  rowOfBInA.forEach((a, b) => {
+    if (a < 0) return;
+    colours.set(sceneState.colours.subarray(a * 3, a * 3 + 3), b * 3);
+    styles[b] = sceneState.styles[a]!;
+  });
+  return { colours, styles };
+}
+
 function SpaceBPoints({ coords }: { coords: Float32Array }) {
   const invalidate = useThree((s) => s.invalidate);
+  const match = useOrrery((s) => s.lab?.match ?? null);
   const coordsA = useSpace((w) => w.coords);
   const material = useMemo(() => createPointMaterial(LARGE), []);
   const geometry = useMemo(() => {
@@ -60,11 +74,13 @@ function SpaceBPoints({ coords }: { coords: Float32Array }) {
 
   useEffect(() => {
     const count = coords.length / 3;
-    // A's colours and styles, shared: whatever A shows (clusters, overlap, a query's hits, filters) B shows too
+    // A's colours and styles, shared: whatever A shows (clusters, overlap, a query's hits, filters) B shows too;
+    // another chunking's chunks take those of the chunk of A they match
     const restyle = () => {
-      if (sceneState.colours.length !== count * 3) return;
-      geometry.setAttribute('color', new THREE.BufferAttribute(sceneState.colours, 3, true));
-      geometry.setAttribute('style', new THREE.BufferAttribute(sceneState.styles, 1));
+      const shared = match ? gatherStyles(match.rowOfBInA) : { colours: sceneState.colours, styles: sceneState.styles };
+      if (!shared || shared.colours.length !== count * 3) return;
+      geometry.setAttribute('color', new THREE.BufferAttribute(shared.colours, 3, true));
+      geometry.setAttribute('style', new THREE.BufferAttribute(shared.styles, 1));
       material.uniforms.size!.value = densitySize(count);
       if (material.transparent !== sceneState.dimmed) {
         material.transparent = sceneState.dimmed;
@@ -75,9 +91,10 @@ function SpaceBPoints({ coords }: { coords: Float32Array }) {
     };
     restyle();
     sceneState.restyled.add(restyle);
+    const inB = (row: number) => (match && row >= 0 ? match.rowOfAInB[row]! : row);
     const unsubscribe = subscribeOrrery((s) => {
-      const selected = s.openChunk ?? -1;
-      const hovered = s.hovered?.index ?? -1;
+      const selected = inB(s.openChunk ?? -1);
+      const hovered = inB(s.hovered?.index ?? -1);
       if (material.uniforms.selected!.value !== selected || material.uniforms.hovered!.value !== hovered) {
         material.uniforms.selected!.value = selected;
         material.uniforms.hovered!.value = hovered;
@@ -88,7 +105,7 @@ function SpaceBPoints({ coords }: { coords: Float32Array }) {
       sceneState.restyled.delete(restyle);
       unsubscribe();
     };
-  }, [coords, geometry, material, invalidate]);
+  }, [coords, match, geometry, material, invalidate]);
 
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => () => material.dispose(), [material]);

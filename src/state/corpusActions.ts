@@ -1,6 +1,7 @@
 // Corpus actions as tasks: documents → chunks (ingest worker) → vectors (embed worker) → a first
 // layout, then one commit. Until that commit nothing in the workspace changes, so a cancel or an
 // error leaves it as it was.
+import type { ModelSource } from '../core/models';
 import { activeOf } from './slices';
 import { CancelledError } from '../core/batching';
 import type { ChunkOptions } from '../core/chunking';
@@ -43,9 +44,9 @@ export async function chunkInWorker(
   documents: SourceDocument[],
   signal: AbortSignal | undefined,
   chunking: ChunkOptions = store.getState().chunking,
+  tokenizer: ModelSource = store.getState().modelSource,
 ): Promise<ChunkTable> {
-  const { modelSource } = store.getState();
-  const result = await ingestClient.request('chunk', { documents, chunking, tokenizer: modelSource }, { signal });
+  const result = await ingestClient.request('chunk', { documents, chunking, tokenizer }, { signal });
   for (const note of result.notes) store.getState().notify('info', note);
   return withTexts(result.table, documents);
 }

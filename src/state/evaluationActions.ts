@@ -49,8 +49,9 @@ export function evaluateQuerySet(file: File): Promise<void> {
     setStatus('loading', `Reading the query set ${file.name}`);
     const ref = await corpusRef(signal, space);
     const ids = chunkIds(space.table, space.documents);
+    const text = await file.text();
     const { queries, notes } = await retrieveClient
-      .request('query-set', { textsId: ref.textsId, name: file.name, text: await file.text(), ids }, { signal })
+      .request('query-set', { textsId: ref.textsId, name: file.name, text, ids }, { signal })
       .catch((error: unknown) => {
         throw error instanceof CancelledError ? error : new Error(`${file.name}: ${(error as Error).message}.`);
       });
@@ -88,6 +89,7 @@ export function evaluateQuerySet(file: File): Promise<void> {
     setSpaceState(space.id, {
       evaluation: {
         name: file.name,
+        text,
         queries,
         rows: evaluation.rows,
         notes,

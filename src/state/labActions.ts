@@ -3,6 +3,9 @@
 // each chunk's true neighbours in both (Jaccard), B's picture aligned onto A's (labAlignment.ts), and
 // the loaded query set answered in both (per-query wins and losses, a bootstrap interval of MRR).
 import { changedMost, meanOf, neighbourJaccard } from '../core/lab/overlap';
+import { matchChunks } from '../core/lab/matchChunks';
+import type { ChunkTable } from '../core/corpus';
+import { chunkInWorker } from './corpusActions';
 import { comparePaired } from '../core/lab/pairedComparison';
 import { truncateVectors } from '../core/models';
 import { denseReading } from './languageCoverage';
@@ -10,11 +13,12 @@ import { labAlignment } from './labAlignment';
 import { measurePairsInB } from './labPairs';
 import { embedCorpus } from './embedCorpus';
 import { embedQueries } from './embedding';
-import { describeRecipe, labModel, vectorsInB, recipeOfA, sameRecipe, sourceOf } from './labSpace';
+import { chunkingName, describeRecipe, labModel, recipeOfA, sameChunking, sameRecipe, sourceOf, vectorsInB } from './labSpace';
 import { corpusRef } from './corpusRef';
 import { layOutUncommitted } from './layoutActions';
 import type { LabComparison, LabRecipe, LabView, QueryComparison } from './labSlice';
-import { activeOf } from './slices';
+import { activeOf, type EvaluationState } from './slices';
+import { parseQuerySet } from '../core/retrieval/querySet';
 import { settle } from './status';
 import { setColourMode } from './viewActions';
 import { answerQuery } from './queryActions';
@@ -57,24 +61,27 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
     const earlierPairs = store.getState().lab?.pairs ?? null;
     closeLab();
     const what = describeRecipe(recipe);
-    const { vectors, precision } = await vectorsOf(a, recipe, signal);
-    const dims = vectors.length / count;
-    const state = store.getState();
+    const table = await chunksOf(a, recipe, signal);
+    const countB = table.texts.length;
+    const { vectors, precision } = await vectorsOf(a, table, recipe, signal);
+    const dims = vectors.length / countB;
     setStatus('layout', `Laying out space B (${what})`);
-    const params = activeOf(state).layoutParams;
-    const layout = await layOutUncommitted(LAB_SPACE, params, vectors, count, dims, signal);
+    const params = activeOf(store.getState()).layoutParams;
+    const layout = await layOutUncommitted(LAB_SPACE, params, vectors, countB, dims, signal);
     // a pooling is named only where it is not the model's own way
     const pooling = recipe.pooling === labModel(recipe.model).pooling ? {} : { pooling: recipe.pooling };
-    openSpace(LAB_SPACE, { model: recipe.model, precision, chunking: state.chunking, ...pooling });
-    await commitWorkspace({ space: LAB_SPACE, corpus: { documents: a.documents, table: a.table, vectors, dims }, layout: { params, result: layout } });
+    openSpace(LAB_SPACE, { model: recipe.model, precision, chunking: recipe.chunking, ...pooling });
+    await commitWorkspace({ space: LAB_SPACE, corpus: { documents: a.documents, table, vectors, dims }, layout: { params, result: layout } });
     const b = spaceOf(LAB_SPACE);
+    const match = table === a.table ? null : matchChunks(a.table, table);
     setStatus('querying', `Comparing the ${OVERLAP_K} nearest neighbours of ${count.toLocaleString('en')} chunks in both spaces`);
     const neighboursA = await trueNeighbours(a, OVERLAP_K, signal);
     const neighboursB = await trueNeighbours(b, OVERLAP_K, signal);
-    const overlap = neighbourJaccard(neighboursA, neighboursB, count, OVERLAP_K);
+    const overlap = neighbourJaccard(neighboursA, neighboursB, count, OVERLAP_K, match ?? undefined);
     const lab: LabComparison = {
       space: LAB_SPACE,
       recipe,
+      match,
       labels: { a: describeA(), b: what },
       k: OVERLAP_K,
       neighboursA,
@@ -104,18 +111,31 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
   });
 }
 
-/** B's vectors: A's cut to their first dimensions (no model run), or the corpus embedded again by another model, precision or pooling (the cache keeps what it can), then cut. */
-async function vectorsOf(a: Space, recipe: LabRecipe, signal: AbortSignal): Promise<{ vectors: Float32Array; precision: string | null }> {
+/** B's chunks: A's own, or the documents chunked again as the recipe says (by B's tokenizer where it counts tokens). */
+async function chunksOf(a: Space, recipe: LabRecipe, signal: AbortSignal): Promise<ChunkTable> {
+  if (sameChunking(recipe.chunking, recipeOfA().chunking)) return a.table;
+  if (a.table.imported.some((flag) => flag)) throw new Error('Some chunks came with their own vectors: they cannot be chunked again.');
+  store.getState().setStatus('loading', `Chunking ${a.documents.length} documents for space B`);
+  const table = await chunkInWorker(a.documents, signal, recipe.chunking, sourceOf(recipe) ?? store.getState().modelSource);
+  if (table.texts.length < 2) throw new Error(`Chunked as ${chunkingName(recipe.chunking)}, the documents leave fewer than two chunks.`);
+  return table;
+}
+
+/**
+ * B's vectors: A's cut to their first dimensions (no model run), or B's chunks embedded by B's model,
+ * precision and pooling (the cache keeps what it can), then cut.
+ */
+async function vectorsOf(a: Space, table: ChunkTable, recipe: LabRecipe, signal: AbortSignal): Promise<{ vectors: Float32Array; precision: string | null }> {
   const source = sourceOf(recipe);
-  if (!source) {
-    if (sameRecipe(recipe, recipeOfA())) throw new Error('Space B would be the same as A: change its model, precision, pooling or dimensions.');
+  if (!source && table === a.table) {
+    if (sameRecipe(recipe, recipeOfA())) throw new Error('Space B would be the same as A: change its model, precision, pooling, dimensions or chunking.');
     if (recipe.dims >= a.dims) throw new Error(`A cut to fewer dimensions needs vectors of more than that; these have ${a.dims}.`);
     return { vectors: truncateVectors(a.vectors, a.dims, recipe.dims), precision: store.getState().dtype };
   }
   if (a.table.imported.some((flag) => flag))
     throw new Error('Some chunks came with their own vectors: another model, precision or pooling cannot make them again.');
-  const { corpus, made } = await embedCorpus(a.documents, a.table, signal, source);
-  return { vectors: truncateVectors(corpus.vectors, corpus.dims, recipe.dims), precision: made.engine?.dtype ?? null };
+  const { corpus, made } = await embedCorpus(a.documents, table, signal, source ?? store.getState().modelSource);
+  return { vectors: truncateVectors(corpus.vectors, corpus.dims, recipe.dims), precision: made.engine?.dtype ?? recipe.precision };
 }
 
 /** The query set evaluated on A, answered by dense retrieval in both spaces; B's result is kept in the lab. */
@@ -127,7 +147,7 @@ async function compareQueries(signal: AbortSignal): Promise<void> {
   const texts = evaluation.queries.map((q) => q.text);
   const relevant = evaluation.queries.map((q) => q.relevant);
   state.setStatus('embedding', `Embedding ${texts.length} queries for both spaces`, { done: 0, total: texts.length });
-  const answer = async (space: Space, vectors: Float32Array) => {
+  const answer = async (space: Space, vectors: Float32Array, relevant: number[][]) => {
     const ref = await corpusRef(signal, space);
     const result = await retrieveClient.request(
       'evaluate',
@@ -136,15 +156,33 @@ async function compareQueries(signal: AbortSignal): Promise<void> {
     );
     return result.rows.find((row) => row.name === 'dense')!;
   };
+  const relevantB = lab.match ? await relevantInB(evaluation, spaceOf(lab.space), signal) : relevant;
   const queryA = await embedQueries(texts, signal);
   const queryB = await vectorsInB(lab, texts, queryA.vectors, queryA.dims, signal);
   state.setStatus('querying', `Answering ${texts.length} queries in both spaces`);
-  const rowA = await answer(activeSpace(), queryA.vectors);
-  const rowB = await answer(spaceOf(lab.space), queryB);
+  const rowA = await answer(activeSpace(), queryA.vectors, relevant);
+  const rowB = await answer(spaceOf(lab.space), queryB, relevantB);
   const rrA = rowA.perQuery.map((q) => q.rr);
   const rrB = rowB.perQuery.map((q) => q.rr);
   const queries: QueryComparison = { name: evaluation.name, queries: texts, a: rowA.mean, b: rowB.mean, rrA, rrB, mrr: comparePaired(rrA, rrB) };
   store.setState((s) => (s.lab === lab ? { lab: { ...lab, queries } } : {}));
+}
+
+/**
+ * Each query's relevant chunks among another chunking's: the file's expected texts found again in B's
+ * chunks (a query whose text no chunk of B holds whole has none there, and scores 0 in B). Ids name
+ * chunks of one chunking, so a file that uses them is refused.
+ */
+async function relevantInB(evaluation: EvaluationState, b: Space, signal: AbortSignal): Promise<number[][]> {
+  const { rows } = parseQuerySet(evaluation.name, evaluation.text);
+  if (rows.some((row) => row.ids.length > 0))
+    throw new Error(
+      `${evaluation.name} names its relevant chunks by id, and ids do not carry across chunkings: give each query an expected_text to compare two chunkings.`,
+    );
+  const ref = await corpusRef(signal, b);
+  const { queries } = await retrieveClient.request('query-set', { textsId: ref.textsId, name: evaluation.name, text: evaluation.text, ids: [] }, { signal });
+  const byLine = new Map(queries.map((q) => [q.line, q.relevant]));
+  return evaluation.queries.map((q) => byLine.get(q.line) ?? []);
 }
 
 /** Compares the lab's spaces on the query set evaluated on A (after a new evaluation). */

@@ -1,4 +1,6 @@
 // The model lab's state: a second space of the corpus and how it differs from the one on screen.
+import type { ChunkOptions } from '../core/chunking';
+import type { ChunkMatch } from '../core/lab/matchChunks';
 import type { PairedComparison } from '../core/lab/pairedComparison';
 import type { PairResult } from '../core/lab/pairMeasures';
 import type { PairFormat, PairItem } from '../core/lab/pairs';
@@ -6,12 +8,13 @@ import type { Pooling } from '../core/pooling';
 import type { QueryScores } from '../core/retrieval/metrics';
 import type { SpaceId } from './workspace/data';
 
-/** What space B is made of: a model (A's or one the app serves), its weights' precision, how its token outputs are pooled, and how many leading dimensions are kept. */
+/** What space B is made of: a model (A's or one the app serves), its weights' precision, how its token outputs are pooled, how many leading dimensions are kept, and how the documents are chunked. */
 export interface LabRecipe {
   model: string;
   precision: string | null;
   pooling: Pooling;
   dims: number;
+  chunking: ChunkOptions;
 }
 
 /** How the scene shows space B: not at all, aligned over A, or in a second scene beside A. */
@@ -49,13 +52,15 @@ export interface LabComparison {
   /** the second space */
   space: SpaceId;
   recipe: LabRecipe;
+  /** B's chunks matched to A's by the characters they cover, when B is chunked otherwise (else row i is row i) */
+  match: ChunkMatch | null;
   /** what each space is, in words (B: what differs from A) */
   labels: { a: string; b: string };
-  /** true neighbours per chunk, in the full vectors */
+  /** true neighbours per chunk, in the full vectors (A's rows × k, B's rows × k) */
   k: number;
   neighboursA: Int32Array;
   neighboursB: Int32Array;
-  /** per chunk, the Jaccard index of its k neighbours in A and in B */
+  /** per chunk of A, the Jaccard index of its k neighbours in A and in B */
   overlap: Float32Array;
   meanOverlap: number;
   /** chunks whose neighbourhoods changed the most, lowest overlap first */

@@ -1,7 +1,9 @@
 // What space B is: its recipe beside A's, what differs in words, the model that makes its vectors,
 // and a query's vectors in it.
 import { type Dtype, MODEL_CATALOGUE, type ModelEntry, type ModelSource, type Purpose, truncateVectors } from '../core/models';
+import { type ChunkOptions, DEFAULT_CHUNKING, PARAGRAPH_CHUNKING } from '../core/chunking';
 import { embed } from './embedding';
+import { activeOf } from './slices';
 import type { LabComparison, LabRecipe } from './labSlice';
 import { useOrreryStore } from './store';
 import { spaceOf } from './workspace/data';
@@ -9,18 +11,37 @@ import { activeSpace } from './workspace/spaces';
 
 const store = useOrreryStore;
 
-/** The recipe of vectors made by `source` at `precision`, `dims` wide. */
-export const recipeOf = (source: ModelSource, precision: string | null, dims: number): LabRecipe => ({
+/** The recipe of vectors made by `source` at `precision`, `dims` wide, of chunks cut by `chunking`. */
+export const recipeOf = (source: ModelSource, precision: string | null, dims: number, chunking: ChunkOptions): LabRecipe => ({
   model: source.model.id,
   precision,
   pooling: source.pooling ?? source.model.pooling,
   dims,
+  chunking,
 });
 
 /** The recipe of the space on screen. */
 export function recipeOfA(): LabRecipe {
-  const { modelSource, dtype } = store.getState();
-  return recipeOf(modelSource, dtype, activeSpace().dims);
+  const state = store.getState();
+  return recipeOf(state.modelSource, state.dtype, activeSpace().dims, activeOf(state).recipe.chunking);
+}
+
+export const sameChunking = (x: ChunkOptions, y: ChunkOptions) => JSON.stringify(x) === JSON.stringify(y);
+
+/** Chunkings space B may use beside A's, named. */
+export const LAB_CHUNKINGS: { name: string; chunking: ChunkOptions }[] = [
+  { name: "paragraphs fitted to the model's input", chunking: DEFAULT_CHUNKING },
+  { name: 'paragraphs of up to 800 characters', chunking: PARAGRAPH_CHUNKING },
+  { name: 'recursive, 400 characters', chunking: { ...PARAGRAPH_CHUNKING, strategy: 'recursive', size: 400, overlap: 40 } },
+  { name: 'sentences grouped up to 300 characters', chunking: { ...PARAGRAPH_CHUNKING, strategy: 'sentence', size: 300, overlap: 0 } },
+  { name: '128 tokens', chunking: { ...PARAGRAPH_CHUNKING, strategy: 'tokens', size: 128, overlap: 16 } },
+];
+
+export function chunkingName(chunking: ChunkOptions): string {
+  return (
+    LAB_CHUNKINGS.find((c) => sameChunking(c.chunking, chunking))?.name ??
+    `${chunking.strategy}, ${chunking.size} ${chunking.strategy === 'tokens' ? 'tokens' : 'characters'}`
+  );
 }
 
 /** A model space B may use: A's own (from wherever A's came), or one the app serves. */
@@ -32,10 +53,10 @@ export function labModel(id: string): ModelEntry {
   return model;
 }
 
-/** True when the recipe makes the same vectors as A's model (B is then at most a cut of A's). */
+/** True when the recipe runs A's model as A's ran (on the same chunks, B is then at most a cut of A's vectors). */
 const sameModelRun = (b: LabRecipe, a: LabRecipe) => b.model === a.model && b.precision === a.precision && b.pooling === a.pooling;
 
-export const sameRecipe = (b: LabRecipe, a: LabRecipe) => sameModelRun(b, a) && b.dims === a.dims;
+export const sameRecipe = (b: LabRecipe, a: LabRecipe) => sameModelRun(b, a) && b.dims === a.dims && sameChunking(b.chunking, a.chunking);
 
 /** What B changes from A, in words ("Word vectors 100-d · q8 weights · first 64 dimensions"). */
 export function describeRecipe(b: LabRecipe, a: LabRecipe = recipeOfA()): string {
@@ -45,10 +66,11 @@ export function describeRecipe(b: LabRecipe, a: LabRecipe = recipeOfA()): string
   if (b.pooling !== a.pooling && (b.model === a.model || b.pooling !== labModel(b.model).pooling))
     parts.push(`${b.pooling === 'last' ? 'last-token' : b.pooling} pooling`);
   if (b.dims < (b.model === a.model ? a.dims : labModel(b.model).dims)) parts.push(`first ${b.dims} dimensions`);
+  if (!sameChunking(b.chunking, a.chunking)) parts.push(`chunks: ${chunkingName(b.chunking)}`);
   return parts.length > 0 ? parts.join(' · ') : 'the same as A';
 }
 
-/** The model run that makes space B's vectors (none when B is a cut of A's). */
+/** The model run that makes space B's vectors (none when it runs as A's: on A's chunks, B is a cut of A's vectors). */
 export function sourceOf(recipe: LabRecipe): ModelSource | null {
   if (sameModelRun(recipe, recipeOfA())) return null;
   const { modelSource } = store.getState();

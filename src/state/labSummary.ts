@@ -26,7 +26,7 @@ export function labSummary(s: OrreryState): LabSummary | null {
   return {
     spaces: [...space(s.activeSpace, lab.labels.a), ...space(lab.space, lab.labels.b)],
     view: s.labView,
-    alignment: alignment && { method: 'procrustes', rmsd: alignment.residual, shared: alignment.coords.length / 3 },
+    alignment: alignment && { method: 'procrustes', rmsd: alignment.residual, shared: alignment.shared },
     neighbourOverlap: {
       k: lab.k,
       mean: lab.meanOverlap,
@@ -37,7 +37,11 @@ export function labSummary(s: OrreryState): LabSummary | null {
       s.comparison?.space === lab.space
         ? {
             a: s.results.map((h) => ({ index: h.index, rank: h.rank })),
-            b: s.comparison.hits.map((h) => ({ index: h.index, rank: h.rank, rankInA: rankInA.get(h.index) ?? null })),
+            b: s.comparison.hits.map((h) => ({
+              index: h.index,
+              rank: h.rank,
+              rankInA: rankInA.get(lab.match ? lab.match.rowOfBInA[h.index]! : h.index) ?? null,
+            })),
           }
         : null,
     evaluation: queries && {

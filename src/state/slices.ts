@@ -132,6 +132,8 @@ export interface QuerySlice {
 
 export interface EvaluationState {
   name: string;
+  /** the file's text, read again for another chunking of the corpus (the model lab) */
+  text: string;
   /** queries in the table, each with its relevant chunks */
   queries: { line: number; text: string; relevant: number[] }[];
   rows: EvaluationRow[];

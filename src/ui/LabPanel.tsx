@@ -80,20 +80,25 @@ function LabComparisonView({ lab }: { lab: LabComparison }) {
   );
 }
 
-/** The open chunk's neighbours in both spaces, those in both marked. */
+/** The open chunk's neighbours in both spaces, those in both marked (another chunking's: read as the chunks of A they match). */
 function OpenChunkNeighbours({ lab }: { lab: LabComparison }) {
   const open = useOrrery((s) => s.openChunk);
   if (open === null || open * lab.k >= lab.neighboursA.length) return null;
-  const { texts } = readSpace().table;
-  const inA = Array.from(lab.neighboursA.subarray(open * lab.k, (open + 1) * lab.k));
-  const inB = Array.from(lab.neighboursB.subarray(open * lab.k, (open + 1) * lab.k));
-  const list = (name: string, rows: number[], other: number[]) => (
+  const inB = lab.match ? lab.match.rowOfAInB[open]! : open;
+  if (inB < 0) return null;
+  const textsA = readSpace().table.texts;
+  const textsB = readSpace(lab.space).table.texts;
+  const asA = (row: number) => (lab.match ? lab.match.rowOfBInA[row]! : row);
+  const listA = Array.from(lab.neighboursA.subarray(open * lab.k, (open + 1) * lab.k));
+  const listB = Array.from(lab.neighboursB.subarray(inB * lab.k, (inB + 1) * lab.k));
+  const sharedA = new Set(listB.map(asA));
+  const list = (name: string, rows: number[], texts: string[], shared: (row: number) => boolean) => (
     <div>
       <h4>In {name}</h4>
       <ol aria-label={`Neighbours in ${name}`} className="lab-list">
         {rows.map((row) => (
-          <li key={row} className={other.includes(row) ? 'shared' : undefined}>
-            {other.includes(row) ? '● ' : '○ '}
+          <li key={row} className={shared(row) ? 'shared' : undefined}>
+            {shared(row) ? '● ' : '○ '}
             {snippet(texts[row] ?? '', 48)}
           </li>
         ))}
@@ -104,8 +109,8 @@ function OpenChunkNeighbours({ lab }: { lab: LabComparison }) {
     <div aria-label="Open chunk in both spaces">
       <h3>Open chunk's neighbours (● in both, Jaccard {lab.overlap[open]!.toFixed(2)})</h3>
       <div className="two-columns">
-        {list('A', inA, inB)}
-        {list('B', inB, inA)}
+        {list('A', listA, textsA, (row) => sharedA.has(row))}
+        {list('B', listB, textsB, (row) => listA.includes(asA(row)))}
       </div>
     </div>
   );

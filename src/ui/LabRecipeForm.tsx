@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import { type Pooling, TOKEN_POOLINGS } from '../core/pooling';
 import { useShallow } from 'zustand/react/shallow';
-import { isBusy, useOrrery, useSpace } from '../state/hooks';
+import { isBusy, useActiveSpace, useOrrery, useSpace } from '../state/hooks';
 import { addLabSpace } from '../state/labActions';
 import type { LabRecipe } from '../state/labSlice';
-import { describeRecipe, labModel, recipeOf, sameRecipe } from '../state/labSpace';
+import { chunkingName, describeRecipe, LAB_CHUNKINGS, labModel, recipeOf, sameChunking, sameRecipe } from '../state/labSpace';
 
 /** Dimensions a space of `model` may keep: all of them, its Matryoshka cuts, or else a half and a quarter. */
 function dimsOptions(model: ModelEntry, full: number): number[] {
@@ -19,7 +19,8 @@ const poolingName = (p: Pooling) => (p === 'model' ? "the model's own" : p === '
 function startingRecipe(modelId: string, a: LabRecipe): LabRecipe {
   if (modelId === a.model) return { ...a };
   const model = labModel(modelId);
-  return { model: model.id, precision: model.dtypes.includes('q8') ? 'q8' : (model.dtypes[0] ?? null), pooling: model.pooling, dims: model.dims };
+  const precision = model.dtypes.includes('q8') ? 'q8' : (model.dtypes[0] ?? null);
+  return { model: model.id, precision, pooling: model.pooling, dims: model.dims, chunking: a.chunking };
 }
 
 /** What the form offers first: another model where there is one, else A's vectors cut to fewer dimensions. */
@@ -29,7 +30,7 @@ function firstDifferent(a: LabRecipe, models: string[]): LabRecipe {
   return { ...a, dims: dimsOptions(labModel(a.model), a.dims)[1] ?? a.dims };
 }
 
-/** Space B's recipe — model, precision, pooling, dimensions — and the button that makes and compares it. */
+/** Space B's recipe — model, precision, pooling, dimensions, chunking — and the button that makes and compares it. */
 export function LabRecipeForm() {
   const { source, precision, busy, chunks, imported } = useOrrery(
     useShallow((s) => ({ source: s.modelSource, precision: s.dtype, busy: isBusy(s.phase), chunks: s.chunkCount, imported: s.importedCount > 0 })),
@@ -38,6 +39,7 @@ export function LabRecipeForm() {
     source,
     precision,
     useSpace((w) => w.dims),
+    useActiveSpace((s) => s.recipe.chunking),
   );
   // chunks that came with their own vectors can only be cut
   const models = imported ? [a.model] : [a.model, ...MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== a.model).map((m) => m.id)];
@@ -51,6 +53,8 @@ export function LabRecipeForm() {
   const poolings: Pooling[] = imported || model.pooling === 'model' ? [recipe.pooling] : TOKEN_POOLINGS;
   const dims = dimsOptions(model, sameModel ? a.dims : model.dims);
   const choose = (next: LabRecipe) => setChosen({ beside: key, recipe: next });
+  // chunks that came with their own vectors cannot be cut otherwise
+  const chunkings = imported ? [a.chunking] : [a.chunking, ...LAB_CHUNKINGS.map((c) => c.chunking).filter((c) => !sameChunking(c, a.chunking))];
   const change = (part: Partial<LabRecipe>) => choose({ ...recipe, ...part });
   const same = sameRecipe(recipe, a);
   return (
@@ -93,6 +97,21 @@ export function LabRecipeForm() {
             {dims.map((d, i) => (
               <option key={d} value={d}>
                 {i === 0 ? `all ${d}` : `first ${d}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Space B chunking
+          <select
+            value={chunkings.findIndex((c) => sameChunking(c, recipe.chunking))}
+            onChange={(e) => change({ chunking: chunkings[Number(e.target.value)]! })}
+            disabled={chunkings.length < 2}
+          >
+            {chunkings.map((c, i) => (
+              <option key={i} value={i}>
+                {chunkingName(c)}
+                {i === 0 ? ' (as A)' : ''}
               </option>
             ))}
           </select>

@@ -9,12 +9,18 @@ describe('neighbourJaccard', () => {
     [1, 0, 2 / 6].forEach((expected, i) => expect(jaccard[i]).toBeCloseTo(expected));
   });
 
-  it('reads B through a row map (another chunking): rows A lacks count as not shared', () => {
-    const a = Int32Array.from([1, 2]);
-    const b = Int32Array.from([11, 12]);
-    const rowOfBInA = new Int32Array(13).fill(-1);
-    rowOfBInA[11] = 1;
-    expect(neighbourJaccard(a, b, 1, 2, rowOfBInA)[0]).toBeCloseTo(1 / 2);
+  it('reads another chunking through its match: B’s list of the chunk matched to each row, as rows of A', () => {
+    // A has rows 0–2; B has chunks 0–3: chunk 1 lies within row 0, chunk 3 in no row of A
+    const a = Int32Array.from([1, 2, 0, 2, 0, 1]);
+    const b = Int32Array.from([1, 2, 0, 2, 3, 0, 0, 1]);
+    const match = { rowOfAInB: Int32Array.from([0, 2, -1]), rowOfBInA: Int32Array.from([0, 0, 1, -1]) };
+    const jaccard = neighbourJaccard(a, b, 3, 2, match);
+    // row 0: B's chunk 0 lists chunks 1 (row 0 itself: left out) and 2 (row 1): {1} of {1, 2}
+    expect(jaccard[0]).toBeCloseTo(1 / 2);
+    // row 1: B's chunk 2 lists chunks 3 (no row) and 0 (row 0): {0} of {0, 2}
+    expect(jaccard[1]).toBeCloseTo(1 / 2);
+    // row 2 has no chunk of B
+    expect(jaccard[2]).toBe(0);
   });
 });
 

@@ -1,23 +1,28 @@
 // What a second space changed for each chunk: the Jaccard index of its k true neighbours (full
 // dimensions) in space A and in space B — 1 the same neighbourhood, 0 none kept.
+import type { ChunkMatch } from './matchChunks';
 
 /**
- * Per row, |N_A ∩ N_B| / |N_A ∪ N_B| of two neighbour lists (count × k indices, each row's own
- * neighbours, self excluded). `rowOfBInA` maps a row of B to its row in A (−1: none; absent: the same row).
+ * Per row of A, |N_A ∩ N_B| / |N_A ∪ N_B| of its k neighbours in both (rows × k indices, each row's
+ * own neighbours, self excluded). With `match` (another chunking), a row's list in B is that of the
+ * chunk of B matched to it, read back as rows of A (B's chunks without a match, or within the row
+ * itself, left out); absent, row i of A is row i of B.
  */
-export function neighbourJaccard(neighboursA: Int32Array, neighboursB: Int32Array, count: number, k: number, rowOfBInA?: Int32Array): Float32Array {
+export function neighbourJaccard(neighboursA: Int32Array, neighboursB: Int32Array, count: number, k: number, match?: ChunkMatch): Float32Array {
   const jaccard = new Float32Array(count);
   const inA = new Set<number>();
   for (let i = 0; i < count; i++) {
     inA.clear();
     for (let j = 0; j < k; j++) inA.add(neighboursA[i * k + j]!);
+    const rowInB = match ? match.rowOfAInB[i]! : i;
+    if (rowInB < 0) continue;
     let shared = 0;
     let sizeB = 0;
     const seenB = new Set<number>();
     for (let j = 0; j < k; j++) {
-      const raw = neighboursB[i * k + j]!;
-      const row = rowOfBInA ? rowOfBInA[raw]! : raw;
-      if (row < 0 || seenB.has(row)) continue;
+      const raw = neighboursB[rowInB * k + j]!;
+      const row = match ? match.rowOfBInA[raw]! : raw;
+      if (row < 0 || row === i || seenB.has(row)) continue;
       seenB.add(row);
       sizeB++;
       if (inA.has(row)) shared++;

@@ -155,7 +155,8 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
       corpusVersion: s.corpusVersion + 1,
       embeddedCount: s.embeddedCount + (made.computed ?? 0),
       ...spacePatch(s, space.id, {
-        recipe: { model, precision, chunking: s.chunking, ...(pooling && { pooling }) },
+        // a second space keeps the chunking it was made with; the one on screen follows the settings
+        recipe: { model, precision, chunking: before && space.id !== s.activeSpace ? before.recipe.chunking : s.chunking, ...(pooling && { pooling }) },
         version: space.version,
         chunkCount: count,
         dims,
