@@ -217,7 +217,10 @@ test('model lab: another precision, a cut and another model of the corpus, compa
   await expect(lab.getByLabel('Neighbour overlap')).toHaveCount(0);
 });
 
-test('model lab: a model with token outputs pooled another way (mean against first-token), in a space of its own', async ({ page }) => {
+test('model lab: a model with token outputs pooled another way (mean against first-token), in a space of its own; labelled pairs; a share link', async ({
+  page,
+  browser,
+}) => {
   const lab = page.getByRole('region', { name: 'Model lab' });
   await lab.getByRole('button', { name: 'Add a space' }).click();
   await lab.getByLabel('Space B model').selectOption('orrery/use-lite-en');
@@ -267,4 +270,21 @@ test('model lab: a model with token outputs pooled another way (mean against fir
   await lab.getByLabel('Add labelled pairs').setInputFiles(write('pairs/wrong.csv', 'question_text,answer_text\na,b\n'));
   await expect.poll(async () => (await summary(page)).notices.join('\n')).toContain('wrong.csv: it has none of the labelled-pair shapes');
   expect((await summary(page)).lab!.pairs!.file).toBe('triplets.csv');
+
+  // a share link carries space B's recipe and the lab's view: the receiver makes B again and shows it the same way
+  await lab.getByLabel('Lab view').selectOption('Side by side');
+  const sent = (await summary(page)).lab!;
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect.poll(async () => (await summary(other)).lab?.view ?? null, { timeout: 60_000 }).toBe('side-by-side');
+  await waitReady(other);
+  const got = (await summary(other)).lab!;
+  expect(got.spaces[1]).toMatchObject({ model: 'orrery/glove-100d', pooling: 'cls', dims: 100, chunks: sent.spaces[1]!.chunks });
+  // A's vectors came as int8: neighbourhoods may move a little, not much
+  expect(Math.abs(got.neighbourOverlap.mean - sent.neighbourOverlap.mean)).toBeLessThan(0.1);
+  await expect(other.getByRole('img', { name: 'Space B' })).toBeVisible();
+  await context.close();
 });

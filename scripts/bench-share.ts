@@ -39,6 +39,7 @@ const view = (referenced: boolean, kind: VectorKind, rows = count): ViewSnapshot
     clusters: { labels: clusters.labels.slice(0, rows), names: clusters.clusters.map((c) => c.terms) },
     colour: { mode: 'cluster', column: null, hidden: [] },
     search: '',
+    lab: null,
   };
 };
 const origin = 'http://localhost:4173/#';

@@ -7,18 +7,20 @@ import { matchChunks } from '../core/lab/matchChunks';
 import type { ChunkTable } from '../core/corpus';
 import { chunkInWorker } from './corpusActions';
 import { comparePaired } from '../core/lab/pairedComparison';
-import { truncateVectors } from '../core/models';
+import { type ModelSource, truncateVectors } from '../core/models';
 import { denseReading } from './languageCoverage';
 import { labAlignment } from './labAlignment';
 import { measurePairsInB } from './labPairs';
 import { embedCorpus } from './embedCorpus';
 import { embedQueries } from './embedding';
-import { chunkingName, describeRecipe, labModel, recipeOfA, sameChunking, sameRecipe, sourceOf, vectorsInB } from './labSpace';
+import { chunkingName, describeRecipe, labModel, modelRunOf, recipeOfA, runFor, sameChunking, sameRecipe, vectorsInB } from './labSpace';
 import { corpusRef } from './corpusRef';
 import { layOutUncommitted } from './layoutActions';
 import type { LabComparison, LabRecipe, LabView, QueryComparison } from './labSlice';
 import { activeOf, type EvaluationState } from './slices';
 import { parseQuerySet } from '../core/retrieval/querySet';
+import { chunkingFrom } from '../core/settingsFrom';
+import type { SnapshotLab } from '../core/snapshot/codec';
 import { settle } from './status';
 import { setColourMode } from './viewActions';
 import { answerQuery } from './queryActions';
@@ -57,13 +59,15 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
       settle();
       return;
     }
+    if (sameRecipe(recipe, recipeOfA())) throw new Error('Space B would be the same as A: change its model, precision, pooling, dimensions or chunking.');
     // a labelled-pairs file measured against the earlier B is measured again against the new one
     const earlierPairs = store.getState().lab?.pairs ?? null;
     closeLab();
     const what = describeRecipe(recipe);
+    const run = runFor(recipe, a);
     const table = await chunksOf(a, recipe, signal);
     const countB = table.texts.length;
-    const { vectors, precision } = await vectorsOf(a, table, recipe, signal);
+    const { vectors, precision } = await vectorsOf(a, table, run, recipe, signal);
     const dims = vectors.length / countB;
     setStatus('layout', `Laying out space B (${what})`);
     const params = activeOf(store.getState()).layoutParams;
@@ -81,6 +85,7 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
     const lab: LabComparison = {
       space: LAB_SPACE,
       recipe,
+      run,
       match,
       labels: { a: describeA(), b: what },
       k: OVERLAP_K,
@@ -116,25 +121,25 @@ async function chunksOf(a: Space, recipe: LabRecipe, signal: AbortSignal): Promi
   if (sameChunking(recipe.chunking, recipeOfA().chunking)) return a.table;
   if (a.table.imported.some((flag) => flag)) throw new Error('Some chunks came with their own vectors: they cannot be chunked again.');
   store.getState().setStatus('loading', `Chunking ${a.documents.length} documents for space B`);
-  const table = await chunkInWorker(a.documents, signal, recipe.chunking, sourceOf(recipe) ?? store.getState().modelSource);
+  const table = await chunkInWorker(a.documents, signal, recipe.chunking, modelRunOf(recipe));
   if (table.texts.length < 2) throw new Error(`Chunked as ${chunkingName(recipe.chunking)}, the documents leave fewer than two chunks.`);
   return table;
 }
 
-/**
- * B's vectors: A's cut to their first dimensions (no model run), or B's chunks embedded by B's model,
- * precision and pooling (the cache keeps what it can), then cut.
- */
-async function vectorsOf(a: Space, table: ChunkTable, recipe: LabRecipe, signal: AbortSignal): Promise<{ vectors: Float32Array; precision: string | null }> {
-  const source = sourceOf(recipe);
-  if (!source && table === a.table) {
-    if (sameRecipe(recipe, recipeOfA())) throw new Error('Space B would be the same as A: change its model, precision, pooling, dimensions or chunking.');
+/** B's vectors: A's cut to their first dimensions (no model run), or B's chunks embedded by B's model run (the cache keeps what it can), then cut. */
+async function vectorsOf(
+  a: Space,
+  table: ChunkTable,
+  run: ModelSource | null,
+  recipe: LabRecipe,
+  signal: AbortSignal,
+): Promise<{ vectors: Float32Array; precision: string | null }> {
+  if (!run) {
     if (recipe.dims >= a.dims) throw new Error(`A cut to fewer dimensions needs vectors of more than that; these have ${a.dims}.`);
     return { vectors: truncateVectors(a.vectors, a.dims, recipe.dims), precision: store.getState().dtype };
   }
-  if (a.table.imported.some((flag) => flag))
-    throw new Error('Some chunks came with their own vectors: another model, precision or pooling cannot make them again.');
-  const { corpus, made } = await embedCorpus(a.documents, table, signal, source ?? store.getState().modelSource);
+  // B's model embeds the chunks' texts, whatever made A's vectors
+  const { corpus, made } = await embedCorpus(a.documents, { ...table, imported: new Uint8Array(table.texts.length) }, signal, run);
   return { vectors: truncateVectors(corpus.vectors, corpus.dims, recipe.dims), precision: made.engine?.dtype ?? recipe.precision };
 }
 
@@ -203,4 +208,10 @@ async function trueNeighbours(space: Space, k: number, signal: AbortSignal): Pro
 
 export function setLabView(view: LabView): void {
   store.setState({ labView: view });
+}
+
+/** A shared view's space B, made again here (after the view it came with) and shown as the sender showed it. */
+export async function reopenLab(shared: SnapshotLab): Promise<void> {
+  await addLabSpace({ ...shared.recipe, chunking: chunkingFrom(shared.recipe.chunking) });
+  if (store.getState().lab) setLabView(shared.view);
 }

@@ -29,7 +29,11 @@ function measure(space: string, pairs: Pick<PairsComparison, 'format' | 'items' 
 }
 
 /** The file's texts in B and its measures there (A's are kept). */
-export async function measurePairsInB(lab: Pick<LabComparison, 'recipe' | 'space'>, pairs: PairsComparison, signal: AbortSignal): Promise<PairsComparison> {
+export async function measurePairsInB(
+  lab: Pick<LabComparison, 'run' | 'recipe' | 'space'>,
+  pairs: PairsComparison,
+  signal: AbortSignal,
+): Promise<PairsComparison> {
   store.getState().setStatus('embedding', `Embedding ${pairs.texts.length.toLocaleString('en')} texts of ${pairs.file} in space B`);
   const dimsA = pairs.vectorsA.length / pairs.texts.length;
   const inB = await vectorsInB(lab, pairs.texts, pairs.vectorsA, dimsA, signal, 'passage');

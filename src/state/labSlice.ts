@@ -1,5 +1,6 @@
 // The model lab's state: a second space of the corpus and how it differs from the one on screen.
 import type { ChunkOptions } from '../core/chunking';
+import type { ModelSource } from '../core/models';
 import type { ChunkMatch } from '../core/lab/matchChunks';
 import type { PairedComparison } from '../core/lab/pairedComparison';
 import type { PairResult } from '../core/lab/pairMeasures';
@@ -52,6 +53,8 @@ export interface LabComparison {
   /** the second space */
   space: SpaceId;
   recipe: LabRecipe;
+  /** the model run that made B's vectors (null: A's vectors, cut) */
+  run: ModelSource | null;
   /** B's chunks matched to A's by the characters they cover, when B is chunked otherwise (else row i is row i) */
   match: ChunkMatch | null;
   /** what each space is, in words (B: what differs from A) */

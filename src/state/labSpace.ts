@@ -6,7 +6,7 @@ import { embed } from './embedding';
 import { activeOf } from './slices';
 import type { LabComparison, LabRecipe } from './labSlice';
 import { useOrreryStore } from './store';
-import { spaceOf } from './workspace/data';
+import { type Space, spaceOf } from './workspace/data';
 import { activeSpace } from './workspace/spaces';
 
 const store = useOrreryStore;
@@ -53,7 +53,7 @@ export function labModel(id: string): ModelEntry {
   return model;
 }
 
-/** True when the recipe runs A's model as A's ran (on the same chunks, B is then at most a cut of A's vectors). */
+/** True when the recipe runs A's model as A's ran. */
 const sameModelRun = (b: LabRecipe, a: LabRecipe) => b.model === a.model && b.precision === a.precision && b.pooling === a.pooling;
 
 export const sameRecipe = (b: LabRecipe, a: LabRecipe) => sameModelRun(b, a) && b.dims === a.dims && sameChunking(b.chunking, a.chunking);
@@ -70,9 +70,8 @@ export function describeRecipe(b: LabRecipe, a: LabRecipe = recipeOfA()): string
   return parts.length > 0 ? parts.join(' · ') : 'the same as A';
 }
 
-/** The model run that makes space B's vectors (none when it runs as A's: on A's chunks, B is a cut of A's vectors). */
-export function sourceOf(recipe: LabRecipe): ModelSource | null {
-  if (sameModelRun(recipe, recipeOfA())) return null;
+/** The model run the recipe names: its model, precision and pooling. */
+export function modelRunOf(recipe: LabRecipe): ModelSource {
   const { modelSource } = store.getState();
   const model = labModel(recipe.model);
   return {
@@ -83,17 +82,25 @@ export function sourceOf(recipe: LabRecipe): ModelSource | null {
   };
 }
 
+/**
+ * The model run that must make space B's vectors; none when A's own vectors, cut, are B's: the same
+ * run on the same chunks, and A's vectors in full (not reduced by PCA for a link).
+ */
+export function runFor(recipe: LabRecipe, a: Space): ModelSource | null {
+  const ofA = recipeOfA();
+  return !a.projection && sameModelRun(recipe, ofA) && sameChunking(recipe.chunking, ofA.chunking) ? null : modelRunOf(recipe);
+}
+
 /** Texts' vectors in space B (queries by default): embedded by B's model, or their vectors in A cut as B's vectors were. */
 export async function vectorsInB(
-  lab: Pick<LabComparison, 'recipe' | 'space'>,
+  lab: Pick<LabComparison, 'run' | 'recipe' | 'space'>,
   texts: string[],
   vectorsA: Float32Array,
   dimsA: number,
   signal: AbortSignal,
   purpose: Purpose = 'query',
 ): Promise<Float32Array> {
-  const source = sourceOf(lab.recipe);
-  if (!source) return truncateVectors(vectorsA, dimsA, spaceOf(lab.space).dims);
-  const embedded = await embed(texts, purpose, signal, source);
+  if (!lab.run) return truncateVectors(vectorsA, dimsA, spaceOf(lab.space).dims);
+  const embedded = await embed(texts, purpose, signal, lab.run);
   return truncateVectors(embedded.vectors, embedded.dims, lab.recipe.dims);
 }

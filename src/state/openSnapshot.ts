@@ -3,6 +3,7 @@
 // address of a #url= link. A bad one is named and changes nothing; the workspace it replaces is kept.
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import { chunkingFrom, layoutParamsFrom, retrievalFrom } from '../core/settingsFrom';
+import { reopenLab } from './labActions';
 import { DEFAULT_RETRIEVAL } from '../core/retrieval/retrieve';
 import { decodeSnapshot, SnapshotError, type ViewSnapshot } from '../core/snapshot/codec';
 import { drain } from '../core/snapshot/bytes';
@@ -127,6 +128,8 @@ async function openSnapshot(text: string, from: string): Promise<boolean> {
   const note = openedNote(snapshot, corpus.table.texts.length, corpus.table.sources.length);
   const bringBack = { label: 'Bring back my workspace', run: () => void restoreKeptWorkspace() };
   store.getState().notify('info', kept > 0 ? `${note} Your workspace before it (${kept} chunks) is kept.` : note, kept > 0 ? bringBack : undefined);
+  // the model lab's space B is made again, in its own task after this one
+  if (snapshot.lab) void reopenLab(snapshot.lab);
   return true;
 }
 

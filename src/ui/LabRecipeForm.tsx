@@ -41,16 +41,15 @@ export function LabRecipeForm() {
     useSpace((w) => w.dims),
     useActiveSpace((s) => s.recipe.chunking),
   );
-  // chunks that came with their own vectors can only be cut
-  const models = imported ? [a.model] : [a.model, ...MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== a.model).map((m) => m.id)];
+  const models = [a.model, ...MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== a.model).map((m) => m.id)];
   // a choice holds for the space on screen it was made beside
   const [chosen, setChosen] = useState<{ beside: string; recipe: LabRecipe } | null>(null);
   const key = JSON.stringify(a);
   const recipe = chosen?.beside === key ? chosen.recipe : firstDifferent(a, models);
   const model = labModel(recipe.model);
   const sameModel = recipe.model === a.model;
-  const precisions = imported ? [recipe.precision] : model.dtypes.filter((d) => d !== 'q4');
-  const poolings: Pooling[] = imported || model.pooling === 'model' ? [recipe.pooling] : TOKEN_POOLINGS;
+  const precisions = model.dtypes.filter((d) => d !== 'q4');
+  const poolings: Pooling[] = model.pooling === 'model' ? [recipe.pooling] : TOKEN_POOLINGS;
   const dims = dimsOptions(model, sameModel ? a.dims : model.dims);
   const choose = (next: LabRecipe) => setChosen({ beside: key, recipe: next });
   // chunks that came with their own vectors cannot be cut otherwise

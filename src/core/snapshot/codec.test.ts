@@ -32,6 +32,16 @@ describe('snapshot codec', () => {
     expect(Array.from(clusters!.labels)).toEqual(Array.from(clustersBefore!.labels));
   });
 
+  it('carries the model lab’s space B as its recipe and view, and refuses a recipe it cannot make', async () => {
+    const lab: ViewSnapshot['lab'] = {
+      recipe: { model: 'orrery/glove-100d', precision: 'q8', pooling: 'mean', dims: 100, chunking: { strategy: 'sentence', size: 300, overlap: 0 } },
+      view: 'side-by-side',
+    };
+    expect((await decodeSnapshot(await encodeSnapshot({ ...view(10, 4), lab }))).lab).toEqual(lab);
+    const bad = { ...lab, recipe: { ...lab.recipe, pooling: 'median' } } as unknown as ViewSnapshot['lab'];
+    await expect(decodeSnapshot(await encodeSnapshot({ ...view(10, 4), lab: bad }))).rejects.toThrow('lab.recipe.pooling');
+  });
+
   it('reads each version’s fixture as the view it was written from; the first migrates to the second', async () => {
     // each written once by its own codec from view(12, 8) (scripts/snapshot-fixture.ts wrote the second); never regenerate them
     const fixture = (version: number) => readFileSync(`src/core/snapshot/fixtures/v${version}.txt`, 'utf8').trim();

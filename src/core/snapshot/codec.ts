@@ -6,6 +6,7 @@
 // or one in their workspace) travels as its content hash. Everything read is checked twice: its
 // shape by a schema, then its sense (lengths, ranges).
 import { COLOUR_MODES, type ColourMode } from '../colouring';
+import type { Pooling } from '../pooling';
 import type { Projection } from './reduce';
 import { z } from 'zod';
 import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
@@ -52,6 +53,15 @@ export interface ViewSnapshot {
   clusters: { labels: Int32Array; names: string[][] } | null;
   colour: { mode: ColourMode; column: string | null; hidden: number[] };
   search: string;
+  /** the model lab's space B: what makes it (the receiver makes it again) and how it is shown */
+  lab: SnapshotLab | null;
+}
+
+export const LAB_VIEWS = ['a', 'overlay', 'side-by-side'] as const;
+
+export interface SnapshotLab {
+  recipe: { model: string; precision: string | null; pooling: Pooling; dims: number; chunking: Record<string, unknown> };
+  view: (typeof LAB_VIEWS)[number];
 }
 
 const finite = z.number().finite();
@@ -99,8 +109,22 @@ const wireV2 = wireV1.extend({
 });
 type WireV2 = z.infer<typeof wireV2>;
 
+// a view with the model lab open (absent from links made before it)
+const wireLab = z.strictObject({
+  recipe: z.strictObject({
+    model: z.string().max(500),
+    precision: z.string().max(50).nullable(),
+    pooling: z.enum(['mean', 'cls', 'max', 'last', 'model']),
+    dims: z.number().int().min(1).max(8192),
+    chunking: z.record(z.string(), z.unknown()),
+  }),
+  view: z.enum(LAB_VIEWS),
+});
+const wireV2Lab = wireV2.extend({ lab: wireLab.optional() });
+type WireV2Lab = z.infer<typeof wireV2Lab>;
+
 /** Version 1 carried every corpus and full vectors: the same view in version 2's shape. */
-const fromV1 = (w: WireV1): WireV2 => ({ ...w, v: 2, model: { ...w.model, prefixes: null }, vectors: w.vectors && { ...w.vectors, projection: null } });
+const fromV1 = (w: WireV1): WireV2Lab => ({ ...w, v: 2, model: { ...w.model, prefixes: null }, vectors: w.vectors && { ...w.vectors, projection: null } });
 
 function parsedWith<T>(schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
@@ -110,12 +134,12 @@ function parsedWith<T>(schema: z.ZodType<T>, raw: unknown): T {
 }
 
 /** Each version's schema, and how its payload becomes the newest one's. */
-const READERS: Record<number, (raw: unknown) => WireV2> = {
+const READERS: Record<number, (raw: unknown) => WireV2Lab> = {
   1: (raw) => fromV1(parsedWith(wireV1, raw)),
-  2: (raw) => parsedWith(wireV2, raw),
+  2: (raw) => parsedWith(wireV2Lab, raw),
 };
 
-function toWire(s: ViewSnapshot): WireV2 {
+function toWire(s: ViewSnapshot): WireV2Lab {
   const { corpus, vectors } = s;
   const projection = vectors?.projection;
   return {
@@ -142,6 +166,7 @@ function toWire(s: ViewSnapshot): WireV2 {
     clusters: s.clusters && { labels: toBase64Url(bytesOf(Int16Array.from(s.clusters.labels))), names: s.clusters.names },
     colour: s.colour,
     search: s.search,
+    ...(s.lab && { lab: s.lab }),
   };
 }
 
@@ -154,7 +179,7 @@ function corpusOf(corpus: WireV2['corpus']): SnapshotCorpus {
   return { kind: 'carried', sources: corpus.sources, texts: corpus.texts, sourceIds: Int32Array.from(corpus.sourceIds) };
 }
 
-function fromWire(w: WireV2): ViewSnapshot {
+function fromWire(w: WireV2Lab): ViewSnapshot {
   const corpus = corpusOf(w.corpus);
   const count = corpus.kind === 'carried' ? corpus.texts.length : corpus.count;
   const inRange = (rows: number[], what: string) => {
@@ -206,6 +231,7 @@ function fromWire(w: WireV2): ViewSnapshot {
     clusters,
     colour: w.colour,
     search: w.search,
+    lab: w.lab ?? null,
   };
 }
 
