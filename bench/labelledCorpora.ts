@@ -38,18 +38,19 @@ function sample(name: string, byClass: Map<string, string[]>, per: number): Labe
 const DEBIAN_SECTIONS = ['games', 'fonts', 'sound', 'mail', 'database', 'editors', 'graphics', 'math'];
 
 /** Package descriptions (the synopsis and the first paragraph) of eight Debian archive sections; libraries, documentation and debug packages left out. */
-export function debianPackages(per = 150): LabelledCorpus {
+export function debianPackages(per = 150, sections: string[] | 'all' = DEBIAN_SECTIONS): LabelledCorpus {
   const dump = execFileSync('apt-cache', ['dumpavail'], { maxBuffer: 1 << 30 }).toString('utf8');
-  const byClass = new Map(DEBIAN_SECTIONS.map((s) => [s, [] as string[]]));
+  const byClass = new Map(sections === 'all' ? [] : sections.map((s) => [s, [] as string[]]));
   for (const stanza of dump.split('\n\n')) {
     const section = /^Section: (?:\w+\/)?(\S+)$/m.exec(stanza)?.[1];
     const name = /^Package: (\S+)$/m.exec(stanza)?.[1] ?? '';
     const description = /^Description(?:-en)?: (.*)\n((?: .*\n?)*)/m.exec(stanza);
+    if (section && sections === 'all' && !byClass.has(section)) byClass.set(section, []);
     if (!section || !byClass.has(section) || !description || /-(dev|doc|dbg|dbgsym|data|common)$|^lib/.test(name)) continue;
     const body = description[2]!.split('\n .')[0]!.replace(/\s+/g, ' ').trim();
     byClass.get(section)!.push(`${description[1]!.trim()}. ${body}`.slice(0, 600));
   }
-  return sample('Debian package descriptions (8 sections)', byClass, per);
+  return sample(`Debian package descriptions (${byClass.size} sections)`, byClass, per);
 }
 
 const MAN_SECTIONS: [string, RegExp][] = [

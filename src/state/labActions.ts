@@ -79,8 +79,9 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
     const b = spaceOf(LAB_SPACE);
     const match = table === a.table ? null : matchChunks(a.table, table);
     setStatus('querying', `Comparing the ${OVERLAP_K} nearest neighbours of ${count.toLocaleString('en')} chunks in both spaces`);
-    const neighboursA = await trueNeighbours(a, OVERLAP_K, signal);
-    const neighboursB = await trueNeighbours(b, OVERLAP_K, signal);
+    const inA = await trueNeighbours(a, OVERLAP_K, signal);
+    const inB = await trueNeighbours(b, OVERLAP_K, signal);
+    const [neighboursA, neighboursB] = [inA.indices, inB.indices];
     const overlap = neighbourJaccard(neighboursA, neighboursB, count, OVERLAP_K, match ?? undefined);
     const lab: LabComparison = {
       space: LAB_SPACE,
@@ -91,6 +92,7 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
       k: OVERLAP_K,
       neighboursA,
       neighboursB,
+      exactNeighbours: inA.exact && inB.exact,
       overlap,
       meanOverlap: meanOf(overlap),
       changedMost: changedMost(overlap, CHANGED_LISTED),
@@ -199,11 +201,11 @@ export function compareLabQueries(): Promise<void> {
 }
 
 /** Each chunk's k nearest others in the space's full vectors (cosine), found in the quality worker: count × k indices. */
-async function trueNeighbours(space: Space, k: number, signal: AbortSignal): Promise<Int32Array> {
+async function trueNeighbours(space: Space, k: number, signal: AbortSignal): Promise<{ indices: Int32Array; exact: boolean }> {
   const count = space.table.texts.length;
   const vectorsId = await shareVectors(qualityClient, space.id, space.vectors, count, space.dims, signal);
-  const { indices } = await qualityClient.request('neighbours', { space: space.id, vectorsId, k }, { signal });
-  return indices;
+  const { indices, exact } = await qualityClient.request('neighbours', { space: space.id, vectorsId, k }, { signal });
+  return { indices, exact };
 }
 
 export function setLabView(view: LabView): void {

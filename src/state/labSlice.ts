@@ -63,6 +63,8 @@ export interface LabComparison {
   k: number;
   neighboursA: Int32Array;
   neighboursB: Int32Array;
+  /** false where a space was too large for an exact search (NN-descent found its neighbours) */
+  exactNeighbours: boolean;
   /** per chunk of A, the Jaccard index of its k neighbours in A and in B */
   overlap: Float32Array;
   meanOverlap: number;

@@ -30,6 +30,7 @@ export function labSummary(s: OrreryState): LabSummary | null {
     neighbourOverlap: {
       k: lab.k,
       mean: lab.meanOverlap,
+      exact: lab.exactNeighbours,
       perChunk: Array.from(overlap),
       changedMost: lab.changedMost.map((index) => ({ index, jaccard: overlap[index]! })),
     },

@@ -179,7 +179,7 @@ export interface LabSummary {
   /** B's layout aligned onto A's over the chunks both have; rmsd: RMS distance left, over A's RMS spread */
   alignment: { method: 'procrustes'; rmsd: number; shared: number } | null;
   /** per chunk, the Jaccard index of its k true neighbours (full vectors) in A and in B */
-  neighbourOverlap: { k: number; mean: number; perChunk: number[]; changedMost: { index: number; jaccard: number }[] };
+  neighbourOverlap: { k: number; mean: number; exact: boolean; perChunk: number[]; changedMost: { index: number; jaccard: number }[] };
   /** the query on screen answered in both spaces (when compared with space B): hits with their rank in each */
   query: { a: { index: number; rank: number }[]; b: { index: number; rank: number; rankInA: number | null }[] } | null;
   /** the evaluated query set answered in both spaces */

@@ -45,8 +45,8 @@ function LabComparisonView({ lab }: { lab: LabComparison }) {
       </p>
       <p aria-label="Neighbour overlap">
         Neighbour overlap: chunks keep <strong>{Math.round(100 * lab.meanOverlap)}%</strong> of their {lab.k} nearest neighbours (mean Jaccard{' '}
-        {lab.meanOverlap.toFixed(2)}, full dimensions). B's picture aligned onto A's (Procrustes): RMSD {alignment ? alignment.residual.toFixed(2) : '—'} of A's
-        spread.
+        {lab.meanOverlap.toFixed(2)}, full dimensions{lab.exactNeighbours ? '' : '; neighbours approximated by NN-descent'}). B's picture aligned onto A's
+        (Procrustes): RMSD {alignment ? alignment.residual.toFixed(2) : '—'} of A's spread.
       </p>
       <div className="row">
         <label className="inline">

@@ -3,7 +3,9 @@
 // how a space agrees with labelled pairs (core/lab/pairMeasures.ts), in steps between turns of the message loop; a newer request (a newer
 // layout or corpus) cancels the one in progress (`latestOnly` in quality.worker.ts).
 import { exactKnnSteps } from '../core/knn';
+import { exactNeighboursAffordable } from '../core/lab/overlap';
 import { measurePairs } from '../core/lab/pairMeasures';
+import { nnDescentSteps } from '../core/nnDescent';
 import { layoutQualitySteps, type TrueNeighbours } from '../core/quality';
 import { runSteps } from '../core/steps';
 import { HeldVectors, nextTurn } from './held';
@@ -25,9 +27,10 @@ export function qualityHandlers(yieldTurn = nextTurn): Handlers<QualityCalls> {
     },
     neighbours: async (request, call) => {
       const held = vectors.get(request.vectorsId);
-      const steps = exactKnnSteps(held.vectors, held.count, held.dims, request.k);
+      const exact = exactNeighboursAffordable(held.count, held.dims);
+      const steps = exact ? exactKnnSteps(held.vectors, held.count, held.dims, request.k) : nnDescentSteps(held.vectors, held.count, held.dims, request.k);
       const { indices, k } = await runSteps(steps, { sliceMs: STEP_MS, yieldTurn, cancelled: () => call.signal.aborted });
-      return transferring({ indices, k }, [indices.buffer]);
+      return transferring({ indices, k, exact }, [indices.buffer]);
     },
     pairs: async (request, call) => {
       const steps = measurePairs(request.format, request.items, request.vectors, request.dims);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedMost, neighbourJaccard } from './overlap';
+import { changedMost, exactNeighboursAffordable, neighbourJaccard } from './overlap';
 
 describe('neighbourJaccard', () => {
   it('is 1 for the same neighbours in any order, 0 for none shared, |∩|/|∪| between', () => {
@@ -21,6 +21,15 @@ describe('neighbourJaccard', () => {
     expect(jaccard[1]).toBeCloseTo(1 / 2);
     // row 2 has no chunk of B
     expect(jaccard[2]).toBe(0);
+  });
+});
+
+describe('exactNeighboursAffordable', () => {
+  it('searches exactly up to a few thousand rows of 512 dimensions, and hands larger spaces to NN-descent', () => {
+    expect(exactNeighboursAffordable(2_000, 512)).toBe(true);
+    expect(exactNeighboursAffordable(10_000, 512)).toBe(false);
+    // fewer dimensions, more rows
+    expect(exactNeighboursAffordable(6_000, 100)).toBe(true);
   });
 });
 

@@ -2,6 +2,12 @@
 // dimensions) in space A and in space B — 1 the same neighbourhood, 0 none kept.
 import type { ChunkMatch } from './matchChunks';
 
+/** Multiply-adds an exact neighbour search may take (a few seconds); beyond, NN-descent approximates the neighbours (npm run bench:lab measures its recall). */
+export const EXACT_NEIGHBOUR_WORK = 2e9;
+
+/** Exact neighbours of every row cost count²·dims/2 multiply-adds: affordable, or approximated. */
+export const exactNeighboursAffordable = (count: number, dims: number) => (count * count * dims) / 2 <= EXACT_NEIGHBOUR_WORK;
+
 /**
  * Per row of A, |N_A ∩ N_B| / |N_A ∪ N_B| of its k neighbours in both (rows × k indices, each row's
  * own neighbours, self excluded). With `match` (another chunking), a row's list in B is that of the
