@@ -2,7 +2,7 @@
 // vectors cut to their first dimensions), laid out and clustered like the first, then compared with it —
 // each chunk's true neighbours in both (Jaccard), B's picture aligned onto A's (labAlignment.ts), and
 // the loaded query set answered in both (per-query wins and losses, a bootstrap interval of MRR).
-import { changedMost, meanOf, neighbourJaccard } from '../core/lab/overlap';
+import { changedMost, labBudgetProblem, meanOf, neighbourJaccard } from '../core/lab/overlap';
 import { matchChunks } from '../core/lab/matchChunks';
 import type { ChunkTable } from '../core/corpus';
 import { chunkInWorker } from './corpusActions';
@@ -67,6 +67,8 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
     const run = runFor(recipe, a);
     const table = await chunksOf(a, recipe, signal);
     const countB = table.texts.length;
+    const tooLarge = labBudgetProblem({ count, dims: a.dims }, { count: countB, dims: recipe.dims });
+    if (tooLarge) throw new Error(`Space B was not made: ${tooLarge}.`);
     const { vectors, precision } = await vectorsOf(a, table, run, recipe, signal);
     const dims = vectors.length / countB;
     setStatus('layout', `Laying out space B (${what})`);

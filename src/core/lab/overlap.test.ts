@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedMost, exactNeighboursAffordable, neighbourJaccard } from './overlap';
+import { changedMost, exactNeighboursAffordable, labBudgetProblem, neighbourJaccard } from './overlap';
 
 describe('neighbourJaccard', () => {
   it('is 1 for the same neighbours in any order, 0 for none shared, |∩|/|∪| between', () => {
@@ -30,6 +30,15 @@ describe('exactNeighboursAffordable', () => {
     expect(exactNeighboursAffordable(10_000, 512)).toBe(false);
     // fewer dimensions, more rows
     expect(exactNeighboursAffordable(6_000, 100)).toBe(true);
+  });
+});
+
+describe('labBudgetProblem', () => {
+  it('lets two spaces of 50,000 × 768 in, and refuses a second space that would pass the budget, saying by how much', () => {
+    expect(labBudgetProblem({ count: 50_000, dims: 768 }, { count: 50_000, dims: 768 })).toBeNull();
+    expect(labBudgetProblem({ count: 300_000, dims: 768 }, { count: 300_000, dims: 1024 })).toBe(
+      "space B's vectors (300,000 × 1024) would take 1,172 MiB beside A's 879 MiB, over the lab's 1,024 MiB for both: keep fewer of B's dimensions, or compare on a smaller corpus",
+    );
   });
 });
 

@@ -5,6 +5,18 @@ import type { ChunkMatch } from './matchChunks';
 /** Multiply-adds an exact neighbour search may take (a few seconds); beyond, NN-descent approximates the neighbours (npm run bench:lab measures its recall). */
 export const EXACT_NEIGHBOUR_WORK = 2e9;
 
+/** Bytes both spaces' vectors may take (float32): beyond, space B is refused before anything is embedded. */
+export const LAB_VECTOR_BUDGET = 1024 * 2 ** 20;
+
+/** Why two spaces of these sizes do not fit the budget, or null when they do. */
+export function labBudgetProblem(a: { count: number; dims: number }, b: { count: number; dims: number }, budget = LAB_VECTOR_BUDGET): string | null {
+  const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20).toLocaleString('en')} MiB`;
+  const bytesA = a.count * a.dims * 4;
+  const bytesB = b.count * b.dims * 4;
+  if (bytesA + bytesB <= budget) return null;
+  return `space B's vectors (${b.count.toLocaleString('en')} × ${b.dims}) would take ${mib(bytesB)} beside A's ${mib(bytesA)}, over the lab's ${mib(budget)} for both: keep fewer of B's dimensions, or compare on a smaller corpus`;
+}
+
 /** Exact neighbours of every row cost count²·dims/2 multiply-adds: affordable, or approximated. */
 export const exactNeighboursAffordable = (count: number, dims: number) => (count * count * dims) / 2 <= EXACT_NEIGHBOUR_WORK;
 
