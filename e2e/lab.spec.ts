@@ -16,7 +16,10 @@ const QUERY_SET = [
 ].join('\n');
 
 /** Opens the recipe of space B (when closed), picks what it changes, and compares it with A. */
-async function compareWithSpace(page: Page, recipe: { model?: string; precision?: string; pooling?: string; dims?: string; chunking?: string }) {
+async function compareWithSpace(
+  page: Page,
+  recipe: { model?: string; precision?: string; pooling?: string; dims?: string; chunking?: string; passagePrefix?: string },
+) {
   const lab = page.getByRole('region', { name: 'Model lab' });
   const add = lab.getByRole('button', { name: 'Add a space' });
   if ((await add.getAttribute('aria-expanded')) !== 'true') await add.click();
@@ -27,6 +30,7 @@ async function compareWithSpace(page: Page, recipe: { model?: string; precision?
   if (recipe.pooling) await form.getByLabel('Space B pooling').selectOption(recipe.pooling);
   if (recipe.dims) await form.getByLabel('Space B dimensions').selectOption(recipe.dims);
   if (recipe.chunking) await form.getByLabel('Space B chunking').selectOption({ label: recipe.chunking });
+  if (recipe.passagePrefix !== undefined) await form.getByLabel('Space B passage prefix').fill(recipe.passagePrefix);
   await form.getByRole('button', { name: 'Compare', exact: true }).click();
 }
 
@@ -240,6 +244,19 @@ test('model lab: a model with token outputs pooled another way (mean against fir
   ]);
   // a chunk's first word says little of its neighbours: most neighbourhoods change (the same vectors would keep all)
   expect(s.lab!.neighbourOverlap.mean).toBeLessThan(0.6);
+
+  // a passage prefix chosen for space B alone: its words join every chunk's mean, and some neighbourhoods move
+  await compareWithSpace(page, { model: 'orrery/glove-100d', passagePrefix: 'an encyclopedia article about ' });
+  await expect
+    .poll(async () => (await summary(page)).lab?.spaces[1]?.label, { timeout: 60_000 })
+    .toBe('prefixes “” (queries), “an encyclopedia article about ” (passages)');
+  await waitReady(page);
+  const prefixed = (await summary(page)).lab!;
+  expect(prefixed.neighbourOverlap.mean).toBeGreaterThan(0.3);
+  expect(prefixed.neighbourOverlap.mean).toBeLessThan(1);
+  await compareWithSpace(page, { model: 'orrery/glove-100d', passagePrefix: '', pooling: 'cls' });
+  await expect.poll(async () => (await summary(page)).lab?.spaces[1]?.label, { timeout: 60_000 }).toBe('cls pooling');
+  await waitReady(page);
 
   // the user's triplets, measured in both spaces: averaged words tell topics apart, a first word hardly does
   await lab.getByLabel('Add labelled pairs').setInputFiles(write('pairs/triplets.csv', TRIPLETS));

@@ -9,13 +9,15 @@ import type { Pooling } from '../core/pooling';
 import type { QueryScores } from '../core/retrieval/metrics';
 import type { SpaceId } from './workspace/data';
 
-/** What space B is made of: a model (A's or one the app serves), its weights' precision, how its token outputs are pooled, how many leading dimensions are kept, and how the documents are chunked. */
+/** What space B is made of: a model (A's or one the app serves), its weights' precision, how its token outputs are pooled, how many leading dimensions are kept, how the documents are chunked, and the prefixes put before texts. */
 export interface LabRecipe {
   model: string;
   precision: string | null;
   pooling: Pooling;
   dims: number;
   chunking: ChunkOptions;
+  /** what the model's input starts with, for queries and for passages */
+  prefixes: { query: string; passage: string };
 }
 
 /** How the scene shows space B: not at all, aligned over A, or in a second scene beside A. */

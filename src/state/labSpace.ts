@@ -18,6 +18,7 @@ export const recipeOf = (source: ModelSource, precision: string | null, dims: nu
   pooling: source.pooling ?? source.model.pooling,
   dims,
   chunking,
+  prefixes: { query: source.model.queryPrefix, passage: source.model.passagePrefix },
 });
 
 /** The recipe of the space on screen. */
@@ -54,7 +55,8 @@ export function labModel(id: string): ModelEntry {
 }
 
 /** True when the recipe runs A's model as A's ran. */
-const sameModelRun = (b: LabRecipe, a: LabRecipe) => b.model === a.model && b.precision === a.precision && b.pooling === a.pooling;
+const samePrefixes = (b: LabRecipe, a: LabRecipe) => b.prefixes.query === a.prefixes.query && b.prefixes.passage === a.prefixes.passage;
+const sameModelRun = (b: LabRecipe, a: LabRecipe) => b.model === a.model && b.precision === a.precision && b.pooling === a.pooling && samePrefixes(b, a);
 
 export const sameRecipe = (b: LabRecipe, a: LabRecipe) => sameModelRun(b, a) && b.dims === a.dims && sameChunking(b.chunking, a.chunking);
 
@@ -67,16 +69,21 @@ export function describeRecipe(b: LabRecipe, a: LabRecipe = recipeOfA()): string
     parts.push(`${b.pooling === 'last' ? 'last-token' : b.pooling} pooling`);
   if (b.dims < (b.model === a.model ? a.dims : labModel(b.model).dims)) parts.push(`first ${b.dims} dimensions`);
   if (!sameChunking(b.chunking, a.chunking)) parts.push(`chunks: ${chunkingName(b.chunking)}`);
+  const model = b.model === a.model ? null : labModel(b.model);
+  if (model ? b.prefixes.query !== model.queryPrefix || b.prefixes.passage !== model.passagePrefix : !samePrefixes(b, a))
+    parts.push(`prefixes “${b.prefixes.query}” (queries), “${b.prefixes.passage}” (passages)`);
   return parts.length > 0 ? parts.join(' · ') : 'the same as A';
 }
 
 /** The model run the recipe names: its model, precision and pooling. */
 export function modelRunOf(recipe: LabRecipe): ModelSource {
   const { modelSource } = store.getState();
-  const model = labModel(recipe.model);
+  const entry = labModel(recipe.model);
+  // prefixes other than the model's travel in its entry: the cache keys vectors by the prefixed text
+  const model = { ...entry, queryPrefix: recipe.prefixes.query, passagePrefix: recipe.prefixes.passage };
   return {
     model,
-    remoteHost: model === modelSource.model ? modelSource.remoteHost : null,
+    remoteHost: entry === modelSource.model ? modelSource.remoteHost : null,
     ...(recipe.precision && { dtype: recipe.precision as Dtype }),
     ...(recipe.pooling !== model.pooling && { pooling: recipe.pooling }),
   };

@@ -63,7 +63,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     clusters: clustered ? { labels: activeSpace().clusterLabels, names: activeOf(s).clusters.map((c) => c.terms) } : null,
     colour: { mode: s.colourMode, column: s.colourColumn, hidden: s.hiddenGroups },
     search: s.searchText,
-    lab: s.lab && { recipe: { ...s.lab.recipe, chunking: { ...s.lab.recipe.chunking } }, view: s.labView },
+    lab: s.lab && { recipe: { ...s.lab.recipe, chunking: { ...s.lab.recipe.chunking }, prefixes: { ...s.lab.recipe.prefixes } }, view: s.labView },
   };
 }
 

@@ -20,7 +20,8 @@ function startingRecipe(modelId: string, a: LabRecipe): LabRecipe {
   if (modelId === a.model) return { ...a };
   const model = labModel(modelId);
   const precision = model.dtypes.includes('q8') ? 'q8' : (model.dtypes[0] ?? null);
-  return { model: model.id, precision, pooling: model.pooling, dims: model.dims, chunking: a.chunking };
+  const prefixes = { query: model.queryPrefix, passage: model.passagePrefix };
+  return { model: model.id, precision, pooling: model.pooling, dims: model.dims, chunking: a.chunking, prefixes };
 }
 
 /** What the form offers first: another model where there is one, else A's vectors cut to fewer dimensions. */
@@ -30,7 +31,7 @@ function firstDifferent(a: LabRecipe, models: string[]): LabRecipe {
   return { ...a, dims: dimsOptions(labModel(a.model), a.dims)[1] ?? a.dims };
 }
 
-/** Space B's recipe — model, precision, pooling, dimensions, chunking — and the button that makes and compares it. */
+/** Space B's recipe — model, precision, pooling, dimensions, chunking, prefixes — and the button that makes and compares it. */
 export function LabRecipeForm() {
   const { source, precision, busy, chunks, imported } = useOrrery(
     useShallow((s) => ({ source: s.modelSource, precision: s.dtype, busy: isBusy(s.phase), chunks: s.chunkCount, imported: s.importedCount > 0 })),
@@ -114,6 +115,14 @@ export function LabRecipeForm() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          Space B query prefix
+          <input value={recipe.prefixes.query} onChange={(e) => change({ prefixes: { ...recipe.prefixes, query: e.target.value } })} />
+        </label>
+        <label>
+          Space B passage prefix
+          <input value={recipe.prefixes.passage} onChange={(e) => change({ prefixes: { ...recipe.prefixes, passage: e.target.value } })} />
         </label>
       </div>
       <div className="row">

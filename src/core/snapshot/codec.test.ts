@@ -34,7 +34,14 @@ describe('snapshot codec', () => {
 
   it('carries the model lab’s space B as its recipe and view, and refuses a recipe it cannot make', async () => {
     const lab: ViewSnapshot['lab'] = {
-      recipe: { model: 'orrery/glove-100d', precision: 'q8', pooling: 'mean', dims: 100, chunking: { strategy: 'sentence', size: 300, overlap: 0 } },
+      recipe: {
+        model: 'orrery/glove-100d',
+        precision: 'q8',
+        pooling: 'mean',
+        dims: 100,
+        chunking: { strategy: 'sentence', size: 300, overlap: 0 },
+        prefixes: { query: 'query: ', passage: '' },
+      },
       view: 'side-by-side',
     };
     expect((await decodeSnapshot(await encodeSnapshot({ ...view(10, 4), lab }))).lab).toEqual(lab);

@@ -60,7 +60,14 @@ export interface ViewSnapshot {
 export const LAB_VIEWS = ['a', 'overlay', 'side-by-side'] as const;
 
 export interface SnapshotLab {
-  recipe: { model: string; precision: string | null; pooling: Pooling; dims: number; chunking: Record<string, unknown> };
+  recipe: {
+    model: string;
+    precision: string | null;
+    pooling: Pooling;
+    dims: number;
+    chunking: Record<string, unknown>;
+    prefixes: { query: string; passage: string };
+  };
   view: (typeof LAB_VIEWS)[number];
 }
 
@@ -117,6 +124,7 @@ const wireLab = z.strictObject({
     pooling: z.enum(['mean', 'cls', 'max', 'last', 'model']),
     dims: z.number().int().min(1).max(8192),
     chunking: z.record(z.string(), z.unknown()),
+    prefixes: z.strictObject({ query: z.string().max(200), passage: z.string().max(200) }),
   }),
   view: z.enum(LAB_VIEWS),
 });
