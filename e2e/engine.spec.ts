@@ -46,7 +46,7 @@ test('precision and Matryoshka cuts: fp16 weights re-embed, a 128-d cut is queri
   const shared = fp16.query.results.filter((r) => q8.query.results.some((o) => o.index === r.index)).length;
   expect(shared).toBeGreaterThanOrEqual(4);
 
-  await page.getByLabel('Dimensions', { exact: true }).selectOption('128');
+  await page.getByLabel(/^Dimensions/).selectOption('128');
   await page.getByRole('button', { name: 'Use model' }).click();
   // the full vectors are cached: cutting them embeds nothing
   await expect(page.getByRole('note').filter({ hasText: /Now showing .* vectors \(128-d\): 0 of 227 chunks embedded/ })).toBeVisible();

@@ -1,7 +1,8 @@
-// The model lab: a second space of the corpus on screen (another model, precision or pooling, or the
-// vectors cut to their first dimensions), laid out and clustered like the first, then compared with it —
+// The model lab: a second space of the corpus on screen (another model, precision, pooling, prefix or
+// chunking, or the vectors cut to their first dimensions), laid out and clustered like the first, then compared with it —
 // each chunk's true neighbours in both (Jaccard), B's picture aligned onto A's (labAlignment.ts), and
 // the loaded query set answered in both (per-query wins and losses, a bootstrap interval of MRR).
+import { CancelledError } from '../core/batching';
 import { changedMost, labBudgetProblem, meanOf, neighbourJaccard } from '../core/lab/overlap';
 import { matchChunks } from '../core/lab/matchChunks';
 import type { ChunkTable } from '../core/corpus';
@@ -109,7 +110,12 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
       'info',
       `Space B (${what}): its chunks keep ${Math.round(100 * lab.meanOverlap)}% of their ${OVERLAP_K} nearest neighbours on average (Jaccard); aligned onto A's picture, B's is off by an RMSD of ${residual.toFixed(2)} of A's spread.`,
     );
-    if (activeOf(store.getState()).evaluation) await compareQueries(signal);
+    // a query set that cannot be read in B (ids across chunkings) is said; the comparison stays
+    if (activeOf(store.getState()).evaluation)
+      await compareQueries(signal).catch((error: unknown) => {
+        if (error instanceof CancelledError) throw error;
+        notify('error', (error as Error).message);
+      });
     if (earlierPairs) {
       const pairs = await measurePairsInB(lab, earlierPairs, signal);
       store.setState((s) => (s.lab?.space === lab.space ? { lab: { ...s.lab, pairs } } : {}));
