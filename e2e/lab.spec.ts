@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drawnPixels, expect, settledPixels, summary, test, waitReady } from './fixtures';
+import { drawnPixels, expect, settledPixels, summary, test, waitReady, waitSaved } from './fixtures';
 import { write } from './fixtures/folder';
 
 /** Questions on the demo corpus, each with a sentence its answer paragraph holds. */
@@ -304,4 +304,12 @@ test('model lab: a model with token outputs pooled another way (mean against fir
   expect(Math.abs(got.neighbourOverlap.mean - sent.neighbourOverlap.mean)).toBeLessThan(0.1);
   await expect(other.getByRole('img', { name: 'Space B' })).toBeVisible();
   await context.close();
+
+  // the workspace kept in this browser keeps the comparison: space B is made again from its recipe, shown as it was
+  await waitSaved(page);
+  await page.goto('/');
+  await expect(page.getByRole('note').filter({ hasText: /Restored the workspace/ })).toBeVisible();
+  await expect.poll(async () => (await summary(page)).lab?.view ?? null, { timeout: 60_000 }).toBe('side-by-side');
+  await waitReady(page);
+  expect((await summary(page)).lab!.spaces[1]).toMatchObject({ model: 'orrery/glove-100d', pooling: 'cls', chunks: sent.spaces[1]!.chunks });
 });

@@ -25,6 +25,7 @@ import type { SnapshotLab } from '../core/snapshot/codec';
 import { settle } from './status';
 import { setColourMode } from './viewActions';
 import { answerQuery } from './queryActions';
+import { viewChanged } from './viewChanged';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
 import { shareVectors } from './vectorSync';
@@ -218,6 +219,7 @@ async function trueNeighbours(space: Space, k: number, signal: AbortSignal): Pro
 
 export function setLabView(view: LabView): void {
   store.setState({ labView: view });
+  viewChanged();
 }
 
 /** A shared view's space B, made again here (after the view it came with) and shown as the sender showed it. */

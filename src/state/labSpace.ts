@@ -2,6 +2,7 @@
 // and a query's vectors in it.
 import { type Dtype, MODEL_CATALOGUE, type ModelEntry, type ModelSource, type Purpose, truncateVectors } from '../core/models';
 import { type ChunkOptions, DEFAULT_CHUNKING, PARAGRAPH_CHUNKING } from '../core/chunking';
+import type { SnapshotLab } from '../core/snapshot/codec';
 import { embed } from './embedding';
 import { activeOf } from './slices';
 import type { LabComparison, LabRecipe } from './labSlice';
@@ -110,4 +111,10 @@ export async function vectorsInB(
   if (!lab.run) return truncateVectors(vectorsA, dimsA, spaceOf(lab.space).dims);
   const embedded = await embed(texts, purpose, signal, lab.run);
   return truncateVectors(embedded.vectors, embedded.dims, lab.recipe.dims);
+}
+
+/** Space B's recipe and the lab's view, as a share link and the saved workspace carry them (B is made again from them). */
+export function labToCarry(): SnapshotLab | null {
+  const { lab, labView } = store.getState();
+  return lab && { recipe: { ...lab.recipe, chunking: { ...lab.recipe.chunking }, prefixes: { ...lab.recipe.prefixes } }, view: labView };
 }

@@ -2,6 +2,7 @@
 // view, committed without embedding anything again.
 import { withTexts } from '../core/corpus';
 import { KEPT, readSaved, SAVED, settingsSnapshot } from './saving';
+import { reopenLab } from './labActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
@@ -14,7 +15,7 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   const read = await readSaved(keys);
   if (!read) return false;
   const { saved, settings } = read;
-  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK } = {
+  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK, lab } = {
     ...settingsSnapshot(),
     queryText: '',
     queryVector: null,
@@ -48,6 +49,8 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   store
     .getState()
     .notify('info', `Restored the workspace saved ${when}: ${table.texts.length} chunks from ${table.sources.length} sources, nothing embedded again.`);
+  // the model lab's space B is made again (its vectors mostly from the cache), in its own task after this one
+  if (lab) void reopenLab(lab);
   return true;
 }
 

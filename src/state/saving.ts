@@ -6,12 +6,14 @@ import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { LayoutParams } from '../core/layoutRun';
 import type { Backend, ModelSource } from '../core/models';
 import type { PcaModel } from '../core/pca';
+import type { SnapshotLab } from '../core/snapshot/codec';
 import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, isBusy } from './slices';
+import { labToCarry } from './labSpace';
 import { useOrreryStore } from './store';
 
 const store = useOrreryStore;
@@ -48,6 +50,8 @@ export interface SavedSettings {
   topK?: number;
   queryText: string;
   queryVector: Float32Array | null;
+  /** the model lab's space B (made again after a reload) and how it is shown; absent before the lab */
+  lab?: SnapshotLab | null;
 }
 
 function snapshot(): SavedWorkspace {
@@ -81,6 +85,7 @@ export function settingsSnapshot(): SavedSettings {
     contextBudget: s.contextBudget,
     queryText: s.queryText,
     queryVector: activeSpace().queryVector,
+    lab: labToCarry(),
   };
 }
 
@@ -94,7 +99,8 @@ let pending = 0;
 
 type State = ReturnType<typeof store.getState>;
 const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
-const settingsVersions = (s: State) => JSON.stringify([s.queryVersion, s.retrieval, s.goldMarks, s.contextBudget, s.chunking]);
+const settingsVersions = (s: State) =>
+  JSON.stringify([s.queryVersion, s.retrieval, s.goldMarks, s.contextBudget, s.chunking, s.lab?.recipe ?? null, s.labView]);
 
 /** Why IndexedDB refused a write, in words (a quota error often comes without a message). */
 function storageProblem(error: unknown): string {

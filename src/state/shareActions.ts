@@ -6,6 +6,7 @@ import { encodeSnapshot, type SnapshotCorpus, type ViewSnapshot } from '../core/
 import { projectRows, REDUCED_DIMS } from '../core/snapshot/reduce';
 import { hashOf, isDemo } from './corpusIdentity';
 import { activeSpace } from './workspace/spaces';
+import { labToCarry } from './labSpace';
 import { useOrreryStore } from './store';
 import { shareVectors } from './vectorSync';
 import { layoutClient } from './workers';
@@ -63,7 +64,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     clusters: clustered ? { labels: activeSpace().clusterLabels, names: activeOf(s).clusters.map((c) => c.terms) } : null,
     colour: { mode: s.colourMode, column: s.colourColumn, hidden: s.hiddenGroups },
     search: s.searchText,
-    lab: s.lab && { recipe: { ...s.lab.recipe, chunking: { ...s.lab.recipe.chunking }, prefixes: { ...s.lab.recipe.prefixes } }, view: s.labView },
+    lab: labToCarry(),
   };
 }
 
