@@ -105,6 +105,28 @@ test('a malformed model id is refused before any download', async ({ page }) => 
   expect(mirror.requests.filter((r) => r.includes('example'))).toEqual([]);
 });
 
+test('the model lab: space B from a mirror, by its id (the built-in weights under another name: every chunk keeps its neighbours)', async ({ page }) => {
+  await page.goto('/?demo');
+  await waitReady(page);
+  const lab = page.getByRole('region', { name: 'Model lab' });
+  await lab.getByRole('button', { name: 'Add a space' }).click();
+  await lab.getByRole('combobox', { name: /^Space B model/ }).selectOption('other');
+  await lab.getByLabel('Space B model id').fill(MIRRORED_MODEL);
+  await lab.getByLabel('Space B mirror').fill(MIRROR);
+  await lab.getByLabel('Space B pooling').selectOption('model');
+  await lab.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect.poll(async () => (await summary(page)).lab?.spaces[1]?.model ?? null, { timeout: 60_000 }).toBe(MIRRORED_MODEL);
+  await waitReady(page);
+  const s = await summary(page);
+  expect(mirror.requests.some((r) => r.includes(`${MIRRORED_MODEL}/`) && r.endsWith('.onnx'))).toBe(true);
+  expect(s.lab!.spaces[1]!.label).toBe(`${MIRRORED_MODEL} · from ${MIRROR}`);
+  // the same weights and pooling: the same neighbours, the same picture
+  expect(s.lab!.neighbourOverlap.mean).toBe(1);
+  expect(s.lab!.alignment!.rmsd).toBeLessThan(0.01);
+  // the space on screen is still the built-in model's
+  expect(s.model).toBe('orrery/use-lite-en');
+});
+
 test('the catalogue shows the prefixes a model was trained with', async ({ page }) => {
   await page.goto('/?demo');
   await waitReady(page);

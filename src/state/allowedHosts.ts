@@ -3,6 +3,7 @@
 // is the user's choice, saved here, and takes a reload, after which the step that needed it runs.
 import { allows, connectPolicy, hostOrigin, HUB_ORIGINS, parseAllowedHosts } from '../core/csp';
 import type { ModelSource } from '../core/models';
+import type { SnapshotLab } from '../core/snapshot/codec';
 import type { Connection } from '../core/vectorDb/database';
 import { useOrreryStore } from './store';
 
@@ -10,7 +11,7 @@ const HOSTS_KEY = 'orrery.allowedHosts';
 const AFTER_RELOAD_KEY = 'orrery.afterReload';
 
 /** The step to take once the page has reloaded with a new host allowed. */
-export type AfterReload = { kind: 'connect-db'; connection: Connection } | { kind: 'model'; source: ModelSource };
+export type AfterReload = { kind: 'connect-db'; connection: Connection } | { kind: 'model'; source: ModelSource } | { kind: 'lab'; lab: SnapshotLab };
 
 function stored(): string[] {
   try {
@@ -101,6 +102,8 @@ export function takeAfterReload(): AfterReload | null {
   if (step.kind === 'connect-db' && typeof step.connection === 'object' && step.connection !== null && typeof (step.connection as Connection).url === 'string')
     return step as AfterReload;
   if (step.kind === 'model' && typeof step.source === 'object' && step.source !== null && typeof (step.source as ModelSource).model?.id === 'string')
+    return step as AfterReload;
+  if (step.kind === 'lab' && typeof step.lab === 'object' && step.lab !== null && typeof (step.lab as SnapshotLab).recipe?.model === 'string')
     return step as AfterReload;
   return null;
 }

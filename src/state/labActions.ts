@@ -26,6 +26,7 @@ import { settle } from './status';
 import { setColourMode } from './viewActions';
 import { answerQuery } from './queryActions';
 import { viewChanged } from './viewChanged';
+import { askToAllow, modelOrigins, notYetAllowed } from './allowedHosts';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
 import { shareVectors } from './vectorSync';
@@ -62,14 +63,23 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
       return;
     }
     if (sameRecipe(recipe, recipeOfA())) throw new Error('Space B would be the same as A: change its model, precision, pooling, dimensions or chunking.');
+    const run = runFor(recipe, a);
+    // a model from a host this page may not reach yet: asked first, and B is made after the reload
+    const unreachable = run ? notYetAllowed(modelOrigins(run)) : [];
+    if (run && unreachable.length > 0) {
+      askToAllow(unreachable, `download ${run.model.label} for space B`, {
+        kind: 'lab',
+        lab: { recipe: { ...recipe, chunking: { ...recipe.chunking } }, view: 'a' },
+      });
+      throw new Error(`${run.model.label} comes from ${unreachable[0]}, which this page may not reach yet.`);
+    }
     // a labelled-pairs file measured against the earlier B is measured again against the new one
     const earlierPairs = store.getState().lab?.pairs ?? null;
     closeLab();
     const what = describeRecipe(recipe);
-    const run = runFor(recipe, a);
     const table = await chunksOf(a, recipe, signal);
     const countB = table.texts.length;
-    const tooLarge = labBudgetProblem({ count, dims: a.dims }, { count: countB, dims: recipe.dims });
+    const tooLarge = labBudgetProblem({ count, dims: a.dims }, { count: countB, dims: recipe.dims || a.dims });
     if (tooLarge) throw new Error(`Space B was not made: ${tooLarge}.`);
     const { vectors, precision } = await vectorsOf(a, table, run, recipe, signal);
     const dims = vectors.length / countB;
@@ -151,7 +161,7 @@ async function vectorsOf(
   }
   // B's model embeds the chunks' texts, whatever made A's vectors
   const { corpus, made } = await embedCorpus(a.documents, { ...table, imported: new Uint8Array(table.texts.length) }, signal, run);
-  return { vectors: truncateVectors(corpus.vectors, corpus.dims, recipe.dims), precision: made.engine?.dtype ?? recipe.precision };
+  return { vectors: truncateVectors(corpus.vectors, corpus.dims, recipe.dims || corpus.dims), precision: made.engine?.dtype ?? recipe.precision };
 }
 
 /** The query set evaluated on A, answered by dense retrieval in both spaces; B's result is kept in the lab. */
@@ -231,6 +241,7 @@ export function setLabView(view: LabView): void {
 
 /** A shared view's space B, made again here (after the view it came with) and shown as the sender showed it. */
 export async function reopenLab(shared: SnapshotLab): Promise<void> {
-  await addLabSpace({ ...shared.recipe, chunking: chunkingFrom(shared.recipe.chunking) });
+  // links and saves made before B could come from a mirror have no host
+  await addLabSpace({ ...shared.recipe, host: shared.recipe.host ?? null, chunking: chunkingFrom(shared.recipe.chunking) });
   if (store.getState().lab) setLabView(shared.view);
 }

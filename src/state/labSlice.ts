@@ -12,8 +12,11 @@ import type { SpaceId } from './workspace/data';
 /** What space B is made of: a model (A's or one the app serves), its weights' precision, how its token outputs are pooled, how many leading dimensions are kept, how the documents are chunked, and the prefixes put before texts. */
 export interface LabRecipe {
   model: string;
+  /** where B's model is downloaded from: a mirror, or null (the Hub, or this app for a built-in model) */
+  host: string | null;
   precision: string | null;
   pooling: Pooling;
+  /** dimensions kept; 0: all the model makes (a model whose size is not known before it loads) */
   dims: number;
   chunking: ChunkOptions;
   /** what the model's input starts with, for queries and for passages */

@@ -1,6 +1,7 @@
 // What space B is: its recipe beside A's, what differs in words, the model that makes its vectors,
 // and a query's vectors in it.
-import { type Dtype, MODEL_CATALOGUE, type ModelEntry, type ModelSource, type Purpose, truncateVectors } from '../core/models';
+import { customModel, type Dtype, MODEL_CATALOGUE, type ModelEntry, type ModelSource, type Purpose, truncateVectors } from '../core/models';
+import type { Pooling } from '../core/pooling';
 import { type ChunkOptions, DEFAULT_CHUNKING, PARAGRAPH_CHUNKING } from '../core/chunking';
 import type { SnapshotLab } from '../core/snapshot/codec';
 import { embed } from './embedding';
@@ -15,6 +16,7 @@ const store = useOrreryStore;
 /** The recipe of vectors made by `source` at `precision`, `dims` wide, of chunks cut by `chunking`. */
 export const recipeOf = (source: ModelSource, precision: string | null, dims: number, chunking: ChunkOptions): LabRecipe => ({
   model: source.model.id,
+  host: source.remoteHost,
   precision,
   pooling: source.pooling ?? source.model.pooling,
   dims,
@@ -46,18 +48,17 @@ export function chunkingName(chunking: ChunkOptions): string {
   );
 }
 
-/** A model space B may use: A's own (from wherever A's came), or one the app serves. */
-export function labModel(id: string): ModelEntry {
+/** A model space B may use: A's own (from wherever A's came), one of the catalogue, or any other by its id (pooled as `pooling`). */
+export function labModel(id: string, pooling: Pooling = 'mean'): ModelEntry {
   const { modelSource } = store.getState();
   if (id === modelSource.model.id) return modelSource.model;
-  const model = MODEL_CATALOGUE.find((m) => m.id === id);
-  if (!model?.builtIn) throw new Error(`${id} is not a model this app serves; pick it under Model to download it.`);
-  return model;
+  return MODEL_CATALOGUE.find((m) => m.id === id) ?? customModel(id, pooling);
 }
 
 /** True when the recipe runs A's model as A's ran. */
 const samePrefixes = (b: LabRecipe, a: LabRecipe) => b.prefixes.query === a.prefixes.query && b.prefixes.passage === a.prefixes.passage;
-const sameModelRun = (b: LabRecipe, a: LabRecipe) => b.model === a.model && b.precision === a.precision && b.pooling === a.pooling && samePrefixes(b, a);
+const sameModelRun = (b: LabRecipe, a: LabRecipe) =>
+  b.model === a.model && b.host === a.host && b.precision === a.precision && b.pooling === a.pooling && samePrefixes(b, a);
 
 export const sameRecipe = (b: LabRecipe, a: LabRecipe) => sameModelRun(b, a) && b.dims === a.dims && sameChunking(b.chunking, a.chunking);
 
@@ -65,10 +66,11 @@ export const sameRecipe = (b: LabRecipe, a: LabRecipe) => sameModelRun(b, a) && 
 export function describeRecipe(b: LabRecipe, a: LabRecipe = recipeOfA()): string {
   const parts: string[] = [];
   if (b.model !== a.model) parts.push(labModel(b.model).label);
+  if (b.host !== a.host && b.host) parts.push(`from ${b.host}`);
   if (b.precision !== a.precision && b.precision) parts.push(`${b.precision} weights`);
   if (b.pooling !== a.pooling && (b.model === a.model || b.pooling !== labModel(b.model).pooling))
     parts.push(`${b.pooling === 'last' ? 'last-token' : b.pooling} pooling`);
-  if (b.dims < (b.model === a.model ? a.dims : labModel(b.model).dims)) parts.push(`first ${b.dims} dimensions`);
+  if (b.dims > 0 && b.dims < (b.model === a.model ? a.dims : labModel(b.model).dims)) parts.push(`first ${b.dims} dimensions`);
   if (!sameChunking(b.chunking, a.chunking)) parts.push(`chunks: ${chunkingName(b.chunking)}`);
   const model = b.model === a.model ? null : labModel(b.model);
   if (model ? b.prefixes.query !== model.queryPrefix || b.prefixes.passage !== model.passagePrefix : !samePrefixes(b, a))
@@ -78,13 +80,12 @@ export function describeRecipe(b: LabRecipe, a: LabRecipe = recipeOfA()): string
 
 /** The model run the recipe names: its model, precision and pooling. */
 export function modelRunOf(recipe: LabRecipe): ModelSource {
-  const { modelSource } = store.getState();
-  const entry = labModel(recipe.model);
+  const entry = labModel(recipe.model, recipe.pooling);
   // prefixes other than the model's travel in its entry: the cache keys vectors by the prefixed text
   const model = { ...entry, queryPrefix: recipe.prefixes.query, passagePrefix: recipe.prefixes.passage };
   return {
     model,
-    remoteHost: entry === modelSource.model ? modelSource.remoteHost : null,
+    remoteHost: entry.builtIn ? null : recipe.host,
     ...(recipe.precision && { dtype: recipe.precision as Dtype }),
     ...(recipe.pooling !== model.pooling && { pooling: recipe.pooling }),
   };
@@ -110,7 +111,7 @@ export async function vectorsInB(
 ): Promise<Float32Array> {
   if (!lab.run) return truncateVectors(vectorsA, dimsA, spaceOf(lab.space).dims);
   const embedded = await embed(texts, purpose, signal, lab.run);
-  return truncateVectors(embedded.vectors, embedded.dims, lab.recipe.dims);
+  return truncateVectors(embedded.vectors, embedded.dims, lab.recipe.dims || embedded.dims);
 }
 
 /** Space B's recipe and the lab's view, as a share link and the saved workspace carry them (B is made again from them). */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MODEL_CATALOGUE, type ModelEntry } from '../core/models';
+import { invalidModelId, MODEL_CATALOGUE, type ModelEntry } from '../core/models';
 import { type Pooling, TOKEN_POOLINGS } from '../core/pooling';
 import { useShallow } from 'zustand/react/shallow';
 import { isBusy, useActiveSpace, useOrrery, useSpace } from '../state/hooks';
@@ -21,7 +21,21 @@ function startingRecipe(modelId: string, a: LabRecipe): LabRecipe {
   const model = labModel(modelId);
   const precision = model.dtypes.includes('q8') ? 'q8' : (model.dtypes[0] ?? null);
   const prefixes = { query: model.queryPrefix, passage: model.passagePrefix };
-  return { model: model.id, precision, pooling: model.pooling, dims: model.dims, chunking: a.chunking, prefixes };
+  return { model: model.id, host: null, precision, pooling: model.pooling, dims: model.dims, chunking: a.chunking, prefixes };
+}
+
+/** The models the select lists: A's, the built-in ones, then the catalogue's downloads. */
+function listedModels(a: string): string[] {
+  const others = MODEL_CATALOGUE.filter((m) => m.id !== a);
+  return [a, ...others.filter((m) => m.builtIn).map((m) => m.id), ...others.filter((m) => !m.builtIn).map((m) => m.id)];
+}
+
+/** A model by id, from a mirror or the Hub: its id and host typed in. */
+const OTHER = 'other';
+
+function modelName(id: string, a: string): string {
+  const model = labModel(id);
+  return `${model.label}${id === a ? ' (as A)' : model.builtIn ? '' : ` (download, ${model.sizeMB} MB)`}`;
 }
 
 /** What the form offers first: another model where there is one, else A's vectors cut to fewer dimensions. */
@@ -42,16 +56,20 @@ export function LabRecipeForm() {
     useSpace((w) => w.dims),
     useActiveSpace((s) => s.recipe.chunking),
   );
-  const models = [a.model, ...MODEL_CATALOGUE.filter((m) => m.builtIn && m.id !== a.model).map((m) => m.id)];
+  const models = listedModels(a.model);
   // a choice holds for the space on screen it was made beside
   const [chosen, setChosen] = useState<{ beside: string; recipe: LabRecipe } | null>(null);
   const key = JSON.stringify(a);
   const recipe = chosen?.beside === key ? chosen.recipe : firstDifferent(a, models);
-  const model = labModel(recipe.model);
+  const model = labModel(recipe.model, recipe.pooling);
   const sameModel = recipe.model === a.model;
+  const other = !models.includes(recipe.model);
   const precisions = model.dtypes.filter((d) => d !== 'q4');
-  const poolings: Pooling[] = model.pooling === 'model' ? [recipe.pooling] : TOKEN_POOLINGS;
-  const dims = dimsOptions(model, sameModel ? a.dims : model.dims);
+  // a model of the catalogue pools as it was trained (or itself); one named by id may do either
+  const poolings: Pooling[] = other ? ['model', ...TOKEN_POOLINGS] : model.pooling === 'model' ? [recipe.pooling] : TOKEN_POOLINGS;
+  // a model named by id has no known size before it loads: all its dimensions are kept
+  const dims = other ? [0] : dimsOptions(model, sameModel ? a.dims : model.dims);
+  const badId = other ? invalidModelId(recipe.model) : null;
   const choose = (next: LabRecipe) => setChosen({ beside: key, recipe: next });
   // chunks that came with their own vectors cannot be cut otherwise
   const chunkings = imported ? [a.chunking] : [a.chunking, ...LAB_CHUNKINGS.map((c) => c.chunking).filter((c) => !sameChunking(c, a.chunking))];
@@ -62,15 +80,32 @@ export function LabRecipeForm() {
       <div className="fields">
         <label>
           Space B model
-          <select value={recipe.model} onChange={(e) => choose(startingRecipe(e.target.value, a))}>
+          <select
+            value={other ? OTHER : recipe.model}
+            onChange={(e) =>
+              choose(e.target.value === OTHER ? { ...startingRecipe(a.model, a), model: '', pooling: 'model', dims: 0 } : startingRecipe(e.target.value, a))
+            }
+          >
             {models.map((id) => (
               <option key={id} value={id}>
-                {labModel(id).label}
-                {id === a.model ? ' (as A)' : ''}
+                {modelName(id, a.model)}
               </option>
             ))}
+            <option value={OTHER}>another model, by its id (Hub or mirror)</option>
           </select>
         </label>
+        {other && (
+          <>
+            <label>
+              Space B model id
+              <input value={recipe.model} placeholder="owner/name" onChange={(e) => change({ model: e.target.value.trim() })} />
+            </label>
+            <label>
+              Space B mirror
+              <input value={recipe.host ?? ''} placeholder="the Hugging Face Hub" onChange={(e) => change({ host: e.target.value.trim() || null })} />
+            </label>
+          </>
+        )}
         <label>
           Space B precision
           <select value={recipe.precision ?? ''} onChange={(e) => change({ precision: e.target.value })} disabled={precisions.length < 2}>
@@ -96,7 +131,7 @@ export function LabRecipeForm() {
           <select value={recipe.dims} onChange={(e) => change({ dims: Number(e.target.value) })}>
             {dims.map((d, i) => (
               <option key={d} value={d}>
-                {i === 0 ? `all ${d}` : `first ${d}`}
+                {d === 0 ? 'all' : i === 0 ? `all ${d}` : `first ${d}`}
               </option>
             ))}
           </select>
@@ -126,10 +161,10 @@ export function LabRecipeForm() {
         </label>
       </div>
       <div className="row">
-        <button type="button" disabled={busy || chunks < 2 || same} onClick={() => void addLabSpace(recipe)}>
+        <button type="button" disabled={busy || chunks < 2 || same || badId !== null} onClick={() => void addLabSpace(recipe)}>
           Compare
         </button>
-        <span className="muted">{same ? 'Change at least one part to make space B.' : `B: ${describeRecipe(recipe, a)}`}</span>
+        <span className="muted">{same ? 'Change at least one part to make space B.' : (badId ?? `B: ${describeRecipe(recipe, a)}`)}</span>
       </div>
     </div>
   );

@@ -62,6 +62,8 @@ export const LAB_VIEWS = ['a', 'overlay', 'side-by-side'] as const;
 export interface SnapshotLab {
   recipe: {
     model: string;
+    /** a mirror B's model comes from (absent before mirrors could be chosen: none) */
+    host?: string | null;
     precision: string | null;
     pooling: Pooling;
     dims: number;
@@ -120,9 +122,10 @@ type WireV2 = z.infer<typeof wireV2>;
 const wireLab = z.strictObject({
   recipe: z.strictObject({
     model: z.string().max(500),
+    host: z.string().max(500).nullable().optional(),
     precision: z.string().max(50).nullable(),
     pooling: z.enum(['mean', 'cls', 'max', 'last', 'model']),
-    dims: z.number().int().min(1).max(8192),
+    dims: z.number().int().min(0).max(8192),
     chunking: z.record(z.string(), z.unknown()),
     prefixes: z.strictObject({ query: z.string().max(200), passage: z.string().max(200) }),
   }),
