@@ -20,13 +20,16 @@ async function queryAnswers(page: Page): Promise<void> {
 
 test('the embed worker dies while embedding: the step says so, nothing is added, and the next embedding works', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Load demo corpus' }).click();
-  await expect(page.getByRole('status')).toContainText(/Embedding \d+ \/ 227/);
+  // enough paragraphs that the crash lands while they are being embedded, on a fast machine too (fewer than the 1,000 that start a speed test)
+  const paragraphs = Array.from({ length: 900 }, (_, i) => `Paragraph ${i} is about tide pools, comets and sourdough bread.`).join('\n\n');
+  await page.getByLabel('Paste text').fill(paragraphs);
+  await page.getByRole('button', { name: 'Add text' }).click();
+  await expect(page.getByRole('status')).toContainText(/Embedding \d+ \/ 900/);
   await crash(page, 'embed');
   await expect
     .poll(async () => (await summary(page)).notices.join('\n'))
     .toMatch(
-      /Embedding \d+ \/ 227.*: stopped, because the embed worker stopped \(.*crashed on purpose\)\. The workspace is as it was before this step; the next step starts a new embed worker\./,
+      /Embedding \d+ \/ 900.*: stopped, because the embed worker stopped \(.*crashed on purpose\)\. The workspace is as it was before this step; the next step starts a new embed worker\./,
     );
   expect((await summary(page)).chunkCount).toBe(0);
   await page.getByRole('button', { name: 'Load demo corpus' }).click();
