@@ -29,7 +29,7 @@ test('the embed worker dies while embedding: the step says so, nothing is added,
   await expect
     .poll(async () => (await summary(page)).notices.join('\n'))
     .toMatch(
-      /Embedding \d+ \/ 900.*: stopped, because the embed worker stopped \(.*crashed on purpose\)\. The workspace is as it was before this step; the next step starts a new embed worker\./,
+      /: stopped, because the embed worker stopped \(.*crashed on purpose\)\. The workspace is as it was before this step; the next step starts a new embed worker\./,
     );
   expect((await summary(page)).chunkCount).toBe(0);
   await page.getByRole('button', { name: 'Load demo corpus' }).click();
