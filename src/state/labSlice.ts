@@ -1,6 +1,7 @@
 // The model lab's state: a second space of the corpus and how it differs from the one on screen.
 import type { ChunkOptions } from '../core/chunking';
 import type { ModelSource } from '../core/models';
+import type { LAB_VIEWS } from '../core/snapshot/codec';
 import type { ChunkMatch } from '../core/lab/matchChunks';
 import type { PairedComparison } from '../core/lab/pairedComparison';
 import type { PairResult } from '../core/lab/pairMeasures';
@@ -24,7 +25,7 @@ export interface LabRecipe {
 }
 
 /** How the scene shows space B: not at all, aligned over A, or in a second scene beside A. */
-export type LabView = 'a' | 'overlay' | 'side-by-side';
+export type LabView = (typeof LAB_VIEWS)[number];
 
 /** The same query set answered in both spaces (dense retrieval). */
 export interface QueryComparison {

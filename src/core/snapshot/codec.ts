@@ -6,7 +6,7 @@
 // or one in their workspace) travels as its content hash. Everything read is checked twice: its
 // shape by a schema, then its sense (lengths, ranges).
 import { COLOUR_MODES, type ColourMode } from '../colouring';
-import type { Pooling } from '../pooling';
+import { type Pooling, TOKEN_POOLINGS } from '../pooling';
 import type { Projection } from './reduce';
 import { z } from 'zod';
 import { deflate, fromBase64Url, inflate, toBase64Url } from './bytes';
@@ -124,7 +124,7 @@ const wireLab = z.strictObject({
     model: z.string().max(500),
     host: z.string().max(500).nullable().optional(),
     precision: z.string().max(50).nullable(),
-    pooling: z.enum(['mean', 'cls', 'max', 'last', 'model']),
+    pooling: z.enum(['model', ...TOKEN_POOLINGS]),
     dims: z.number().int().min(0).max(8192),
     chunking: z.record(z.string(), z.unknown()),
     prefixes: z.strictObject({ query: z.string().max(200), passage: z.string().max(200) }),
