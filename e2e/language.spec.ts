@@ -1,7 +1,7 @@
 // A corpus in a language the built-in model cannot read: the app says so where scores are shown,
 // hybrid search leans on BM25 instead of halving it, and corpus health does not call chunks
 // duplicates only because the model cannot tell them apart.
-import { expect, summary, test, waitReady } from './fixtures';
+import { expect, summary, test, waitClustered, waitReady } from './fixtures';
 import { write } from './fixtures/folder';
 
 const CHUNKS = [
@@ -85,6 +85,8 @@ test('a Chinese corpus under the English-only built-in model: the coverage warni
   // chunks the model cannot tell apart are not duplicates when their texts differ
   const texts = (i: number) => CHUNKS[i];
   for (const [a, b] of evaluation.health.duplicates) expect(texts(a)).toBe(texts(b));
+  // nor does it choose the clusters' names: they stay c-TF-IDF's, from the words themselves
+  expect((await waitClustered(page)).namedBy).toBe('words');
 
   // dense search answers now; tuning on a training split finds a setting that reads Chinese, and says
   // what it gains on the held-out queries

@@ -75,6 +75,9 @@ test('the demo corpus falls into clusters that match its eleven topics (ARI ≥ 
   // the default clustering (UMAP to 5-d, then k-means) agrees with the eleven topics
   const topicIds = Int32Array.from(topics, (t) => [...new Set(topics)].indexOf(t));
   expect(adjustedRandIndex(labels, topicIds)).toBeGreaterThanOrEqual(0.85);
+  // the built-in model reads English: it chose the names among c-TF-IDF's candidates
+  expect(clusters.namedBy).toBe('meaning');
+  await expect(page.getByRole('group', { name: 'Clusters found' })).toContainText('named by the model');
   const terms = clusters.items[astronomy.cluster]!.terms;
   expect(
     terms.some((w) => ASTRONOMY_WORDS.includes(w)),

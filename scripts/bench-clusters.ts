@@ -11,6 +11,8 @@ import { debianPackages, type LabelledCorpus, manualPages, pythonDocstrings } fr
 import { cachedEmbeddings } from '../bench/nativeEmbed';
 import { adjustedRandIndex, normalizedMutualInformation } from '../src/core/clustering/agreement';
 import { type ClusterSettings, clusterSteps, DEFAULT_CLUSTERING } from '../src/core/clustering/clusters';
+import { clusterCentroids, namesByMeaning } from '../src/core/clustering/namesByMeaning';
+import { terms } from '../src/core/clustering/terms';
 import { chunkDocuments, parseTopicMarkdown } from '../src/core/corpus';
 import { finish } from '../src/core/steps';
 
@@ -28,6 +30,27 @@ const ours: [string, ClusterSettings][] = [
   ['Orrery k-means on full vectors, k by silhouette (the old default)', { ...DEFAULT_CLUSTERING, reduceTo: null }],
   ['Orrery HDBSCAN on full vectors', { ...DEFAULT_CLUSTERING, method: 'hdbscan', reduceTo: null }],
 ];
+
+/**
+ * How much a cluster's name says its topic: for each word of a name, the share of the texts holding
+ * it that belong to the class most of the cluster is (phrases count by their words), averaged.
+ */
+function namePrecision(corpus: LabelledCorpus, byWords: string[][], byMeaning: string[][], majority: number[]): void {
+  const words = corpus.texts.map((t) => new Set(terms(t)));
+  const precision = (names: string[][]) => {
+    const shares: number[] = [];
+    names.forEach((name, c) =>
+      name
+        .flatMap((n) => n.split(' '))
+        .forEach((word) => {
+          const holding = corpus.labels.filter((_, i) => words[i]!.has(word));
+          if (holding.length > 0) shares.push(holding.filter((l) => l === majority[c]).length / holding.length);
+        }),
+    );
+    return shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
+  };
+  console.log(`    names' words in their cluster's topic: by word counts ${precision(byWords).toFixed(3)}, by meaning ${precision(byMeaning).toFixed(3)}`);
+}
 
 const only = process.argv[2];
 const corpora = [demoCorpus, debianPackages, manualPages, pythonDocstrings].map((make) => make()).filter((c) => !only || c.name.startsWith(only));
@@ -57,12 +80,29 @@ for (const corpus of corpora) {
     if (settings === DEFAULT_CLUSTERING) defaultAri = ari;
     row(name, { ari, nmi: normalizedMutualInformation(result.labels, corpus.labels), clusters: result.clusters.length, seconds });
     if (settings !== DEFAULT_CLUSTERING) continue;
+    // the app's names by meaning: the candidates embedded by the same model, closest to each centroid
+    const candidates = result.clusters.map((c) => c.candidates ?? c.terms);
+    const byMeaning = namesByMeaning(
+      candidates,
+      await cachedEmbeddings(candidates.flat()),
+      dims,
+      clusterCentroids(vectors, dims, result.labels, candidates.length),
+    );
+    const majority: number[] = [];
     for (const c of result.clusters) {
       const classes = new Map<number, number>();
       result.labels.forEach((l, i) => l === c.id && classes.set(corpus.labels[i]!, (classes.get(corpus.labels[i]!) ?? 0) + 1));
       const [label, n] = [...classes].sort((a, b) => b[1] - a[1])[0]!;
+      majority[c.id] = label;
       console.log(`    ${c.terms.join(' · ').padEnd(40)} ${String(c.size).padStart(4)} texts, ${n} of them ${corpus.classes[label]}`);
+      console.log(`      by meaning: ${byMeaning[c.id]!.join(' · ')}`);
     }
+    namePrecision(
+      corpus,
+      result.clusters.map((c) => c.terms),
+      byMeaning,
+      majority,
+    );
   }
   const ratio = defaultAri / best;
   verdicts.push(`${corpus.name}: default ARI ${defaultAri.toFixed(3)} = ${ratio.toFixed(2)}× the best reference (${best.toFixed(3)})`);

@@ -197,6 +197,7 @@ export function summary(): OrrerySummary {
       unclustered: space.unclustered,
       silhouette: space.clusterRun?.silhouette ?? null,
       reducedDims: space.clusterRun?.reducedDims ?? null,
+      namedBy: space.clusterRun ? (space.clusterRun.namedBy ?? 'words') : null,
       minClusterSize: space.clusterRun?.minClusterSize ?? null,
       notes: space.clusterRun?.notes ?? [],
     },

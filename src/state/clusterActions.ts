@@ -6,6 +6,7 @@
 import { CancelledError } from '../core/batching';
 import { type ClusterSettings, clusterSummary } from '../core/clustering/clusters';
 import { WorkerStopped } from '../workers/rpc';
+import { nameClustersByMeaning } from './clusterNames';
 import { type Space, type SpaceId, spaceOf } from './workspace/data';
 import { setSpaceState, spacePatch } from './workspace/spaces';
 import { useOrreryStore } from './store';
@@ -46,6 +47,7 @@ export async function runClusters(id: SpaceId = store.getState().activeSpace): P
       hiddenGroups: s.colourMode === 'cluster' && id === s.activeSpace ? [] : s.hiddenGroups,
     }));
     if (isActive(id)) for (const note of run.notes) store.getState().notify('info', note);
+    await nameClustersByMeaning(id, controller.signal);
   } catch (error) {
     if (error instanceof CancelledError) return;
     const why = error instanceof WorkerStopped ? `because ${error.message}. The next run starts a new worker` : `(${(error as Error).message})`;
@@ -95,6 +97,7 @@ export async function splitCluster(cluster: number): Promise<void> {
       clusterVersion: s.clusterVersion + 1,
     }));
     store.getState().notify('info', note);
+    await nameClustersByMeaning(id, controller.signal);
   } catch (error) {
     if (!(error instanceof CancelledError)) store.getState().notify('error', `The cluster could not be split: ${(error as Error).message}.`);
   } finally {

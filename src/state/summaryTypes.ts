@@ -97,6 +97,8 @@ export interface OrrerySummary {
     silhouette: number | null;
     /** the dimensions UMAP reduced the vectors to before clustering (null: clustered on the full vectors) */
     reducedDims: number | null;
+    /** names by c-TF-IDF's word counts, or chosen among its candidates by the model (closest to each cluster's centroid) */
+    namedBy: 'words' | 'meaning' | null;
     minClusterSize: number | null;
     notes: string[];
   };

@@ -116,6 +116,7 @@ export function ClusterSummaryLine() {
   const parts = [`${clusters.length} cluster${clusters.length === 1 ? '' : 's'} (${how})`];
   if (run.silhouette !== null) parts.push(`silhouette ${run.silhouette.toFixed(2)}`);
   if (run.minClusterSize !== null) parts.push(`minimum size ${run.minClusterSize}`);
+  if (run.namedBy === 'meaning') parts.push('named by the model');
   if (unclustered > 0) parts.push(`${unclustered.toLocaleString('en')} unclustered`);
   return (
     <p className="muted" role="group" aria-label="Clusters found">

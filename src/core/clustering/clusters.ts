@@ -8,6 +8,7 @@ import { seededRandom } from '../random';
 import { type Steps, within } from '../steps';
 import { hdbscanSteps } from './hdbscan';
 import { bySize, kmeansSteps } from './kmeans';
+import { NAME_CANDIDATES, NAME_TERMS } from './namesByMeaning';
 import { reduceSteps, TOPIC_REDUCTION } from './reduce';
 import { clusterTerms } from './terms';
 
@@ -38,6 +39,8 @@ export interface ClusterSummary {
   size: number;
   /** its three most distinctive terms */
   terms: string[];
+  /** c-TF-IDF's candidates, best first (terms are the first three), from which the model may pick others (namesByMeaning.ts) */
+  candidates?: string[];
 }
 
 export interface Clustering {
@@ -72,11 +75,17 @@ const MIN_SAMPLES = 2;
 const MIN_REDUCE_POINTS = 50;
 /** above this many points UMAP's graph and epochs take longer than a user waits for a first colouring */
 export const MAX_REDUCE_POINTS = 10_000;
-/** Each cluster's size and words, and how many points are in none, from the labels (−1: unclustered) and the clusters' words. */
-export function clusterSummary(labels: Int32Array, names: string[][]): Pick<Clustering, 'clusters' | 'unclustered'> {
+/** Each cluster's size and name (the first of its words; the rest kept as candidates), and how many points are in none, from the labels (−1: unclustered). */
+export function clusterSummary(labels: Int32Array, words: string[][]): Pick<Clustering, 'clusters' | 'unclustered'> {
   const sizes = new Map<number, number>();
   for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
-  return { clusters: names.map((terms, id) => ({ id, size: sizes.get(id) ?? 0, terms })), unclustered: sizes.get(-1) ?? 0 };
+  const clusters = words.map((candidates, id) => ({
+    id,
+    size: sizes.get(id) ?? 0,
+    terms: candidates.slice(0, NAME_TERMS),
+    ...(candidates.length > NAME_TERMS && { candidates }),
+  }));
+  return { clusters, unclustered: sizes.get(-1) ?? 0 };
 }
 
 /** terms are counted on at most this many chunks (a uniform sample beyond) */
@@ -89,15 +98,16 @@ function allAlike(x: Float32Array, count: number, dims: number): boolean {
   return true;
 }
 
-/** Each cluster's distinctive terms (c-TF-IDF on the chunk texts, sampled beyond TERM_TEXTS). */
+/** Each cluster's distinctive terms, best first, as many as the model may choose names from (c-TF-IDF on the chunk texts, sampled beyond TERM_TEXTS). */
 export function namesFor(texts: readonly string[], labels: Int32Array, clusters: number): string[][] {
-  if (texts.length <= TERM_TEXTS) return clusterTerms(texts, labels, clusters);
+  if (texts.length <= TERM_TEXTS) return clusterTerms(texts, labels, clusters, NAME_CANDIDATES);
   const random = seededRandom(7);
   const rows = Array.from({ length: TERM_TEXTS }, () => Math.floor(random() * texts.length));
   return clusterTerms(
     rows.map((r) => texts[r]!),
     Int32Array.from(rows, (r) => labels[r]!),
     clusters,
+    NAME_CANDIDATES,
   );
 }
 
