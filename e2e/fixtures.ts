@@ -1,5 +1,6 @@
 import type { OrrerySummary } from '../src/state/summaryTypes';
 import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
+import { seedDemoCache } from './demoCache';
 
 export { expect };
 
@@ -30,13 +31,16 @@ export async function guardOffline(context: BrowserContext, page: Page, origins:
  * Every test runs offline by contract: any request that leaves the page's origin (from the page
  * or its workers) is aborted and fails the test, and so does any uncaught page error.
  */
-export const test = base.extend<{ allowedOrigins: string[]; allowInApp: boolean; guard: void }>({
+export const test = base.extend<{ allowedOrigins: string[]; allowInApp: boolean; seedDemoCache: boolean; guard: void }>({
   /** other origins a test may reach on purpose (a local model mirror) */
   allowedOrigins: [[], { option: true }],
   /** whether the app starts with those origins already allowed by the user (its connect-src) */
   allowInApp: [true, { option: true }],
+  /** whether the browser starts with the demo's vectors in its embedding cache (demoCache.ts); off where embedding is what a test checks */
+  seedDemoCache: [true, { option: true }],
   guard: [
-    async ({ context, page, baseURL, allowedOrigins, allowInApp }, use) => {
+    async ({ context, page, browser, baseURL, allowedOrigins, allowInApp, seedDemoCache: seed }, use) => {
+      if (seed) await seedDemoCache(context, browser, baseURL!);
       const check = await guardOffline(context, page, [new URL(baseURL!).origin, ...allowedOrigins]);
       const checkPolicy = await guardPolicy(context, page);
       if (allowInApp && allowedOrigins.length > 0) await allowHosts(context, allowedOrigins);

@@ -21,11 +21,11 @@ async function queryAnswers(page: Page): Promise<void> {
 test('the embed worker dies while embedding: the step says so, nothing is added, and the next embedding works', async ({ page }) => {
   await page.goto('/');
   // enough paragraphs that the crash lands while they are being embedded, on a fast machine too (fewer than the 1,000 that start a speed test)
-  const paragraphs = Array.from({ length: 900 }, (_, i) => `Paragraph ${i} is about tide pools, comets and sourdough bread.`).join('\n\n');
+  const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} is about tide pools, comets and sourdough bread.`).join('\n\n');
   await page.getByLabel('Paste text').fill(paragraphs);
   await page.getByRole('button', { name: 'Add text' }).click();
   // progress from the worker itself: it has started and listens for the crash (a message sent while it still boots is lost)
-  await expect(page.getByRole('status')).toContainText(/Embedding [1-9]\d* \/ 900/);
+  await expect(page.getByRole('status')).toContainText(/Embedding [1-9]\d* \/ 300/);
   await crash(page, 'embed');
   await expect
     .poll(async () => (await summary(page)).notices.join('\n'))
