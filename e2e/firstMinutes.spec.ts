@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { expect, summary, test, waitReady } from './fixtures';
 import { FIXTURES } from './fixtures/folder';
 
+// a first visit: nothing cached, the demo is embedded in the browser as a new user sees it
+test.use({ seedDemoCache: false });
+
 /** Serious and critical accessibility violations (axe-core), as "rule: element" lines. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -71,6 +74,18 @@ test('at 390, 768 and 1280 px nothing overflows, and the scene has the width it 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       const stage = (await page.locator('.stage').boundingBox())!;
+      // the layout's caption and the search box share the top of the scene without covering each other
+      const caption = (await page.locator('.layout-caption').boundingBox())!;
+      const search = (await page.getByLabel('Search chunks').boundingBox())!;
+      const apart =
+        caption.x + caption.width <= search.x ||
+        search.x + search.width <= caption.x ||
+        caption.y + caption.height <= search.y ||
+        search.y + search.height <= caption.y;
+      expect(apart, `caption ${JSON.stringify(caption)}, search box ${JSON.stringify(search)}`).toBe(true);
+      expect(search.width).toBeGreaterThanOrEqual(120);
+      // and the caption reads as a line or two, not a narrow column down the scene
+      expect(caption.height).toBeLessThanOrEqual(40);
       if (width < 720) {
         // the panels are a drawer over a full-width scene
         expect(stage.width).toBeGreaterThanOrEqual(0.8 * width);

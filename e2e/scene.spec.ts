@@ -187,15 +187,36 @@ test('a CSV coloured by one of its columns: categories in the legend, a numeric 
   await expect(legend.getByLabel('Range')).toContainText('2.3');
 });
 
-test('text search highlights the matching chunks, dims the rest and says how many matched', async ({ page }) => {
+test('text search highlights the matching chunks, dims the rest and says how many matched; words match at their start, marked in the chunk', async ({
+  page,
+}) => {
   await demo(page);
-  const expected = demoChunks().filter((c) => /black/i.test(c.text) && /hole/i.test(c.text)).length;
+  // each word of the search begins a word of the chunk: "sun" finds "sunlight", not "tsunami"
+  const startsWord = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word}`, 'iu');
+  const expected = demoChunks().filter((c) => startsWord('black').test(c.text) && startsWord('hole').test(c.text)).length;
   expect(expected).toBeGreaterThan(0);
   await page.getByLabel('Search chunks').fill('Black HOLE');
   await expect(page.getByText(`${expected} of 227 chunks match`)).toBeVisible();
   await expect.poll(async () => (await summary(page)).scene.points).toEqual({ bright: expected, dimmed: 227 - expected, hidden: 0 });
+  // inside a word is no match: the demo's tsunami chunks hold "sun" but not as a word's start
+  const inside = demoChunks().filter((c) => /sun/i.test(c.text)).length;
+  const sun = demoChunks().filter((c) => startsWord('sun').test(c.text)).length;
+  expect(sun).toBeLessThan(inside);
+  await page.getByLabel('Search chunks').fill('sun');
+  await expect(page.getByText(`${sun} of 227 chunks match`)).toBeVisible();
   await page.getByLabel('Search chunks').press('Escape');
   await expect.poll(async () => (await summary(page)).scene.points.dimmed).toBe(0);
+  // the open chunk marks where the words are
+  await page.getByLabel('Search chunks').fill('Black HOLE');
+  await page.getByLabel('Query', { exact: true }).fill('How do black holes form?');
+  await page.getByLabel('Query', { exact: true }).press('Enter');
+  await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /^#1/ }).click();
+  const marks = page
+    .getByRole('complementary', { name: 'Open chunk' })
+    .or(page.getByRole('region', { name: 'Open chunk' }))
+    .locator('blockquote mark');
+  await expect(marks.first()).toBeVisible();
+  expect((await marks.allTextContents()).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['black', 'hole']));
 });
 
 /** Screen positions of every drawn point, as the page reports them. */

@@ -10,7 +10,7 @@ export function LayoutCaption() {
   if (layoutVersion === 0) return <span />;
   const axes = params.method === 'pca' ? params.axes.slice(0, params.dims) : [];
   return (
-    <span className="muted">
+    <span className="muted layout-caption">
       {METHOD_LABEL[params.method]} {params.dims}-D
       {params.method === 'pca' &&
         explained.length > 0 &&

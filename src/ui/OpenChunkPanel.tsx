@@ -3,6 +3,7 @@ import { type ChunkTable, chunkMetadata, type SourceDocument } from '../core/cor
 import { chunkIdOf } from '../core/retrieval/querySet';
 import { setOpenChunk, toggleGold } from '../state/queryActions';
 import { useOrrery, useSpace } from '../state/hooks';
+import { Highlighted } from './Highlighted';
 
 function GoldButton({ index }: { index: number }) {
   const queryText = useOrrery((s) => s.queryText);
@@ -53,7 +54,9 @@ export function OpenChunkPanel() {
           ))}
         </dl>
       )}
-      <blockquote>{table.texts[open]}</blockquote>
+      <blockquote>
+        <Highlighted text={table.texts[open] ?? ''} />
+      </blockquote>
       <h3>10 nearest neighbours (cosine, full dimension; cyan lines in the scene)</h3>
       {recall !== undefined && (
         <p className="muted" role="group" aria-label="Neighbour recall of this chunk">

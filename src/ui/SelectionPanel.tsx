@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
 import { clearSelection, flyTo, setOnlySelection } from '../state/viewActions';
+import { Highlighted } from './Highlighted';
 
 const LISTED = 100;
 
@@ -30,7 +31,7 @@ export function SelectionPanel() {
         {selection.slice(0, LISTED).map((i) => (
           <li key={i}>
             <button type="button" className="link" onClick={() => setOpenChunk(i)}>
-              {(texts[i] ?? '').slice(0, 120)}
+              <Highlighted text={(texts[i] ?? '').slice(0, 120)} />
             </button>
           </li>
         ))}
