@@ -1,5 +1,35 @@
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, summary, test, waitClustered, waitReady } from './fixtures';
+
+/** Compares an exported picture with the scene rendered bare: the share of pixels that differ inside the shown names' boxes and outside them. */
+function namesInPicture(page: Page, base64: string): Promise<{ shown: number; insideChanged: number; outsideChanged: number }> {
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const bare = (window as unknown as { __orreryPicture: (scale: number) => HTMLCanvasElement }).__orreryPicture(1);
+    const exported = document.createElement('canvas');
+    [exported.width, exported.height] = [bare.width, bare.height];
+    exported.getContext('2d')!.drawImage(image, 0, 0);
+    const a = exported.getContext('2d')!.getImageData(0, 0, bare.width, bare.height).data;
+    const b = bare.getContext('2d')!.getImageData(0, 0, bare.width, bare.height).data;
+    const rect = document.querySelector('canvas')!.getBoundingClientRect();
+    const boxes = Array.from(document.querySelectorAll<HTMLElement>('.cluster-label'))
+      .filter((e) => e.style.visibility === 'visible')
+      .map((e) => e.getBoundingClientRect())
+      .map((r) => ({ x: r.left - rect.left, y: r.top - rect.top, w: r.width, h: r.height }));
+    let [inside, insideChanged, outside, outsideChanged] = [0, 0, 0, 0];
+    for (let p = 0; p < a.length / 4; p++) {
+      const [x, y] = [p % bare.width, Math.floor(p / bare.width)];
+      const changed = Math.abs(a[p * 4]! - b[p * 4]!) + Math.abs(a[p * 4 + 1]! - b[p * 4 + 1]!) + Math.abs(a[p * 4 + 2]! - b[p * 4 + 2]!) > 30;
+      if (boxes.some((box) => x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h))
+        [inside, insideChanged] = [inside + 1, insideChanged + +changed];
+      else [outside, outsideChanged] = [outside + 1, outsideChanged + +changed];
+    }
+    return { shown: boxes.length, insideChanged: insideChanged / Math.max(1, inside), outsideChanged: outsideChanged / Math.max(1, outside) };
+  }, base64);
+}
 
 test('the view as a picture at 1× and 2×; the points as CSV, JSON Lines and Parquet (read back); the Projector pair reads back into Orrery', async ({
   page,
@@ -18,6 +48,13 @@ test('the view as a picture at 1× and 2×; the points as CSV, JSON Lines and Pa
     const png = readFileSync((await (await download).path())!);
     // PNG: width and height are big-endian at bytes 16 and 20
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(canvas.width * scale), Math.round(canvas.height * scale)]);
+    if (scale === 1) {
+      // the cluster names drawn over the scene are in the picture: it differs from the bare render inside their boxes, and hardly elsewhere
+      const names = await namesInPicture(page, png.toString('base64'));
+      expect(names.shown).toBeGreaterThan(1);
+      expect(names.insideChanged).toBeGreaterThan(0.3);
+      expect(names.outsideChanged).toBeLessThan(0.01);
+    }
   }
 
   let download = page.waitForEvent('download');

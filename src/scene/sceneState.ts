@@ -51,7 +51,7 @@ export function currentViewport(): Viewport | null {
  * drawing buffer grows for one frame). The WebGL canvas keeps no picture between frames, so the
  * frame is drawn and copied in one task.
  */
-export function pictureOfScene(scale = 1): HTMLCanvasElement | null {
+export function pictureOfScene(scale = 1, withNames = false): HTMLCanvasElement | null {
   const { canvas, renderNow, renderer } = sceneState;
   if (!canvas || !renderNow || !renderer) return null;
   const ratio = renderer.getPixelRatio();
@@ -61,12 +61,39 @@ export function pictureOfScene(scale = 1): HTMLCanvasElement | null {
   const copy = document.createElement('canvas');
   copy.width = Math.round(rect.width * scale);
   copy.height = Math.round(rect.height * scale);
-  copy.getContext('2d')!.drawImage(canvas, 0, 0, copy.width, copy.height);
+  const context = copy.getContext('2d')!;
+  context.drawImage(canvas, 0, 0, copy.width, copy.height);
+  if (withNames) drawClusterNames(context, rect, scale);
   if (scale !== ratio) {
     renderer.setPixelRatio(ratio);
     sceneState.requestRender?.();
   }
   return copy;
+}
+
+/** The cluster names shown over the canvas (HTML, so not in its pixels), drawn into a picture of it at `scale`. */
+function drawClusterNames(context: CanvasRenderingContext2D, rect: DOMRect, scale: number): void {
+  for (const element of sceneState.labelElements) {
+    if (!element || element.style.visibility !== 'visible') continue;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const [x, y, w, h] = [(box.left - rect.left) * scale, (box.top - rect.top) * scale, box.width * scale, box.height * scale];
+    // names step back (fade) while a query's answer is shown, in the picture too
+    context.globalAlpha = Number(getComputedStyle(element.parentElement!).opacity);
+    context.beginPath();
+    context.roundRect(x, y, w, h, parseFloat(style.borderTopLeftRadius) * scale);
+    context.fillStyle = style.backgroundColor;
+    context.fill();
+    context.lineWidth = scale;
+    context.strokeStyle = style.borderTopColor;
+    context.stroke();
+    context.fillStyle = style.color;
+    context.font = `${style.fontWeight} ${parseFloat(style.fontSize) * scale}px ${style.fontFamily}`;
+    context.textAlign = 'center';
+    context.textBaseline = 'middle';
+    context.fillText(element.textContent ?? '', x + w / 2, y + h / 2);
+  }
+  context.globalAlpha = 1;
 }
 
 /** Where each point is drawn now, in the page's CSS pixels (null: hidden or behind the camera). */

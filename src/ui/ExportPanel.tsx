@@ -7,7 +7,7 @@ import { saveFile } from './saveFile';
 const saveExport = (file: ExportFile) => saveFile(file.name, new Blob([file.content], { type: file.type }));
 
 function savePicture(scale: number): void {
-  pictureOfScene(scale)?.toBlob((blob) => blob && saveFile(`orrery-view@${scale}x.png`, blob), 'image/png');
+  pictureOfScene(scale, true)?.toBlob((blob) => blob && saveFile(`orrery-view@${scale}x.png`, blob), 'image/png');
 }
 
 /** Pictures of the view and the points as files. */
