@@ -11,12 +11,20 @@ import { type Space, type SpaceId, spaceOf } from './workspace/data';
 import { setSpaceState, spacePatch } from './workspace/spaces';
 import { useOrreryStore } from './store';
 import { shareTexts, shareVectors } from './vectorSync';
+import { viewChanged } from './viewChanged';
 import { clusterClient } from './workers';
 
 const store = useOrreryStore;
 /** each space's run in progress */
 const running = new Map<SpaceId, AbortController>();
 const isActive = (id: SpaceId) => store.getState().activeSpace === id;
+/** legend entries hidden in a restored workspace, kept through the clustering that follows the restore (same data, same seeded clusters) */
+let hiddenAfterRestore: number[] | null = null;
+
+/** The next clustering of the active space keeps these legend entries hidden instead of starting over. */
+export function keepHiddenClusters(groups: number[]): void {
+  hiddenAfterRestore = groups;
+}
 
 /** Clusters a space's committed data (the active space's unless named) with the current settings; never rejects. */
 export async function runClusters(id: SpaceId = store.getState().activeSpace): Promise<void> {
@@ -42,9 +50,11 @@ export async function runClusters(id: SpaceId = store.getState().activeSpace): P
     if (space.version !== version || !store.getState().spaces[id]) return;
     space.clusterLabels = result.labels;
     const { labels: _, clusters, unclustered, ...run } = result;
+    const kept = isActive(id) ? hiddenAfterRestore : null;
+    if (isActive(id)) hiddenAfterRestore = null;
     store.setState((s) => ({
       ...spacePatch(s, id, { clusters, unclustered, clusterRun: run, clusterVersion: s.spaces[id]!.clusterVersion + 1, clusterSpaceVersion: version }),
-      hiddenGroups: s.colourMode === 'cluster' && id === s.activeSpace ? [] : s.hiddenGroups,
+      hiddenGroups: s.colourMode === 'cluster' && id === s.activeSpace ? (kept ?? []) : s.hiddenGroups,
     }));
     if (isActive(id)) for (const note of run.notes) store.getState().notify('info', note);
     await nameClustersByMeaning(id, controller.signal);
@@ -65,6 +75,7 @@ export function cancelClusters(): void {
 
 export function setClusterSettings(change: Partial<ClusterSettings>): Promise<void> {
   store.setState((s) => ({ clusterSettings: { ...s.clusterSettings, ...change } }));
+  viewChanged();
   return runClusters();
 }
 

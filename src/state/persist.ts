@@ -1,6 +1,7 @@
 // The saved workspace read back (saving.ts writes it): at start-up, or the one kept before a shared
 // view, committed without embedding anything again.
 import { withTexts } from '../core/corpus';
+import { keepHiddenClusters } from './clusterActions';
 import { KEPT, readSaved, SAVED, settingsSnapshot } from './saving';
 import { reopenLab } from './labActions';
 import { settle } from './status';
@@ -15,7 +16,7 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   const read = await readSaved(keys);
   if (!read) return false;
   const { saved, settings } = read;
-  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK, lab } = {
+  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK, lab, view } = {
     ...settingsSnapshot(),
     queryText: '',
     queryVector: null,
@@ -30,7 +31,10 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
     contextBudget,
     queryText: query ? queryText : '',
     restored: true,
+    ...(view && { colourMode: view.colourMode, colourColumn: view.colourColumn, hiddenGroups: view.hiddenGroups, clusterSettings: view.clusterSettings }),
   });
+  // the clusters are made again from the same data and settings, so their hidden entries still mean the same clusters
+  if (view?.colourMode === 'cluster') keepHiddenClusters(view.hiddenGroups);
   const table = withTexts(saved.table, saved.documents);
   await commitWorkspace({
     corpus: { documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims },

@@ -2,6 +2,8 @@
 // IndexedDB when work settles on something new (autosave, called by the workspace's follow-on jobs
 // and when a task settles); persist.ts reads them back.
 import type { ChunkOptions } from '../core/chunking';
+import type { ClusterSettings } from '../core/clustering/clusters';
+import type { ColourMode } from '../core/colouring';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { LayoutParams } from '../core/layoutRun';
 import type { Backend, ModelSource } from '../core/models';
@@ -52,6 +54,15 @@ export interface SavedSettings {
   queryVector: Float32Array | null;
   /** the model lab's space B (made again after a reload) and how it is shown; absent before the lab */
   lab?: SnapshotLab | null;
+  /** what the points are coloured by, the legend's hidden groups and the clustering's settings; absent in older saves */
+  view?: SavedView;
+}
+
+export interface SavedView {
+  colourMode: ColourMode;
+  colourColumn: string | null;
+  hiddenGroups: number[];
+  clusterSettings: ClusterSettings;
 }
 
 function snapshot(): SavedWorkspace {
@@ -86,6 +97,7 @@ export function settingsSnapshot(): SavedSettings {
     queryText: s.queryText,
     queryVector: activeSpace().queryVector,
     lab: labToCarry(),
+    view: { colourMode: s.colourMode, colourColumn: s.colourColumn, hiddenGroups: s.hiddenGroups, clusterSettings: s.clusterSettings },
   };
 }
 
@@ -100,7 +112,19 @@ let pending = 0;
 type State = ReturnType<typeof store.getState>;
 const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
 const settingsVersions = (s: State) =>
-  JSON.stringify([s.queryVersion, s.retrieval, s.goldMarks, s.contextBudget, s.chunking, s.lab?.recipe ?? null, s.labView]);
+  JSON.stringify([
+    s.queryVersion,
+    s.retrieval,
+    s.goldMarks,
+    s.contextBudget,
+    s.chunking,
+    s.lab?.recipe ?? null,
+    s.labView,
+    s.colourMode,
+    s.colourColumn,
+    s.hiddenGroups,
+    s.clusterSettings,
+  ]);
 
 /** Why IndexedDB refused a write, in words (a quota error often comes without a message). */
 function storageProblem(error: unknown): string {

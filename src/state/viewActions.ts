@@ -7,6 +7,7 @@ import type { ColourMode } from '../core/colouring';
 import type { CameraPlace } from '../core/snapshot/codec';
 import type { ViewSlice } from './slices';
 import { useOrreryStore } from './store';
+import { viewChanged } from './viewChanged';
 
 const store = useOrreryStore;
 const THEME_KEY = 'orrery.theme';
@@ -18,10 +19,12 @@ export const dismissNotice = (id: number): void => store.getState().dismiss(id);
 /** Colours by a mode (and, for metadata, a column); the legend's hidden entries start over. */
 export function setColourMode(colourMode: ColourMode, colourColumn: string | null = null): void {
   store.setState({ colourMode, colourColumn: colourMode === 'metadata' ? colourColumn : null, hiddenGroups: [] });
+  viewChanged();
 }
 
 export function toggleGroup(key: number): void {
   store.setState((s) => ({ hiddenGroups: s.hiddenGroups.includes(key) ? s.hiddenGroups.filter((k) => k !== key) : [...s.hiddenGroups, key] }));
+  viewChanged();
 }
 
 export function setSearch(text: string): void {

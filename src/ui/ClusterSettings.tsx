@@ -13,6 +13,13 @@ export function ClusterSettingsForm() {
   );
   const [k, setK] = useState(settings.k === null ? '' : String(settings.k));
   const [minSize, setMinSize] = useState(settings.minClusterSize === null ? '' : String(settings.minClusterSize));
+  // settings changed elsewhere (a restored workspace): the fields show them
+  const [shown, setShown] = useState(settings);
+  if (shown !== settings) {
+    setShown(settings);
+    setK(settings.k === null ? '' : String(settings.k));
+    setMinSize(settings.minClusterSize === null ? '' : String(settings.minClusterSize));
+  }
   const number = (text: string) => (text.trim() === '' || !(Number(text) >= 1) ? null : Math.round(Number(text)));
   /** k-means with one cluster fewer or more than are on screen */
   const stepK = (by: number) => {
