@@ -8,7 +8,7 @@ import { clusterCentroids, NAME_TERMS, namesByMeaning } from '../core/clustering
 import { READABLE_ENOUGH } from '../core/languageCoverage';
 import { denseReading } from './languageCoverage';
 import { useOrreryStore as store } from './store';
-import { embedClient } from './workers';
+import { embed } from './embedding';
 import { FIRST_SPACE, type SpaceId, spaceOf } from './workspace/data';
 import { setSpaceState } from './workspace/spaces';
 
@@ -23,7 +23,7 @@ export async function nameClustersByMeaning(id: SpaceId, signal: AbortSignal): P
   const candidates = clusters.map((c) => c.candidates ?? c.terms);
   if (!clusterLabels || candidates.every((words) => words.length <= NAME_TERMS)) return;
   try {
-    const embedded = await embedClient.request('embed', { source: state.modelSource, texts: candidates.flat(), purpose: 'passage' }, { signal });
+    const embedded = await embed(candidates.flat(), 'passage', signal, state.modelSource, { quiet: true });
     const now = store.getState().spaces[id];
     if (embedded.dims !== dims || space.version !== version || now?.clusterVersion !== clusterVersion) return;
     const names = namesByMeaning(candidates, embedded.vectors, dims, clusterCentroids(vectors, dims, clusterLabels, clusters.length));

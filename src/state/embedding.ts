@@ -23,7 +23,14 @@ const EMBED_SLICE = 4096;
 
 export type Embedded = EmbedResult;
 
-export async function embed(texts: string[], purpose: Purpose, signal: AbortSignal, source = store.getState().modelSource): Promise<Embedded> {
+/** `quiet`: the status line is left alone (a few words embedded beside other work, e.g. cluster names). */
+export async function embed(
+  texts: string[],
+  purpose: Purpose,
+  signal: AbortSignal,
+  source = store.getState().modelSource,
+  { quiet = false } = {},
+): Promise<Embedded> {
   const { setStatus } = store.getState();
   // a model from a host this page may not reach (a workspace restored with a Hub model, say)
   const unreachable = notYetAllowed(modelOrigins(source));
@@ -47,6 +54,7 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
         { source, texts: part, purpose },
         {
           onEvent: (event) => {
+            if (quiet) return;
             if (event.type === 'download') downloadStatus(event.file, event.loaded, event.total);
             // a single query is quick: its status stays "Searching"
             if (purpose !== 'passage' && texts.length === 1) return;
@@ -76,7 +84,7 @@ export async function embed(texts: string[], purpose: Purpose, signal: AbortSign
     if (!out) throw new Error('nothing to embed');
     return out;
   } finally {
-    store.setState({ download: null });
+    if (!quiet) store.setState({ download: null });
   }
 }
 
