@@ -23,7 +23,7 @@ const EMBED_SLICE = 4096;
 
 export type Embedded = EmbedResult;
 
-/** `quiet`: the status line is left alone (a few words embedded beside other work, e.g. cluster names). */
+/** `quiet`: the status line is left alone and no host is asked for (a few words embedded beside other work, e.g. cluster names). */
 export async function embed(
   texts: string[],
   purpose: Purpose,
@@ -35,7 +35,8 @@ export async function embed(
   // a model from a host this page may not reach (a workspace restored with a Hub model, say)
   const unreachable = notYetAllowed(modelOrigins(source));
   if (unreachable.length > 0) {
-    askToAllow(unreachable, `use ${source.model.label}`, { kind: 'model', source });
+    // only what the user asked for asks for a host
+    if (!quiet) askToAllow(unreachable, `use ${source.model.label}`, { kind: 'model', source });
     throw new Error(`${source.model.label} comes from ${unreachable[0]}, which this page may not reach yet.`);
   }
   // the backend the speed test picked, unless the user chose one
