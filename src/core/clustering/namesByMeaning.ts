@@ -4,19 +4,15 @@
 // marginal relevance so that three names do not say one thing three ways ("earthquake ·
 // earthquakes · quake").
 
+import { unitRows } from '../knn';
+import { normalizeRows } from '../pooling';
+
 /** c-TF-IDF candidates per cluster that the model chooses from */
 export const NAME_CANDIDATES = 10;
 /** words in a cluster's name */
 export const NAME_TERMS = 3;
 /** MMR's weight on being unlike the names already chosen (KeyBERT's `diversity`) */
 export const NAME_DIVERSITY = 0.3;
-
-function normalise(row: Float32Array): Float32Array {
-  let norm = 0;
-  for (const v of row) norm += v * v;
-  norm = Math.sqrt(norm);
-  return norm > 0 ? row.map((v) => v / norm) : row;
-}
 
 const dot = (a: Float32Array, b: Float32Array): number => {
   let s = 0;
@@ -26,14 +22,14 @@ const dot = (a: Float32Array, b: Float32Array): number => {
 
 /** The unit-length mean direction of each cluster's rows (each row counted at unit length; label −1 is in none). */
 export function clusterCentroids(vectors: Float32Array, dims: number, labels: Int32Array, clusters: number): Float32Array[] {
-  const sums = Array.from({ length: clusters }, () => new Float32Array(dims));
+  const unit = unitRows(vectors, labels.length, dims);
+  const sums = new Float32Array(clusters * dims);
   labels.forEach((label, i) => {
     if (label < 0 || label >= clusters) return;
-    const row = normalise(vectors.slice(i * dims, (i + 1) * dims));
-    const sum = sums[label]!;
-    for (let d = 0; d < dims; d++) sum[d]! += row[d]!;
+    for (let d = 0; d < dims; d++) sums[label * dims + d]! += unit[i * dims + d]!;
   });
-  return sums.map(normalise);
+  normalizeRows(sums, dims);
+  return Array.from({ length: clusters }, (_, c) => sums.subarray(c * dims, (c + 1) * dims));
 }
 
 /**
@@ -49,9 +45,10 @@ export function namesByMeaning(
   top = NAME_TERMS,
   diversity = NAME_DIVERSITY,
 ): string[][] {
+  const unit = unitRows(candidateVectors, candidateVectors.length / dims, dims);
   let row = 0;
   return candidates.map((words, cluster) => {
-    const vectors = words.map(() => normalise(candidateVectors.slice(row * dims, ++row * dims)));
+    const vectors = words.map(() => unit.subarray(row * dims, ++row * dims));
     const centroid = centroids[cluster]!;
     const relevance = vectors.map((v) => dot(v, centroid));
     const chosen: number[] = [];
