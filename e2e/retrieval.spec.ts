@@ -171,6 +171,38 @@ test('a query set gives a table per retriever, opens each query, downloads as CS
   await expect(page.getByRole('region', { name: 'Corpus health' })).toContainText(/\d+ of 227 chunks were never returned/);
 });
 
+test('query sets as Ragas and BEIR write them evaluate: the pipeline’s own ranking scored, graded qrels in nDCG, unknown ids named', async ({ page }) => {
+  const sets = 'e2e/fixtures/query-sets';
+  const evaluate = async (...files: string[]) => {
+    await page.getByLabel('Load evaluation set').setInputFiles(files.map((f) => `${sets}/${f}`));
+    await expect.poll(async () => (await summary(page)).evaluation?.name ?? '').toContain(files.at(-1)!.split('/').pop()!);
+    await waitReady(page);
+    return (await summary(page)).evaluation!;
+  };
+  // Ragas (pandas' CSV): what the file says its pipeline retrieved is a row of its own, ranked as given
+  const ragas = await evaluate('ragas.csv');
+  expect(ragas.queries).toBe(3);
+  const pipeline = ragas.table.find((r) => r.retriever === 'retrieved in the file')!;
+  // black hole: its reference second of three; coral reefs: not retrieved; sleep: first
+  expect([pipeline.hit1, pipeline.hit3, pipeline.mrr]).toEqual([1 / 3, 2 / 3, (1 / 2 + 0 + 1) / 3]);
+  await expect(page.getByRole('table', { name: 'Evaluation' }).getByRole('row', { name: /retrieved in the file/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Evaluated queries' }).getByRole('button', { name: /What builds coral reefs/ })).toContainText(
+    'retrieved in the file missed',
+  );
+  // Ragas rows by id: ids that are not chunks are named, a row left with none skipped
+  const byIds = await evaluate('ragas-ids.jsonl');
+  expect(byIds.queries).toBe(2);
+  expect(byIds.notes.join(' ')).toContain('Astronomy#999 (line 2), not-a-chunk (line 3)');
+  // BEIR: queries.jsonl and its qrels chosen together; a grade-0 judgement is not relevant
+  const beir = await evaluate('beir/qrels/test.tsv', 'beir/queries.jsonl');
+  expect(beir.name).toBe('test.tsv + queries.jsonl');
+  expect(beir.queries).toBe(2);
+  expect(beir.notes.join(' ')).toContain('q9');
+  const dense = beir.table.find((r) => r.retriever === 'dense')!;
+  expect(dense.ndcg10).toBeGreaterThan(0);
+  expect(dense.ndcg10).toBeLessThanOrEqual(1);
+});
+
 test('bad query sets: a wrong column name lists the columns found; 10,000 rows show progress and can be cancelled; a long query is said to be cut', async ({
   page,
 }) => {

@@ -3,6 +3,7 @@
 // corpus's health for that set. A task: progress in the status line, Cancel stops it.
 import { CancelledError } from '../core/batching';
 import { denseReading, languageReport, splitUnreadablePairs } from './languageCoverage';
+import { joinQuerySetFiles } from '../core/retrieval/beirQuerySet';
 import { chunkIds } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
 import { activeSpace, setSpaceState } from './workspace/spaces';
@@ -36,26 +37,35 @@ function progress(what: string) {
     store.getState().setStatus('querying', `${what} ${Math.round((100 * event.done) / event.total)}%`, { done: event.done, total: event.total });
 }
 
-export function evaluateQuerySet(file: File): Promise<void> {
+/** Evaluates a query set: one file, or BEIR's queries.jsonl and qrels chosen together. */
+export function evaluateQuerySet(files: File[]): Promise<void> {
   return enqueue(async (signal) => {
     const { notify, setStatus } = store.getState();
     // the query set is evaluated on the space on screen, and its result kept with that space
     const space = activeSpace();
+    const names = files.map((f) => f.name).join(' + ');
     if (space.table.texts.length === 0) {
-      notify('error', `${file.name}: load a corpus before evaluating a query set on it.`);
+      notify('error', `${names}: load a corpus before evaluating a query set on it.`);
       settle();
       return;
     }
-    setStatus('loading', `Reading the query set ${file.name}`);
+    setStatus('loading', `Reading the query set ${names}`);
     const ref = await corpusRef(signal, space);
     const ids = chunkIds(space.table, space.documents);
-    const text = await file.text();
-    const { queries, notes } = await retrieveClient
-      .request('query-set', { textsId: ref.textsId, name: file.name, text, ids }, { signal })
-      .catch((error: unknown) => {
-        throw error instanceof CancelledError ? error : new Error(`${file.name}: ${(error as Error).message}.`);
-      });
-    if (queries.length === 0) throw new Error(`${file.name}: no query could be matched to a chunk of this workspace (${notes.join('; ')}).`);
+    const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const joined = (() => {
+      try {
+        return joinQuerySetFiles(read);
+      } catch (error) {
+        throw new Error(`${names}: ${(error as Error).message}.`, { cause: error });
+      }
+    })();
+    const { name, text } = joined;
+    const { queries, notes } = await retrieveClient.request('query-set', { textsId: ref.textsId, name, text, ids }, { signal }).catch((error: unknown) => {
+      throw error instanceof CancelledError ? error : new Error(`${name}: ${(error as Error).message}.`);
+    });
+    notes.unshift(...joined.notes);
+    if (queries.length === 0) throw new Error(`${name}: no query could be matched to a chunk of this workspace (${notes.join('; ')}).`);
     const texts = queries.map((q) => q.text);
     setStatus('embedding', `Embedding ${texts.length} queries`, { done: 0, total: texts.length });
     const embedded = await embedQueries(texts, signal);
@@ -73,6 +83,8 @@ export function evaluateQuerySet(file: File): Promise<void> {
         texts,
         vectors: embedded.vectors,
         relevant: queries.map((q) => q.relevant),
+        grades: queries.map((q) => q.grades ?? null),
+        retrieved: queries.map((q) => q.retrieved ?? null),
         settings: retrieval,
         variants: variants(space.dims),
         reading: denseReading(),
@@ -88,7 +100,7 @@ export function evaluateQuerySet(file: File): Promise<void> {
     if (blind) notes.push(blind.replace(/\.$/, ''));
     setSpaceState(space.id, {
       evaluation: {
-        name: file.name,
+        name,
         text,
         queries,
         rows: evaluation.rows,
@@ -103,11 +115,11 @@ export function evaluateQuerySet(file: File): Promise<void> {
         elapsedMs: evaluation.elapsedMs,
       },
     });
-    for (const note of notes) notify('info', `${file.name}: ${note}.`);
+    for (const note of notes) notify('info', `${name}: ${note}.`);
     const dense = evaluation.rows.find((r) => r.name === 'dense')!;
     notify(
       'info',
-      `Evaluated ${queries.length} queries from ${file.name}: dense hit@5 ${dense.mean.hit5.toFixed(2)}, MRR ${dense.mean.rr.toFixed(2)} (all retrievers in the Evaluation table).`,
+      `Evaluated ${queries.length} queries from ${name}: dense hit@5 ${dense.mean.hit5.toFixed(2)}, MRR ${dense.mean.rr.toFixed(2)} (all retrievers in the Evaluation table).`,
     );
     settle();
   });

@@ -5,6 +5,7 @@ import type { TuningResult } from '../core/retrieval/tuning';
 import type { Ranked } from '../core/retrieval/ranking';
 import type { GoldStanding, RetrievalSettings, RetrievedHit, RetrieverName } from '../core/retrieval/retrieve';
 import type { EvaluationRow } from '../core/retrieval/answer';
+import type { EvaluationQuery } from '../core/retrieval/querySet';
 import type { SourceDocument } from '../core/corpus';
 import type { ChunkOptions } from '../core/chunking';
 import type { Backend, ModelSource, SpeedSample } from '../core/models';
@@ -135,7 +136,7 @@ export interface EvaluationState {
   /** the file's text, read again for another chunking of the corpus (the model lab) */
   text: string;
   /** queries in the table, each with its relevant chunks */
-  queries: { line: number; text: string; relevant: number[] }[];
+  queries: EvaluationQuery[];
   rows: EvaluationRow[];
   notes: string[];
   health: CorpusHealth;

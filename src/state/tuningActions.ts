@@ -46,6 +46,7 @@ export function tuneRetrieval(): Promise<void> {
         texts,
         vectors: embedded.vectors,
         relevant: evaluation.queries.map((q) => q.relevant),
+        grades: evaluation.queries.map((q) => q.grades ?? null),
         settings: store.getState().retrieval,
         reading: denseReading(),
         seed: SPLIT_SEED,

@@ -1,3 +1,4 @@
+import { PIPELINE_ROW } from '../core/retrieval/answer';
 import { evaluationCsv } from '../core/retrieval/evaluationCsv';
 import { evaluateQuerySet, openEvaluatedQuery } from '../state/evaluationActions';
 import { isBusy, useActiveSpace, useOrrery, useSpace } from '../state/hooks';
@@ -72,17 +73,20 @@ export function EvaluationPanel() {
         Load evaluation set
         <input
           type="file"
-          accept=".csv,.tsv,.jsonl,.ndjson,.json"
+          accept=".csv,.tsv,.jsonl,.ndjson,.json,.txt"
+          multiple
           disabled={busy || chunkCount === 0}
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (file) void evaluateQuerySet(file);
+            if (files.length > 0) void evaluateQuerySet(files);
           }}
         />
       </label>
       <p className="muted">
-        CSV or JSON Lines: a query column, and expected_ids (chunk ids such as “notes.md#3”) or expected_text (a text a relevant chunk contains).
+        CSV or JSON Lines: a query column, and expected_ids (chunk ids such as “notes.md#3”) or expected_text (a text a relevant chunk contains). Ragas rows
+        (user_input, reference_contexts or reference_context_ids; retrieved_contexts are scored as your pipeline) and BEIR (queries.jsonl and its qrels file,
+        chosen together; graded relevance counts in nDCG) are read as they are.
       </p>
       {evaluation && (
         <>
@@ -121,6 +125,7 @@ export function EvaluationPanel() {
           <ol className="evaluated" aria-label="Evaluated queries">
             {evaluation.queries.slice(0, 200).map((q, i) => {
               const first = (name: string) => Math.min(...(evaluation.rows.find((r) => r.name === name)?.ranks[i] ?? [Infinity]));
+              const rank = (name: string) => (Number.isFinite(first(name)) ? `#${first(name)}` : 'missed');
               const own = first(answering);
               return (
                 <li key={`${q.line}-${q.text}`}>
@@ -128,7 +133,8 @@ export function EvaluationPanel() {
                     <span className={own <= 5 ? 'ok' : 'miss'}>{Number.isFinite(own) ? `#${own}` : '—'}</span> {q.text}
                     <span className="muted">
                       {' '}
-                      · dense #{first('dense')} · BM25 #{first('bm25')} · hybrid #{first('hybrid')}
+                      · dense {rank('dense')} · BM25 {rank('bm25')} · hybrid {rank('hybrid')}
+                      {q.retrieved && ` · ${PIPELINE_ROW} ${rank(PIPELINE_ROW)}`}
                     </span>
                   </button>
                 </li>

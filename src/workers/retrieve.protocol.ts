@@ -1,5 +1,5 @@
 import type { WorkerInbox, WorkerOutbox } from './rpc';
-import type { Evaluation, QueryAnswer } from '../core/retrieval/answer';
+import type { Evaluation, QueryAnswer, QuerySetRequest } from '../core/retrieval/answer';
 import type { DenseMetric } from '../core/retrieval/dense';
 import type { EvaluationQuery } from '../core/retrieval/querySet';
 import type { VectorVariant } from '../core/retrieval/quantize';
@@ -25,14 +25,7 @@ export type RetrieveCalls = {
   };
   /** every query of a set under each retriever (and dense under each variant); `vectors` is Q × dims */
   evaluate: {
-    params: CorpusRef & {
-      texts: string[];
-      vectors: Float32Array;
-      relevant: number[][];
-      settings: RetrievalSettings;
-      variants: VectorVariant[];
-      reading?: DenseReading;
-    };
+    params: CorpusRef & QuerySetRequest;
     result: Evaluation;
   };
   /** search retrieval settings on a training split of a query set, measured on the held-out rest */

@@ -23,8 +23,9 @@ export const normaliseField = (name: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 
-/** The first field whose loose name is one of `names` (in the file's order). */
-export const findField = (fields: string[], names: string[]) => fields.find((f) => names.includes(normaliseField(f)));
+/** The field whose loose name comes first in `names` (a Ragas row's "reference_contexts" before its "reference" answer). */
+export const findField = (fields: string[], names: string[]) =>
+  names.map((name) => fields.find((f) => normaliseField(f) === name)).find((f) => f !== undefined);
 
 /** The fields found, for a message that says what the file has ("“a”, “b”" or "none"). */
 export const fieldsFound = (fields: string[]) => (fields.length > 0 ? fields.map((f) => `“${f}”`).join(', ') : 'none');

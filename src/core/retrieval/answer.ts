@@ -60,9 +60,10 @@ export function answerQuery(full: CorpusIndex, variantOf: (variant: VectorVarian
 }
 
 export interface EvaluationRow {
-  /** "dense", "bm25", "hybrid", or a variant's dense row such as "dense · int8" */
+  /** "dense", "bm25", "hybrid", a variant's dense row such as "dense · int8", or PIPELINE_ROW */
   name: string;
-  retriever: RetrieverName;
+  /** null for the ranking the query set itself carries */
+  retriever: RetrieverName | null;
   variant: VectorVariant;
   mean: QueryScores;
   /** per query: the ranks of its relevant chunks */
@@ -84,10 +85,17 @@ export interface QuerySetRequest {
   /** Q × dims */
   vectors: Float32Array;
   relevant: number[][];
+  /** per query, its relevant rows' grades (null: binary) */
+  grades?: (number[] | null)[];
+  /** per query, the rows the user's own pipeline returned, best first (null: none given) */
+  retrieved?: (number[] | null)[];
   settings: RetrievalSettings;
   variants: VectorVariant[];
   reading?: DenseReading;
 }
+
+/** The row of the ranking a query set carries (Ragas' retrieved contexts). */
+export const PIPELINE_ROW = 'retrieved in the file';
 
 const FULL: VectorVariant = { type: 'float', dims: null, layerNorm: false };
 
@@ -97,7 +105,7 @@ export function* evaluationSteps(full: CorpusIndex, variantOf: (variant: VectorV
   const { settings, relevant } = request;
   const count = relevant.length;
   const variants = request.variants.filter((v) => !isFull(v, full.dims));
-  const row = (name: string, retriever: RetrieverName, variant: VectorVariant): EvaluationRow => ({
+  const row = (name: string, retriever: RetrieverName | null, variant: VectorVariant): EvaluationRow => ({
     name,
     retriever,
     variant,
@@ -109,6 +117,7 @@ export function* evaluationSteps(full: CorpusIndex, variantOf: (variant: VectorV
     ...RETRIEVERS.map((retriever) => row(retriever, retriever, FULL)),
     ...variants.map((variant) => row(`dense · ${variantName(variant)}`, 'dense', variant)),
   ];
+  const pipeline = request.retrieved?.some(Boolean) ? row(PIPELINE_ROW, null, FULL) : null;
   const answers: Int32Array[] = [];
   const bestScores = new Float32Array(count);
   const variantIndexes = variants.map(variantOf);
@@ -130,10 +139,13 @@ export function* evaluationSteps(full: CorpusIndex, variantOf: (variant: VectorV
       const scores = denseScores(index.vectors, index.dims, index.norms, applyVariant(vector, full.dims, variant).vectors, settings.metric, index.dots);
       rows[RETRIEVERS.length + v]!.ranks.push(relevant[q]!.map((i) => rankOf(scores, i)));
     });
+    const retrieved = request.retrieved?.[q] ?? [];
+    pipeline?.ranks.push(relevant[q]!.map((i) => retrieved.indexOf(i) + 1 || Number.POSITIVE_INFINITY));
     yield (q + 1) / count;
   }
+  if (pipeline) rows.push(pipeline);
   for (const r of rows) {
-    r.perQuery = r.ranks.map(queryScores);
+    r.perQuery = r.ranks.map((ranks, q) => queryScores(ranks, request.grades?.[q] ?? undefined));
     r.mean = meanScores(r.perQuery);
   }
   return { rows, answers, bestScores, elapsedMs: performance.now() - started };

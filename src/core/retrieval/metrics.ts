@@ -1,5 +1,6 @@
 // Retrieval metrics from the ranks of a query's relevant chunks (1-based; Infinity when a
-// retriever does not return them), with binary relevance.
+// retriever does not return them). Relevance is binary unless grades are given (BEIR's qrels): then
+// nDCG gains are the grades, as trec_eval and BEIR count them.
 
 export interface QueryScores {
   hit1: number;
@@ -14,13 +15,16 @@ export interface QueryScores {
 export type MetricName = keyof QueryScores;
 export const METRICS: MetricName[] = ['hit1', 'hit3', 'hit5', 'hit10', 'rr', 'ndcg10'];
 
-export function queryScores(relevantRanks: number[]): QueryScores {
+/** `grades`, parallel to the ranks, weigh each relevant chunk in nDCG (all 1 when absent). */
+export function queryScores(relevantRanks: number[], grades?: readonly number[]): QueryScores {
   const first = Math.min(Infinity, ...relevantRanks);
   const hit = (k: number) => (first <= k ? 1 : 0);
+  const gain = (i: number) => grades?.[i] ?? 1;
   let dcg = 0;
-  for (const rank of relevantRanks) if (rank <= 10) dcg += 1 / Math.log2(rank + 1);
+  relevantRanks.forEach((rank, i) => rank <= 10 && (dcg += gain(i) / Math.log2(rank + 1)));
+  const best = relevantRanks.map((_, i) => gain(i)).sort((a, b) => b - a);
   let ideal = 0;
-  for (let i = 1; i <= Math.min(10, relevantRanks.length); i++) ideal += 1 / Math.log2(i + 1);
+  for (let i = 1; i <= Math.min(10, best.length); i++) ideal += best[i - 1]! / Math.log2(i + 1);
   return { hit1: hit(1), hit3: hit(3), hit5: hit(5), hit10: hit(10), rr: Number.isFinite(first) ? 1 / first : 0, ndcg10: ideal > 0 ? dcg / ideal : 0 };
 }
 

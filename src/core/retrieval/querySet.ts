@@ -1,8 +1,11 @@
 // Query sets for evaluation: CSV, TSV, JSON Lines or a JSON array, one query per row with the
 // chunks that should come back, by id or by a text a relevant chunk contains (matched after
-// collapsing whitespace). Problems are named by line; rows that cannot be used are left out and said.
+// collapsing whitespace), optionally graded. Ragas rows are read by their own column names, and what
+// their pipeline retrieved becomes a ranking of its own; BEIR's two files are joined in beirQuerySet.
+// Problems are named by line; rows that cannot be used are left out and said.
 import { chunkMetadata, type ChunkTable, type SourceDocument } from '../corpus';
 import { InputError } from '../ingest/inputError';
+import { listLiteral } from '../ingest/listLiteral';
 import { fieldsFound, findField, normaliseField, readRecordFile } from '../ingest/recordFile';
 
 export interface QuerySetRow {
@@ -11,6 +14,10 @@ export interface QuerySetRow {
   query: string;
   ids: string[];
   texts: string[];
+  /** each id's relevance grade, parallel to `ids` (BEIR's qrels) */
+  grades?: number[];
+  /** what the user's own pipeline returned, best first (Ragas' retrieved_contexts or retrieved_context_ids) */
+  retrieved?: { ids: string[]; texts: string[] };
 }
 
 export interface EvaluationQuery {
@@ -18,11 +25,18 @@ export interface EvaluationQuery {
   text: string;
   /** chunk rows that count as relevant */
   relevant: number[];
+  /** each relevant row's grade, parallel to `relevant` (absent: all count 1) */
+  grades?: number[];
+  /** the chunk rows the user's pipeline returned, best first (−1 where one matched no chunk) */
+  retrieved?: number[];
 }
 
-const QUERY_COLUMNS = ['query', 'question', 'q', 'prompt', 'input'];
-const ID_COLUMNS = ['expected_ids', 'relevant_ids', 'gold_ids', 'chunk_ids', 'expected_id', 'relevant_id', 'gold_id', 'chunk_id'];
-const TEXT_COLUMNS = ['expected_text', 'relevant_text', 'gold_text', 'expected', 'answer', 'context', 'reference'];
+const QUERY_COLUMNS = ['query', 'question', 'user_input', 'q', 'prompt', 'input'];
+const ID_COLUMNS = ['expected_ids', 'relevant_ids', 'gold_ids', 'reference_context_ids', 'chunk_ids', 'expected_id', 'relevant_id', 'gold_id', 'chunk_id'];
+const TEXT_COLUMNS = ['expected_text', 'relevant_text', 'gold_text', 'reference_contexts', 'expected', 'answer', 'context', 'reference'];
+const GRADE_COLUMNS = ['expected_grades', 'grades', 'relevance', 'scores'];
+const RETRIEVED_ID_COLUMNS = ['retrieved_context_ids', 'retrieved_ids'];
+const RETRIEVED_TEXT_COLUMNS = ['retrieved_contexts'];
 /** Metadata columns that name a chunk, in order of preference. */
 const CHUNK_ID_FIELDS = ['id', 'chunk_id', '_id', 'doc_id', 'uuid'];
 
@@ -32,17 +46,21 @@ function listOf(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
   const text = String(value).trim();
-  if (text.startsWith('[')) {
-    try {
-      return listOf(JSON.parse(text));
-    } catch {
-      // not JSON: split it as a plain list below
-    }
-  }
+  const literal = listLiteral(text);
+  if (literal) return listOf(literal);
   // ids may hold spaces (a source name): lists are separated by | ; , or new lines
   return text
     .split(/[|;,\n]+/)
     .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/** Expected or retrieved texts: a list holds several, a cell one (texts are not split at commas). */
+function textsOf(value: unknown): string[] {
+  const literal = typeof value === 'string' ? listLiteral(value) : null;
+  return (literal ?? (Array.isArray(value) ? value : [value]))
+    .filter((t) => t !== undefined && t !== null)
+    .map((t) => collapse(String(t)))
     .filter(Boolean);
 }
 
@@ -53,6 +71,9 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
   const queryColumn = find(QUERY_COLUMNS);
   const idColumn = find(ID_COLUMNS);
   const textColumn = find(TEXT_COLUMNS);
+  const gradeColumn = idColumn && find(GRADE_COLUMNS);
+  const retrievedIdColumn = find(RETRIEVED_ID_COLUMNS);
+  const retrievedTextColumn = find(RETRIEVED_TEXT_COLUMNS);
   const found = fieldsFound(fields);
   if (!queryColumn) throw new InputError(`it has no query column (the columns found are ${found}): name one “query” or “question”`);
   if (!idColumn && !textColumn) {
@@ -64,16 +85,13 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
   const vague: number[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
+  const badGrades: number[] = [];
   const rows: QuerySetRow[] = [];
   for (const record of records) {
     const query = collapse(String(record.get(queryColumn) ?? ''));
     const ids = idColumn ? listOf(record.get(idColumn)) : [];
     const expected = textColumn ? record.get(textColumn) : undefined;
-    // texts are not split at spaces: a list holds several, a cell one
-    const texts = (Array.isArray(expected) ? expected : [expected])
-      .filter((t) => t !== undefined && t !== null)
-      .map((t) => collapse(String(t)))
-      .filter(Boolean);
+    const texts = textsOf(expected);
     if (!query) {
       empty.push(record.line);
       continue;
@@ -88,7 +106,18 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
       continue;
     }
     seen.add(key);
-    rows.push({ line: record.line, query, ids, texts });
+    const row: QuerySetRow = { line: record.line, query, ids, texts };
+    if (gradeColumn) {
+      const grades = listOf(record.get(gradeColumn)).map(Number);
+      if (grades.length === ids.length && grades.every((g) => Number.isFinite(g) && g >= 0)) row.grades = grades;
+      else badGrades.push(record.line);
+    }
+    if (retrievedIdColumn || retrievedTextColumn)
+      row.retrieved = {
+        ids: retrievedIdColumn ? listOf(record.get(retrievedIdColumn)) : [],
+        texts: retrievedTextColumn ? textsOf(record.get(retrievedTextColumn)) : [],
+      };
+    rows.push(row);
   }
   const lines = (list: number[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;
   if (empty.length > 0)
@@ -99,6 +128,8 @@ export function parseQuerySet(name: string, text: string): { rows: QuerySetRow[]
     notes.push(
       `${vague.length} ${vague.length === 1 ? 'row names' : 'rows name'} no expected chunk and ${vague.length === 1 ? 'was' : 'were'} skipped (line ${lines(vague)})`,
     );
+  if (badGrades.length > 0)
+    notes.push(`the grades of line ${lines(badGrades)} are not one number (≥ 0) per expected id: those queries count every expected chunk 1`);
   if (duplicates > 0) notes.push(`${duplicates} duplicate ${duplicates === 1 ? 'row was' : 'rows were'} counted once`);
   if (rows.length === 0) throw new InputError(`it has no usable query${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`);
   return { rows, notes };
@@ -124,30 +155,51 @@ export function chunkIdOf(table: ChunkTable, documents: SourceDocument[], row: n
   return idOf(table, documents, row, ordinal);
 }
 
-/** Rows of the query set matched to chunks; ids and texts that match nothing are said, by line. */
+/** Chunks of at least this many characters also match an expected text that holds them whole (a context cut longer than ours). */
+const HELD_CHUNK = 40;
+
+/** Rows of the query set matched to chunks (ids exactly; a text to the chunks that hold it or that it holds); what matches nothing is said, by line. */
 export function resolveQuerySet(rows: QuerySetRow[], ids: readonly string[], texts: readonly string[]): { queries: EvaluationQuery[]; notes: string[] } {
   const byId = new Map<string, number[]>();
   ids.forEach((id, i) => byId.set(id, [...(byId.get(id) ?? []), i]));
   const collapsed = texts.map(collapse);
+  const chunksOfText = (text: string) => {
+    const needle = collapse(text);
+    const found: number[] = [];
+    collapsed.forEach((chunk, i) => (chunk.includes(needle) || (chunk.length >= HELD_CHUNK && needle.includes(chunk))) && found.push(i));
+    return found;
+  };
   const unknownIds: string[] = [];
   const unmatchedTexts: number[] = [];
   const nothing: number[] = [];
   const queries: EvaluationQuery[] = [];
   for (const row of rows) {
-    const relevant = new Set<number>();
-    for (const id of row.ids) {
+    // the best grade a chunk is given by any expectation that names it
+    const relevant = new Map<number, number>();
+    const mark = (i: number, grade: number) => relevant.set(i, Math.max(grade, relevant.get(i) ?? 0));
+    row.ids.forEach((id, n) => {
       const rowsOfId = byId.get(id);
-      if (rowsOfId) rowsOfId.forEach((i) => relevant.add(i));
+      if (rowsOfId) rowsOfId.forEach((i) => mark(i, row.grades?.[n] ?? 1));
       else unknownIds.push(`${id} (line ${row.line})`);
-    }
+    });
     for (const text of row.texts) {
-      let matched = false;
-      const needle = collapse(text);
-      collapsed.forEach((chunk, i) => chunk.includes(needle) && (relevant.add(i), (matched = true)));
-      if (!matched) unmatchedTexts.push(row.line);
+      const found = chunksOfText(text);
+      found.forEach((i) => mark(i, 1));
+      if (found.length === 0) unmatchedTexts.push(row.line);
     }
-    if (relevant.size === 0) nothing.push(row.line);
-    else queries.push({ line: row.line, text: row.query, relevant: [...relevant].sort((a, b) => a - b) });
+    // a grade of 0 is judged not relevant (BEIR's qrels hold such rows)
+    const kept = [...relevant].filter(([, grade]) => grade > 0).sort((a, b) => a[0] - b[0]);
+    if (kept.length === 0) {
+      nothing.push(row.line);
+      continue;
+    }
+    const query: EvaluationQuery = { line: row.line, text: row.query, relevant: kept.map(([i]) => i) };
+    if (row.grades) query.grades = kept.map(([, grade]) => grade);
+    if (row.retrieved) {
+      const order = [...row.retrieved.ids.map((id) => byId.get(id) ?? [-1]), ...row.retrieved.texts.map(chunksOfText)].flat();
+      query.retrieved = order.filter((i, n) => i < 0 || order.indexOf(i) === n);
+    }
+    queries.push(query);
   }
   const notes: string[] = [];
   const few = <T>(list: T[]) => `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`;

@@ -30,6 +30,8 @@ export interface TuningRequest {
   /** Q × dims */
   vectors: Float32Array;
   relevant: number[][];
+  /** per query, its relevant rows' grades (null: binary) */
+  grades?: (number[] | null)[];
   settings: RetrievalSettings;
   reading?: DenseReading;
   seed: number;
@@ -93,7 +95,12 @@ export function* tuningSteps(index: CorpusIndex, request: TuningRequest): Steps<
       if (!bm25.has(key)) bm25.set(key, bm25Scores(index.bm25, text, settings.bm25));
       const scoring = fuseScores(dense, bm25.get(key)!, settings.weights, trust);
       const order = answerOrder(index, scoring, settings, settings.mmr.on ? MMR_DEPTH : DEPTH);
-      perQuery[s]!.push(queryScores(request.relevant[q]!.map((i) => order.indexOf(i) + 1 || rankOf(scoring[settings.retriever], i))));
+      perQuery[s]!.push(
+        queryScores(
+          request.relevant[q]!.map((i) => order.indexOf(i) + 1 || rankOf(scoring[settings.retriever], i)),
+          request.grades?.[q] ?? undefined,
+        ),
+      );
     });
     yield (q + 1) / count;
   }
