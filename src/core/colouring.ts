@@ -1,6 +1,7 @@
 // Colours for points: a categorical palette for groups (clusters, sources, a metadata column's
 // values), a sequential scale for numbers, and how a metadata column is read: numbers get the
 // scale, a few distinct values get the palette, too many get neither.
+import { isMissing } from './columnCharts';
 import type { ChunkTable, SourceDocument } from './corpus';
 
 /** What the points can be coloured by (a share link names one). */
@@ -95,7 +96,6 @@ export type ColumnScale =
   | { kind: 'numeric'; values: Float64Array; min: number; max: number; missing: number }
   | { kind: 'too-many'; distinct: number; missing: number };
 
-const isMissing = (v: string): boolean => v === '' || /^(nan|null|none|n\/a|na)$/i.test(v);
 
 /** How a column is coloured: numbers (more than a palette's worth) on the scale, else categories. */
 export function columnScale(values: readonly string[]): ColumnScale {

@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { pointColouring } from '../state/colouring';
+import { shownByFilters } from '../state/columnReadings';
 import { activeOf, readOrrery, readSpace, subscribeOrrery, useOrrery } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { createPointMaterial } from './pointMaterial';
@@ -62,6 +63,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
       clusterVersion: activeOf(s).clusterVersion,
       qualityVersion: activeOf(s).qualityVersion,
       hiddenGroups: s.hiddenGroups,
+      filters: s.filters,
       searchText: s.searchText,
       chosen: s.selection,
       onlyChosen: s.onlySelection,
@@ -110,6 +112,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
         search: workspace.searchMatches?.length === b.count ? workspace.searchMatches : null,
         chosen,
         onlyChosen: s.onlySelection,
+        filtered: shownByFilters(s.filters),
       },
       out,
     );

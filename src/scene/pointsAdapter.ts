@@ -65,6 +65,8 @@ export interface Highlight {
   /** the lasso's (or a legend entry's) chunks, outlined; with `onlyChosen` the rest is hidden */
   chosen?: Uint8Array | null;
   onlyChosen?: boolean;
+  /** the rows the Columns panel's filters keep (null: no filter); the rest are not drawn */
+  filtered?: Uint8Array | null;
 }
 
 /** What the GPU reads per point, packed small (vertex fetch is much of the cost at 200,000 points). */
@@ -124,11 +126,11 @@ const groupKey = (colours: Colours, i: number): number | null => (colours.kind =
 
 /**
  * Colour, size, alpha and outline of every point: results, neighbours and search matches stand
- * out while the rest dims; hidden groups and (with onlyChosen) unchosen points are not drawn. The
+ * out while the rest dims; hidden groups, filtered-out rows and (with onlyChosen) unchosen points are not drawn. The
  * selected and hovered points are drawn by the shader from uniforms, so a hover changes no buffer.
  */
 export function pointStyles(count: number, highlight: Highlight, out: PointBuffers): void {
-  const { colours, results, neighbours, selected, hidden, search, chosen, onlyChosen } = highlight;
+  const { colours, results, neighbours, selected, hidden, search, chosen, onlyChosen, filtered } = highlight;
   const rankOf = new Map(results.map((index, rank) => [index, rank]));
   const beyond = new Set(highlight.beyond ?? []);
   const emphasised = new Set([...results, ...neighbours]);
@@ -140,7 +142,7 @@ export function pointStyles(count: number, highlight: Highlight, out: PointBuffe
     out.colors[i * 3 + 1] = Math.round((g + (1 - g) * pale) * 255);
     out.colors[i * 3 + 2] = Math.round((b + (1 - b) * pale) * 255);
     const key = groupKey(colours, i);
-    const shown = !(key !== null && hidden?.has(key)) && !(onlyChosen && chosen && !chosen[i]);
+    const shown = !(key !== null && hidden?.has(key)) && !(onlyChosen && chosen && !chosen[i]) && !(filtered && !filtered[i]);
     const inFocus = search ? search[i] === 1 : !queryFocus || emphasised.has(i) || i === selected;
     out.styles[i] = packStyle(!shown ? 0 : inFocus ? 1 : DIM_ALPHA, emphasised.has(i) || search?.[i] === 1, chosen?.[i] === 1);
   }

@@ -12,6 +12,7 @@ import { placementFor } from '../core/placement';
 import { activeOf, type OrreryState } from './slices';
 import type { OrrerySummary, Standing, SummaryHit } from './summaryTypes';
 import { allowedHosts } from './allowedHosts';
+import { columnReadings, shownByFilters } from './columnReadings';
 import { pointColouring } from './colouring';
 import { addressCoalescing } from './addressFollow';
 import { saveState } from './saving';
@@ -53,6 +54,19 @@ function vectorDbSummary(s: OrreryState): OrrerySummary['vectorDb'] {
             indexMs: answer.indexMs,
             exactMs: answer.exactMs,
           },
+  };
+}
+
+function filtersSummary(s: OrreryState): OrrerySummary['filters'] {
+  const total = activeSpace().table.texts.length;
+  const mask = shownByFilters(s.filters);
+  return {
+    columns: [...columnReadings().values()].map((r) => {
+      const filter = s.filters.find((f) => f.column === r.name);
+      return { name: r.name, kind: r.kind, selected: filter ? ('range' in filter ? filter.range : filter.values) : null };
+    }),
+    shown: mask ? mask.reduce((n, x) => n + x, 0) : total,
+    total,
   };
 }
 
@@ -205,6 +219,7 @@ export function summary(): OrrerySummary {
     tuning: tuningSummary(space.evaluation?.tuning),
     lab: labSummary(s),
     colour: colourSummary(s),
+    filters: filtersSummary(s),
     search: { text: s.searchText, matches: s.searchCount },
     selection: { label: s.selectionLabel, count: s.selection.length, indices: s.selection, onlyShown: s.onlySelection },
     tasks: tasksInQueue(),

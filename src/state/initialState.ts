@@ -139,6 +139,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   colourMode: 'cluster',
   colourColumn: null,
   hiddenGroups: [],
+  filters: [],
   searchText: '',
   searchCount: 0,
   selection: [],

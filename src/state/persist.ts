@@ -31,7 +31,13 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
     contextBudget,
     queryText: query ? queryText : '',
     restored: true,
-    ...(view && { colourMode: view.colourMode, colourColumn: view.colourColumn, hiddenGroups: view.hiddenGroups, clusterSettings: view.clusterSettings }),
+    ...(view && {
+      colourMode: view.colourMode,
+      colourColumn: view.colourColumn,
+      hiddenGroups: view.hiddenGroups,
+      clusterSettings: view.clusterSettings,
+      filters: view.filters ?? [],
+    }),
   });
   // the clusters are made again from the same data and settings, so their hidden entries still mean the same clusters
   if (view?.colourMode === 'cluster') keepHiddenClusters(view.hiddenGroups);

@@ -18,6 +18,7 @@ import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
 import { followAddress } from './addressFollow';
 import { autosave } from './saving';
+import { shownByFilters } from './columnReadings';
 import { corpusRef } from './corpusRef';
 import { viewChanged } from './viewChanged';
 import { retrieveClient } from './workers';
@@ -45,8 +46,10 @@ function ask(
   ref: CorpusRef,
   signal: AbortSignal,
   variant: VectorVariant = store.getState().variant,
+  // the Columns panel's filters hold rows of the space on screen
+  allowed: Uint8Array | null = shownByFilters(),
 ) {
-  return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold, reading: denseReading() }, { signal });
+  return retrieveClient.request('query', { ...ref, vector, text, settings, variant, gold, reading: denseReading(), allowed }, { signal });
 }
 
 /**
@@ -107,7 +110,7 @@ async function compare(ref: CorpusRef, vector: Float32Array, text: string, signa
     const { lab } = store.getState();
     if (!lab) return null;
     const inB = await vectorsInB(lab, [text], vector, vector.length, signal);
-    const answer = await ask(inB, text, retrieval, goldMarks[text] ?? [], await corpusRef(signal, spaceOf(lab.space)), signal, FULL_VECTORS);
+    const answer = await ask(inB, text, retrieval, goldMarks[text] ?? [], await corpusRef(signal, spaceOf(lab.space)), signal, FULL_VECTORS, null);
     return { label: `space B (${lab.labels.b})`, space: lab.space, hits: answer.hits.filter((h) => !h.beyondCut) };
   }
   const other = spec.kind === 'plain' ? text : spec.text;

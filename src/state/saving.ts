@@ -4,6 +4,7 @@
 import type { ChunkOptions } from '../core/chunking';
 import type { ClusterSettings } from '../core/clustering/clusters';
 import type { ColourMode } from '../core/colouring';
+import type { ColumnFilter } from '../core/columnCharts';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { LayoutParams } from '../core/layoutRun';
 import type { Backend, ModelSource } from '../core/models';
@@ -63,6 +64,8 @@ export interface SavedView {
   colourColumn: string | null;
   hiddenGroups: number[];
   clusterSettings: ClusterSettings;
+  /** absent in older saves */
+  filters?: ColumnFilter[];
 }
 
 function snapshot(): SavedWorkspace {
@@ -97,7 +100,7 @@ export function settingsSnapshot(): SavedSettings {
     queryText: s.queryText,
     queryVector: activeSpace().queryVector,
     lab: labToCarry(),
-    view: { colourMode: s.colourMode, colourColumn: s.colourColumn, hiddenGroups: s.hiddenGroups, clusterSettings: s.clusterSettings },
+    view: { colourMode: s.colourMode, colourColumn: s.colourColumn, hiddenGroups: s.hiddenGroups, clusterSettings: s.clusterSettings, filters: s.filters },
   };
 }
 
@@ -124,6 +127,7 @@ const settingsVersions = (s: State) =>
     s.colourColumn,
     s.hiddenGroups,
     s.clusterSettings,
+    s.filters,
   ]);
 
 /** Why IndexedDB refused a write, in words (a quota error often comes without a message). */

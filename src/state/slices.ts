@@ -14,6 +14,7 @@ import type { CollectionInfo, Connection, ServerInfo } from '../core/vectorDb/da
 import type { IndexComparison } from '../core/vectorDb/indexRecall';
 import type { ClusterSettings, ClusterSummary, Clustering } from '../core/clustering/clusters';
 import type { ColourMode } from '../core/colouring';
+import type { ColumnFilter } from '../core/columnCharts';
 import type { CameraPlace } from '../core/snapshot/codec';
 import type { SpaceId } from './workspace/data';
 import type { LabSlice } from './labSlice';
@@ -254,6 +255,8 @@ export interface ViewSlice {
   colourColumn: string | null;
   /** groups of the current colouring hidden from the scene (legend toggles) */
   hiddenGroups: number[];
+  /** the Columns panel's filters: only rows passing all are drawn and ranked */
+  filters: ColumnFilter[];
   searchText: string;
   searchCount: number;
   /** the selection: chunks picked with the lasso or box, or a legend entry's chunks */

@@ -124,6 +124,12 @@ export interface OrrerySummary {
     range: { min: number; max: number; missing: number } | null;
     tooManyValues: number | null;
   };
+  /** the Columns panel: each metadata column's kind and what its filter keeps (null: no filter), and how many rows pass them all */
+  filters: {
+    columns: { name: string; kind: string; selected: [number, number] | string[] | null }[];
+    shown: number;
+    total: number;
+  };
   search: { text: string; matches: number };
   /** the chunks chosen with the lasso, the box or a legend entry */
   selection: { label: string; count: number; indices: number[]; onlyShown: boolean };

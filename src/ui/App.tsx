@@ -10,6 +10,7 @@ import { useOrrery } from '../state/hooks';
 import { AllowedHosts } from './AllowedHosts';
 import { SelectionPanel } from './SelectionPanel';
 import { ColourPanel } from './ColourPanel';
+import { ColumnsPanel } from './ColumnsPanel';
 import { HelpOverlay, useShortcuts } from './HelpOverlay';
 import { SearchBox } from './SearchBox';
 import { SelectionDrag } from './SelectionDrag';
@@ -98,6 +99,9 @@ export function App() {
         <Section id="see" title="Layout and colour">
           <ColourPanel />
           <LayoutPanel />
+        </Section>
+        <Section id="columns" title="Columns and filters">
+          <ColumnsPanel />
         </Section>
         <Section id="export" title="Export">
           <ExportPanel />

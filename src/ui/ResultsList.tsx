@@ -1,4 +1,5 @@
 import type { RetrievedHit, Standing } from '../core/retrieval/retrieve';
+import { shownByFilters } from '../state/columnReadings';
 import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk, toggleGold } from '../state/queryActions';
 import { useLanguageReport } from '../state/languageCoverage';
@@ -59,6 +60,8 @@ export function ResultsList() {
   const gold = new Set(goldMarks[queryText] ?? []);
   const table = useSpace((w) => w.table);
   const language = useLanguageReport();
+  const filters = useOrrery((s) => s.filters);
+  const filtered = shownByFilters(filters);
   // tokens of the context budget used up to and including each hit
   const usedUpTo = new Array<number>(results.length);
   results.forEach((hit, i) => (usedUpTo[i] = (usedUpTo[i - 1] ?? 0) + Math.max(0, table.tokens[hit.index]!)));
@@ -77,6 +80,11 @@ export function ResultsList() {
             dimension
             {variant.type !== 'float' || variant.dims !== null ? `, vectors as ${variant.dims ? `${variant.dims}-d ` : ''}${variant.type}` : ''}
             {retrieval.minScore !== null && `, score ≥ ${retrieval.minScore}`}
+          </p>
+        )}
+        {queryText && filtered && (
+          <p role="note" aria-label="Filtered">
+            Filtered by {filters.map((f) => f.column).join(', ')}: ranked among {filtered.reduce((n, x) => n + x, 0)} of {table.texts.length} chunks.
           </p>
         )}
         {queryText && language?.warning && (

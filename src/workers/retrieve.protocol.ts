@@ -1,11 +1,8 @@
 import type { WorkerInbox, WorkerOutbox } from './rpc';
-import type { Evaluation, QueryAnswer, QuerySetRequest } from '../core/retrieval/answer';
+import type { Evaluation, QueryAnswer, QueryRequest, QuerySetRequest } from '../core/retrieval/answer';
 import type { DenseMetric } from '../core/retrieval/dense';
 import type { EvaluationQuery } from '../core/retrieval/querySet';
-import type { VectorVariant } from '../core/retrieval/quantize';
 import type { Ranked } from '../core/retrieval/ranking';
-import type { RetrievalSettings } from '../core/retrieval/retrieve';
-import type { DenseReading } from '../core/languageCoverage';
 import type { TuningRequest, TuningResult } from '../core/retrieval/tuning';
 import type { TextsCall, VectorsCall } from './held';
 
@@ -20,7 +17,7 @@ export type RetrieveCalls = {
   /** hold the chunk texts of a corpus version; the BM25 index is built on first use */
   texts: TextsCall;
   query: {
-    params: CorpusRef & { vector: Float32Array; text: string; settings: RetrievalSettings; variant: VectorVariant; gold: number[]; reading?: DenseReading };
+    params: CorpusRef & QueryRequest;
     result: QueryAnswer;
   };
   /** every query of a set under each retriever (and dense under each variant); `vectors` is Q × dims */

@@ -39,6 +39,8 @@ export interface QueryRequest {
   gold: number[];
   /** what the model reads of the corpus (hybrid leans on BM25 where it cannot) */
   reading?: DenseReading;
+  /** the rows the metadata filters keep (absent: all) */
+  allowed?: Uint8Array | null;
 }
 
 /** `variantOf` gives the corpus as the request's variant stores it. */
@@ -46,13 +48,13 @@ export function answerQuery(full: CorpusIndex, variantOf: (variant: VectorVarian
   const started = performance.now();
   const index = variantOf(request.variant);
   const vector = applyVariant(request.vector, full.dims, request.variant).vectors;
-  const scoring = scoreQuery(index, vector, request.text, request.settings, request.reading);
+  const scoring = scoreQuery(index, vector, request.text, request.settings, request.reading, request.allowed);
   const hits = retrieve(index, scoring, request.settings);
   const byRetriever = Object.fromEntries(RETRIEVERS.map((r) => [r, topK(scoring[r], request.settings.topK)])) as QueryAnswer['byRetriever'];
   const gold = request.gold.filter((g) => g >= 0 && g < full.norms.length).map((g) => explainGold(index, scoring, request.settings, g, vector));
   let fullRanks: number[] | null = null;
   if (index !== full) {
-    const fullScoring = scoreQuery(full, request.vector, request.text, request.settings, request.reading);
+    const fullScoring = scoreQuery(full, request.vector, request.text, request.settings, request.reading, request.allowed);
     const order = answerOrder(full, fullScoring, request.settings, 100);
     fullRanks = hits.map((h) => order.indexOf(h.index) + 1 || rankOf(fullScoring[request.settings.retriever], h.index));
   }

@@ -79,9 +79,23 @@ export interface QueryScoring {
 }
 
 /** `reading`: what the model reads; dense search weighs less in hybrid where it cannot read the text (languageCoverage.ts). */
-export function scoreQuery(index: CorpusIndex, vector: Float32Array, text: string, settings: RetrievalSettings, reading?: DenseReading): QueryScoring {
+/** `allowed` (1 per row that may be returned) filters by metadata before ranking, as a vector database's filter does. */
+export function scoreQuery(
+  index: CorpusIndex,
+  vector: Float32Array,
+  text: string,
+  settings: RetrievalSettings,
+  reading?: DenseReading,
+  allowed?: Uint8Array | null,
+): QueryScoring {
   const dense = denseScores(index.vectors, index.dims, index.norms, vector, settings.metric, index.dots);
   const bm25 = bm25Scores(index.bm25, text, settings.bm25);
+  if (allowed)
+    for (let i = 0; i < dense.length; i++)
+      if (!allowed[i]) {
+        dense[i] = -Infinity;
+        bm25[i] = -Infinity;
+      }
   return fuseScores(dense, bm25, settings.weights, queryTrust(reading, text));
 }
 

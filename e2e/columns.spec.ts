@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { expect, summary, test, waitReady, waitSaved } from './fixtures';
+import { write } from './fixtures/folder';
+
+// A table with a number, a category and a date column (dates in three formats, and garbage).
+const TOPICS = ['stars and planets', 'bread and baking', 'coral reefs', 'medieval castles'];
+const KINDS = ['news', 'blog', 'paper'];
+const rows = Array.from({ length: 60 }, (_, i) => {
+  const month = (i % 12) + 1;
+  const year = 2019 + (i % 5);
+  const published =
+    i >= 57
+      ? 'soon'
+      : i % 3 === 0
+        ? `${year}-${String(month).padStart(2, '0')}-15`
+        : i % 3 === 1
+          ? `${month}/20/${year}`
+          : `${['March', 'June', 'October'][i % 3]} 5, ${year}`;
+  return { text: `Note ${i} is about ${TOPICS[i % 4]}, written as entry number ${i}.`, score: i * 1.5, kind: KINDS[i % 3]!, published };
+});
+const CSV = ['text,score,kind,published', ...rows.map((r) => `"${r.text}",${r.score},${r.kind},"${r.published}"`)].join('\n');
+
+const onScreen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
+
+async function load(page: Page) {
+  await page.goto('/');
+  await page.getByLabel('Add files').setInputFiles(write('columns/notes.csv', CSV));
+  await waitReady(page);
+}
+
+test('each column is a chart: brushing the histogram hides the rest and restricts retrieval, values combine, a lasso redraws the counts, filters survive reload', async ({
+  page,
+}) => {
+  await load(page);
+  const columns = page.getByRole('region', { name: 'Columns' });
+  await expect(columns.getByRole('group')).toHaveCount(3);
+  let s = await summary(page);
+  expect(s.filters.columns.map((c) => [c.name, c.kind])).toEqual([
+    ['score', 'number'],
+    ['kind', 'category'],
+    ['published', 'date'],
+  ]);
+  await expect(columns.getByRole('group', { name: 'published' })).toContainText('3 not a date');
+
+  // brush the left half of the score histogram
+  const histogram = columns.getByRole('group', { name: 'score' }).locator('svg');
+  await histogram.scrollIntoViewIfNeeded();
+  const chart = (await histogram.boundingBox())!;
+  await page.mouse.move(chart.x + 2, chart.y + chart.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(chart.x + chart.width * 0.45, chart.y + chart.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await summary(page)).filters.columns[0]!.selected).not.toBeNull();
+  s = await summary(page);
+  const [from, to] = s.filters.columns[0]!.selected as [number, number];
+  const inRange = rows.filter((r) => r.score >= from && r.score <= to);
+  expect(inRange.length).toBeGreaterThan(10);
+  expect(inRange.length).toBeLessThan(40);
+  expect(s.filters.shown).toBe(inRange.length);
+  await expect.poll(async () => (await summary(page)).scene.points.hidden).toBe(60 - inRange.length);
+  await expect(columns).toContainText(`Showing ${inRange.length} of 60 chunks`);
+
+  // a value of the category column too: the filters combine
+  await columns.getByRole('group', { name: 'kind' }).getByRole('button', { name: /^news/ }).click();
+  const both = inRange.filter((r) => r.kind === 'news');
+  await expect.poll(async () => (await summary(page)).filters.shown).toBe(both.length);
+  await expect.poll(async () => (await summary(page)).scene.points.hidden).toBe(60 - both.length);
+
+  // a query ranks only the rows the filters keep, and says so
+  await page.getByLabel('Query', { exact: true }).fill('coral reefs');
+  await page.getByLabel('Query', { exact: true }).press('Enter');
+  await expect(page.getByRole('note', { name: 'Filtered' })).toContainText(`ranked among ${both.length} of 60 chunks`);
+  await expect.poll(async () => (await summary(page)).query.results.length).toBeGreaterThan(0);
+  const hits = (await summary(page)).query.results;
+  for (const hit of hits) expect(both.map((r) => r.text)).toContain(hit.text);
+
+  // survives a reload
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await expect.poll(async () => (await summary(page)).filters.shown).toBe(both.length);
+  expect((await summary(page)).filters.columns[1]!.selected).toEqual(['news']);
+
+  // cleared, then a lasso over the scene redraws the counts for the selection beside the whole
+  await columns.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(async () => (await summary(page)).filters.shown).toBe(60);
+  await expect.poll(async () => (await summary(page)).scene.points.hidden).toBe(0);
+  const canvas = (await page.locator('canvas').boundingBox())!;
+  const [left, top, right, bottom] = [
+    canvas.x + canvas.width * 0.2,
+    canvas.y + canvas.height * 0.2,
+    canvas.x + canvas.width * 0.6,
+    canvas.y + canvas.height * 0.8,
+  ];
+  const points = await onScreen(page);
+  const inside = points.flatMap((p, i) => (p && p[0] > left && p[0] < right && p[1] > top && p[1] < bottom ? [i] : []));
+  expect(inside.length).toBeGreaterThan(3);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(left, top);
+  await page.mouse.down();
+  for (const [x, y] of [
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+    [left, top + 1],
+  ])
+    await page.mouse.move(x!, y!, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  // each short row is one chunk, in the file's order
+  const chosen = (await summary(page)).selection.indices;
+  const newsChosen = chosen.filter((i) => rows[i]!.kind === 'news').length;
+  await expect(columns.getByRole('group', { name: 'kind' }).getByRole('button', { name: /^news/ })).toContainText(`news ${newsChosen} of 20`);
+});

@@ -1,0 +1,30 @@
+// The metadata columns as the Columns panel reads them: each column read once per corpus, and the
+// rows that pass every filter (the scene hides the rest, retrieval ranks only them).
+import { type ColumnFilter, type ColumnReading, filterMask, readColumn } from '../core/columnCharts';
+import { columnValues, metadataColumns } from '../core/colouring';
+import { useOrreryStore } from './store';
+import { activeSpace } from './workspace/spaces';
+
+const store = useOrreryStore;
+
+let readCache: { documents: unknown; table: unknown; readings: Map<string, ColumnReading> } | null = null;
+
+/** Every metadata column of the active space's corpus, read for its chart (cached per corpus). */
+export function columnReadings(): Map<string, ColumnReading> {
+  const { documents, table } = activeSpace();
+  if (readCache?.documents !== documents || readCache.table !== table) {
+    const readings = new Map(metadataColumns(documents).map((column) => [column, readColumn(column, columnValues(documents, table, column))]));
+    readCache = { documents, table, readings };
+  }
+  return readCache.readings;
+}
+
+let maskCache: { readings: unknown; filters: unknown; mask: Uint8Array | null } | null = null;
+
+/** The rows that pass every filter (1), or null when no filter applies to this corpus. */
+export function shownByFilters(filters: readonly ColumnFilter[] = store.getState().filters): Uint8Array | null {
+  const readings = columnReadings();
+  if (maskCache?.readings !== readings || maskCache.filters !== filters)
+    maskCache = { readings, filters, mask: filterMask(readings, filters, activeSpace().table.texts.length) };
+  return maskCache.mask;
+}
