@@ -96,7 +96,6 @@ export type ColumnScale =
   | { kind: 'numeric'; values: Float64Array; min: number; max: number; missing: number }
   | { kind: 'too-many'; distinct: number; missing: number };
 
-
 /** How a column is coloured: numbers (more than a palette's worth) on the scale, else categories. */
 export function columnScale(values: readonly string[]): ColumnScale {
   const counts = new Map<string, number>();

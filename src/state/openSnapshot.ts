@@ -58,6 +58,8 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     colourMode: snapshot.colour.mode,
     colourColumn: snapshot.colour.column,
   });
+  // the sender's filters hold before the query is answered among the rows they keep
+  store.setState({ filters: snapshot.filters ?? [] });
   // the sender's layout, clusters and gold marks come with the data: no new run of either
   await commitWorkspace({
     ...(ownVectors

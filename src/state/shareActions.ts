@@ -65,6 +65,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     colour: { mode: s.colourMode, column: s.colourColumn, hidden: s.hiddenGroups },
     search: s.searchText,
     lab: labToCarry(),
+    filters: s.filters,
   };
 }
 

@@ -49,6 +49,17 @@ describe('snapshot codec', () => {
     await expect(decodeSnapshot(await encodeSnapshot({ ...view(10, 4), lab: bad }))).rejects.toThrow('lab.recipe.pooling');
   });
 
+  it('carries the Columns panel’s filters; a link without them opens with none', async () => {
+    const filters: ViewSnapshot['filters'] = [
+      { column: 'year', range: [2010, 2019.5] },
+      { column: 'kind', values: ['news', 'blog'] },
+    ];
+    expect((await decodeSnapshot(await encodeSnapshot({ ...view(10, 4), filters }))).filters).toEqual(filters);
+    expect((await decodeSnapshot(await encodeSnapshot(view(10, 4)))).filters).toBeUndefined();
+    const bad = [{ column: 'year', range: [1, Number.NaN] }] as unknown as ViewSnapshot['filters'];
+    await expect(decodeSnapshot(await encodeSnapshot({ ...view(10, 4), filters: bad }))).rejects.toBeInstanceOf(SnapshotError);
+  });
+
   it('reads each version’s fixture as the view it was written from; the first migrates to the second', async () => {
     // each written once by its own codec from view(12, 8) (scripts/snapshot-fixture.ts wrote the second); never regenerate them
     const fixture = (version: number) => readFileSync(`src/core/snapshot/fixtures/v${version}.txt`, 'utf8').trim();

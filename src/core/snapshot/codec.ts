@@ -6,6 +6,7 @@
 // or one in their workspace) travels as its content hash. Everything read is checked twice: its
 // shape by a schema, then its sense (lengths, ranges).
 import { COLOUR_MODES, type ColourMode } from '../colouring';
+import type { ColumnFilter } from '../columnCharts';
 import { type Pooling, TOKEN_POOLINGS } from '../pooling';
 import type { Projection } from './reduce';
 import { z } from 'zod';
@@ -55,6 +56,8 @@ export interface ViewSnapshot {
   search: string;
   /** the model lab's space B: what makes it (the receiver makes it again) and how it is shown */
   lab: SnapshotLab | null;
+  /** the Columns panel's filters (absent from links made before them; they apply where the receiver's corpus has the columns) */
+  filters?: ColumnFilter[];
 }
 
 export const LAB_VIEWS = ['a', 'overlay', 'side-by-side'] as const;
@@ -131,7 +134,11 @@ const wireLab = z.strictObject({
   }),
   view: z.enum(LAB_VIEWS),
 });
-const wireV2Lab = wireV2.extend({ lab: wireLab.optional() });
+const wireFilter = z.union([
+  z.strictObject({ column: z.string().max(500), range: z.tuple([finite, finite]) }),
+  z.strictObject({ column: z.string().max(500), values: z.array(z.string().max(10_000)).max(1000) }),
+]);
+const wireV2Lab = wireV2.extend({ lab: wireLab.optional(), filters: z.array(wireFilter).max(100).optional() });
 type WireV2Lab = z.infer<typeof wireV2Lab>;
 
 /** Version 1 carried every corpus and full vectors: the same view in version 2's shape. */
@@ -178,6 +185,7 @@ function toWire(s: ViewSnapshot): WireV2Lab {
     colour: s.colour,
     search: s.search,
     ...(s.lab && { lab: s.lab }),
+    ...(s.filters?.length && { filters: s.filters }),
   };
 }
 
@@ -243,6 +251,7 @@ function fromWire(w: WireV2Lab): ViewSnapshot {
     colour: w.colour,
     search: w.search,
     lab: w.lab ?? null,
+    ...(w.filters && { filters: w.filters }),
   };
 }
 
