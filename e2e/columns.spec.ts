@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, summary, test, waitReady, waitSaved } from './fixtures';
 import { write } from './fixtures/folder';
 
@@ -112,4 +113,65 @@ test('each column is a chart: brushing the histogram hides the rest and restrict
   const chosen = (await summary(page)).selection.indices;
   const newsChosen = chosen.filter((i) => rows[i]!.kind === 'news').length;
   await expect(columns.getByRole('group', { name: 'kind' }).getByRole('button', { name: /^news/ })).toContainText(`news ${newsChosen} of 20`);
+});
+
+test('tags: the selection tagged, filtered and coloured by tag, the corpus exported without the tagged chunks and read back, tags kept on reload', async ({
+  page,
+}) => {
+  await load(page);
+  // a legend entry's chunks are a selection too: tag one cluster "off-topic"
+  const legend = page.getByRole('region', { name: 'Legend' });
+  await expect.poll(async () => (await summary(page)).colour.legend.length).toBeGreaterThan(1);
+  const group = (await summary(page)).colour.legend[0]!;
+  await legend.getByRole('button', { name: group.name, exact: true }).click();
+  await expect.poll(async () => (await summary(page)).selection.indices.length).toBe(group.count);
+  const tagged = (await summary(page)).selection.indices;
+  const input = page.getByLabel('Tag the selection');
+  // a 10,000-character name is refused with the reason, and nothing is tagged
+  await input.fill('x'.repeat(10_000));
+  await input.press('Enter');
+  await expect(page.getByRole('alert').last()).toContainText('a tag name is at most 60 characters; this one has 10,000');
+  expect((await summary(page)).tags).toEqual([]);
+  await input.fill('off-topic');
+  await input.press('Enter');
+  await expect.poll(async () => (await summary(page)).tags).toEqual([{ name: 'off-topic', count: tagged.length }]);
+  await expect(input).toHaveValue('');
+
+  // the tags chart filters: only the untagged chunks stay
+  const columns = page.getByRole('region', { name: 'Columns' });
+  await columns
+    .getByRole('group', { name: 'your tags' })
+    .getByRole('button', { name: /^untagged/ })
+    .click();
+  await expect.poll(async () => (await summary(page)).filters.shown).toBe(60 - tagged.length);
+  // coloured by tag
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption('column:your tags');
+  await expect
+    .poll(async () => (await summary(page)).colour.legend.map((g) => [g.name, g.count]))
+    .toEqual([
+      ['off-topic', tagged.length],
+      ['untagged', 60 - tagged.length],
+    ]);
+
+  // exported without the tagged chunks, and read back
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export without tagged chunks' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('orrery-points-without-tagged.csv');
+  const saved = write('columns/cleaned.csv', readFileSync(await file.path(), 'utf8'));
+  const lines = readFileSync(saved, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(1 + 60 - tagged.length);
+  for (const i of tagged) expect(lines.join('\n')).not.toContain(`"${rows[i]!.text}"`);
+
+  // kept on reload
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await expect.poll(async () => (await summary(page)).tags).toEqual([{ name: 'off-topic', count: tagged.length }]);
+  expect((await summary(page)).filters.shown).toBe(60 - tagged.length);
+  // the export loads as a corpus of its own
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Add files').setInputFiles(saved);
+  await waitReady(page);
+  await expect.poll(async () => (await summary(page)).sources.map((s) => [s.name, s.chunks])).toContainEqual(['cleaned.csv', 60 - tagged.length]);
 });

@@ -2,6 +2,7 @@
 // (a timeline for dates), a few values as counts (the top ones and "other"), long texts by their
 // length, and a column of mostly distinct short values as "too many values" rather than a bar each.
 import { parseDate } from './dates';
+import { TAG_SEPARATOR, UNTAGGED } from './tags';
 
 export type ColumnKind = 'number' | 'date' | 'category' | 'text' | 'too-many';
 
@@ -27,8 +28,10 @@ export interface ColumnReading {
   kind: ColumnKind;
   /** per row for number, date (ms since 1970) and text (length) columns; NaN where missing or unreadable */
   numbers: Float64Array | null;
-  /** per row for category columns: its value, OTHER_VALUE beyond the top ones, '' where missing */
+  /** per row for category columns: its value, OTHER_VALUE beyond the top ones, '' where missing (several joined by TAG_SEPARATOR when `multi`) */
   labels: string[] | null;
+  /** a row may hold several values (the user's tags) */
+  multi?: boolean;
   bins: Bin[];
   categories: { name: string; count: number }[];
   /** rows whose value is beyond the top ones */
@@ -106,6 +109,7 @@ export function passes(reading: ColumnReading, filter: ColumnFilter, row: number
     return x >= filter.range[0] && x <= filter.range[1];
   }
   const label = reading.labels?.[row] ?? '';
+  if (reading.multi) return label.split(TAG_SEPARATOR).some((v) => filter.values.includes(v));
   return label !== '' && filter.values.includes(label);
 }
 
@@ -135,8 +139,22 @@ export function countsOf(reading: ColumnReading, rows: Iterable<number>): number
   const out = new Array<number>(reading.categories.length + 1).fill(0);
   for (const r of rows) {
     const label = reading.labels?.[r] ?? '';
-    if (label === OTHER_VALUE) out[out.length - 1]!++;
-    else if (index.has(label)) out[index.get(label)!]!++;
+    for (const value of reading.multi ? label.split(TAG_SEPARATOR) : [label]) {
+      if (value === OTHER_VALUE) out[out.length - 1]!++;
+      else if (index.has(value)) out[index.get(value)!]!++;
+    }
   }
   return out;
+}
+
+/** The user's tags as a chart to filter by: a chunk counts under each of its tags, and as "untagged" when it has none. */
+export function readTags(name: string, tagsOfRows: readonly string[][]): ColumnReading {
+  const counts = new Map<string, number>();
+  const labels = tagsOfRows.map((tags) => {
+    const values = tags.length > 0 ? tags : [UNTAGGED];
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return values.join(TAG_SEPARATOR);
+  });
+  const categories = [...counts].map(([value, count]) => ({ name: value, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  return { name, kind: 'category', numbers: null, labels, multi: true, bins: [], categories, other: 0, missing: 0, unreadable: 0, distinct: counts.size };
 }

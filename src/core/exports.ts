@@ -19,14 +19,17 @@ export interface PointsInput {
   clusterLabels: Int32Array;
   /** each cluster's name */
   clusterNames: readonly string[];
+  /** each chunk's tags (a "tags" column when any chunk has one) */
+  tags?: readonly string[][];
 }
 
 /** One row per chunk: text first (the Projector labels points by the first column), then where it is and what it carries. */
-export function pointTable({ documents, table, coords, clusterLabels, clusterNames }: PointsInput): PointTable {
+export function pointTable({ documents, table, coords, clusterLabels, clusterNames, tags }: PointsInput): PointTable {
   const columns = metadataColumns(documents);
   const values = columns.map((c) => columnValues(documents, table, c));
   const ids = chunkIds(table, documents as SourceDocument[]);
   const clustered = clusterLabels.length === table.texts.length;
+  const tagged = tags?.some((t) => t.length > 0) ?? false;
   const header = [
     'text',
     'id',
@@ -36,7 +39,8 @@ export function pointTable({ documents, table, coords, clusterLabels, clusterNam
     'z',
     'cluster',
     'cluster_name',
-    ...columns.map((c) => (['text', 'id', 'source', 'x', 'y', 'z', 'cluster', 'cluster_name'].includes(c) ? `meta_${c}` : c)),
+    ...(tagged ? ['tags'] : []),
+    ...columns.map((c) => (['text', 'id', 'source', 'x', 'y', 'z', 'cluster', 'cluster_name', 'tags'].includes(c) ? `meta_${c}` : c)),
   ];
   const rows = table.texts.map((text, i) => {
     const cluster = clustered ? clusterLabels[i]! : -1;
@@ -49,10 +53,19 @@ export function pointTable({ documents, table, coords, clusterLabels, clusterNam
       coords[i * 3 + 2] ?? 0,
       cluster,
       cluster >= 0 ? (clusterNames[cluster] ?? '') : '',
+      ...(tagged ? [tags![i]!.join('; ')] : []),
       ...values.map((v) => v[i]!),
     ];
   });
   return { header, rows };
+}
+
+/** Only some rows of the points (and of their vectors): a cleaned corpus, or only the tagged chunks. */
+export function someRows(points: PointTable, vectors: { data: Float32Array; dims: number }, rows: readonly number[]) {
+  const { dims } = vectors;
+  const data = new Float32Array(rows.length * dims);
+  rows.forEach((r, i) => data.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
+  return { points: { header: points.header, rows: rows.map((r) => points.rows[r]!) }, vectors: { data, dims } };
 }
 
 const csvCell = (v: string | number): string => {

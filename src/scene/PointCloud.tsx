@@ -64,6 +64,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
       qualityVersion: activeOf(s).qualityVersion,
       hiddenGroups: s.hiddenGroups,
       filters: s.filters,
+      tags: s.tags,
       searchText: s.searchText,
       chosen: s.selection,
       onlyChosen: s.onlySelection,

@@ -13,6 +13,7 @@ import { activeOf, type OrreryState } from './slices';
 import type { OrrerySummary, Standing, SummaryHit } from './summaryTypes';
 import { allowedHosts } from './allowedHosts';
 import { columnReadings, shownByFilters } from './columnReadings';
+import { tagCounts } from '../core/tags';
 import { pointColouring } from './colouring';
 import { addressCoalescing } from './addressFollow';
 import { saveState } from './saving';
@@ -220,6 +221,7 @@ export function summary(): OrrerySummary {
     lab: labSummary(s),
     colour: colourSummary(s),
     filters: filtersSummary(s),
+    tags: tagCounts(s.tags),
     search: { text: s.searchText, matches: s.searchCount },
     selection: { label: s.selectionLabel, count: s.selection.length, indices: s.selection, onlyShown: s.onlySelection },
     tasks: tasksInQueue(),

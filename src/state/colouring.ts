@@ -2,6 +2,7 @@
 // column's values), a numeric column on a scale, neighbour recall, or the last query's results.
 // Derived from the workspace and the store; the legend and the scene read the same answer.
 import { type ColumnScale, columnScale, columnValues, groupColour, NO_GROUP, type Rgb } from '../core/colouring';
+import { TAGS_COLUMN, tagCounts, UNTAGGED } from '../core/tags';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type OrreryState } from './slices';
 
@@ -54,13 +55,20 @@ export function columnScaleOf(column: string): ColumnScale {
   return scaleCache.scale;
 }
 
-export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn' | 'activeSpace' | 'spaces' | 'lab'>): PointColouring {
+export function pointColouring(s: Pick<OrreryState, 'colourMode' | 'colourColumn' | 'activeSpace' | 'spaces' | 'lab' | 'tags'>): PointColouring {
   const { table, clusterLabels } = activeSpace();
   const count = table.texts.length;
   if (s.colourMode === 'recall') return { kind: 'recall' };
   // without a comparison (closed, or a shared view's mode), the clusters
   if (s.colourMode === 'overlap' && s.lab?.overlap.length === count) return { kind: 'overlap', overlap: s.lab.overlap };
   if (s.colourMode === 'retrieval') return { kind: 'retrieval' };
+  if (s.colourMode === 'metadata' && s.colourColumn === TAGS_COLUMN) {
+    // a chunk with several tags takes the colour of its most common one
+    const names = tagCounts(s.tags).map((t) => t.name);
+    const groupOf = new Int32Array(count).fill(-1);
+    names.forEach((name, key) => (s.tags[name] ?? []).forEach((r) => r < count && groupOf[r] === -1 && (groupOf[r] = key)));
+    return groupsFrom('Tags', groupOf, names, [{ key: -1, name: UNTAGGED }]);
+  }
   if (s.colourMode === 'metadata' && s.colourColumn) {
     const scale = columnScaleOf(s.colourColumn);
     const title = s.colourColumn;

@@ -1,6 +1,8 @@
 // The workspace's points as files (see core/exports.ts); the panel downloads what these return.
+// Every format can hold all chunks, the corpus without the tagged ones (cleaned), or only those.
 import { activeOf } from './slices';
-import { pointsCsv, pointsJsonl, pointsParquet, pointTable, projectorFiles } from '../core/exports';
+import { pointsCsv, pointsJsonl, pointsParquet, pointTable, projectorFiles, someRows } from '../core/exports';
+import { rowsByTags, tagsOfRows } from '../core/tags';
 import { activeSpace } from './workspace/spaces';
 import { useOrreryStore } from './store';
 
@@ -10,34 +12,44 @@ export interface ExportFile {
   content: string | Uint8Array<ArrayBuffer>;
 }
 
-function points() {
+/** which chunks a file holds */
+export type ExportRows = 'all' | 'untagged' | 'tagged';
+
+function exported(which: ExportRows) {
   const { clusters } = activeOf(useOrreryStore.getState());
-  return pointTable({ ...activeSpace(), clusterNames: clusters.map((c) => c.terms.join(' · ')) });
+  const { tags } = useOrreryStore.getState();
+  const space = activeSpace();
+  const count = space.table.texts.length;
+  const points = pointTable({ ...space, clusterNames: clusters.map((c) => c.terms.join(' · ')), tags: tagsOfRows(tags, count) });
+  const vectors = { data: space.vectors, dims: space.dims };
+  return which === 'all' ? { points, vectors } : someRows(points, vectors, rowsByTags(tags, count, which));
 }
 
-const vectors = () => ({ data: activeSpace().vectors, dims: activeSpace().dims });
+const suffix = (which: ExportRows) => (which === 'all' ? '' : which === 'untagged' ? '-without-tagged' : '-tagged');
 
-export const exportCsv = (withVectors: boolean): ExportFile => ({
-  name: 'orrery-points.csv',
-  type: 'text/csv',
-  content: pointsCsv(points(), withVectors ? vectors() : undefined),
-});
+export function exportCsv(withVectors: boolean, which: ExportRows = 'all'): ExportFile {
+  const { points, vectors } = exported(which);
+  return { name: `orrery-points${suffix(which)}.csv`, type: 'text/csv', content: pointsCsv(points, withVectors ? vectors : undefined) };
+}
 
-export const exportJsonl = (withVectors: boolean): ExportFile => ({
-  name: 'orrery-points.jsonl',
-  type: 'application/x-ndjson',
-  content: pointsJsonl(points(), withVectors ? vectors() : undefined),
-});
+export function exportJsonl(withVectors: boolean, which: ExportRows = 'all'): ExportFile {
+  const { points, vectors } = exported(which);
+  return { name: `orrery-points${suffix(which)}.jsonl`, type: 'application/x-ndjson', content: pointsJsonl(points, withVectors ? vectors : undefined) };
+}
 
-export const exportParquet = (withVectors: boolean): ExportFile => ({
-  name: 'orrery-points.parquet',
-  type: 'application/vnd.apache.parquet',
-  content: pointsParquet(points(), withVectors ? vectors() : undefined) as Uint8Array<ArrayBuffer>,
-});
+export function exportParquet(withVectors: boolean, which: ExportRows = 'all'): ExportFile {
+  const { points, vectors } = exported(which);
+  return {
+    name: `orrery-points${suffix(which)}.parquet`,
+    type: 'application/vnd.apache.parquet',
+    content: pointsParquet(points, withVectors ? vectors : undefined) as Uint8Array<ArrayBuffer>,
+  };
+}
 
 /** The Embedding Projector's two files (load them there with "Load", or drop them back into Orrery). */
-export function exportProjector(): ExportFile[] {
-  const { vectorsTsv, metadataTsv } = projectorFiles(points(), vectors());
+export function exportProjector(which: ExportRows = 'all'): ExportFile[] {
+  const { points, vectors } = exported(which);
+  const { vectorsTsv, metadataTsv } = projectorFiles(points, vectors);
   return [
     { name: 'vectors.tsv', type: 'text/tab-separated-values', content: vectorsTsv },
     { name: 'metadata.tsv', type: 'text/tab-separated-values', content: metadataTsv },

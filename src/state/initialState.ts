@@ -140,6 +140,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   colourColumn: null,
   hiddenGroups: [],
   filters: [],
+  tags: {},
   searchText: '',
   searchCount: 0,
   selection: [],

@@ -54,6 +54,8 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
     // what was just read need not be written back (a kept workspace brought back becomes the current one)
     saved: keys === SAVED,
   });
+  // tags name rows of the saved table, which the commit has just put back (a commit moves tags from the table before it)
+  store.setState({ tags: view?.tags ?? {} });
   settle();
   const when = new Date(saved.savedAt).toLocaleString();
   store

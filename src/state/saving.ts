@@ -5,6 +5,7 @@ import type { ChunkOptions } from '../core/chunking';
 import type { ClusterSettings } from '../core/clustering/clusters';
 import type { ColourMode } from '../core/colouring';
 import type { ColumnFilter } from '../core/columnCharts';
+import type { Tags } from '../core/tags';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { LayoutParams } from '../core/layoutRun';
 import type { Backend, ModelSource } from '../core/models';
@@ -66,6 +67,7 @@ export interface SavedView {
   clusterSettings: ClusterSettings;
   /** absent in older saves */
   filters?: ColumnFilter[];
+  tags?: Tags;
 }
 
 function snapshot(): SavedWorkspace {
@@ -100,7 +102,14 @@ export function settingsSnapshot(): SavedSettings {
     queryText: s.queryText,
     queryVector: activeSpace().queryVector,
     lab: labToCarry(),
-    view: { colourMode: s.colourMode, colourColumn: s.colourColumn, hiddenGroups: s.hiddenGroups, clusterSettings: s.clusterSettings, filters: s.filters },
+    view: {
+      colourMode: s.colourMode,
+      colourColumn: s.colourColumn,
+      hiddenGroups: s.hiddenGroups,
+      clusterSettings: s.clusterSettings,
+      filters: s.filters,
+      tags: s.tags,
+    },
   };
 }
 
@@ -128,6 +137,7 @@ const settingsVersions = (s: State) =>
     s.hiddenGroups,
     s.clusterSettings,
     s.filters,
+    s.tags,
   ]);
 
 /** Why IndexedDB refused a write, in words (a quota error often comes without a message). */

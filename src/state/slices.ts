@@ -15,6 +15,7 @@ import type { IndexComparison } from '../core/vectorDb/indexRecall';
 import type { ClusterSettings, ClusterSummary, Clustering } from '../core/clustering/clusters';
 import type { ColourMode } from '../core/colouring';
 import type { ColumnFilter } from '../core/columnCharts';
+import type { Tags } from '../core/tags';
 import type { CameraPlace } from '../core/snapshot/codec';
 import type { SpaceId } from './workspace/data';
 import type { LabSlice } from './labSlice';
@@ -257,6 +258,8 @@ export interface ViewSlice {
   hiddenGroups: number[];
   /** the Columns panel's filters: only rows passing all are drawn and ranked */
   filters: ColumnFilter[];
+  /** the user's tags: tag name → rows of the active space */
+  tags: Tags;
   searchText: string;
   searchCount: number;
   /** the selection: chunks picked with the lasso or box, or a legend entry's chunks */

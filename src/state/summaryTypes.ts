@@ -130,6 +130,8 @@ export interface OrrerySummary {
     shown: number;
     total: number;
   };
+  /** the user's tags, most used first */
+  tags: { name: string; count: number }[];
   search: { text: string; matches: number };
   /** the chunks chosen with the lasso, the box or a legend entry */
   selection: { label: string; count: number; indices: number[]; onlyShown: boolean };

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { metadataColumns } from '../core/colouring';
+import { TAGS_COLUMN } from '../core/tags';
 import { ClusterSettingsForm, ClusterSummaryLine } from './ClusterSettings';
 import { SplitCluster } from './SplitCluster';
 import { useOrrery, useSpace } from '../state/hooks';
@@ -19,6 +20,7 @@ function ColourBy() {
   const documents = useSpace((w) => w.documents);
   const comparing = useOrrery((s) => s.lab !== null);
   const columns = metadataColumns(documents);
+  const hasTags = useOrrery((s) => Object.keys(s.tags).length > 0);
   const value = colourMode === 'metadata' ? `column:${colourColumn}` : colourMode;
   return (
     <label className="inline">
@@ -37,6 +39,7 @@ function ColourBy() {
           </option>
         ))}
         {comparing && <option value="overlap">neighbour overlap with space B (red = changed)</option>}
+        {hasTags && <option value={`column:${TAGS_COLUMN}`}>your tags</option>}
         {columns.map((c) => (
           <option key={c} value={`column:${c}`}>
             column “{c}”

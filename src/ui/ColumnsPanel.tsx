@@ -9,9 +9,9 @@ import { ColumnChart } from './ColumnChart';
 /** Every metadata column as a small chart that filters the scene and retrieval; a selection is drawn over each. */
 export function ColumnsPanel() {
   const { documents, table } = useSpace(useShallow((w) => ({ documents: w.documents, table: w.table })));
-  const { filters, selection } = useOrrery(useShallow((s) => ({ filters: s.filters, selection: s.selection })));
+  const { filters, selection, tags } = useOrrery(useShallow((s) => ({ filters: s.filters, selection: s.selection, tags: s.tags })));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- read again when the corpus changes
-  const readings = useMemo(() => [...columnReadings().values()], [documents, table]);
+  const readings = useMemo(() => [...columnReadings().values()], [documents, table, tags]);
   const total = table.texts.length;
   // cached per corpus and filters
   const mask = shownByFilters(filters);

@@ -3,6 +3,7 @@ import { evaluationCsv } from '../core/retrieval/evaluationCsv';
 import { evaluateQuerySet, openEvaluatedQuery } from '../state/evaluationActions';
 import { isBusy, useActiveSpace, useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
+import { tagRows } from '../state/tagActions';
 import type { CorpusHealth, EvaluationState } from '../state/slices';
 import { saveFile } from './saveFile';
 import { TuningPanel } from './TuningPanel';
@@ -49,6 +50,19 @@ function Health({ health, evaluation }: { health: CorpusHealth; evaluation: Eval
               {s.toFixed(3)}: {snippet(a)} / {snippet(b)}
             </button>
           ))}
+          {health.duplicates.length > 0 && (
+            <button
+              type="button"
+              onClick={() =>
+                tagRows(
+                  'duplicate',
+                  health.duplicates.map(([, b]) => b),
+                )
+              }
+            >
+              Tag the second of each pair “duplicate”
+            </button>
+          )}
           {health.unreadablePairs > 0 &&
             ` · ${health.unreadablePairs} more pairs have the same vector only because the model cannot read their different texts: not duplicates`}
         </li>

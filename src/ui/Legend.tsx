@@ -18,6 +18,7 @@ export function Legend() {
       lab: s.lab,
       corpusVersion: s.corpusVersion,
       hiddenGroups: s.hiddenGroups,
+      tags: s.tags,
       placed: activeOf(s).placedCount,
       chunkCount: s.chunkCount,
     })),

@@ -3,6 +3,7 @@ import { useOrrery, useSpace } from '../state/hooks';
 import { setOpenChunk } from '../state/queryActions';
 import { clearSelection, flyTo, setOnlySelection } from '../state/viewActions';
 import { Highlighted } from './Highlighted';
+import { TagSelection } from './TagSelection';
 
 const LISTED = 100;
 
@@ -27,6 +28,7 @@ export function SelectionPanel() {
           Clear selection
         </button>
       </div>
+      <TagSelection />
       <ol className="selection-items">
         {selection.slice(0, LISTED).map((i) => (
           <li key={i}>

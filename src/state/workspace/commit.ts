@@ -18,6 +18,7 @@
 // 2, 3 and 5–7 are of what is on screen, so they follow the active space only. A newer commit of
 // the same space makes an older one's jobs stale: each job checks before it starts. Nothing else
 // starts work when the data changes (no store subscriptions).
+import { movedTags } from '../../core/tags';
 import type { ChunkTable, SourceDocument } from '../../core/corpus';
 import type { LayoutParams } from '../../core/layoutRun';
 import type { Backend, ModelSource } from '../../core/models';
@@ -187,6 +188,7 @@ function writeView({ corpus: { table }, made, goldMarks }: WorkspaceChange, prev
     // a collection link lasts while its rows are in the workspace
     indexLink: s.indexLink && table.sources.includes(s.indexLink.sourceName) ? s.indexLink : null,
     selection: kept(s.selection),
+    tags: movedTags(s.tags, moved),
     onlySelection: s.onlySelection && kept(s.selection).length > 0,
     hiddenGroups: [],
     goldMarks: goldMarks ?? Object.fromEntries(Object.entries(s.goldMarks).map(([query, rows]) => [query, kept(rows)])),
