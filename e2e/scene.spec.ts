@@ -102,6 +102,37 @@ test('the demo corpus falls into clusters that match its eleven topics (ARI ≥ 
   expect((await summary(page)).colour.legend.find((g) => g.key === astronomy.cluster)!.shown).toBe(false);
 });
 
+test('names deepen with zoom: clusters far out, their parts named too as the camera comes closer, never overlapping', async ({ page }) => {
+  const clusters = await demo(page);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect.poll(async () => (await summary(page)).camera!.target).toEqual([0, 0, 0]);
+  // each cluster of twenty-odd chunks has two parts (found after the clusters are named)
+  await expect.poll(async () => (await summary(page)).clusters.parts).toBeGreaterThan(clusters.items.length);
+  const coarse = (await summary(page)).clusters.items.map((c) => c.terms.join(' '));
+  await expect.poll(async () => (await summary(page)).labels.shown.length).toBeGreaterThan(3);
+  expect((await summary(page)).labels.depth).toBe(0);
+  expect((await summary(page)).labels.shown.every((name) => coarse.includes(name))).toBe(true);
+  // wheel towards the middle of the scene until the finer names appear
+  const canvas = (await page.locator('canvas').boundingBox())!;
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  for (let i = 0; i < 40 && (await summary(page)).labels.depth === 0; i++) await page.mouse.wheel(0, -400);
+  await expect.poll(async () => (await summary(page)).labels.depth).toBe(1);
+  const shown = (await summary(page)).labels.shown;
+  expect(shown.filter((name) => !coarse.includes(name)).length).toBeGreaterThan(0);
+  // no two names on screen overlap
+  const boxes = await page
+    .locator('.cluster-label')
+    .evaluateAll((elements) =>
+      elements.filter((e) => (e as HTMLElement).style.visibility === 'visible').map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+    );
+  expect(boxes.length).toBe(shown.length);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+  // back out, one depth again
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect.poll(async () => (await summary(page)).labels.depth).toBe(0);
+});
+
 test('one cluster splits in two and the others keep their chunks; HDBSCAN clusters the demo with a minimum cluster size, and k-means takes a chosen k', async ({
   page,
 }) => {
@@ -370,4 +401,12 @@ test('50,000 points with a column of 50,000 distinct values: "too many values to
   await expect(legend.getByRole('listitem')).toHaveCount(10);
   await page.getByLabel('Colour by').selectOption({ label: 'column “score”' });
   expect((await summary(page)).colour.range).toEqual({ min: 0, max: 99.9, missing: Math.ceil(rows / 97) });
+  // the Columns panel charts the id column as too many values, not 50,000 bars; the score as a histogram
+  const columns = page.getByRole('region', { name: 'Columns' });
+  await expect(columns.getByRole('group', { name: 'id' })).toContainText('Too many values to chart: 50,000 distinct.');
+  expect((await summary(page)).filters.columns.map((col) => [col.name, col.kind])).toEqual([
+    ['id', 'too-many'],
+    ['group', 'category'],
+    ['score', 'number'],
+  ]);
 });

@@ -6,6 +6,10 @@ import { sceneReport } from '../state/sceneReport';
 import { sceneState } from './sceneState';
 
 const GAP = 4;
+/** the parts of clusters are named once the clusters' centres span this many canvas heights (zoomed in about twice from the fitted view) */
+export const DEEPEN_ZOOM = 1.6;
+/** and a cluster's parts only where their centres stand this far apart on screen */
+const PARTS_APART_PX = 60;
 const NONE: number[] = [];
 const projected = new THREE.Vector3();
 
@@ -25,73 +29,108 @@ function sizeOf(element: HTMLElement): { w: number; h: number } {
   return size;
 }
 
-/** Sums of the visible points' positions per cluster, and their counts. */
-function clusterCentres(labels: Int32Array, positions: Float32Array, visible: Uint8Array, n: number, sums: Float32Array, counts: Int32Array): void {
-  sums.fill(0);
-  counts.fill(0);
+/** Means of the visible points' positions per group (NaN where a group has none), with their counts. */
+function groupCentres(labels: Int32Array, positions: Float32Array, visible: Uint8Array, n: number): { centres: Float32Array; counts: Int32Array } {
+  const centres = new Float32Array(n * 3);
+  const counts = new Int32Array(n);
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
     if (l < 0 || l >= n || !visible[i]) continue;
-    sums[l * 3]! += positions[i * 3]!;
-    sums[l * 3 + 1]! += positions[i * 3 + 1]!;
-    sums[l * 3 + 2]! += positions[i * 3 + 2]!;
+    for (let a = 0; a < 3; a++) centres[l * 3 + a]! += positions[i * 3 + a]!;
     counts[l]!++;
   }
+  for (let l = 0; l < n; l++) for (let a = 0; a < 3; a++) centres[l * 3 + a] = counts[l]! > 0 ? centres[l * 3 + a]! / counts[l]! : NaN;
+  return { centres, counts };
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP;
 
 /**
- * Cluster names drawn over the scene at their clusters' centres. Larger clusters are placed first;
- * a label that would overlap one already placed is hidden at this zoom, so zooming in (which
- * spreads the centres apart) shows more of them. Placed every frame the scene draws, outside React.
+ * Cluster names drawn over the scene at their clusters' centres, at two depths: the clusters' names,
+ * and their parts' names too once the camera is close enough that the parts' centres stand apart.
+ * Larger clusters are placed first, parts after every cluster; a label that would overlap one
+ * already placed is hidden at this zoom. Placed every frame the scene draws, outside React.
  */
 export function LabelPlacer() {
   const clusters = useActiveSpace((s) => s.clusters);
+  const fine = useActiveSpace((s) => s.fineClusters);
   const hidden = useOrrery((s) => (s.colourMode === 'cluster' ? s.hiddenGroups : NONE));
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
-  const centres = useRef(new Float32Array(0));
-  const counts = useRef(new Int32Array(0));
-  const computedFor = useRef({ version: -1, clusters });
+  const computed = useRef<{
+    version: number;
+    clusters: unknown;
+    fine: unknown;
+    coarse: ReturnType<typeof groupCentres>;
+    parts: ReturnType<typeof groupCentres>;
+  } | null>(null);
 
-  useEffect(() => invalidate(), [clusters, hidden, invalidate]);
+  useEffect(() => invalidate(), [clusters, fine, hidden, invalidate]);
 
   useFrame(() => {
     const labels = readSpace().clusterLabels;
     const { positions } = sceneState;
     const n = clusters.length;
-    const report: typeof sceneReport.labels = [];
     if (labels.length !== positions.length / 3 || n === 0) {
-      sceneReport.labels = report;
+      sceneReport.labels = [];
+      sceneReport.fineLabels = [];
       return;
     }
-    const c = centres.current;
+    const parts = fine && fine.labels.length === labels.length ? fine : null;
     // the centres move only with the points: a camera move just projects them again
-    if (computedFor.current.version !== sceneState.positionsVersion || computedFor.current.clusters !== clusters || c.length !== n * 3) {
-      computedFor.current = { version: sceneState.positionsVersion, clusters };
-      if (c.length !== n * 3) {
-        centres.current = new Float32Array(n * 3);
-        counts.current = new Int32Array(n);
-      }
-      clusterCentres(labels, positions, sceneState.visible, n, centres.current, counts.current);
+    if (computed.current?.version !== sceneState.positionsVersion || computed.current.clusters !== clusters || computed.current.fine !== parts) {
+      computed.current = {
+        version: sceneState.positionsVersion,
+        clusters,
+        fine: parts,
+        coarse: groupCentres(labels, positions, sceneState.visible, n),
+        parts: parts
+          ? groupCentres(parts.labels, positions, sceneState.visible, parts.clusters.length)
+          : groupCentres(labels, positions, sceneState.visible, 0),
+      };
     }
-    const centre = centres.current;
+    const { coarse, parts: partCentres } = computed.current;
+    const onScreen = (centres: Float32Array, l: number) => {
+      projected.set(centres[l * 3]!, centres[l * 3 + 1]!, centres[l * 3 + 2]!).project(camera);
+      return { x: ((projected.x + 1) / 2) * size.width, y: ((1 - projected.y) / 2) * size.height, front: projected.z < 1 };
+    };
+    const childrenOf = (parent: number) =>
+      parts
+        ? parts.clusters
+            .flatMap((c, f) => (c.parent === parent && partCentres.counts[f]! > 0 ? [f] : []))
+            .sort((a, b) => parts.clusters[b]!.size - parts.clusters[a]!.size)
+        : [];
+    // how far in the camera is: the span of the clusters' centres on screen, in canvas sizes
+    const spanOf = (points: { x: number; y: number; front: boolean }[]) => {
+      const shown = points.filter((p) => p.front);
+      if (shown.length < 2) return 0;
+      const xs = shown.map((p) => p.x);
+      const ys = shown.map((p) => p.y);
+      return Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    };
+    const zoomedIn =
+      spanOf(clusters.flatMap((_, l) => (coarse.counts[l]! > 0 ? [onScreen(coarse.centres, l)] : []))) / Math.min(size.width, size.height) >= DEEPEN_ZOOM;
+    // close enough, a cluster's parts are named where they stand apart on screen
+    const deep = clusters.map((_, l) => {
+      if (!zoomedIn) return null;
+      const children = childrenOf(l);
+      if (children.length < 2) return null;
+      const at = children.map((f) => onScreen(partCentres.centres, f));
+      let spread = 0;
+      for (const a of at) for (const b of at) spread = Math.max(spread, Math.hypot(a.x - b.x, a.y - b.y));
+      return spread >= PARTS_APART_PX ? children : null;
+    });
     const placed: Box[] = [];
-    clusters.forEach((cluster, l) => {
-      const element = sceneState.labelElements[l];
-      if (!element) return;
-      const k = counts.current[l]!;
+    const place = (element: HTMLDivElement | null | undefined, centres: Float32Array, l: number, count: number): boolean => {
+      if (!element) return false;
       let shown = false;
-      if (k > 0 && !hidden.includes(l)) {
-        projected.set(centre[l * 3]! / k, centre[l * 3 + 1]! / k, centre[l * 3 + 2]! / k).project(camera);
-        const x = ((projected.x + 1) / 2) * size.width;
-        const y = ((1 - projected.y) / 2) * size.height;
+      if (count > 0) {
+        const { x, y, front } = onScreen(centres, l);
         const { w, h } = sizeOf(element);
         const box = { x: x - w / 2, y: y - h / 2, w, h };
-        const onScreen = projected.z < 1 && box.x > -box.w / 2 && box.x + box.w / 2 < size.width && box.y > 0 && box.y + box.h < size.height;
-        if (onScreen && !placed.some((p) => overlaps(p, box))) {
+        const inView = front && box.x > -box.w / 2 && box.x + box.w / 2 < size.width && box.y > 0 && box.y + box.h < size.height;
+        if (inView && !placed.some((p) => overlaps(p, box))) {
           placed.push(box);
           shown = true;
           const transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
@@ -100,23 +139,38 @@ export function LabelPlacer() {
       }
       const visibility = shown ? 'visible' : 'hidden';
       if (element.style.visibility !== visibility) element.style.visibility = visibility;
-      report.push({ cluster: l, text: cluster.terms.join(' '), shown });
+      return shown;
+    };
+    // the clusters' names first, then their parts' where they stand apart, in the room left
+    const report = clusters.map((cluster, l) => ({
+      cluster: l,
+      text: cluster.terms.join(' '),
+      shown: place(sceneState.labelElements[l], coarse.centres, l, hidden.includes(l) ? 0 : coarse.counts[l]!),
+    }));
+    const fineShown = new Set<number>();
+    clusters.forEach((_, l) => {
+      for (const f of hidden.includes(l) ? [] : (deep[l] ?? []))
+        if (place(sceneState.fineLabelElements[f], partCentres.centres, f, partCentres.counts[f]!)) fineShown.add(f);
     });
+    parts?.clusters.forEach((_, f) => !fineShown.has(f) && place(sceneState.fineLabelElements[f], partCentres.centres, f, 0));
     sceneReport.labels = report;
+    sceneReport.fineLabels = parts ? parts.clusters.map((c, f) => ({ parent: c.parent, text: c.terms.join(' '), shown: fineShown.has(f) })) : [];
   });
 
   return null;
 }
 
-/** The label elements, drawn over the canvas (LabelPlacer, inside the canvas, moves them). */
+/** The label elements of both depths, drawn over the canvas (LabelPlacer, inside the canvas, moves them). */
 export function ClusterLabels() {
   const clusters = useActiveSpace((s) => s.clusters);
+  const fine = useActiveSpace((s) => s.fineClusters);
   // names step back while a query's answer is on screen
   const answering = useOrrery((s) => s.results.length > 0);
   useEffect(() => {
     sceneState.labelElements.length = clusters.length;
+    sceneState.fineLabelElements.length = fine?.clusters.length ?? 0;
     sceneState.requestRender?.();
-  }, [clusters]);
+  }, [clusters, fine]);
   return (
     <div className={`label-layer cluster-labels${answering ? ' faded' : ''}`} aria-hidden="true">
       {clusters.map((cluster, l) => (
@@ -127,6 +181,16 @@ export function ClusterLabels() {
           style={{ visibility: 'hidden' }}
         >
           {cluster.terms.join(' · ')}
+        </div>
+      ))}
+      {fine?.clusters.map((part, f) => (
+        <div
+          key={`fine ${f}:${part.terms.join(' ')}`}
+          ref={(e) => void (sceneState.fineLabelElements[f] = e)}
+          className="cluster-label fine"
+          style={{ visibility: 'hidden' }}
+        >
+          {part.terms.join(' · ')}
         </div>
       ))}
     </div>

@@ -21,6 +21,8 @@ export const sceneState = {
   requestRender: null as (() => void) | null,
   /** cluster label elements, by cluster, drawn over the canvas */
   labelElements: [] as (HTMLDivElement | null)[],
+  /** the finer level's labels, by fine cluster */
+  fineLabelElements: [] as (HTMLDivElement | null)[],
   /** the points' colours and packed styles as drawn (the geometry's own arrays): the model lab's side view draws space B with them */
   colours: new Uint8Array(0) as Uint8Array,
   styles: new Float32Array(0) as Float32Array,
@@ -73,7 +75,7 @@ export function pictureOfScene(scale = 1, withNames = false): HTMLCanvasElement 
 
 /** The cluster names shown over the canvas (HTML, so not in its pixels), drawn into a picture of it at `scale`. */
 function drawClusterNames(context: CanvasRenderingContext2D, rect: DOMRect, scale: number): void {
-  for (const element of sceneState.labelElements) {
+  for (const element of [...sceneState.labelElements, ...sceneState.fineLabelElements]) {
     if (!element || element.style.visibility !== 'visible') continue;
     const box = element.getBoundingClientRect();
     const style = getComputedStyle(element);

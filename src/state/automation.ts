@@ -213,6 +213,7 @@ export function summary(): OrrerySummary {
       silhouette: space.clusterRun?.silhouette ?? null,
       reducedDims: space.clusterRun?.reducedDims ?? null,
       namedBy: space.clusterRun ? (space.clusterRun.namedBy ?? 'words') : null,
+      parts: space.fineClusters?.clusters.length ?? 0,
       minClusterSize: space.clusterRun?.minClusterSize ?? null,
       notes: space.clusterRun?.notes ?? [],
     },
@@ -222,6 +223,10 @@ export function summary(): OrrerySummary {
     colour: colourSummary(s),
     filters: filtersSummary(s),
     tags: tagCounts(s.tags),
+    labels: {
+      depth: sceneReport.fineLabels.some((l) => l.shown) ? 1 : 0,
+      shown: [...sceneReport.labels, ...sceneReport.fineLabels].filter((l) => l.shown).map((l) => l.text),
+    },
     search: { text: s.searchText, matches: s.searchCount },
     selection: { label: s.selectionLabel, count: s.selection.length, indices: s.selection, onlyShown: s.onlySelection },
     tasks: tasksInQueue(),

@@ -53,11 +53,19 @@ export async function runClusters(id: SpaceId = store.getState().activeSpace): P
     const kept = isActive(id) ? hiddenAfterRestore : null;
     if (isActive(id)) hiddenAfterRestore = null;
     store.setState((s) => ({
-      ...spacePatch(s, id, { clusters, unclustered, clusterRun: run, clusterVersion: s.spaces[id]!.clusterVersion + 1, clusterSpaceVersion: version }),
+      ...spacePatch(s, id, {
+        clusters,
+        unclustered,
+        clusterRun: run,
+        clusterVersion: s.spaces[id]!.clusterVersion + 1,
+        clusterSpaceVersion: version,
+        fineClusters: null,
+      }),
       hiddenGroups: s.colourMode === 'cluster' && id === s.activeSpace ? (kept ?? []) : s.hiddenGroups,
     }));
     if (isActive(id)) for (const note of run.notes) store.getState().notify('info', note);
     await nameClustersByMeaning(id, controller.signal);
+    await findFineClusters(id, controller.signal);
   } catch (error) {
     if (error instanceof CancelledError) return;
     const why = error instanceof WorkerStopped ? `because ${error.message}. The next run starts a new worker` : `(${(error as Error).message})`;
@@ -106,9 +114,11 @@ export async function splitCluster(cluster: number): Promise<void> {
       unclustered: result.unclustered,
       clusterRun: s.clusterRun && { ...s.clusterRun, notes: [...s.clusterRun.notes, note] },
       clusterVersion: s.clusterVersion + 1,
+      fineClusters: null,
     }));
     store.getState().notify('info', note);
     await nameClustersByMeaning(id, controller.signal);
+    await findFineClusters(id, controller.signal);
   } catch (error) {
     if (!(error instanceof CancelledError)) store.getState().notify('error', `The cluster could not be split: ${(error as Error).message}.`);
   } finally {
@@ -128,5 +138,28 @@ export function applyClusters(space: Space, labels: Int32Array, names: string[][
     clusterRun: { method: 'kmeans', silhouette: null, minClusterSize: null, reducedDims: null, notes: [note] },
     clusterVersion: before.clusterVersion + 1,
     clusterSpaceVersion: space.version,
+    fineClusters: null,
   }));
+  void findFineClusters(space.id, new AbortController().signal);
+}
+
+/** The level below a space's clusters, for labels that deepen with zoom; quietly (no progress), and a newer clustering wins. */
+async function findFineClusters(id: SpaceId, signal: AbortSignal): Promise<void> {
+  const space = spaceOf(id);
+  const { version, vectors, dims, table, clusterLabels } = space;
+  const state = store.getState().spaces[id];
+  if (!state || state.clusters.length === 0 || clusterLabels.length !== table.texts.length) return;
+  const { clusterVersion, clusters } = state;
+  try {
+    const vectorsId = await shareVectors(clusterClient, id, vectors, table.texts.length, dims, signal);
+    const textsId = await shareTexts(clusterClient, id, table.texts, signal);
+    const fine = await clusterClient.request(
+      'fine',
+      { space: id, vectorsId, textsId, labels: clusterLabels.slice(), names: clusters.map((c) => c.terms) },
+      { signal },
+    );
+    if (space.version === version && store.getState().spaces[id]?.clusterVersion === clusterVersion) setSpaceState(id, { fineClusters: fine });
+  } catch {
+    // without the finer level the labels keep one depth
+  }
 }

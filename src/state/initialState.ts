@@ -127,6 +127,7 @@ export const emptySpaceState = (id: SpaceId, recipe: SpaceRecipe): SpaceState =>
   clusterRun: null,
   clusterVersion: 0,
   clusterSpaceVersion: 0,
+  fineClusters: null,
   evaluation: null,
 });
 

@@ -13,6 +13,7 @@ import type { LayoutParams } from '../core/layoutRun';
 import type { CollectionInfo, Connection, ServerInfo } from '../core/vectorDb/database';
 import type { IndexComparison } from '../core/vectorDb/indexRecall';
 import type { ClusterSettings, ClusterSummary, Clustering } from '../core/clustering/clusters';
+import type { FineClusters } from '../core/clustering/fineClusters';
 import type { ColourMode } from '../core/colouring';
 import type { ColumnFilter } from '../core/columnCharts';
 import type { Tags } from '../core/tags';
@@ -234,6 +235,8 @@ export interface SpaceState {
   clusterVersion: number;
   /** the space's data version the clusters were computed for */
   clusterSpaceVersion: number;
+  /** the level below the clusters (labels that deepen with zoom), once found for these clusters */
+  fineClusters: FineClusters | null;
   evaluation: EvaluationState | null;
 }
 

@@ -99,6 +99,8 @@ export interface OrrerySummary {
     reducedDims: number | null;
     /** names by c-TF-IDF's word counts, or chosen among its candidates by the model (closest to each cluster's centroid) */
     namedBy: 'words' | 'meaning' | null;
+    /** the finer level's clusters (labels that deepen with zoom); 0 until found */
+    parts: number;
     minClusterSize: number | null;
     notes: string[];
   };
@@ -130,6 +132,8 @@ export interface OrrerySummary {
     shown: number;
     total: number;
   };
+  /** the names on the scene: depth 1 once some cluster is named by its parts (the camera close enough), with every name shown */
+  labels: { depth: number; shown: string[] };
   /** the user's tags, most used first */
   tags: { name: string; count: number }[];
   search: { text: string; matches: number };

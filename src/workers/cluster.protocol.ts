@@ -1,4 +1,5 @@
 import type { ClusterSettings, Clustering } from '../core/clustering/clusters';
+import type { FineClusters } from '../core/clustering/fineClusters';
 import type { TextsCall, VectorsCall } from './held';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
@@ -12,6 +13,8 @@ export type ClusterCalls = {
     params: { space: string; vectorsId: number; textsId: number; labels: Int32Array; cluster: number };
     result: Pick<Clustering, 'labels' | 'clusters' | 'unclustered'>;
   };
+  /** the level below `labels`' clusters (`names` are theirs), for labels that deepen with zoom */
+  fine: { params: { space: string; vectorsId: number; textsId: number; labels: Int32Array; names: string[][] }; result: FineClusters };
 };
 
 export type ClusterProgress = { type: 'progress'; id: number; done: number; total: number };

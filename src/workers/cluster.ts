@@ -2,6 +2,7 @@
 // (core/clustering) in steps between turns of its message loop, so that a cancel stops the work.
 import { clusterSteps } from '../core/clustering/clusters';
 import { splitClusterSteps } from '../core/clustering/split';
+import { fineClusterSteps } from '../core/clustering/fineClusters';
 import { runSteps, type Steps } from '../core/steps';
 import type { ClusterCalls, ClusterProgress } from './cluster.protocol';
 import { HeldTexts, HeldVectors, nextTurn } from './held';
@@ -32,6 +33,10 @@ export function clusterHandlers(yieldTurn = nextTurn): Handlers<ClusterCalls, Cl
     split: (request, call) => {
       const held = vectors.get(request.vectorsId);
       return run(splitClusterSteps(held.vectors, held.dims, texts.get(request.textsId), request.labels, request.cluster), call);
+    },
+    fine: (request, call) => {
+      const held = vectors.get(request.vectorsId);
+      return run(fineClusterSteps(held.vectors, held.dims, texts.get(request.textsId), request.labels, request.names), call);
     },
   };
 }

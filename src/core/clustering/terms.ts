@@ -70,9 +70,10 @@ function candidates(text: string): string[] {
  * The `top` most distinctive terms of each cluster (labels 0..clusters−1; −1, noise, is not named
  * but counts towards the terms' overall frequency): class-based TF-IDF with square-rooted term
  * frequencies, without words found in most chunks; a two-word phrase stands in for its words when
- * it is distinctive and frequent in the cluster.
+ * it is distinctive and frequent in the cluster. `everywhereShare` moves that cut: siblings of one
+ * cluster (fineClusters.ts) are each half or a third of it, so their own words pass it.
  */
-export function clusterTerms(texts: readonly string[], labels: Int32Array, clusters: number, top = 3): string[][] {
+export function clusterTerms(texts: readonly string[], labels: Int32Array, clusters: number, top = 3, everywhereShare = EVERYWHERE): string[][] {
   const perCluster = Array.from({ length: clusters }, () => new Map<string, number>());
   const totals = new Float64Array(clusters);
   const overall = new Map<string, number>();
@@ -90,7 +91,7 @@ export function clusterTerms(texts: readonly string[], labels: Int32Array, clust
   });
   const meanTerms = totals.reduce((a, b) => a + b, 0) / Math.max(1, clusters);
   // with a handful of chunks every word is in many, and one cluster has nothing to tell apart from
-  const everywhere = texts.length >= 10 && clusters > 1 ? EVERYWHERE * texts.length : Infinity;
+  const everywhere = texts.length >= 10 && clusters > 1 ? everywhereShare * texts.length : Infinity;
   return perCluster.map((counts, c) => {
     const scored = [...counts]
       .filter(([t, n]) => chunksWith.get(t)! <= everywhere && (!t.includes(' ') || n >= MIN_PHRASE_COUNT))

@@ -165,6 +165,7 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
         clusters: [],
         unclustered: 0,
         clusterRun: null,
+        fineClusters: null,
         // an evaluation was of the old vectors
         evaluation: null,
       }),
