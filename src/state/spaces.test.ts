@@ -22,7 +22,8 @@ const store = useOrreryStore;
 const stateOf = (id: string) => store.getState().spaces[id]!;
 const settled = (id: string) => {
   const s = stateOf(id);
-  return s.quality !== null && s.clusterSpaceVersion === spaceOf(id).version && s.clusters.length > 0;
+  // the clusters' parts (labels that deepen with zoom) come last
+  return s.quality !== null && s.clusterSpaceVersion === spaceOf(id).version && s.clusters.length > 0 && s.fineClusters !== null;
 };
 const errors = () =>
   store
