@@ -115,8 +115,9 @@ test('each column is a chart: brushing the histogram hides the rest and restrict
   await expect(columns.getByRole('group', { name: 'kind' }).getByRole('button', { name: /^news/ })).toContainText(`news ${newsChosen} of 20`);
 });
 
-test('tags: the selection tagged, filtered and coloured by tag, the corpus exported without the tagged chunks and read back, tags kept on reload', async ({
+test('tags: the selection tagged, filtered and coloured by tag, the corpus exported without the tagged chunks and read back, tags kept on reload and carried by a share link', async ({
   page,
+  browser,
 }) => {
   await load(page);
   // a legend entry's chunks are a selection too: tag one cluster "off-topic"
@@ -169,6 +170,16 @@ test('tags: the selection tagged, filtered and coloured by tag, the corpus expor
   await waitReady(page);
   await expect.poll(async () => (await summary(page)).tags).toEqual([{ name: 'off-topic', count: tagged.length }]);
   expect((await summary(page)).filters.shown).toBe(60 - tagged.length);
+  // a share link carries the tags and the filter on them
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(link);
+  await waitReady(other);
+  await expect.poll(async () => (await summary(other)).tags).toEqual([{ name: 'off-topic', count: tagged.length }]);
+  await expect.poll(async () => (await summary(other)).filters.shown).toBe(60 - tagged.length);
+  await other.context().close();
+  await page.keyboard.press('Escape');
   // the export loads as a corpus of its own
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel('Add files').setInputFiles(saved);

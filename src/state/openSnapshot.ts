@@ -75,7 +75,8 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     clusters: snapshot.clusters ? { ...snapshot.clusters, note: 'Clusters as the link’s sender saw them.' } : undefined,
     goldMarks: snapshot.goldMarks,
   });
-  store.setState({ hiddenGroups: snapshot.colour.hidden, cameraRestore: { version: store.getState().cameraRestore.version + 1, camera: snapshot.camera } });
+  // tags name rows of the table just committed
+  store.setState({ tags: snapshot.tags ?? {}, hiddenGroups: snapshot.colour.hidden, cameraRestore: { version: store.getState().cameraRestore.version + 1, camera: snapshot.camera } });
   setOpenChunk(snapshot.selected);
   if (snapshot.chosen.length > 0) setSelection(snapshot.chosen, 'Shared selection');
   if (snapshot.search) setSearch(snapshot.search);

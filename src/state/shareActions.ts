@@ -66,6 +66,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     search: s.searchText,
     lab: labToCarry(),
     filters: s.filters,
+    tags: s.tags,
   };
 }
 

@@ -7,6 +7,7 @@
 // shape by a schema, then its sense (lengths, ranges).
 import { COLOUR_MODES, type ColourMode } from '../colouring';
 import type { ColumnFilter } from '../columnCharts';
+import { MAX_TAG_LENGTH, type Tags } from '../tags';
 import { type Pooling, TOKEN_POOLINGS } from '../pooling';
 import type { Projection } from './reduce';
 import { z } from 'zod';
@@ -58,6 +59,8 @@ export interface ViewSnapshot {
   lab: SnapshotLab | null;
   /** the Columns panel's filters (absent from links made before them; they apply where the receiver's corpus has the columns) */
   filters?: ColumnFilter[];
+  /** the user's tags, by row (absent from links made before them) */
+  tags?: Tags;
 }
 
 export const LAB_VIEWS = ['a', 'overlay', 'side-by-side'] as const;
@@ -138,7 +141,11 @@ const wireFilter = z.union([
   z.strictObject({ column: z.string().max(500), range: z.tuple([finite, finite]) }),
   z.strictObject({ column: z.string().max(500), values: z.array(z.string().max(10_000)).max(1000) }),
 ]);
-const wireV2Lab = wireV2.extend({ lab: wireLab.optional(), filters: z.array(wireFilter).max(100).optional() });
+const wireV2Lab = wireV2.extend({
+  lab: wireLab.optional(),
+  filters: z.array(wireFilter).max(100).optional(),
+  tags: z.record(z.string().min(1).max(MAX_TAG_LENGTH), z.array(index)).optional(),
+});
 type WireV2Lab = z.infer<typeof wireV2Lab>;
 
 /** Version 1 carried every corpus and full vectors: the same view in version 2's shape. */
@@ -186,6 +193,7 @@ function toWire(s: ViewSnapshot): WireV2Lab {
     search: s.search,
     ...(s.lab && { lab: s.lab }),
     ...(s.filters?.length && { filters: s.filters }),
+    ...(s.tags && Object.keys(s.tags).length > 0 && { tags: s.tags }),
   };
 }
 
@@ -229,6 +237,7 @@ function fromWire(w: WireV2Lab): ViewSnapshot {
   for (const [text, rows] of Object.entries(w.gold)) inRange(rows, `the gold marks of “${text.slice(0, 40)}”`);
   if (w.selected !== null) inRange([w.selected], 'the selected chunk');
   inRange(w.chosen, 'the selection');
+  for (const [name, rows] of Object.entries(w.tags ?? {})) inRange(rows, `the tag “${name}”`);
   let clusters: ViewSnapshot['clusters'] = null;
   if (w.clusters) {
     const labels = Int32Array.from(typed(w.clusters.labels, (b) => new Int16Array(b), 2, count, 'cluster labels'));
@@ -252,6 +261,7 @@ function fromWire(w: WireV2Lab): ViewSnapshot {
     search: w.search,
     lab: w.lab ?? null,
     ...(w.filters && { filters: w.filters }),
+    ...(w.tags && { tags: w.tags }),
   };
 }
 
