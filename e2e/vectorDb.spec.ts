@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { type ChromaServer, startChroma } from '../scripts/chromaServer';
 import { ChromaDatabase } from '../src/core/vectorDb/chroma';
 import { seededRandom } from '../src/core/random';
-import { expect, summary, test, waitReady } from './fixtures';
+import { expect, summary, test, waitReady, waitSaved } from './fixtures';
 
 let chroma: ChromaServer;
 const ROWS = 2000;
@@ -101,6 +101,15 @@ test('connect, list, load 2,000 rows with their metadata, and query through the 
   await region.getByRole('list', { name: 'Exact top k' }).getByRole('button').first().click();
   await expect(page.getByRole('region', { name: 'Open chunk' })).toContainText('<b>markup</b>');
   await expect(page.getByRole('region', { name: 'Open chunk' }).getByLabel('Metadata')).toContainText(/topic/);
+  // after a reload the workspace reconnects to the collection: the restored query goes through its index again
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await expect
+    .poll(async () => (await summary(page)).notices.join('\n'))
+    .toContain(`Reconnected to Chroma at ${chroma.url}: queries go through e2e-rows's index again.`);
+  await expect.poll(async () => (await summary(page)).vectorDb.answer).toHaveProperty('index');
+  expect((await summary(page)).vectorDb.link).toEqual({ collection: 'e2e-rows', loaded: ROWS, total: ROWS, sampled: false, complete: true });
 });
 
 test('a starved index misses chunks that exact search finds, and a gold chunk it misses is "lost by the index"', async ({ page }) => {

@@ -4,6 +4,7 @@ import { withTexts } from '../core/corpus';
 import { keepHiddenClusters } from './clusterActions';
 import { KEPT, readSaved, SAVED, settingsSnapshot } from './saving';
 import { reopenLab } from './labActions';
+import { reconnectIndex } from './vectorDbActions';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
@@ -16,7 +17,7 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   const read = await readSaved(keys);
   if (!read) return false;
   const { saved, settings } = read;
-  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK, lab, view } = {
+  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK, lab, view, indexLink } = {
     ...settingsSnapshot(),
     queryText: '',
     queryVector: null,
@@ -57,6 +58,8 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   // tags name rows of the saved table, which the commit has just put back (a commit moves tags from the table before it)
   store.setState({ tags: view?.tags ?? {} });
   settle();
+  // the collection its rows came from, asked for again so queries go through its index
+  if (indexLink && table.sources.includes(indexLink.sourceName)) void reconnectIndex(indexLink);
   const when = new Date(saved.savedAt).toLocaleString();
   store
     .getState()

@@ -16,7 +16,7 @@ import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { activeSpace } from './workspace/spaces';
-import { activeOf, isBusy } from './slices';
+import { activeOf, type IndexLink, isBusy } from './slices';
 import { labToCarry } from './labSpace';
 import { useOrreryStore } from './store';
 
@@ -58,6 +58,8 @@ export interface SavedSettings {
   lab?: SnapshotLab | null;
   /** what the points are coloured by, the legend's hidden groups and the clustering's settings; absent in older saves */
   view?: SavedView;
+  /** the collection the workspace's rows came from, reconnected after a reload (its token is not kept: it is asked for again) */
+  indexLink?: IndexLink | null;
 }
 
 export interface SavedView {
@@ -102,6 +104,7 @@ export function settingsSnapshot(): SavedSettings {
     queryText: s.queryText,
     queryVector: activeSpace().queryVector,
     lab: labToCarry(),
+    indexLink: s.indexLink && { ...s.indexLink, connection: { ...s.indexLink.connection, token: '' } },
     view: {
       colourMode: s.colourMode,
       colourColumn: s.colourColumn,
@@ -138,6 +141,7 @@ const settingsVersions = (s: State) =>
     s.clusterSettings,
     s.filters,
     s.tags,
+    s.indexLink,
   ]);
 
 /** Why IndexedDB refused a write, in words (a quota error often comes without a message). */

@@ -14,7 +14,7 @@ import type { IndexLink } from './slices';
 import { settle } from './status';
 import { useOrreryStore } from './store';
 import { enqueue } from './tasks';
-import { chunkIdIndex, target } from './indexComparison';
+import { chunkIdIndex, compareWithIndex, target } from './indexComparison';
 import { vectorDbClient } from './workers';
 
 const store = useOrreryStore;
@@ -56,6 +56,40 @@ export function connectDb(): Promise<void> {
     }
     settle();
   });
+}
+
+/**
+ * After a reload, the collection the workspace's rows came from is asked for again (its host still
+ * allowed), so that queries go through its index as before; the rows themselves came back with the workspace.
+ */
+export async function reconnectIndex(link: IndexLink): Promise<void> {
+  const { notify } = store.getState();
+  const { url } = link.connection;
+  store.setState({ indexLink: link, dbConnection: link.connection });
+  let origin: string;
+  try {
+    origin = hostOrigin(normaliseUrl(url));
+  } catch {
+    return;
+  }
+  const answeredByExactSearch = 'queries are answered by exact search over the rows until you connect again';
+  if (notYetAllowed([origin]).length > 0) {
+    notify('info', `${link.collection.name} came from ${origin}, which this page may no longer reach: ${answeredByExactSearch}.`);
+    return;
+  }
+  try {
+    const { server, collections } = await vectorDbClient.request('connect', target(link.connection), { signal: new AbortController().signal });
+    store.setState({ dbServer: server, dbCollections: collections });
+    if (!collections.some((c) => c.id === link.collection.id)) {
+      store.setState({ indexLink: null });
+      notify('error', `${link.collection.name} is no longer at ${url}: the rows stay, and ${answeredByExactSearch}.`);
+      return;
+    }
+    notify('info', `Reconnected to Chroma at ${url}: queries go through ${link.collection.name}'s index again.`);
+    await compareWithIndex();
+  } catch (error) {
+    notify('error', `Could not reconnect to Chroma at ${url} (${(error as Error).message}): the rows stay, and ${answeredByExactSearch}.`);
+  }
 }
 
 /** A load that stopped part way: the rows that arrived are in the workspace, the rest can follow. */
