@@ -32,6 +32,7 @@ export default defineConfig({
         benchLayout: 'bench/layout.html',
         benchRetrieve: 'bench/retrieve.html',
         benchRender: 'bench/render.html',
+        benchInteraction: 'bench/interaction.html',
       },
     },
   },

@@ -76,7 +76,11 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     goldMarks: snapshot.goldMarks,
   });
   // tags name rows of the table just committed
-  store.setState({ tags: snapshot.tags ?? {}, hiddenGroups: snapshot.colour.hidden, cameraRestore: { version: store.getState().cameraRestore.version + 1, camera: snapshot.camera } });
+  store.setState({
+    tags: snapshot.tags ?? {},
+    hiddenGroups: snapshot.colour.hidden,
+    cameraRestore: { version: store.getState().cameraRestore.version + 1, camera: snapshot.camera },
+  });
   setOpenChunk(snapshot.selected);
   if (snapshot.chosen.length > 0) setSelection(snapshot.chosen, 'Shared selection');
   if (snapshot.search) setSearch(snapshot.search);
