@@ -59,7 +59,7 @@ async function applySnapshot(snapshot: ViewSnapshot, documents: SourceDocument[]
     colourColumn: snapshot.colour.column,
   });
   // the sender's filters hold before the query is answered among the rows they keep
-  store.setState({ filters: snapshot.filters ?? [] });
+  store.setState((s) => ({ filters: snapshot.filters ?? [], clusterSettings: snapshot.clusterSettings ?? s.clusterSettings }));
   // the sender's layout, clusters and gold marks come with the data: no new run of either
   await commitWorkspace({
     ...(ownVectors

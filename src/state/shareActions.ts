@@ -67,6 +67,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
     lab: labToCarry(),
     filters: s.filters,
     tags: s.tags,
+    clusterSettings: s.clusterSettings,
   };
 }
 

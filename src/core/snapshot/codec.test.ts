@@ -49,13 +49,15 @@ describe('snapshot codec', () => {
     await expect(decodeSnapshot(await encodeSnapshot({ ...view(10, 4), lab: bad }))).rejects.toThrow('lab.recipe.pooling');
   });
 
-  it('carries the Columns panel’s filters and the tags; a link without them opens with none', async () => {
+  it('carries the Columns panel’s filters, the tags and the clustering’s settings; a link without them opens with none', async () => {
     const filters: ViewSnapshot['filters'] = [
       { column: 'year', range: [2010, 2019.5] },
       { column: 'kind', values: ['news', 'blog'] },
     ];
     expect((await decodeSnapshot(await encodeSnapshot({ ...view(10, 4), filters }))).filters).toEqual(filters);
     expect((await decodeSnapshot(await encodeSnapshot(view(10, 4)))).filters).toBeUndefined();
+    const clusterSettings = { method: 'hdbscan', k: null, minClusterSize: 12, reduceTo: 5, noise: 'nearest' } as const;
+    expect((await decodeSnapshot(await encodeSnapshot({ ...view(10, 4), clusterSettings }))).clusterSettings).toEqual(clusterSettings);
     const tags = { 'off-topic': [0, 3], duplicate: [9] };
     expect((await decodeSnapshot(await encodeSnapshot({ ...view(10, 4), tags }))).tags).toEqual(tags);
     await expect(decodeSnapshot(await encodeSnapshot({ ...view(10, 4), tags: { x: [10] } }))).rejects.toThrow('the tag “x”');

@@ -7,6 +7,7 @@
 // shape by a schema, then its sense (lengths, ranges).
 import { COLOUR_MODES, type ColourMode } from '../colouring';
 import type { ColumnFilter } from '../columnCharts';
+import type { ClusterSettings } from '../clustering/clusters';
 import { MAX_TAG_LENGTH, type Tags } from '../tags';
 import { type Pooling, TOKEN_POOLINGS } from '../pooling';
 import type { Projection } from './reduce';
@@ -61,6 +62,8 @@ export interface ViewSnapshot {
   filters?: ColumnFilter[];
   /** the user's tags, by row (absent from links made before them) */
   tags?: Tags;
+  /** how the sender clusters: the receiver's next clustering uses the same settings (absent from older links) */
+  clusterSettings?: ClusterSettings;
 }
 
 export const LAB_VIEWS = ['a', 'overlay', 'side-by-side'] as const;
@@ -145,6 +148,15 @@ const wireV2Lab = wireV2.extend({
   lab: wireLab.optional(),
   filters: z.array(wireFilter).max(100).optional(),
   tags: z.record(z.string().min(1).max(MAX_TAG_LENGTH), z.array(index)).optional(),
+  clusterSettings: z
+    .strictObject({
+      method: z.enum(['kmeans', 'hdbscan']),
+      k: z.number().int().min(1).max(1000).nullable(),
+      minClusterSize: z.number().int().min(2).max(1_000_000).nullable(),
+      reduceTo: z.number().int().min(2).max(100).nullable(),
+      noise: z.enum(['unclustered', 'nearest']),
+    })
+    .optional(),
 });
 type WireV2Lab = z.infer<typeof wireV2Lab>;
 
@@ -194,6 +206,7 @@ function toWire(s: ViewSnapshot): WireV2Lab {
     ...(s.lab && { lab: s.lab }),
     ...(s.filters?.length && { filters: s.filters }),
     ...(s.tags && Object.keys(s.tags).length > 0 && { tags: s.tags }),
+    ...(s.clusterSettings && { clusterSettings: s.clusterSettings }),
   };
 }
 
@@ -262,6 +275,7 @@ function fromWire(w: WireV2Lab): ViewSnapshot {
     lab: w.lab ?? null,
     ...(w.filters && { filters: w.filters }),
     ...(w.tags && { tags: w.tags }),
+    ...(w.clusterSettings && { clusterSettings: w.clusterSettings }),
   };
 }
 
