@@ -63,6 +63,9 @@ test.describe('demo corpus', () => {
     const tooltip = page.getByRole('tooltip');
     await expect(tooltip).toBeVisible();
     await expect(tooltip).not.toBeEmpty();
+    // a ring marks the hovered point, centred within a few pixels of the pointer (the point picked is within 8)
+    const ring = (await page.locator('.hover-ring').boundingBox())!;
+    expect(Math.hypot(ring.x + ring.width / 2 - sample!.x, ring.y + ring.height / 2 - sample!.y)).toBeLessThan(10);
     await page.mouse.click(sample!.x, sample!.y);
     const selection = page.getByRole('region', { name: 'Open chunk' });
     await expect(selection).toBeVisible();

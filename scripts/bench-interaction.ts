@@ -30,16 +30,21 @@ const nextFrame = (page: Page) => page.evaluate(() => new Promise((done) => requ
 type Box = { x: number; y: number; width: number; height: number };
 
 /** Moves per second of each gesture over the canvas at `box`, every move awaited to its frame. */
-async function gestures(page: Page, box: Box): Promise<{ drag: number; wheel: number; hover: number }> {
+async function gestures(page: Page, box: Box): Promise<{ drag: number; wheel: number; hover: number; frames: number[] }> {
+  const framesNow = () => page.evaluate(() => (window as unknown as { __orrery?: OrrerySummary }).__orrery?.scene.frames ?? 0);
+  const frames: number[] = [];
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   const timed = async (each: (i: number) => Promise<void>) => {
+    const before = await framesNow();
     const started = performance.now();
     for (let i = 0; i < MOVES; i++) {
       await each(i);
       await nextFrame(page);
     }
-    return MOVES / ((performance.now() - started) / 1000);
+    const rate = MOVES / ((performance.now() - started) / 1000);
+    frames.push(((await framesNow()) - before) / MOVES);
+    return rate;
   };
   await page.mouse.move(cx, cy);
   await page.mouse.down();
@@ -48,7 +53,7 @@ async function gestures(page: Page, box: Box): Promise<{ drag: number; wheel: nu
   const wheel = await timed((i) => page.mouse.wheel(0, i % 2 === 0 ? -120 : 120));
   // hovering over the points: the nearest point is picked and named in a tooltip
   const hover = await timed((i) => page.mouse.move(cx + (box.width / 3) * Math.sin(i / 4), cy + (box.height / 3) * Math.cos(i / 3)));
-  return { drag, wheel, hover };
+  return { drag, wheel, hover, frames };
 }
 
 async function orrery(count: number): Promise<{ page: Page; box: Box }> {
@@ -98,11 +103,14 @@ try {
       runs.orrery.push(await gestures(app.page, app.box));
     }
     console.log(`\n${count.toLocaleString('en')} points, canvas ${Math.round(app.box.width)} × ${Math.round(app.box.height)}`);
-    for (const gesture of ['drag', 'wheel', 'hover'] as const) {
+    (['drag', 'wheel', 'hover'] as const).forEach((gesture, g) => {
       const b = median(runs.bare.map((r) => r[gesture]));
       const o = median(runs.orrery.map((r) => r[gesture]));
-      console.log(`  ${gesture.padEnd(6)} bare ${fmt(b).padStart(7)}/s   Orrery ${fmt(o).padStart(7)}/s   Orrery / bare ${fmt(o / b)}×`);
-    }
+      const frames = median(runs.orrery.map((r) => r.frames[g]!));
+      console.log(
+        `  ${gesture.padEnd(6)} bare ${fmt(b).padStart(7)}/s   Orrery ${fmt(o).padStart(7)}/s   Orrery / bare ${fmt(o / b)}×   (Orrery drew ${fmt(frames)} frames a move)`,
+      );
+    });
     await app.page.context().close();
     await baseline.context().close();
   }

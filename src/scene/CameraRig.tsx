@@ -87,12 +87,13 @@ export function CameraRig() {
   /** Puts the camera somewhere at once: no flight, and no momentum left from the last drag. */
   const placeNow = useEffectEvent((controls: Controls, place: () => void) => {
     current.current = null;
-    // without damping, update() drops the momentum before the camera is placed
+    // without damping, update() drops any momentum before the camera is placed
+    const damping = controls.enableDamping;
     controls.enableDamping = false;
     controls.update();
     place();
     controls.update();
-    controls.enableDamping = true;
+    controls.enableDamping = damping;
     remember();
     invalidate();
   });

@@ -177,14 +177,12 @@ export function PointCloud({ frame }: { frame: Frame }) {
 
   useEffect(() => restyle(), [view, geometry]);
 
-  // hover and selection are uniforms: no buffer changes
+  // the selection is a uniform: no buffer changes; the hovered point's ring is HTML (HoverRing.tsx), so a hover draws no frame
   useEffect(
     () =>
       subscribeOrrery((s) => {
-        const hovered = s.hovered?.index ?? -1;
         const selected = s.openChunk ?? -1;
-        if (material.uniforms.hovered!.value !== hovered || material.uniforms.selected!.value !== selected) {
-          material.uniforms.hovered!.value = hovered;
+        if (material.uniforms.selected!.value !== selected) {
           material.uniforms.selected!.value = selected;
           invalidate();
         }

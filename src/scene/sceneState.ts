@@ -21,6 +21,8 @@ export const sceneState = {
   requestRender: null as (() => void) | null,
   /** cluster label elements, by cluster, drawn over the canvas */
   labelElements: [] as (HTMLDivElement | null)[],
+  /** the hovered point's ring (HoverRing.tsx) */
+  hoverRing: null as HTMLDivElement | null,
   /** the finer level's labels, by fine cluster */
   fineLabelElements: [] as (HTMLDivElement | null)[],
   /** the points' colours and packed styles as drawn (the geometry's own arrays): the model lab's side view draws space B with them */

@@ -7,6 +7,8 @@ export const sceneReport = {
   labels: [] as { cluster: number; text: string; shown: boolean }[],
   /** the finer level's labels (a cluster's parts) shown where the camera is close enough to tell them apart */
   fineLabels: [] as { parent: number; text: string; shown: boolean }[],
+  /** frames drawn so far (bench:interaction counts them per pointer move) */
+  frames: 0,
   /** points drawn at full strength, dimmed (outside a query's answer or a search), and hidden (filters) */
   points: { bright: 0, dimmed: 0, hidden: 0 },
   /** the model lab's labelled-pair lines: pairs that belong together (green) and negatives (red) */

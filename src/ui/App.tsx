@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { startAddress } from '../state/address';
 import { ClusterLabels } from '../scene/ClusterLabels';
+import { HoverRing } from '../scene/HoverRing';
 import { SceneView } from '../scene/SceneView';
 import { LabSideView } from '../scene/LabSideView';
 import { openFiles } from '../state/fileActions';
@@ -119,6 +120,7 @@ export function App() {
         </div>
         {sideBySide && <LabSideView />}
         <ClusterLabels />
+        <HoverRing />
         <SelectionDrag stage={stage} />
         <div className="overlay-top">
           <LayoutCaption />
