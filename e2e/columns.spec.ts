@@ -186,3 +186,27 @@ test('tags: the selection tagged, filtered and coloured by tag, the corpus expor
   await waitReady(page);
   await expect.poll(async () => (await summary(page)).sources.map((s) => [s.name, s.chunks])).toContainEqual(['cleaned.csv', 60 - tagged.length]);
 });
+
+test('corpus health tags the near-duplicates "duplicate" in one click, and the cleaned export leaves them out', async ({ page }) => {
+  await page.goto('/');
+  const repeated = 'Coral reefs are built by tiny animals called coral polyps that live in warm shallow seas.';
+  await page
+    .getByLabel('Paste text')
+    .fill([repeated, 'Bread dough rises because yeast feeds on sugars.', repeated, 'A black hole forms when a massive star collapses.'].join('\n\n'));
+  await page.getByRole('button', { name: 'Add text' }).click();
+  await waitReady(page);
+  await page
+    .getByLabel('Load evaluation set')
+    .setInputFiles(write('columns/health.csv', 'query,expected_text\nWhat builds coral reefs?,coral polyps\nWhy does bread rise?,yeast feeds\n'));
+  const health = page.getByRole('region', { name: 'Corpus health' });
+  await expect(health).toContainText('1 near-duplicate pairs');
+  await health.getByRole('button', { name: 'Tag the second of each pair “duplicate”' }).click();
+  await expect.poll(async () => (await summary(page)).tags).toEqual([{ name: 'duplicate', count: 1 }]);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export without tagged chunks' }).click();
+  const lines = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
+  expect(lines).toHaveLength(1 + 3);
+  expect(lines.filter((l) => l.includes('coral polyps'))).toHaveLength(1);
+});
