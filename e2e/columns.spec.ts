@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, summary, test, waitReady, waitSaved } from './fixtures';
+import { drawLasso, expect, pointsInside, summary, test, waitReady, waitSaved } from './fixtures';
 import { write } from './fixtures/folder';
 
 // A table with a number, a category and a date column (dates in three formats, and garbage).
@@ -20,9 +20,6 @@ const rows = Array.from({ length: 60 }, (_, i) => {
   return { text: `Note ${i} is about ${TOPICS[i % 4]}, written as entry number ${i}.`, score: i * 1.5, kind: KINDS[i % 3]!, published };
 });
 const CSV = ['text,score,kind,published', ...rows.map((r) => `"${r.text}",${r.score},${r.kind},"${r.published}"`)].join('\n');
-
-const onScreen = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
 
 async function load(page: Page) {
   await page.goto('/');
@@ -88,27 +85,9 @@ test('each column is a chart: brushing the histogram hides the rest and restrict
   await expect.poll(async () => (await summary(page)).filters.shown).toBe(60);
   await expect.poll(async () => (await summary(page)).scene.points.hidden).toBe(0);
   const canvas = (await page.locator('canvas').boundingBox())!;
-  const [left, top, right, bottom] = [
-    canvas.x + canvas.width * 0.2,
-    canvas.y + canvas.height * 0.2,
-    canvas.x + canvas.width * 0.6,
-    canvas.y + canvas.height * 0.8,
-  ];
-  const points = await onScreen(page);
-  const inside = points.flatMap((p, i) => (p && p[0] > left && p[0] < right && p[1] > top && p[1] < bottom ? [i] : []));
-  expect(inside.length).toBeGreaterThan(3);
-  await page.keyboard.down('Shift');
-  await page.mouse.move(left, top);
-  await page.mouse.down();
-  for (const [x, y] of [
-    [right, top],
-    [right, bottom],
-    [left, bottom],
-    [left, top + 1],
-  ])
-    await page.mouse.move(x!, y!, { steps: 8 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
+  const rectangle = [canvas.x + canvas.width * 0.2, canvas.y + canvas.height * 0.2, canvas.x + canvas.width * 0.6, canvas.y + canvas.height * 0.8];
+  expect((await pointsInside(page, rectangle)).length).toBeGreaterThan(3);
+  await drawLasso(page, rectangle);
   // each short row is one chunk, in the file's order
   const chosen = (await summary(page)).selection.indices;
   const newsChosen = chosen.filter((i) => rows[i]!.kind === 'news').length;

@@ -184,3 +184,25 @@ export async function settledPixels(page: Page): Promise<Awaited<ReturnType<type
     .toBe(true);
   return last;
 }
+
+/** The chunks drawn inside a screen rectangle [left, top, right, bottom], as the page reports each point's place. */
+export async function pointsInside(page: Page, [left, top, right, bottom]: readonly number[]): Promise<number[]> {
+  const points = await page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
+  return points.flatMap((p, i) => (p && p[0] > left! && p[0] < right! && p[1] > top! && p[1] < bottom! ? [i] : []));
+}
+
+/** Draws a rectangle [left, top, right, bottom] as a shift-drag lasso. */
+export async function drawLasso(page: Page, [left, top, right, bottom]: readonly number[]): Promise<void> {
+  await page.keyboard.down('Shift');
+  await page.mouse.move(left!, top!);
+  await page.mouse.down();
+  for (const [x, y] of [
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+    [left, top! + 1],
+  ])
+    await page.mouse.move(x!, y!, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { write } from './fixtures/folder';
-import { drawnPixels, expect, settledPixels, summary, test, waitClustered, waitReady } from './fixtures';
+import { drawLasso, drawnPixels, expect, pointsInside, settledPixels, summary, test, waitClustered, waitReady } from './fixtures';
 import { adjustedRandIndex } from '../src/core/clustering/agreement';
 
 const ASTRONOMY_WORDS = [
@@ -250,36 +250,15 @@ test('text search highlights the matching chunks, dims the rest and says how man
   expect((await marks.allTextContents()).map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['black', 'hole']));
 });
 
-/** Screen positions of every drawn point, as the page reports them. */
-const onScreen = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
-
 test('a shift-drag lasso selects the chunks inside it; show only the selection, clear; a box too', async ({ page }) => {
   await demo(page);
   await settledPixels(page);
   const canvas = (await page.locator('canvas').boundingBox())!;
   // a rectangle drawn as a lasso, over the middle of the scene
-  const [left, top, right, bottom] = [
-    canvas.x + canvas.width * 0.3,
-    canvas.y + canvas.height * 0.35,
-    canvas.x + canvas.width * 0.6,
-    canvas.y + canvas.height * 0.7,
-  ];
-  const points = await onScreen(page);
-  const inside = points.flatMap((p, i) => (p && p[0] > left && p[0] < right && p[1] > top && p[1] < bottom ? [i] : []));
+  const rectangle = [canvas.x + canvas.width * 0.3, canvas.y + canvas.height * 0.35, canvas.x + canvas.width * 0.6, canvas.y + canvas.height * 0.7];
+  const inside = await pointsInside(page, rectangle);
   expect(inside.length).toBeGreaterThan(5);
-  await page.keyboard.down('Shift');
-  await page.mouse.move(left, top);
-  await page.mouse.down();
-  for (const [x, y] of [
-    [right, top],
-    [right, bottom],
-    [left, bottom],
-    [left, top + 1],
-  ])
-    await page.mouse.move(x!, y!, { steps: 8 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
+  await drawLasso(page, rectangle);
   let selection = (await summary(page)).selection;
   expect(selection.label).toBe('Lasso');
   expect(selection.indices).toEqual(inside);
@@ -297,6 +276,7 @@ test('a shift-drag lasso selects the chunks inside it; show only the selection, 
   // b switches to a box: a drag from one corner to the other
   await page.keyboard.press('b');
   await page.keyboard.down('Shift');
+  const [left, top, right, bottom] = rectangle as [number, number, number, number];
   await page.mouse.move(left, top);
   await page.mouse.down();
   await page.mouse.move(right, bottom, { steps: 8 });
