@@ -1,5 +1,5 @@
-import { writeBigText, writeTinyFiles } from './fixtures/folder';
-import { expect, summary, test, waitReady } from './fixtures';
+import { write, writeBigText, writeTinyFiles } from './fixtures/folder';
+import { expect, settledPixels, summary, test, waitReady, waitSaved } from './fixtures';
 
 test('10,000 tiny files load with progress, each distinct text embedded once', async ({ page }) => {
   test.setTimeout(300_000);
@@ -40,4 +40,57 @@ test('a 100 MB text file is read and chunked in a worker: progress, a responsive
   await expect(page.getByRole('note').filter({ hasText: 'Cancelled' })).toBeVisible();
   await waitReady(page);
   expect((await summary(page)).chunkCount).toBe(demoChunks);
+});
+
+test('UMAP on more rows than it fits: a seeded sample is fitted, the rest placed beside their own, the caption says so, and a reload keeps it', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const rows = 4_000;
+  const groups = 8;
+  const vectors: string[] = [];
+  const metadata = ['name\tgroup'];
+  for (let r = 0; r < rows; r++) {
+    const g = r % groups;
+    vectors.push(
+      Array.from({ length: groups }, (_, j) => (j === g ? 1 : 0) + ((r * 7919 + j * 104729) % 1000) / 2500)
+        .map((x) => x.toFixed(4))
+        .join('\t'),
+    );
+    metadata.push(`point ${r}\tgroup ${g}`);
+  }
+  await page.goto('/');
+  await page
+    .getByLabel('Add files')
+    .setInputFiles([write('layout/sampled/vectors.tsv', `${vectors.join('\n')}\n`), write('layout/sampled/metadata.tsv', `${metadata.join('\n')}\n`)]);
+  await waitReady(page);
+  await page.getByLabel('Method').selectOption('umap');
+  await page.getByLabel('Epochs').fill('100');
+  await page.getByLabel('Fit at most (rows)').fill('1000');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await expect(page.getByRole('status')).toContainText(`Ready — ${rows} chunks · 8-d · UMAP 3-D`, { timeout: 120_000 });
+  await expect(page.getByText('fitted on 1,000, 3,000 placed by their nearest fitted points')).toBeVisible();
+  expect((await summary(page)).scale).toMatchObject({ rows, sampledLayout: { fitted: 1000, placed: 3000 }, vectorStorage: 'float32' });
+  // every point, fitted or placed, sits among its own group: its nearest point on screen is of the same group
+  await settledPixels(page);
+  const onScreen = await page.evaluate(() => (window as unknown as { __orreryPointsOnScreen: () => ([number, number] | null)[] }).__orreryPointsOnScreen());
+  let same = 0;
+  let seen = 0;
+  onScreen.forEach((p, i) => {
+    if (!p) return;
+    let best = -1;
+    let bestDistance = Infinity;
+    onScreen.forEach((q, j) => {
+      const d = q && j !== i ? (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 : Infinity;
+      if (d < bestDistance) [best, bestDistance] = [j, d];
+    });
+    seen++;
+    if (best % groups === i % groups) same++;
+  });
+  expect(seen).toBeGreaterThan(rows * 0.9);
+  expect(same / seen).toBeGreaterThan(0.9);
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await expect(page.getByText('fitted on 1,000, 3,000 placed by their nearest fitted points')).toBeVisible();
 });

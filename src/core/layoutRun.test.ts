@@ -27,6 +27,8 @@ describe('startLayout', () => {
 
   it('streams: progress grows and coordinates change between steps', () => {
     const run = startLayout(data, count, 16, { ...DEFAULT_LAYOUT.umap, epochs: 200 });
+    // each frame is transferred to the page: the next one must not share its buffer
+    expect(run.coords().buffer).not.toBe(run.coords().buffer);
     run.step(1);
     const first = run.coords();
     const progress = run.progress();
@@ -77,12 +79,51 @@ describe('startLayout', () => {
     expect(() => startLayout(bad, count, 16, DEFAULT_LAYOUT.pca)).toThrow(/Chunk 8/);
   });
 
-  it('refuses UMAP on 200,000 points with a suggestion, but runs PCA on them', () => {
+  it('runs PCA on 200,000 points, fitted on a sample and projecting all', () => {
     const n = 200_000;
     const big = new Float32Array(n * 4).map((_, i) => Math.sin(i));
-    expect(() => startLayout(big, n, 4, DEFAULT_LAYOUT.umap)).toThrow(/Use PCA, or lay out a sample/);
     const run = startLayout(big, n, 4, DEFAULT_LAYOUT.pca);
     expect(run.coords()).toHaveLength(n * 3);
     expect(run.notes.join()).toMatch(/sampled rows/);
   });
+
+  for (const method of ['umap', 'tsne'] as const) {
+    it(`${method} beyond the rows it can fit: fits a sample, places the others beside their own cluster, and says so`, () => {
+      const clusters = gaussianClusters(6, 500, 24, 3, 0.2);
+      const run = startLayout(
+        clusters.data,
+        clusters.count,
+        24,
+        method === 'umap' ? { ...DEFAULT_LAYOUT.umap, epochs: 150, fitRows: 600 } : { ...DEFAULT_LAYOUT.tsne, iterations: 300, fitRows: 600 },
+      );
+      expect(run.sampled).toEqual({ fitted: 600, placed: 2_400 });
+      expect(run.notes.join()).toMatch(/fitted on 600 sampled points; the other 2,400 were placed/);
+      let steps = 0;
+      let framesMoved = 0;
+      let before = run.coords();
+      while (!run.done && steps++ < 10_000) {
+        run.step(20);
+        const now = run.coords();
+        if (now.some((v, i) => v !== before[i])) framesMoved++;
+        before = now;
+      }
+      const coords = run.coords();
+      expect(coords).toHaveLength(clusters.count * 3);
+      expect(Array.from(coords).every(Number.isFinite)).toBe(true);
+      expect(framesMoved).toBeGreaterThan(3);
+      // each point's nearest other point in the picture is of its own cluster
+      let same = 0;
+      for (let i = 0; i < clusters.count; i++) {
+        let best = -1;
+        let bestDistance = Infinity;
+        for (let j = 0; j < clusters.count; j++) {
+          if (j === i) continue;
+          const d = (coords[i * 3]! - coords[j * 3]!) ** 2 + (coords[i * 3 + 1]! - coords[j * 3 + 1]!) ** 2 + (coords[i * 3 + 2]! - coords[j * 3 + 2]!) ** 2;
+          if (d < bestDistance) [best, bestDistance] = [j, d];
+        }
+        if (clusters.labels[best] === clusters.labels[i]) same++;
+      }
+      expect(same / clusters.count).toBeGreaterThan(0.95);
+    });
+  }
 });

@@ -5,6 +5,8 @@ import { nnDescentSteps } from './nnDescent';
 import { explainedVarianceRatio, fitPca, type PcaModel, projectPca } from './pca';
 import { TsneOptimizer, tsneAffinities } from './tsne';
 import { advance, type Steps } from './steps';
+import { sampleIndices } from './random';
+import { LAYOUT_FIT_ROWS, TSNE_FIT_ROWS, placedCoords, type SampledPlacement, placementSteps } from './sampledLayout';
 import { fuzzyGraph, UmapOptimizer } from './umap';
 
 export type LayoutMethod = 'pca' | 'umap' | 'tsne';
@@ -25,6 +27,8 @@ export interface UmapParams {
   metric: Metric;
   /** reduce to this many PCA dimensions first; null keeps the full vectors */
   preReduce: number | null;
+  /** fitted on at most this many rows (a seeded sample); the others are placed by their nearest fitted rows */
+  fitRows: number;
   seed: number;
 }
 
@@ -35,6 +39,7 @@ export interface TsneParams {
   learningRate: number | 'auto';
   iterations: number;
   preReduce: number | null;
+  fitRows: number;
   seed: number;
 }
 
@@ -42,12 +47,10 @@ export type LayoutParams = PcaParams | UmapParams | TsneParams;
 
 export const DEFAULT_LAYOUT: { pca: PcaParams; umap: UmapParams; tsne: TsneParams } = {
   pca: { method: 'pca', dims: 3, axes: [0, 1, 2] },
-  umap: { method: 'umap', dims: 3, neighbours: 15, minDist: 0.1, epochs: 300, metric: 'cosine', preReduce: 50, seed: 42 },
-  tsne: { method: 'tsne', dims: 3, perplexity: 30, learningRate: 'auto', iterations: 750, preReduce: 50, seed: 42 },
+  umap: { method: 'umap', dims: 3, neighbours: 15, minDist: 0.1, epochs: 300, metric: 'cosine', preReduce: 50, fitRows: LAYOUT_FIT_ROWS, seed: 42 },
+  tsne: { method: 'tsne', dims: 3, perplexity: 30, learningRate: 'auto', iterations: 750, preReduce: 50, fitRows: TSNE_FIT_ROWS, seed: 42 },
 };
 
-/** Beyond this, exact kNN for UMAP/t-SNE would take minutes on this class of machine. */
-export const MAX_NEIGHBOUR_LAYOUT_POINTS = 50_000;
 /** Up to this many points the neighbour graph is exact; beyond, NN-descent approximates it. */
 export const EXACT_KNN_POINTS = 8_000;
 /** PCA is fitted on at most this many rows (a seeded sample) and then projects every row. */
@@ -55,6 +58,8 @@ export const PCA_FIT_ROWS = 4_000;
 const PCA_AXES = 10;
 /** the share of a UMAP or t-SNE progress bar that building the neighbour graph takes */
 const KNN_SHARE = 0.2;
+/** the share that placing the rows a sampled layout did not fit takes */
+const PLACE_SHARE = 0.15;
 
 export class LayoutInputError extends Error {}
 
@@ -65,6 +70,8 @@ export interface LayoutRun {
   readonly pca: PcaModel;
   readonly explained: number[];
   readonly done: boolean;
+  /** UMAP and t-SNE over LAYOUT_FIT_ROWS: how many rows were fitted and how many placed */
+  readonly sampled: { fitted: number; placed: number } | null;
   /** 0..1 */
   progress(): number;
   /** Advances for about budgetMs milliseconds. */
@@ -92,6 +99,13 @@ export function sampleRows(vectors: Float32Array, count: number, dims: number, r
     data.set(vectors.subarray(i * dims, (i + 1) * dims), r * dims);
   }
   return { data, count: rows };
+}
+
+/** The given rows of a row-major matrix, in that order. */
+function rowsOf(data: Float32Array, dims: number, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * dims);
+  rows.forEach((row, i) => out.set(data.subarray(row * dims, (row + 1) * dims), i * dims));
+  return out;
 }
 
 function toXyz(data: Float32Array, count: number, dims: number, axes: readonly number[]): Float32Array {
@@ -129,59 +143,76 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
     const basis = new Float32Array(axes.length * dims);
     axes.forEach((a, c) => a < pca.components && basis.set(pca.basis.subarray(a * dims, (a + 1) * dims), c * dims));
     const coords = toXyz(projectPca({ ...pca, components: axes.length, basis }, vectors, count), count, axes.length, [0, 1, 2]);
-    return { params, notes, pca, explained, done: true, progress: () => 1, step: () => {}, coords: () => coords };
+    return { params, notes, pca, explained, done: true, sampled: null, progress: () => 1, step: () => {}, coords: () => coords };
   }
   const projected = projectPca(pca, vectors, count);
 
-  if (count > MAX_NEIGHBOUR_LAYOUT_POINTS) {
-    throw new LayoutInputError(
-      `${params.method === 'umap' ? 'UMAP' : 't-SNE'} on ${count.toLocaleString('en')} points would take too long here (limit ${MAX_NEIGHBOUR_LAYOUT_POINTS.toLocaleString('en')}). Use PCA, or lay out a sample.`,
+  // beyond what can be fitted here, a seeded sample is fitted and every other row placed (sampledLayout.ts)
+  // layouts saved before fitRows existed fit the default
+  const fitRows = Math.max(3, params.fitRows ?? DEFAULT_LAYOUT[params.method].fitRows);
+  const fitted = count > fitRows ? sampleIndices(count, fitRows, params.seed) : null;
+  const fitCount = fitted?.length ?? count;
+  const label = params.method === 'umap' ? 'UMAP' : 't-SNE';
+  if (fitted)
+    notes.push(
+      `${label} was fitted on ${fitCount.toLocaleString('en')} sampled points; the other ${(count - fitCount).toLocaleString('en')} were placed by their nearest fitted points.`,
     );
-  }
   // the neighbour graph is built on the PCA-reduced vectors when asked, else on the full ones
   const reduced = params.preReduce !== null && params.preReduce < dims;
   const space = reduced ? projectPca({ ...pca, components: params.preReduce! }, vectors, count) : vectors;
   const spaceDims = reduced ? Math.min(params.preReduce!, pca.components) : dims;
   const metric: Metric = params.method === 'umap' ? params.metric : 'euclidean';
-  const init = toXyz(projected, count, pca.components, params.dims === 2 ? [0, 1] : [0, 1, 2]);
-  const initial = new Float32Array(count * params.dims);
-  for (let i = 0; i < count; i++) for (let c = 0; c < params.dims; c++) initial[i * params.dims + c] = init[i * 3 + c]!;
+  const allInitial = toXyz(projected, count, pca.components, [0, 1, params.dims === 2 ? Infinity : 2]);
+  const fitSpace = fitted ? rowsOf(space, spaceDims, fitted) : space;
+  const fitInitial = fitted ? rowsOf(allInitial, 3, fitted) : allInitial;
+  const initial = new Float32Array(fitCount * params.dims);
+  for (let i = 0; i < fitCount; i++) for (let c = 0; c < params.dims; c++) initial[i * params.dims + c] = fitInitial[i * 3 + c]!;
 
   let optimizer: UmapOptimizer | TsneOptimizer | null = null;
+  let placement: SampledPlacement | null = null;
   const neighbours =
     params.method === 'umap'
-      ? Math.min(params.neighbours, count - 1)
-      : Math.min(count - 1, Math.max(1, Math.floor(3 * Math.min(params.perplexity, (count - 1) / 3))));
-  if (params.method === 'umap' && params.neighbours > count - 1)
-    notes.push(`Only ${count} points: UMAP uses ${Math.max(0, count - 1)} neighbours instead of ${params.neighbours}.`);
-  if (params.method === 'tsne' && 3 * params.perplexity > count - 1)
-    notes.push(`Only ${count} points: t-SNE perplexity lowered to ${Math.max(1, Math.floor((count - 1) / 3))}.`);
-  if (count > EXACT_KNN_POINTS) notes.push(`Neighbour graph approximated by NN-descent (over ${EXACT_KNN_POINTS.toLocaleString('en')} points).`);
+      ? Math.min(params.neighbours, fitCount - 1)
+      : Math.min(fitCount - 1, Math.max(1, Math.floor(3 * Math.min(params.perplexity, (fitCount - 1) / 3))));
+  if (params.method === 'umap' && params.neighbours > fitCount - 1)
+    notes.push(`Only ${fitCount} points: UMAP uses ${Math.max(0, fitCount - 1)} neighbours instead of ${params.neighbours}.`);
+  if (params.method === 'tsne' && 3 * params.perplexity > fitCount - 1)
+    notes.push(`Only ${fitCount} points: t-SNE perplexity lowered to ${Math.max(1, Math.floor((fitCount - 1) / 3))}.`);
+  if (fitCount > EXACT_KNN_POINTS) notes.push(`Neighbour graph approximated by NN-descent (over ${EXACT_KNN_POINTS.toLocaleString('en')} points).`);
   const total = params.method === 'umap' ? params.epochs : params.iterations;
-  let phase: 'knn' | 'optimise' | 'done' = count < 3 ? 'done' : 'knn';
-  let finalCoords: Float32Array | null = count < 3 ? toXyz(initial, count, params.dims, [0, 1, 2]) : null;
+  let phase: 'knn' | 'place' | 'optimise' | 'done' = fitCount < 3 ? 'done' : 'knn';
+  let finalCoords: Float32Array | null = fitCount < 3 ? allInitial.slice() : null;
 
   // the neighbour graph is built in steps too: pause and cancel reach it
   const knn: Steps<KnnGraph> =
-    count > EXACT_KNN_POINTS
-      ? nnDescentSteps(space, count, spaceDims, neighbours, metric, params.seed)
-      : exactKnnSteps(space, count, spaceDims, neighbours, metric);
+    fitCount > EXACT_KNN_POINTS
+      ? nnDescentSteps(fitSpace, fitCount, spaceDims, neighbours, metric, params.seed)
+      : exactKnnSteps(fitSpace, fitCount, spaceDims, neighbours, metric);
+  let graph: KnnGraph | null = null;
+  let placing: Steps<SampledPlacement> | null = null;
   let knnProgress = 0;
+  let placeProgress = 0;
   const start = (graph: KnnGraph) => {
     if (params.method === 'umap') {
-      optimizer = new UmapOptimizer(fuzzyGraph(graph), scaleTo(initial, 10), count, {
+      optimizer = new UmapOptimizer(fuzzyGraph(graph), scaleTo(initial, 10), fitCount, {
         dims: params.dims,
         minDist: params.minDist,
         epochs: params.epochs,
         seed: params.seed,
       });
     } else {
-      const perplexity = Math.max(1, Math.min(params.perplexity, (count - 1) / 3));
+      const perplexity = Math.max(1, Math.min(params.perplexity, (fitCount - 1) / 3));
       const p = tsneAffinities(graph, perplexity);
       const init = scaleTo(initial, 1e-4 * 3); // about the scale scikit-learn's PCA init uses
-      optimizer = new TsneOptimizer(p, init, count, { dims: params.dims, perplexity, learningRate: params.learningRate, iterations: params.iterations });
+      optimizer = new TsneOptimizer(p, init, fitCount, { dims: params.dims, perplexity, learningRate: params.learningRate, iterations: params.iterations });
     }
     phase = 'optimise';
+  };
+  /** every row's place now: the fitted rows' from the optimiser, the placed rows' from them */
+  const current = (): Float32Array => {
+    if (!optimizer) return allInitial.slice(); // a frame's coordinates are transferred away: never hand out our own
+    const fittedCoords = toXyz(optimizer.embedding, fitCount, params.dims, [0, 1, 2]);
+    return placement ? placedCoords(placement, fittedCoords, count) : fittedCoords;
   };
 
   return {
@@ -192,7 +223,13 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
     get done() {
       return phase === 'done';
     },
-    progress: () => (phase === 'done' ? 1 : phase === 'knn' ? KNN_SHARE * knnProgress : KNN_SHARE + (1 - KNN_SHARE) * (optimizer!.completed / total)),
+    sampled: fitted ? { fitted: fitCount, placed: count - fitCount } : null,
+    progress: () => {
+      if (phase === 'done') return 1;
+      if (phase === 'knn') return KNN_SHARE * knnProgress;
+      if (phase === 'place') return KNN_SHARE + PLACE_SHARE * placeProgress;
+      return KNN_SHARE + (fitted ? PLACE_SHARE : 0) + (1 - KNN_SHARE - (fitted ? PLACE_SHARE : 0)) * (optimizer!.completed / total);
+    },
     step(budgetMs: number) {
       const until = performance.now() + budgetMs;
       if (phase === 'knn') {
@@ -201,16 +238,29 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
           knnProgress = built.progress;
           return;
         }
-        start(built.value);
+        graph = built.value;
+        if (fitted) {
+          placing = placementSteps(space, count, spaceDims, fitted, graph, params.seed);
+          phase = 'place';
+        } else start(graph);
+      }
+      if (phase === 'place') {
+        const found = advance(placing!, Math.max(1, until - performance.now()));
+        if (!found.done) {
+          placeProgress = found.progress;
+          return;
+        }
+        placement = found.value;
+        start(graph!);
       }
       while (phase === 'optimise' && performance.now() < until) {
         optimizer!.step(1);
         if (optimizer!.done) {
           phase = 'done';
-          finalCoords = toXyz(optimizer!.embedding, count, params.dims, [0, 1, 2]);
+          finalCoords = current();
         }
       }
     },
-    coords: () => finalCoords ?? (optimizer ? toXyz(optimizer.embedding, count, params.dims, [0, 1, 2]) : toXyz(initial, count, params.dims, [0, 1, 2])),
+    coords: () => finalCoords ?? current(),
   };
 }

@@ -1,7 +1,7 @@
 // How faithfully a layout keeps the neighbourhoods of the full-dimensional vectors. Both measures
 // run as steps (see steps.ts), so that the quality worker can drop them when they go stale.
 import { exactKnnOfRowsSteps, exactKnnSteps, type KnnGraph, type Metric } from './knn';
-import { seededRandom } from './random';
+import { sampleIndices } from './random';
 import { finish, type Steps, within } from './steps';
 
 /**
@@ -28,17 +28,6 @@ export function* neighbourRecallSteps(
     recall[rows ? rows[r]! : r] = k > 0 ? shared / k : 1;
   }
   return recall;
-}
-
-/** `size` distinct indices below `count`, seeded, in increasing order. */
-export function sampleIndices(count: number, size: number, seed = 1): Int32Array {
-  const all = Array.from({ length: count }, (_, i) => i);
-  const random = seededRandom(seed);
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [all[i], all[j]] = [all[j]!, all[i]!];
-  }
-  return Int32Array.from(all.slice(0, Math.min(size, count)).sort((a, b) => a - b));
 }
 
 function distanceRow(data: Float32Array, dims: number, count: number, i: number, metric: Metric, out: Float64Array): void {

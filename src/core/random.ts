@@ -9,3 +9,14 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** `size` distinct indices below `count`, seeded, in increasing order. */
+export function sampleIndices(count: number, size: number, seed = 1): Int32Array {
+  const all = Array.from({ length: count }, (_, i) => i);
+  const random = seededRandom(seed);
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return Int32Array.from(all.slice(0, Math.min(size, count)).sort((a, b) => a - b));
+}

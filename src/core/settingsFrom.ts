@@ -31,6 +31,7 @@ const RULES: Record<string, Rule> = {
   epochs: integer(10, 2000),
   metric: oneOf('cosine', 'euclidean'),
   preReduce: either(nothing, integer(2, 1024)),
+  fitRows: integer(100, 1_000_000),
   seed: integer(0, 2 ** 31 - 1),
   perplexity: real(2, 100),
   learningRate: either(oneOf('auto'), real(1, 100_000)),

@@ -237,6 +237,13 @@ export function summary(): OrrerySummary {
     helpOpen: s.helpOpen,
     share: { length: s.shareLink?.bytes ?? null, referenced: s.shareLink?.referenced ?? false, demo: s.shareLink?.demo ?? false },
     reducedFrom: activeSpace().projection?.from ?? null,
+    scale: {
+      rows: s.chunkCount,
+      drawn: sceneReport.points.bright + sceneReport.points.dimmed,
+      sampledLayout: space.sampledLayout,
+      vectorStorage: 'float32',
+      memoryBytes: activeSpace().vectors.byteLength + activeSpace().coords.byteLength,
+    },
   });
 }
 

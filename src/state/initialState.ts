@@ -119,6 +119,7 @@ export const emptySpaceState = (id: SpaceId, recipe: SpaceRecipe): SpaceState =>
   dims: 0,
   layoutParams: DEFAULT_LAYOUT.pca,
   explainedVariance: [],
+  sampledLayout: null,
   placedCount: 0,
   quality: null,
   qualityVersion: 0,

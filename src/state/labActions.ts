@@ -73,6 +73,9 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
       });
       throw new Error(`${run.model.label} comes from ${unreachable[0]}, which this page may not reach yet.`);
     }
+    // A's true neighbours are found in the quality worker while B is made beside them
+    const inAFound = trueNeighbours(a, OVERLAP_K, signal);
+    inAFound.catch(() => undefined); // its failure is met where it is awaited
     // a labelled-pairs file measured against the earlier B is measured again against the new one
     const earlierPairs = store.getState().lab?.pairs ?? null;
     closeLab();
@@ -93,7 +96,7 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
     const b = spaceOf(LAB_SPACE);
     const match = table === a.table ? null : matchChunks(a.table, table);
     setStatus('querying', `Comparing the ${OVERLAP_K} nearest neighbours of ${count.toLocaleString('en')} chunks in both spaces`);
-    const inA = await trueNeighbours(a, OVERLAP_K, signal);
+    const inA = await inAFound;
     const inB = await trueNeighbours(b, OVERLAP_K, signal);
     const [neighboursA, neighboursB] = [inA.indices, inB.indices];
     const overlap = neighbourJaccard(neighboursA, neighboursB, count, OVERLAP_K, match ?? undefined);

@@ -62,6 +62,7 @@ export async function runLayout(params: LayoutParams): Promise<void> {
   const previous = {
     params: layoutParamsOf(space),
     explained: store.getState().spaces[space.id]?.explainedVariance ?? [],
+    sampled: store.getState().spaces[space.id]?.sampledLayout ?? null,
     coords: space.coords,
     placed: space.placed,
     pca: space.pca,
@@ -105,7 +106,7 @@ export async function runLayout(params: LayoutParams): Promise<void> {
     if (isMine && !stale()) {
       setLayoutParams(previous.params, space);
       space.pca = previous.pca;
-      setSpaceState(space.id, { explainedVariance: previous.explained });
+      setSpaceState(space.id, { explainedVariance: previous.explained, sampledLayout: previous.sampled });
       showCoords(space, previous.coords, previous.placed);
       void measureQuality(space, previous.params);
     }
@@ -118,14 +119,16 @@ export async function runLayout(params: LayoutParams): Promise<void> {
   }
 }
 
+/** A layout to show: the worker's result, or coordinates restored or placed (no PCA basis then). */
+export type LayoutShown = Pick<LayoutResult, 'coords' | 'explained' | 'notes'> & { pca: LayoutResult['pca'] | null; sampled?: LayoutResult['sampled'] };
+
 /** Shows a finished layout of a space: its coordinates, PCA basis and notes; then measures its distortion. */
-export function finishLayout(
-  space: Space,
-  params: LayoutParams,
-  result: Pick<LayoutResult, 'coords' | 'explained' | 'notes'> & { pca: LayoutResult['pca'] | null },
-): void {
+export function finishLayout(space: Space, params: LayoutParams, result: LayoutShown): void {
   space.pca = result.pca;
-  store.setState((s) => ({ layoutProgress: null, ...spacePatch(s, space.id, { explainedVariance: result.explained }) }));
+  store.setState((s) => ({
+    layoutProgress: null,
+    ...spacePatch(s, space.id, { explainedVariance: result.explained, sampledLayout: result.sampled ?? null }),
+  }));
   showCoords(space, result.coords);
   for (const note of result.notes) store.getState().notify('info', note);
   void measureQuality(space, params);
@@ -133,7 +136,7 @@ export function finishLayout(
 
 /** Records the layout now on screen; the scene animates to the next coordinates. */
 export function setLayoutParams(params: LayoutParams, space: Space = activeSpace()): void {
-  store.setState((s) => ({ layoutPaused: false, ...spacePatch(s, space.id, { layoutParams: params, quality: null }) }));
+  store.setState((s) => ({ layoutPaused: false, ...spacePatch(s, space.id, { layoutParams: params, quality: null, sampledLayout: null }) }));
   space.recall = null;
 }
 

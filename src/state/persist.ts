@@ -51,7 +51,10 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
       queryVector: query,
       projection: saved.projection ?? null,
     },
-    layout: { params: saved.layoutParams, result: { coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [] } },
+    layout: {
+      params: saved.layoutParams,
+      result: { coords: saved.coords, pca: saved.pca, explained: saved.explainedVariance, notes: [], sampled: saved.sampledLayout ?? null },
+    },
     // what was just read need not be written back (a kept workspace brought back becomes the current one)
     saved: keys === SAVED,
   });

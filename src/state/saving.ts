@@ -37,6 +37,8 @@ export interface SavedWorkspace {
   pca: PcaModel;
   layoutParams: LayoutParams;
   explainedVariance: number[];
+  /** absent in saves from before sampled layouts */
+  sampledLayout?: { fitted: number; placed: number } | null;
   modelSource: ModelSource;
   backend: Backend | null;
   dtype: string | null;
@@ -87,6 +89,7 @@ function snapshot(): SavedWorkspace {
     pca: activeSpace().pca!,
     layoutParams: activeOf(s).layoutParams,
     explainedVariance: activeOf(s).explainedVariance,
+    sampledLayout: activeOf(s).sampledLayout,
     modelSource: s.modelSource,
     backend: s.backend,
     dtype: s.dtype,

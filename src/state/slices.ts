@@ -222,6 +222,8 @@ export interface SpaceState {
   /** the parameters of the space's layout (or of the one being computed) */
   layoutParams: LayoutParams;
   explainedVariance: number[];
+  /** a UMAP or t-SNE fitted on a sample of the rows: how many were fitted and how many placed */
+  sampledLayout: { fitted: number; placed: number } | null;
   /** chunks placed into the layout without laying it out again */
   placedCount: number;
   quality: LayoutQuality | null;

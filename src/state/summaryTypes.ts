@@ -153,6 +153,14 @@ export interface OrrerySummary {
   share: { length: number | null; referenced: boolean; demo: boolean };
   /** set when the vectors are a share link's PCA reduction: the model's dimensions they were reduced from */
   reducedFrom: number | null;
+  /** how big the space on screen is: rows, points drawn (not hidden by filters), a sampled layout's fitted and placed rows, how its vectors are held and their bytes */
+  scale: {
+    rows: number;
+    drawn: number;
+    sampledLayout: { fitted: number; placed: number } | null;
+    vectorStorage: 'float32' | 'float16' | 'int8';
+    memoryBytes: number;
+  };
   /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */
   vectorDb: {
     /** hosts besides its own origin that this page may connect to (its connect-src) */

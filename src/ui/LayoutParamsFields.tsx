@@ -1,4 +1,4 @@
-import type { LayoutParams, PcaParams, TsneParams, UmapParams } from '../core/layoutRun';
+import { DEFAULT_LAYOUT, type LayoutParams, type PcaParams, type TsneParams, type UmapParams } from '../core/layoutRun';
 import { NumberField } from './NumberField';
 
 interface FieldsProps<P> {
@@ -55,6 +55,17 @@ function PcaFields({ params, onChange, explained }: FieldsProps<PcaParams> & { e
 export function LayoutParamsFields({ params, onChange, explained }: FieldsProps<LayoutParams> & { explained: number[] }) {
   if (params.method === 'pca') return <PcaFields params={params} onChange={onChange} explained={explained} />;
   const seed = <NumberField label="Seed" value={params.seed} min={0} onChange={(seed) => onChange({ ...params, seed })} />;
+  // beyond this many rows, a seeded sample is fitted and the rest placed by their nearest fitted rows
+  const fitRows = (
+    <NumberField
+      label="Fit at most (rows)"
+      value={params.fitRows ?? DEFAULT_LAYOUT[params.method].fitRows}
+      min={100}
+      max={1_000_000}
+      step={1000}
+      onChange={(fitRows) => onChange({ ...params, fitRows })}
+    />
+  );
   if (params.method === 'umap') {
     return (
       <div className="fields">
@@ -69,6 +80,7 @@ export function LayoutParamsFields({ params, onChange, explained }: FieldsProps<
           </select>
         </label>
         <PreReduce params={params} onChange={onChange} />
+        {fitRows}
         {seed}
       </div>
     );
@@ -90,6 +102,7 @@ export function LayoutParamsFields({ params, onChange, explained }: FieldsProps<
       </label>
       <NumberField label="Iterations" value={params.iterations} min={50} max={5000} step={50} onChange={(iterations) => onChange({ ...params, iterations })} />
       <PreReduce params={params} onChange={onChange} />
+      {fitRows}
       {seed}
     </div>
   );

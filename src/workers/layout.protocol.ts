@@ -9,6 +9,8 @@ export interface LayoutResult {
   pca: PcaModel;
   explained: number[];
   notes: string[];
+  /** a UMAP or t-SNE fitted on a sample: how many rows were fitted, how many placed */
+  sampled: { fitted: number; placed: number } | null;
   elapsedMs: number;
 }
 

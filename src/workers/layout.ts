@@ -57,7 +57,10 @@ export function layoutWorker(yieldTurn = nextTurn, idle = idleWait, timing: Layo
           }
         }
         const coords = run.coords();
-        return transferring({ coords, pca: run.pca, explained: run.explained, notes: run.notes, elapsedMs: performance.now() - started }, [coords.buffer]);
+        return transferring(
+          { coords, pca: run.pca, explained: run.explained, notes: run.notes, sampled: run.sampled, elapsedMs: performance.now() - started },
+          [coords.buffer],
+        );
       },
     },
   };

@@ -4,7 +4,7 @@
 // silhouette of k-means runs on a sample (its pairwise distances are computed once), and the full
 // run then starts from that sample's centroids, so it converges in a few passes.
 import { normalizeRows } from '../pooling';
-import { sampleIndices } from '../quality';
+import { sampleIndices } from '../random';
 import { seededRandom } from '../random';
 import { type Steps, within } from '../steps';
 

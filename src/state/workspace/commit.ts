@@ -24,11 +24,10 @@ import type { LayoutParams } from '../../core/layoutRun';
 import type { Backend, ModelSource } from '../../core/models';
 import type { Projection } from '../../core/snapshot/reduce';
 import { allocateVectors, isShared, rowNorms } from '../../core/vectors';
-import type { LayoutResult } from '../../workers/layout.protocol';
 import { followAddress } from '../addressFollow';
 import { applyClusters, runClusters } from '../clusterActions';
 import { compareWithIndex } from '../indexComparison';
-import { cancelLayout, finishLayout, placeNewRows, setLayoutParams } from '../layoutActions';
+import { cancelLayout, finishLayout, type LayoutShown, placeNewRows, setLayoutParams } from '../layoutActions';
 import { answerQuery, setOpenChunk } from '../queryActions';
 import { autosave, markSaved } from '../saving';
 import { useOrreryStore } from '../store';
@@ -59,8 +58,6 @@ export interface Made {
   /** the vectors are the model's reduced by this projection (a share link's); null: the model's own; absent: as before when the size is unchanged */
   projection?: Projection | null;
 }
-
-export type LayoutShown = Pick<LayoutResult, 'coords' | 'explained' | 'notes'> & { pca: LayoutResult['pca'] | null };
 
 export interface WorkspaceChange {
   /** the space changed (the active one when absent) */
@@ -205,7 +202,7 @@ export function commitEmpty(): Promise<void> {
     layoutVersion: s.layoutVersion + 1,
     restored: false,
     resumable: null,
-    ...spacePatch(s, space.id, { placedCount: 0, explainedVariance: [] }),
+    ...spacePatch(s, space.id, { placedCount: 0, explainedVariance: [], sampledLayout: null }),
   }));
   return commitWorkspace({ corpus: { ...emptySpaceData(), vectors: new Float32Array(0) }, made: { queryVector: null } });
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { exactKnnSteps } from './knn';
+import { sampleIndices } from './random';
+import { PLACE_K, placedCoords, placementSteps, rowsOutside } from './sampledLayout';
+import { finish } from './steps';
+import { gaussianClusters } from './syntheticData';
+
+describe('sampled layouts', () => {
+  it('rowsOutside lists every row the sample lacks, in order', () => {
+    expect(Array.from(rowsOutside(Int32Array.from([0, 3, 4, 8]), 10))).toEqual([1, 2, 5, 6, 7, 9]);
+    expect(rowsOutside(new Int32Array(0), 3)).toEqual(Int32Array.from([0, 1, 2]));
+  });
+
+  it('hangs each unfitted row from its true nearest fitted rows (cosine), weights summing to 1', () => {
+    const { data, count } = gaussianClusters(8, 400, 32, 5, 0.6);
+    const dims = 32;
+    const fitted = sampleIndices(count, 800, 2);
+    const fittedData = new Float32Array(fitted.length * dims);
+    fitted.forEach((row, p) => fittedData.set(data.subarray(row * dims, (row + 1) * dims), p * dims));
+    const graph = finish(exactKnnSteps(fittedData, fitted.length, dims, 15));
+    const placement = finish(placementSteps(data, count, dims, fitted, graph, 1));
+    expect(placement.placed).toHaveLength(count - 800);
+    // against brute force over the fitted rows
+    let found = 0;
+    for (let o = 0; o < placement.placed.length; o++) {
+      const at = placement.placed[o]! * dims;
+      const row = data.subarray(at, at + dims);
+      const similarity = (p: number) => {
+        let [dot, a, b] = [0, 0, 0];
+        for (let j = 0; j < dims; j++) {
+          dot += row[j]! * fittedData[p * dims + j]!;
+          a += row[j]! ** 2;
+          b += fittedData[p * dims + j]! ** 2;
+        }
+        return dot / Math.sqrt(a * b);
+      };
+      const similarities = Array.from({ length: fitted.length }, (_, p) => similarity(p));
+      const truth = new Set(
+        Array.from({ length: fitted.length }, (_, p) => p)
+          .sort((p, q) => similarities[q]! - similarities[p]!)
+          .slice(0, PLACE_K),
+      );
+      const mine = placement.neighbours.subarray(o * PLACE_K, (o + 1) * PLACE_K);
+      found += Array.from(mine).filter((p) => truth.has(p)).length;
+      const weights = placement.weights.subarray(o * PLACE_K, (o + 1) * PLACE_K);
+      expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 5);
+    }
+    expect(found / (placement.placed.length * PLACE_K)).toBeGreaterThan(0.9);
+  });
+
+  it('places a row at the weighted mean of its fitted rows, and keeps the fitted rows where they are', () => {
+    const placement = {
+      fitted: Int32Array.from([0, 2]),
+      placed: Int32Array.from([1]),
+      neighbours: new Int32Array(PLACE_K),
+      weights: new Float32Array(PLACE_K),
+    };
+    placement.neighbours[1] = 1;
+    placement.weights[0] = 0.25;
+    placement.weights[1] = 0.75;
+    const coords = placedCoords(placement, Float32Array.from([0, 0, 0, 4, 8, 12]), 3);
+    expect(Array.from(coords)).toEqual([0, 0, 0, 3, 6, 9, 4, 8, 12]);
+  });
+});

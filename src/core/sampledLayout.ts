@@ -1,0 +1,140 @@
+// UMAP and t-SNE beyond what they can fit here: fitted on a seeded sample of rows, every other row
+// is placed at the weighted mean of its nearest fitted rows (found once, before the optimisation, by
+// descending random-projection trees over the sample and walking the sample's neighbour graph), so
+// that each frame of the run moves the placed rows with their neighbours.
+import type { KnnGraph } from './knn';
+import { seededRandom } from './random';
+import { buildRpTree, leafOf, type RpTree } from './rpTree';
+import type { Steps } from './steps';
+
+/** UMAP is fitted on at most this many rows by default (about a minute here), t-SNE on fewer (its neighbour graph is six times as wide). */
+export const LAYOUT_FIT_ROWS = 50_000;
+export const TSNE_FIT_ROWS = 20_000;
+/** fitted rows each placed row hangs from */
+export const PLACE_K = 8;
+const TREES = 3;
+/** rows between two yields */
+const SLICE = 2_000;
+
+export interface SampledPlacement {
+  /** the fitted rows, increasing */
+  fitted: Int32Array;
+  /** every other row, increasing */
+  placed: Int32Array;
+  /** per placed row, PLACE_K positions in `fitted` and their weights (summing to 1) */
+  neighbours: Int32Array;
+  weights: Float32Array;
+}
+
+/** Rows not in `fitted` (increasing), increasing. */
+export function rowsOutside(fitted: Int32Array, count: number): Int32Array {
+  const out = new Int32Array(count - fitted.length);
+  let f = 0;
+  let o = 0;
+  for (let r = 0; r < count; r++) {
+    if (f < fitted.length && fitted[f] === r) f++;
+    else out[o++] = r;
+  }
+  return out;
+}
+
+/**
+ * Finds each unfitted row's nearest fitted rows by cosine in `space` (count × dims: the vectors the
+ * layout's graph was built on), with `graph` the fitted rows' own neighbour graph (positions in fitted).
+ */
+export function* placementSteps(space: Float32Array, count: number, dims: number, fitted: Int32Array, graph: KnnGraph, seed: number): Steps<SampledPlacement> {
+  const m = fitted.length;
+  const fittedData = new Float32Array(m * dims);
+  fitted.forEach((row, p) => fittedData.set(space.subarray(row * dims, (row + 1) * dims), p * dims));
+  const fittedNorms = normsOf(fittedData, m, dims);
+  const random = seededRandom(seed);
+  const all = Int32Array.from({ length: m }, (_, p) => p);
+  const trees: RpTree[] = Array.from({ length: TREES }, () => buildRpTree(fittedData, dims, all, random));
+  yield 0.1;
+
+  const placed = rowsOutside(fitted, count);
+  const neighbours = new Int32Array(placed.length * PLACE_K);
+  const weights = new Float32Array(placed.length * PLACE_K);
+  const seen = new Int32Array(m).fill(-1);
+  const bestIndex = new Int32Array(PLACE_K);
+  const bestSimilarity = new Float64Array(PLACE_K);
+  for (let o = 0; o < placed.length; o++) {
+    if (o % SLICE === SLICE - 1) yield 0.1 + (0.9 * o) / placed.length;
+    const at = placed[o]! * dims;
+    let norm = 0;
+    for (let j = 0; j < dims; j++) norm += space[at + j]! * space[at + j]!;
+    norm = Math.sqrt(norm) || 1;
+    bestIndex.fill(-1);
+    bestSimilarity.fill(-Infinity);
+    const consider = (p: number): boolean => {
+      if (seen[p] === o) return false;
+      seen[p] = o;
+      let dot = 0;
+      const pp = p * dims;
+      for (let j = 0; j < dims; j++) dot += space[at + j]! * fittedData[pp + j]!;
+      const similarity = dot / (norm * (fittedNorms[p]! || 1));
+      if (similarity <= bestSimilarity[PLACE_K - 1]!) return false;
+      let pos = PLACE_K - 1;
+      for (; pos > 0 && bestSimilarity[pos - 1]! < similarity; pos--) {
+        bestSimilarity[pos] = bestSimilarity[pos - 1]!;
+        bestIndex[pos] = bestIndex[pos - 1]!;
+      }
+      bestSimilarity[pos] = similarity;
+      bestIndex[pos] = p;
+      return true;
+    };
+    for (const tree of trees) for (const p of leafOf(tree, space, at)) consider(p);
+    // the neighbours of the best so far, until they bring nothing closer (at most three rounds)
+    for (let round = 0, improved = true; improved && round < 3; round++) {
+      improved = false;
+      for (const p of Array.from(bestIndex)) {
+        if (p < 0) continue;
+        for (let t = 0; t < graph.k; t++) if (consider(graph.indices[p * graph.k + t]!)) improved = true;
+      }
+    }
+    // sharper weights for closer rows, as a query is placed (placement.ts)
+    let total = 0;
+    for (let t = 0; t < PLACE_K; t++) {
+      const w = bestIndex[t]! < 0 ? 0 : Math.exp((bestSimilarity[t]! - bestSimilarity[0]!) * 20);
+      neighbours[o * PLACE_K + t] = Math.max(0, bestIndex[t]!);
+      weights[o * PLACE_K + t] = w;
+      total += w;
+    }
+    for (let t = o * PLACE_K; t < (o + 1) * PLACE_K; t++) weights[t] = weights[t]! / total;
+  }
+  return { fitted, placed, neighbours, weights };
+}
+
+function normsOf(data: Float32Array, count: number, dims: number): Float32Array {
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += data[i * dims + j]! ** 2;
+    out[i] = Math.sqrt(s);
+  }
+  return out;
+}
+
+/** Every row's position (count × 3): the fitted rows' from `fittedCoords` (m × 3), the others' from their fitted neighbours. */
+export function placedCoords(placement: SampledPlacement, fittedCoords: Float32Array, count: number): Float32Array {
+  const out = new Float32Array(count * 3);
+  placement.fitted.forEach((row, p) => out.set(fittedCoords.subarray(p * 3, p * 3 + 3), row * 3));
+  const { placed, neighbours, weights } = placement;
+  for (let o = 0; o < placed.length; o++) {
+    let x = 0;
+    let y = 0;
+    let z = 0;
+    for (let t = 0; t < PLACE_K; t++) {
+      const p = neighbours[o * PLACE_K + t]! * 3;
+      const w = weights[o * PLACE_K + t]!;
+      x += w * fittedCoords[p]!;
+      y += w * fittedCoords[p + 1]!;
+      z += w * fittedCoords[p + 2]!;
+    }
+    const r = placed[o]! * 3;
+    out[r] = x;
+    out[r + 1] = y;
+    out[r + 2] = z;
+  }
+  return out;
+}
