@@ -1,4 +1,5 @@
 import { write, writeBigText, writeTinyFiles } from './fixtures/folder';
+import { makeParquet } from './fixtures/formats';
 import { expect, settledPixels, summary, test, waitReady, waitSaved } from './fixtures';
 
 test('10,000 tiny files load with progress, each distinct text embedded once', async ({ page }) => {
@@ -42,28 +43,22 @@ test('a 100 MB text file is read and chunked in a worker: progress, a responsive
   expect((await summary(page)).chunkCount).toBe(demoChunks);
 });
 
-test('UMAP on more rows than it fits: a seeded sample is fitted, the rest placed beside their own, the caption says so, and a reload keeps it', async ({
+test('a Parquet file read a row group at a time; UMAP on more rows than it fits: a sample fitted, the rest placed beside their own, the caption says so, a reload keeps it', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   const rows = 4_000;
   const groups = 8;
-  const vectors: string[] = [];
-  const metadata = ['name\tgroup'];
-  for (let r = 0; r < rows; r++) {
-    const g = r % groups;
-    vectors.push(
-      Array.from({ length: groups }, (_, j) => (j === g ? 1 : 0) + ((r * 7919 + j * 104729) % 1000) / 2500)
-        .map((x) => x.toFixed(4))
-        .join('\t'),
-    );
-    metadata.push(`point ${r}\tgroup ${g}`);
-  }
+  const table = Array.from({ length: rows }, (_, r) => ({
+    text: `point ${r}`,
+    source: `group ${r % groups}`,
+    embedding: Array.from({ length: groups }, (_, j) => (j === r % groups ? 1 : 0) + ((r * 7919 + j * 104729) % 1000) / 2500),
+  }));
   await page.goto('/');
-  await page
-    .getByLabel('Add files')
-    .setInputFiles([write('layout/sampled/vectors.tsv', `${vectors.join('\n')}\n`), write('layout/sampled/metadata.tsv', `${metadata.join('\n')}\n`)]);
+  // written in row groups of 500 rows, as pyarrow and DuckDB write big files in groups
+  await page.getByLabel('Add files').setInputFiles(write('layout/sampled/points.parquet', makeParquet(table, 500)));
   await waitReady(page);
+  expect((await summary(page)).sources).toEqual([{ name: 'points.parquet', format: 'parquet', chunks: rows }]);
   await page.getByLabel('Method').selectOption('umap');
   await page.getByLabel('Epochs').fill('100');
   await page.getByLabel('Fit at most (rows)').fill('1000');

@@ -1,27 +1,37 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { nearestOnScreen } from '../core/screenPick';
+import { ScreenIndex } from '../core/screenIndex';
 import { setOpenChunk } from '../state/queryActions';
 import { readOrrery } from '../state/hooks';
 import { setHovered } from '../state/viewActions';
+import { sceneReport } from '../state/sceneReport';
 import { currentViewport, sceneState } from './sceneState';
 
 /** pointer within this many CSS pixels of a point's centre picks it */
 const PICK_RADIUS = 8;
 /** a press that moves more than this is a drag (orbit), not a click */
 const CLICK_SLOP = 4;
+/** hover picks whose times the scene report keeps */
+const PICKS_KEPT = 100;
+
+/** the points' projections for the camera as it last stood still, and the drawn positions they were made from */
+let indexed: { index: ScreenIndex; version: number } | null = null;
 
 function pick(event: PointerEvent | MouseEvent, canvas: HTMLCanvasElement): number | null {
   const view = currentViewport();
   if (!view) return null;
+  const { positions, visible, positionsVersion } = sceneState;
+  // projected once per camera pose and set of positions; every hover after that reads a few grid cells
+  if (!indexed || indexed.version !== positionsVersion || !indexed.index.fits(view))
+    indexed = { index: new ScreenIndex(positions, positions.length / 3, view, visible), version: positionsVersion };
   const rect = canvas.getBoundingClientRect();
-  const { positions, visible } = sceneState;
-  return nearestOnScreen(positions, positions.length / 3, view, event.clientX - rect.left, event.clientY - rect.top, PICK_RADIUS, visible);
+  return indexed.index.nearest(event.clientX - rect.left, event.clientY - rect.top, PICK_RADIUS);
 }
 
 /**
- * Hover and click by projecting the points to the screen (core/screenPick.ts) instead of casting
- * rays at them: one pass per pointer move, at most once per animation frame.
+ * Hover and click by projecting the points to the screen (core/screenIndex.ts) instead of casting
+ * rays at them: one pass per camera pose, then a look at the grid cells under the pointer, at most
+ * once per animation frame.
  */
 export function Picking() {
   const canvas = useThree((s) => s.gl.domElement);
@@ -32,7 +42,10 @@ export function Picking() {
       const event = pending;
       pending = null;
       if (!event) return;
+      const started = performance.now();
       const index = pick(event, canvas);
+      sceneReport.pickMs.push(performance.now() - started);
+      if (sceneReport.pickMs.length > PICKS_KEPT) sceneReport.pickMs.shift();
       const current = readOrrery().hovered;
       if (index === null) {
         if (current) setHovered(null);

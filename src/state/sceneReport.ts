@@ -9,6 +9,8 @@ export const sceneReport = {
   fineLabels: [] as { parent: number; text: string; shown: boolean }[],
   /** frames drawn so far (bench:interaction counts them per pointer move) */
   frames: 0,
+  /** how long the last hover picks took, in ms (bench:interaction reads them) */
+  pickMs: [] as number[],
   /** points drawn at full strength, dimmed (outside a query's answer or a search), and hidden (filters) */
   points: { bright: 0, dimmed: 0, hidden: 0 },
   /** the model lab's labelled-pair lines: pairs that belong together (green) and negatives (red) */

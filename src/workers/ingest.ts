@@ -7,6 +7,7 @@ import { chunkDocuments, type SourceDocument } from '../core/corpus';
 import { candidateDocument, extensionOf, type FileResult, formatOf, MAX_FILE_BYTES, pairVectors, parseFile, type VectorFile } from '../core/ingest/files';
 import { InputError } from '../core/ingest/inputError';
 import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
+import type { RowProgress } from '../core/ingest/parquet';
 import type { RawTable } from '../core/ingest/records';
 import type { ModelSource } from '../core/models';
 import { type CallContext, type Handlers, transferring } from './host';
@@ -15,7 +16,7 @@ import type { IngestCalls, IngestFile, IngestProgress } from './ingest.protocol'
 export interface IngestLibraries {
   pdf: () => Promise<PdfLibrary>;
   /** Parquet, read where a reader that never ends can be stopped (see parquetReader.ts) */
-  parquet?: (bytes: Uint8Array) => Promise<RawTable>;
+  parquet?: (bytes: Uint8Array, onRows?: RowProgress) => Promise<RawTable>;
   tokenCounter: (source: ModelSource) => Promise<TokenCounter>;
 }
 
@@ -148,7 +149,10 @@ class Ingest {
           documents.push(doc);
           if (doc.note) notes.push(`${path}: ${doc.note}.`);
         } else {
-          const result = await parseFile(path, bytes, undefined, this.libraries.parquet);
+          // a big Parquet file says how many of its rows are read
+          const onRows: RowProgress = (done, rows) =>
+            this.progress(call, `${label}: ${done.toLocaleString('en')} / ${rows.toLocaleString('en')} rows`, before + (file.size * done) / rows, total);
+          const result = await parseFile(path, bytes, undefined, this.libraries.parquet, onRows);
           documents.push(...result.documents);
           if (result.vectors) vectors.push(result.vectors);
           if (result.metadataCandidate) candidates.push(result.metadataCandidate);

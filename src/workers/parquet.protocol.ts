@@ -1,6 +1,9 @@
 import type { RawTable } from '../core/ingest/records';
 
 export type ParquetCalls = {
-  /** one Parquet file as a table of rows */
+  /** one Parquet file as a table of rows, read a row group at a time */
   read: { params: { bytes: Uint8Array }; result: { table: RawTable } };
 };
+
+/** rows read so far, after each row group */
+export type ParquetProgress = { type: 'rows'; id: number; done: number; total: number };

@@ -3,8 +3,10 @@
 // ends on a damaged file can be stopped.
 import { parquetTable } from '../core/ingest/parquet';
 import { serve } from './host';
-import type { ParquetCalls } from './parquet.protocol';
+import type { ParquetCalls, ParquetProgress } from './parquet.protocol';
 
 // hyparquet leaves rejected promises of its own behind on some damaged files: the answer says enough
 self.onunhandledrejection = (event) => event.preventDefault();
-serve<ParquetCalls>({ read: async (request) => ({ table: await parquetTable(request.bytes) }) });
+serve<ParquetCalls, ParquetProgress>({
+  read: async (request, call) => ({ table: await parquetTable(request.bytes, (done, total) => call.emit({ type: 'rows', done, total })) }),
+});

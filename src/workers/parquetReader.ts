@@ -3,15 +3,16 @@
 import { InputError } from '../core/ingest/inputError';
 import type { RawTable } from '../core/ingest/records';
 import { readerTimeLimitMs, withinTimeLimit } from '../core/timeLimit';
-import type { ParquetCalls } from './parquet.protocol';
+import type { ParquetCalls, ParquetProgress } from './parquet.protocol';
+import type { RowProgress } from '../core/ingest/parquet';
 import parquetWorkerUrl from './parquet.worker.ts?worker&url';
 import { WorkerClient, WorkerStopped } from './rpc';
 import { startWorker } from './startWorker';
 
-export async function readParquet(bytes: Uint8Array): Promise<RawTable> {
-  const client = new WorkerClient<ParquetCalls>(() => startWorker(parquetWorkerUrl, 'parquet'), 'Parquet reader');
+export async function readParquet(bytes: Uint8Array, onRows?: RowProgress): Promise<RawTable> {
+  const client = new WorkerClient<ParquetCalls, ParquetProgress>(() => startWorker(parquetWorkerUrl, 'parquet'), 'Parquet reader');
   const limit = readerTimeLimitMs(bytes.length);
-  const read = client.request('read', { bytes }).catch((error: unknown) => {
+  const read = client.request('read', { bytes }, { onEvent: (event) => onRows?.(event.done, event.total) }).catch((error: unknown) => {
     throw error instanceof WorkerStopped ? new InputError(`the Parquet reader failed (${error.reason})`) : error;
   });
   try {

@@ -7,7 +7,7 @@ import { htmlToText } from './html';
 import { InputError } from './inputError';
 import { markdownHeadings } from './markdown';
 import { parseNpy, parseNumericTsv } from './npy';
-import { parquetTable } from './parquet';
+import { parquetTable, type RowProgress } from './parquet';
 import { jsonLinesTable, jsonTable, type RawTable, recordsDocument, tableDocument } from './records';
 
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -65,7 +65,8 @@ export async function parseFile(
   name: string,
   bytes: Uint8Array,
   textField?: string,
-  readParquet: (bytes: Uint8Array) => Promise<RawTable> = parquetTable,
+  readParquet: (bytes: Uint8Array, onRows?: RowProgress) => Promise<RawTable> = parquetTable,
+  onRows?: RowProgress,
 ): Promise<FileResult> {
   const format = formatOf(name);
   if (!format || format === 'pdf') throw new InputError(`files of type .${extensionOf(name) || '(none)'} cannot be read`);
@@ -74,7 +75,7 @@ export async function parseFile(
     const { data, rows, dims } = parseNpy(bytes);
     return { documents: [], vectors: { name, format, data, rows, dims }, notes: [] };
   }
-  if (format === 'parquet') return { documents: [recordsDocument(name, format, await readParquet(bytes), textField)], notes: [] };
+  if (format === 'parquet') return { documents: [recordsDocument(name, format, await readParquet(bytes, onRows), textField)], notes: [] };
   const { text, note } = decodeText(bytes);
   const notes = note ? [`${name}: ${note}.`] : [];
   const result = (documents: SourceDocument[]): FileResult => {

@@ -1,17 +1,64 @@
-// Parquet through hyparquet (pure JavaScript): rows as cells; a list column of numbers (LIST or
-// Arrow's fixed-size list, which Parquet stores as a LIST) becomes the vectors.
-import { parquetReadObjects } from 'hyparquet';
+// Parquet through hyparquet (pure JavaScript), one row group at a time so that a million rows read
+// with progress and never exist as a million JavaScript arrays of numbers: a list column of numbers
+// (LIST or Arrow's fixed-size list, which Parquet stores as a LIST) goes straight into one
+// Float32Array, the other columns become the rows' cells.
+import { type FileMetaData, parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { InputError } from './inputError';
-import type { RawTable } from './records';
+import { findVectorField, type RawTable } from './records';
 
-export async function parquetTable(bytes: Uint8Array): Promise<RawTable> {
+/** rows read so far and in all, after each row group */
+export type RowProgress = (done: number, total: number) => void;
+
+export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress): Promise<RawTable> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  let objects: Record<string, unknown>[];
+  let metadata: FileMetaData;
   try {
-    objects = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    metadata = parquetMetadata(file);
   } catch (error) {
     throw new InputError(`not a readable Parquet file (${(error as Error).message})`);
   }
-  const fields = objects.length > 0 ? Object.keys(objects[0]!) : [];
-  return { fields, rows: objects.map((o) => fields.map((f) => o[f])), lines: objects.map((_, i) => i + 1) };
+  const total = Number(metadata.num_rows);
+  const table: RawTable = { fields: [], rows: [], lines: [] };
+  let vectorField = -2; // not looked for yet
+  let dims = 0;
+  let data = new Float32Array(0);
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    let objects: Record<string, unknown>[];
+    try {
+      objects = (await parquetReadObjects({ file, metadata, rowStart, rowEnd })) as Record<string, unknown>[];
+    } catch (error) {
+      throw new InputError(`rows ${rowStart + 1}–${rowEnd} cannot be read (${(error as Error).message}): the file looks cut or damaged`);
+    }
+    if (vectorField === -2) {
+      table.fields = objects.length > 0 ? Object.keys(objects[0]!) : [];
+      vectorField = findVectorField({ fields: table.fields, rows: objects.slice(0, 100).map((o) => table.fields.map((f) => o[f])), lines: [] });
+    }
+    const vectorName = table.fields[vectorField];
+    objects.forEach((object, i) => {
+      const row = rowStart + i;
+      table.rows.push(table.fields.map((f, k) => (k === vectorField ? null : object[f])));
+      table.lines.push(row + 1);
+      if (vectorName === undefined) return;
+      const vector = object[vectorName] as ArrayLike<unknown> | null | undefined;
+      if (!vector || typeof vector !== 'object') throw new InputError(`row ${row + 1} has no vector in “${vectorName}”`);
+      if (dims === 0) {
+        dims = vector.length;
+        if (dims < 1) throw new InputError('the vector column is empty');
+        data = new Float32Array(total * dims);
+      } else if (vector.length !== dims) {
+        throw new InputError(`vectors of mixed lengths: row ${row + 1} has ${vector.length} numbers, the rows before it ${dims}`);
+      }
+      for (let j = 0; j < dims; j++) {
+        const x = Number(vector[j]);
+        if (!Number.isFinite(x)) throw new InputError(`row ${row + 1} holds ${String(vector[j])} in its vector: only finite numbers can be laid out`);
+        data[row * dims + j] = x;
+      }
+    });
+    rowStart = rowEnd;
+    onRows?.(rowStart, total);
+  }
+  if (vectorField >= 0 && dims > 0) table.vectors = { field: vectorField, data: data.subarray(0, table.rows.length * dims), dims };
+  return table;
 }

@@ -9,6 +9,8 @@ export interface RawTable {
   rows: unknown[][];
   /** 1-based line of each row in its file (row number + 1 for formats without lines) */
   lines: number[];
+  /** the vector column, already read into one buffer (Parquet); its cells in `rows` are empty */
+  vectors?: { field: number; data: Float32Array; dims: number };
 }
 
 const TEXT_NAMES = ['text', 'content', 'body', 'chunk', 'document', 'passage', 'page_content', 'sentence', 'abstract', 'description'];
@@ -32,6 +34,7 @@ function isVectorLike(value: unknown): boolean {
 
 /** The column that holds vectors: a known name first, else the first whose first value is a list of numbers. */
 export function findVectorField(table: RawTable): number {
+  if (table.vectors) return table.vectors.field;
   const firstValue = (k: number) => table.rows.find((row) => row[k] !== undefined && row[k] !== null && row[k] !== '')?.[k];
   const named = table.fields.findIndex((f) => VECTOR_NAMES.includes(f.toLowerCase()) && isVectorLike(firstValue(table.fields.indexOf(f))));
   if (named >= 0) return named;
@@ -40,6 +43,7 @@ export function findVectorField(table: RawTable): number {
 
 /** Vectors of one column as an N×dims buffer; rows of other lengths and non-finite numbers are refused by row. */
 export function extractVectors(table: RawTable, field: number): { data: Float32Array; dims: number } {
+  if (table.vectors?.field === field) return { data: table.vectors.data, dims: table.vectors.dims };
   let dims = -1;
   let data = new Float32Array(0);
   table.rows.forEach((row, r) => {

@@ -110,4 +110,40 @@ describe('Parquet', () => {
     expect(chunkMetadata(doc, 1)).toEqual([['source', 'b.md']]);
     await expect(parseFile('broken.parquet', encode('PAR1 nope'))).rejects.toThrow(/not a readable Parquet/);
   });
+
+  const rows = (count: number, dims: (r: number) => number = () => 4) =>
+    Array.from({ length: count }, (_, r) => ({
+      text: `passage ${r}`,
+      source: `s${r % 3}.md`,
+      embedding: Array.from({ length: dims(r) }, (_, j) => r + j / 10),
+    }));
+
+  it('reads a row group at a time, saying how many rows are read, the vectors straight into one buffer', async () => {
+    const progress: number[][] = [];
+    const { documents } = await parseFile('big.parquet', makeParquet(rows(2_500), 1_000), undefined, undefined, (done, total) => progress.push([done, total]));
+    expect(progress).toEqual([
+      [1_000, 2_500],
+      [2_000, 2_500],
+      [2_500, 2_500],
+    ]);
+    const { vectors } = documents[0]!;
+    expect(vectors!.dims).toBe(4);
+    expect(vectors!.data).toBeInstanceOf(Float32Array);
+    expect(Array.from(vectors!.data.subarray(2_499 * 4, 2_500 * 4))).toEqual([2499, 2499.1, 2499.2, 2499.3].map(Math.fround));
+    expect(chunkMetadata(documents[0]!, 2_001)).toEqual([['source', 's0.md']]);
+  });
+
+  it('names the row whose vector has another length, in a later row group, and a file cut short', async () => {
+    await expect(
+      parseFile(
+        'mixed.parquet',
+        makeParquet(
+          rows(2_500, (r) => (r === 2_345 ? 3 : 4)),
+          1_000,
+        ),
+      ),
+    ).rejects.toThrow('vectors of mixed lengths: row 2346 has 3 numbers, the rows before it 4');
+    const whole = makeParquet(rows(2_500), 1_000);
+    await expect(parseFile('cut.parquet', whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow(/not a readable Parquet file/);
+  });
 });
