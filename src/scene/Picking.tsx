@@ -13,19 +13,26 @@ const PICK_RADIUS = 8;
 const CLICK_SLOP = 4;
 /** hover picks whose times the scene report keeps */
 const PICKS_KEPT = 100;
+/** how long the camera is still before the points are projected for hovering */
+const SETTLE_MS = 150;
 
 /** the points' projections for the camera as it last stood still, and the drawn positions they were made from */
 let indexed: { index: ScreenIndex; version: number } | null = null;
 
-function pick(event: PointerEvent | MouseEvent, canvas: HTMLCanvasElement): number | null {
+/** The screen index for the camera and positions now: projected once per camera pose and set of positions. */
+function screenIndex(): ScreenIndex | null {
   const view = currentViewport();
   if (!view) return null;
   const { positions, visible, positionsVersion } = sceneState;
-  // projected once per camera pose and set of positions; every hover after that reads a few grid cells
   if (!indexed || indexed.version !== positionsVersion || !indexed.index.fits(view))
-    indexed = { index: new ScreenIndex(positions, positions.length / 3, view, visible), version: positionsVersion };
+    indexed = { index: new ScreenIndex(positions, positions.length / 3, view, visible, indexed?.index), version: positionsVersion };
+  return indexed.index;
+}
+
+function pick(event: PointerEvent | MouseEvent, canvas: HTMLCanvasElement): number | null {
+  const index = screenIndex();
   const rect = canvas.getBoundingClientRect();
-  return indexed.index.nearest(event.clientX - rect.left, event.clientY - rect.top, PICK_RADIUS);
+  return index && index.nearest(event.clientX - rect.left, event.clientY - rect.top, PICK_RADIUS);
 }
 
 /**
@@ -38,6 +45,12 @@ export function Picking() {
   useEffect(() => {
     let pending: PointerEvent | null = null;
     let down: { x: number; y: number } | null = null;
+    // once a drag or a zoom stops, the points are projected for the hovers to come (a full pass: ~17 ms at 1,000,000)
+    let settle = 0;
+    const prepare = () => {
+      clearTimeout(settle);
+      settle = window.setTimeout(screenIndex, SETTLE_MS);
+    };
     const hover = () => {
       const event = pending;
       pending = null;
@@ -58,6 +71,7 @@ export function Picking() {
     };
     const onDown = (event: PointerEvent) => (down = { x: event.clientX, y: event.clientY });
     const onUp = (event: PointerEvent) => {
+      prepare();
       if (!down || event.button !== 0 || event.shiftKey) return;
       const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
       down = null;
@@ -68,7 +82,10 @@ export function Picking() {
     canvas.addEventListener('pointerdown', onDown);
     canvas.addEventListener('pointerup', onUp);
     canvas.addEventListener('pointerleave', onLeave);
+    canvas.addEventListener('wheel', prepare, { passive: true });
     return () => {
+      clearTimeout(settle);
+      canvas.removeEventListener('wheel', prepare);
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerdown', onDown);
       canvas.removeEventListener('pointerup', onUp);
