@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitPca, projectPca } from './pca';
 import { DEFAULT_LAYOUT } from './layoutRun';
-import { placeByNeighbours, placeByProjection, placeRows, shouldPlace } from './placement';
+import { PLACEMENT_ROWS, placeByNeighbours, placeByProjection, placeRows, shouldPlace } from './placement';
 import { gaussianClusters } from './syntheticData';
 import { rowNorms } from './vectors';
 
@@ -23,6 +23,17 @@ describe('placement', () => {
     const query = Float32Array.from(data.subarray(6 * 4, 6 * 5)); // a member of cluster 1
     const placed = placeByNeighbours(data, 6, rowNorms(data, 6), coords, query, 5);
     expect(placed[0]).toBeCloseTo(1, 3);
+  });
+
+  it(`past ${PLACEMENT_ROWS.toLocaleString('en')} rows, among an even spread of them: still next to its own cluster`, () => {
+    const big = gaussianClusters(3, 100_000, 6, 4);
+    const coords = new Float32Array(big.count * 3);
+    for (let i = 0; i < big.count; i++) coords[i * 3] = big.labels[i]!;
+    for (const row of [4, 150_001, 299_999]) {
+      const query = Float32Array.from(big.data.subarray(6 * row, 6 * (row + 1)));
+      const placed = placeByNeighbours(big.data, 6, rowNorms(big.data, 6), coords, query, 5);
+      expect(placed[0]).toBeCloseTo(big.labels[row]!, 3);
+    }
   });
 
   it('places appended rows next to their neighbours and keeps the laid-out ones', () => {
