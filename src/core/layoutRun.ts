@@ -6,7 +6,7 @@ import { explainedVarianceRatio, fitPca, type PcaModel, projectPca } from './pca
 import { TsneOptimizer, tsneAffinities } from './tsne';
 import { advance, type Steps } from './steps';
 import { sampleIndices } from './random';
-import { LAYOUT_FIT_ROWS, TSNE_FIT_ROWS, placedCoords, type SampledPlacement, placementSteps } from './sampledLayout';
+import { LAYOUT_FIT_ROWS, TSNE_FIT_ROWS, placedCoords, placementSteps, rowsOf, type SampledPlacement } from './sampledLayout';
 import { fuzzyGraph, UmapOptimizer } from './umap';
 
 export type LayoutMethod = 'pca' | 'umap' | 'tsne';
@@ -99,13 +99,6 @@ export function sampleRows(vectors: Float32Array, count: number, dims: number, r
     data.set(vectors.subarray(i * dims, (i + 1) * dims), r * dims);
   }
   return { data, count: rows };
-}
-
-/** The given rows of a row-major matrix, in that order. */
-function rowsOf(data: Float32Array, dims: number, rows: Int32Array): Float32Array {
-  const out = new Float32Array(rows.length * dims);
-  rows.forEach((row, i) => out.set(data.subarray(row * dims, (row + 1) * dims), i * dims));
-  return out;
 }
 
 function toXyz(data: Float32Array, count: number, dims: number, axes: readonly number[]): Float32Array {
@@ -240,7 +233,7 @@ export function startLayout(vectors: Float32Array, count: number, dims: number, 
         }
         graph = built.value;
         if (fitted) {
-          placing = placementSteps(space, count, spaceDims, fitted, graph, params.seed);
+          placing = placementSteps(space, count, spaceDims, fitted, fitSpace, graph, params.seed);
           phase = 'place';
         } else start(graph);
       }

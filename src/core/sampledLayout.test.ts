@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactKnnSteps } from './knn';
 import { sampleIndices } from './random';
-import { PLACE_K, placedCoords, placementSteps, rowsOutside } from './sampledLayout';
+import { PLACE_K, placedCoords, placementSteps, rowsOf, rowsOutside } from './sampledLayout';
 import { finish } from './steps';
 import { gaussianClusters } from './syntheticData';
 
@@ -15,10 +15,9 @@ describe('sampled layouts', () => {
     const { data, count } = gaussianClusters(8, 400, 32, 5, 0.6);
     const dims = 32;
     const fitted = sampleIndices(count, 800, 2);
-    const fittedData = new Float32Array(fitted.length * dims);
-    fitted.forEach((row, p) => fittedData.set(data.subarray(row * dims, (row + 1) * dims), p * dims));
+    const fittedData = rowsOf(data, dims, fitted);
     const graph = finish(exactKnnSteps(fittedData, fitted.length, dims, 15));
-    const placement = finish(placementSteps(data, count, dims, fitted, graph, 1));
+    const placement = finish(placementSteps(data, count, dims, fitted, fittedData, graph, 1));
     expect(placement.placed).toHaveLength(count - 800);
     // against brute force over the fitted rows
     let found = 0;

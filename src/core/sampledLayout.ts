@@ -4,6 +4,7 @@
 // that each frame of the run moves the placed rows with their neighbours.
 import type { KnnGraph } from './knn';
 import { seededRandom } from './random';
+import { rowNorms } from './vectors';
 import { buildRpTree, leafOf, type RpTree } from './rpTree';
 import type { Steps } from './steps';
 
@@ -38,15 +39,29 @@ export function rowsOutside(fitted: Int32Array, count: number): Int32Array {
   return out;
 }
 
+/** The given rows of a row-major matrix, in that order. */
+export function rowsOf(data: Float32Array, dims: number, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * dims);
+  rows.forEach((row, i) => out.set(data.subarray(row * dims, (row + 1) * dims), i * dims));
+  return out;
+}
+
 /**
  * Finds each unfitted row's nearest fitted rows by cosine in `space` (count × dims: the vectors the
- * layout's graph was built on), with `graph` the fitted rows' own neighbour graph (positions in fitted).
+ * layout's graph was built on), with `fittedData` the fitted rows of it (rowsOf) and `graph` their
+ * own neighbour graph (positions in fitted).
  */
-export function* placementSteps(space: Float32Array, count: number, dims: number, fitted: Int32Array, graph: KnnGraph, seed: number): Steps<SampledPlacement> {
+export function* placementSteps(
+  space: Float32Array,
+  count: number,
+  dims: number,
+  fitted: Int32Array,
+  fittedData: Float32Array,
+  graph: KnnGraph,
+  seed: number,
+): Steps<SampledPlacement> {
   const m = fitted.length;
-  const fittedData = new Float32Array(m * dims);
-  fitted.forEach((row, p) => fittedData.set(space.subarray(row * dims, (row + 1) * dims), p * dims));
-  const fittedNorms = normsOf(fittedData, m, dims);
+  const fittedNorms = rowNorms(fittedData, dims);
   const random = seededRandom(seed);
   const all = Int32Array.from({ length: m }, (_, p) => p);
   const trees: RpTree[] = Array.from({ length: TREES }, () => buildRpTree(fittedData, dims, all, random));
@@ -103,16 +118,6 @@ export function* placementSteps(space: Float32Array, count: number, dims: number
     for (let t = o * PLACE_K; t < (o + 1) * PLACE_K; t++) weights[t] = weights[t]! / total;
   }
   return { fitted, placed, neighbours, weights };
-}
-
-function normsOf(data: Float32Array, count: number, dims: number): Float32Array {
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    let s = 0;
-    for (let j = 0; j < dims; j++) s += data[i * dims + j]! ** 2;
-    out[i] = Math.sqrt(s);
-  }
-  return out;
 }
 
 /** Every row's position (count × 3): the fitted rows' from `fittedCoords` (m × 3), the others' from their fitted neighbours. */
