@@ -1,3 +1,5 @@
+import { writeNpy } from '../src/core/ingest/npy';
+import { seededRandom } from '../src/core/random';
 import { write, writeBigText, writeTinyFiles } from './fixtures/folder';
 import { makeParquet } from './fixtures/formats';
 import { expect, settledPixels, summary, test, waitReady, waitSaved } from './fixtures';
@@ -88,4 +90,29 @@ test('a Parquet file read a row group at a time; UMAP on more rows than it fits:
   await page.reload();
   await waitReady(page);
   await expect(page.getByText('fitted on 1,000, 3,000 placed by their nearest fitted points')).toBeVisible();
+});
+
+test('where points pile up, a far view draws a thinned sample of the pile and every point of the sparse regions; close up every point is drawn', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const [pile, spread] = [15_000, 5_000];
+  const rows = pile + spread;
+  const random = seededRandom(11);
+  const vectors = new Float32Array(rows * 3);
+  for (let i = 0; i < rows * 3; i++) vectors[i] = (i < pile * 3 ? 0.02 : 4) * (random() - 0.5);
+  await page.goto('/');
+  await page.getByLabel('Add files').setInputFiles(write('scale/pile.npy', writeNpy(vectors, rows, 3)));
+  await waitReady(page);
+  const box = (await page.locator('.stage canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 400);
+  await expect.poll(async () => (await summary(page)).scale.drawn).toBeLessThan(spread + 2_000);
+  // the sparse points, nearly each alone in its voxel, all stay; the pile keeps a sample (it is still seen)
+  expect((await summary(page)).scale.drawn).toBeGreaterThan(spread * 0.9);
+  const far = await settledPixels(page);
+  expect(far.count).toBeGreaterThan(1_000);
+  // flying in on the pile (the PCA puts it at the centre) draws all of it
+  for (let i = 0; i < 60 && (await summary(page)).scale.drawn < rows; i++) await page.mouse.wheel(0, -400);
+  expect((await summary(page)).scale.drawn).toBe(rows);
 });

@@ -19,13 +19,24 @@ const SETTLE_MS = 150;
 /** the points' projections for the camera as it last stood still, and the drawn positions they were made from */
 let indexed: { index: ScreenIndex; version: number } | null = null;
 
+/** 1 where a point is drawn in the last frame: visible, and not thinned out at this zoom */
+let drawnNow = new Uint8Array(0);
+
+function drawnMask(): Uint8Array {
+  const { visible, drawLevel, drawCap } = sceneState;
+  if (drawLevel.length !== visible.length || drawCap === Infinity) return visible;
+  if (drawnNow.length !== visible.length) drawnNow = new Uint8Array(visible.length);
+  for (let i = 0; i < visible.length; i++) drawnNow[i] = visible[i]! & (drawLevel[i]! < drawCap ? 1 : 0);
+  return drawnNow;
+}
+
 /** The screen index for the camera and positions now: projected once per camera pose and set of positions. */
 function screenIndex(): ScreenIndex | null {
   const view = currentViewport();
   if (!view) return null;
-  const { positions, visible, positionsVersion } = sceneState;
+  const { positions, positionsVersion } = sceneState;
   if (!indexed || indexed.version !== positionsVersion || !indexed.index.fits(view))
-    indexed = { index: new ScreenIndex(positions, positions.length / 3, view, visible, indexed?.index), version: positionsVersion };
+    indexed = { index: new ScreenIndex(positions, positions.length / 3, view, drawnMask(), indexed?.index), version: positionsVersion };
   return indexed.index;
 }
 

@@ -2,15 +2,19 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useShallow } from 'zustand/react/shallow';
+import { densityLevels } from '../core/densityThinning';
 import { pointColouring } from '../state/colouring';
 import { shownByFilters } from '../state/columnReadings';
 import { activeOf, readOrrery, readSpace, subscribeOrrery, useOrrery } from '../state/hooks';
 import { sceneReport } from '../state/sceneReport';
 import { createPointMaterial } from './pointMaterial';
-import { type Colours, densitySize, type Frame, interpolate, LARGE, pointStyles, toScene, unpackStyle } from './pointsAdapter';
+import { type Colours, densitySize, type Frame, interpolate, LARGE, pointStyles, SCENE_RADIUS, toScene, unpackStyle } from './pointsAdapter';
 import { sceneState } from './sceneState';
+import { drawLevels, thinForView } from './thinning';
 
 const TRANSITION_MS = 450;
+/** the voxel grid for thinning spans a little more than the radius that holds 95% of the points */
+const DENSITY_RADIUS = SCENE_RADIUS * 1.5;
 const drawingBuffer = new THREE.Vector2();
 
 /** Buffers sized for N points, made again only when N changes (never per frame). */
@@ -28,7 +32,10 @@ function allocate(geometry: THREE.BufferGeometry, count: number) {
     style: attribute('style', new Float32Array(count), 1),
     from: new Float32Array(count * 3),
     to: new Float32Array(count * 3),
+    /** the rows in drawing order (densest last), of which the draw range takes as many as the zoom allows */
+    order: new THREE.BufferAttribute(new Uint32Array(count), 1),
   };
+  geometry.setIndex(buffers.order);
   sceneState.positions = buffers.position.array as Float32Array;
   sceneState.visible = new Uint8Array(count);
   sceneState.colours = buffers.color.array as Uint8Array;
@@ -44,7 +51,11 @@ export function PointCloud({ frame }: { frame: Frame }) {
     const p = new THREE.Points(geometry, material);
     p.frustumCulled = false; // positions change in place; the bounding sphere would go stale
     // sizes are in the drawing buffer's pixels, whatever its pixel ratio (a 2× picture included)
-    p.onBeforeRender = (renderer) => void (material.uniforms.halfHeight!.value = renderer.getDrawingBufferSize(drawingBuffer).y / 2);
+    p.onBeforeRender = (renderer, _scene, camera) => {
+      const halfHeight = renderer.getDrawingBufferSize(drawingBuffer).y / 2;
+      material.uniforms.halfHeight!.value = halfHeight;
+      thinForView(geometry, camera, halfHeight);
+    };
     return p;
   }, [geometry, material]);
   const buffers = useRef<ReturnType<typeof allocate> | null>(null);
@@ -137,6 +148,7 @@ export function PointCloud({ frame }: { frame: Frame }) {
     }
     b.color.needsUpdate = true;
     b.style.needsUpdate = true;
+    drawLevels(out.styles, s.openChunk, b.order);
     material.uniforms.size!.value = densitySize(b.count);
     invalidate();
     for (const listener of sceneState.restyled) listener();
@@ -150,12 +162,16 @@ export function PointCloud({ frame }: { frame: Frame }) {
       buffers.current = allocate(geometry, count);
       toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
       transition.current = null;
+      sceneState.density = densityLevels(buffers.current.position.array as Float32Array, DENSITY_RADIUS);
       restyle();
     } else if (animate) {
       const b = buffers.current;
       b.from.set(b.position.array as Float32Array);
       toScene(workspace.coords, frameRef.current, b.to);
       transition.current = { start: performance.now() };
+      // where the points pile up is measured where they are going
+      sceneState.density = densityLevels(b.to, DENSITY_RADIUS);
+      drawLevels(b.style.array as Float32Array, readOrrery().openChunk, b.order);
     } else {
       toScene(workspace.coords, frameRef.current, buffers.current.position.array as Float32Array);
       transition.current = null;

@@ -1,6 +1,7 @@
 // What the scene's parts share outside React, for work done per frame or per pointer move: the
 // drawn positions, which points are visible, the camera, and a way to render now (pictures).
 import * as THREE from 'three';
+import { type DensityLevels } from '../core/densityThinning';
 import { project, type Viewport } from '../core/screenPick';
 import { type Frame } from './pointsAdapter';
 
@@ -12,6 +13,13 @@ export const sceneState = {
   positionsVersion: 0,
   /** 1 where a point is drawn (not hidden by a filter) */
   visible: new Uint8Array(0),
+  /** each point's rank in its voxel, for thinning where points pile up (thinning.ts) */
+  density: null as DensityLevels | null,
+  /** each point's drawing level (0 always drawn, NEVER hidden) and the rows below each cap */
+  drawLevel: new Uint32Array(0) as Uint32Array,
+  levelBelow: new Uint32Array(0) as Uint32Array,
+  /** the cap of the last frame drawn: rows of drawLevel ≥ drawCap were thinned out */
+  drawCap: Infinity,
   camera: null as THREE.Camera | null,
   renderer: null as THREE.WebGLRenderer | null,
   canvas: null as HTMLCanvasElement | null,

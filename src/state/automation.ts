@@ -239,7 +239,7 @@ export function summary(): OrrerySummary {
     reducedFrom: activeSpace().projection?.from ?? null,
     scale: {
       rows: s.chunkCount,
-      drawn: sceneReport.points.bright + sceneReport.points.dimmed,
+      drawn: sceneReport.drawn,
       sampledLayout: space.sampledLayout,
       vectorStorage: 'float32',
       memoryBytes: activeSpace().vectors.byteLength + activeSpace().coords.byteLength,

@@ -13,6 +13,8 @@ export const sceneReport = {
   pickMs: [] as number[],
   /** points drawn at full strength, dimmed (outside a query's answer or a search), and hidden (filters) */
   points: { bright: 0, dimmed: 0, hidden: 0 },
+  /** points the last frame drew: the shown ones, less those thinned out where they pile up at far zoom */
+  drawn: 0,
   /** the model lab's labelled-pair lines: pairs that belong together (green) and negatives (red) */
   pairLines: { positive: 0, negative: 0 },
 };

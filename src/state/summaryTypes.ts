@@ -153,7 +153,7 @@ export interface OrrerySummary {
   share: { length: number | null; referenced: boolean; demo: boolean };
   /** set when the vectors are a share link's PCA reduction: the model's dimensions they were reduced from */
   reducedFrom: number | null;
-  /** how big the space on screen is: rows, points drawn (not hidden by filters), a sampled layout's fitted and placed rows, how its vectors are held and their bytes */
+  /** how big the space on screen is: rows, points the last frame drew (not hidden by filters, not thinned out where they pile up at far zoom), a sampled layout's fitted and placed rows, how its vectors are held and their bytes */
   scale: {
     rows: number;
     drawn: number;
