@@ -116,3 +116,20 @@ test('where points pile up, a far view draws a thinned sample of the pile and ev
   for (let i = 0; i < 60 && (await summary(page)).scale.drawn < rows; i++) await page.mouse.wheel(0, -400);
   expect((await summary(page)).scale.drawn).toBe(rows);
 });
+
+test('a file of 3,000,000 rows keeps a seeded sample of a million, with the plan named', async ({ page }) => {
+  test.setTimeout(300_000);
+  const rows = 3_000_000;
+  const vectors = new Float32Array(rows * 2);
+  for (let r = 0; r < rows; r++) [vectors[r * 2], vectors[r * 2 + 1]] = [r % 7, Math.floor(r / 7) % 5];
+  await page.goto('/');
+  await page.getByLabel('Add files').setInputFiles(write('scale/three-million.npy', writeNpy(vectors, rows, 2)));
+  await expect(
+    page.getByRole('note').filter({
+      hasText:
+        'three-million.npy: 3,000,000 rows, more than the 1,000,000 one file may bring: a seeded sample of 1,000,000 rows is kept, each with its own row number, metadata and vector; the other 2,000,000 are not loaded.',
+    }),
+  ).toBeVisible({ timeout: 120_000 });
+  await expect.poll(async () => (await summary(page)).chunkCount, { timeout: 120_000 }).toBe(1_000_000);
+  expect((await summary(page)).scale.rows).toBe(1_000_000);
+});

@@ -9,6 +9,7 @@ import { markdownHeadings } from './markdown';
 import { parseNpy, parseNumericTsv } from './npy';
 import { parquetTable, type RowProgress } from './parquet';
 import { jsonLinesTable, jsonTable, type RawTable, recordsDocument, tableDocument } from './records';
+import { gatherVectors, MAX_FILE_ROWS, rowsKept, sampledNote } from './rowCap';
 
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -47,6 +48,14 @@ export interface VectorFile {
   data: Float32Array;
   rows: number;
   dims: number;
+  /** past the row cap: the file's own row count and the rows kept (rowCap.ts), which its metadata keeps too */
+  sampled?: { from: number; kept: Int32Array };
+}
+
+/** A vector file of more rows than one file may bring keeps a seeded sample of them. */
+export function capVectors(v: VectorFile, cap = MAX_FILE_ROWS): VectorFile {
+  const kept = rowsKept(v.rows, cap);
+  return kept ? { ...v, data: gatherVectors(v.data, v.dims, kept), rows: kept.length, sampled: { from: v.rows, kept } } : v;
 }
 
 /** What one file gave: documents, or vectors waiting for their metadata, or a metadata candidate. */
@@ -71,17 +80,18 @@ export async function parseFile(
   const format = formatOf(name);
   if (!format || format === 'pdf') throw new InputError(`files of type .${extensionOf(name) || '(none)'} cannot be read`);
   if (bytes.length === 0) throw new InputError('the file is empty');
-  if (format === 'npy') {
-    const { data, rows, dims } = parseNpy(bytes);
-    return { documents: [], vectors: { name, format, data, rows, dims }, notes: [] };
-  }
-  if (format === 'parquet') return { documents: [recordsDocument(name, format, await readParquet(bytes, onRows), textField)], notes: [] };
-  const { text, note } = decodeText(bytes);
-  const notes = note ? [`${name}: ${note}.`] : [];
+  const notes: string[] = [];
   const result = (documents: SourceDocument[]): FileResult => {
     for (const doc of documents) if (doc.note) notes.push(`${name}: ${doc.note}.`);
     return { documents, notes };
   };
+  if (format === 'npy') {
+    const { data, rows, dims } = parseNpy(bytes);
+    return { documents: [], vectors: capVectors({ name, format, data, rows, dims }), notes };
+  }
+  if (format === 'parquet') return result([recordsDocument(name, format, await readParquet(bytes, onRows), textField)]);
+  const { text, note } = decodeText(bytes);
+  if (note) notes.push(`${name}: ${note}.`);
   switch (format) {
     case 'markdown':
       return result([{ name, format, text, headings: markdownHeadings(text) }]);
@@ -92,7 +102,7 @@ export async function parseFile(
     }
     case 'tsv': {
       const numeric = parseNumericTsv(text);
-      if (numeric) return { documents: [], vectors: { name, format: 'projector', ...numeric }, notes };
+      if (numeric) return { documents: [], vectors: capVectors({ name, format: 'projector', ...numeric }), notes };
       if (looksLikeMetadata(name)) return { documents: [], metadataCandidate: { name, text, format }, notes };
       return result([delimitedDocument(name, format, text, textField)]);
     }
@@ -160,20 +170,26 @@ export function pairVectors(
     const ranked = [...unused]
       .filter((c) => folder(c.name) === folder(v.name))
       .sort((a, b) => Number(stem(b.name) === stem(v.name)) - Number(stem(a.name) === stem(v.name)));
+    // the metadata has a line per row of the file; a sampled file keeps the same rows of it
+    const fileRows = v.sampled?.from ?? v.rows;
+    const kept = v.sampled?.kept;
     let table: TableData | null = null;
     for (const candidate of ranked) {
-      table = metadataTable(candidate.text, candidate.format, v.rows);
+      table = metadataTable(candidate.text, candidate.format, fileRows);
       if (table) {
         unused.delete(candidate);
         if (table.textField === null) table.textField = table.fields[0] ?? null;
+        if (kept) table = { ...table, rows: Array.from(kept, (i) => table!.rows[i]!), lines: Array.from(kept, (i) => table!.lines[i]!) };
         notes.push(`${v.name}: ${v.rows} vectors of ${v.dims} dimensions, labelled from ${candidate.name}.`);
         break;
       }
     }
     if (!table) {
-      table = { fields: [], rows: Array.from({ length: v.rows }, () => []), lines: Array.from({ length: v.rows }, (_, i) => i + 1), textField: null };
-      notes.push(`${v.name}: ${v.rows} vectors of ${v.dims} dimensions, with no metadata file of ${v.rows} rows beside it (rows are labelled by number).`);
+      const lines = kept ? Array.from(kept, (i) => i + 1) : Array.from({ length: v.rows }, (_, i) => i + 1);
+      table = { fields: [], rows: lines.map(() => []), lines, textField: null };
+      notes.push(`${v.name}: ${v.rows} vectors of ${v.dims} dimensions, with no metadata file of ${fileRows} rows beside it (rows are labelled by number).`);
     }
+    if (v.sampled) notes.push(`${v.name}: ${sampledNote(v.sampled.from, v.rows)}.`);
     documents.push(tableDocument(v.name, v.format, table, { data: v.data, dims: v.dims }));
   }
   return { documents, unpaired: [...unused], notes };

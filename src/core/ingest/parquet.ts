@@ -5,11 +5,13 @@
 import { type FileMetaData, parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { InputError } from './inputError';
 import { findVectorField, type RawTable } from './records';
+import { MAX_FILE_ROWS, rowsKept } from './rowCap';
 
 /** rows read so far and in all, after each row group */
 export type RowProgress = (done: number, total: number) => void;
 
-export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress): Promise<RawTable> {
+/** Reads a Parquet file; past `cap` rows only a seeded sample of them is kept (rowCap.ts), chosen before reading. */
+export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress, cap = MAX_FILE_ROWS): Promise<RawTable> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata: FileMetaData;
   try {
@@ -18,7 +20,9 @@ export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress): Pro
     throw new InputError(`not a readable Parquet file (${(error as Error).message})`);
   }
   const total = Number(metadata.num_rows);
-  const table: RawTable = { fields: [], rows: [], lines: [] };
+  const kept = rowsKept(total, cap);
+  const table: RawTable = { fields: [], rows: [], lines: [], ...(kept && { sampledFrom: total }) };
+  let nextKept = 0; // the first of `kept` not yet reached
   let vectorField = -2; // not looked for yet
   let dims = 0;
   let data = new Float32Array(0);
@@ -38,6 +42,11 @@ export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress): Pro
     const vectorName = table.fields[vectorField];
     objects.forEach((object, i) => {
       const row = rowStart + i;
+      if (kept) {
+        if (kept[nextKept] !== row) return;
+        nextKept++;
+      }
+      const at = table.rows.length;
       table.rows.push(table.fields.map((f, k) => (k === vectorField ? null : object[f])));
       table.lines.push(row + 1);
       if (vectorName === undefined) return;
@@ -46,14 +55,14 @@ export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress): Pro
       if (dims === 0) {
         dims = vector.length;
         if (dims < 1) throw new InputError('the vector column is empty');
-        data = new Float32Array(total * dims);
+        data = new Float32Array((kept?.length ?? total) * dims);
       } else if (vector.length !== dims) {
         throw new InputError(`vectors of mixed lengths: row ${row + 1} has ${vector.length} numbers, the rows before it ${dims}`);
       }
       for (let j = 0; j < dims; j++) {
         const x = Number(vector[j]);
         if (!Number.isFinite(x)) throw new InputError(`row ${row + 1} holds ${String(vector[j])} in its vector: only finite numbers can be laid out`);
-        data[row * dims + j] = x;
+        data[at * dims + j] = x;
       }
     });
     rowStart = rowEnd;

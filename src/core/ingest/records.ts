@@ -2,6 +2,7 @@
 // an optional field holds vectors, the other fields are kept as metadata of each row.
 import type { SourceDocument, SourceFormat, TableData } from '../corpus';
 import { InputError } from './inputError';
+import { gatherVectors, MAX_FILE_ROWS, rowsKept, sampledNote } from './rowCap';
 
 export interface RawTable {
   fields: string[];
@@ -11,6 +12,8 @@ export interface RawTable {
   lines: number[];
   /** the vector column, already read into one buffer (Parquet); its cells in `rows` are empty */
   vectors?: { field: number; data: Float32Array; dims: number };
+  /** set when the file had more rows than one file may bring: how many (rowCap.ts) */
+  sampledFrom?: number;
 }
 
 const TEXT_NAMES = ['text', 'content', 'body', 'chunk', 'document', 'passage', 'page_content', 'sentence', 'abstract', 'description'];
@@ -96,6 +99,9 @@ export function pickTextField(table: TableData, exclude: number): number {
   return best;
 }
 
+/** formats whose `lines` are row numbers (a sampled file's rows keep theirs) */
+const NUMBERED_BY_ROW = new Set<SourceFormat>(['npy', 'projector', 'parquet']);
+
 /** Builds the document text and one section per row from the table's chosen text column. */
 export function tableDocument(name: string, format: SourceFormat, table: TableData, vectors?: SourceDocument['vectors']): SourceDocument {
   const textIndex = table.textField === null ? -1 : table.fields.indexOf(table.textField);
@@ -109,7 +115,7 @@ export function tableDocument(name: string, format: SourceFormat, table: TableDa
       skipped++;
       return;
     }
-    text ||= `row ${r + 1}`;
+    text ||= `row ${NUMBERED_BY_ROW.has(format) ? table.lines[r] : r + 1}`;
     sections.push({ start: offset, end: offset + text.length, line: table.lines[r], row: r });
     parts.push(text);
     offset += text.length + 2;
@@ -122,8 +128,9 @@ export function tableDocument(name: string, format: SourceFormat, table: TableDa
 }
 
 /** A raw table to a document: vectors taken out if there is a vector column, the rest as text. */
-export function recordsDocument(name: string, format: SourceFormat, raw: RawTable, textField?: string): SourceDocument {
-  if (raw.rows.length === 0) throw new InputError('the file has no rows');
+export function recordsDocument(name: string, format: SourceFormat, whole: RawTable, textField?: string, cap = MAX_FILE_ROWS): SourceDocument {
+  if (whole.rows.length === 0) throw new InputError('the file has no rows');
+  const raw = capTable(whole, cap);
   const vectorIndex = findVectorField(raw);
   const vectors = vectorIndex >= 0 ? extractVectors(raw, vectorIndex) : undefined;
   const fields = raw.fields.filter((_, k) => k !== vectorIndex);
@@ -132,7 +139,9 @@ export function recordsDocument(name: string, format: SourceFormat, raw: RawTabl
   const chosen = textField !== undefined && fields.includes(textField) ? fields.indexOf(textField) : pickTextField(table, -1);
   if (chosen < 0 && !vectors) throw new InputError(`no column holds text (columns: ${fields.join(', ')})`);
   table.textField = chosen >= 0 ? fields[chosen]! : null;
-  return tableDocument(name, format, table, vectors);
+  const doc = tableDocument(name, format, table, vectors);
+  if (raw.sampledFrom !== undefined) doc.note = [doc.note, sampledNote(raw.sampledFrom, raw.rows.length)].filter(Boolean).join('; ');
+  return doc;
 }
 
 /** JSON: an array of objects, or an object with one such array (e.g. {"data": [...]}). */
@@ -197,4 +206,18 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A table of more rows than the cap, sampled (rows, their lines and vectors together). */
+export function capTable(raw: RawTable, cap = MAX_FILE_ROWS): RawTable {
+  const kept = raw.sampledFrom === undefined ? rowsKept(raw.rows.length, cap) : null;
+  if (!kept) return raw;
+  const vectors = raw.vectors && { ...raw.vectors, data: gatherVectors(raw.vectors.data, raw.vectors.dims, kept) };
+  return {
+    fields: raw.fields,
+    rows: Array.from(kept, (i) => raw.rows[i]!),
+    lines: Array.from(kept, (i) => raw.lines[i]!),
+    ...(vectors && { vectors }),
+    sampledFrom: raw.rows.length,
+  };
 }

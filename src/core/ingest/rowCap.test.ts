@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { makeParquet } from '../../../e2e/fixtures/formats';
+import type { SourceDocument } from '../corpus';
+import { capVectors, pairVectors, parseFile } from './files';
+import { parquetTable } from './parquet';
+import { jsonLinesTable, recordsDocument } from './records';
+
+const rowsOf = (doc: SourceDocument) =>
+  doc.sections!.map((s) => ({ text: doc.text.slice(s.start, s.end), line: s.line!, vector: doc.vectors?.data[s.row! * doc.vectors.dims] }));
+
+describe('a file of more rows than one file may bring', () => {
+  const table = (count: number) => Array.from({ length: count }, (_, r) => ({ text: `passage ${r}`, source: `s${r}.md`, embedding: [r, -r] }));
+  const readCapped = (bytes: Uint8Array) => parseFile('big.parquet', bytes, undefined, (b, onRows) => parquetTable(b, onRows, 1_000));
+
+  it('keeps a seeded sample of a Parquet file’s rows, read a row group at a time, each with its own number, metadata and vector', async () => {
+    const { documents, notes } = await readCapped(makeParquet(table(2_500), 700));
+    const rows = rowsOf(documents[0]!);
+    expect(rows).toHaveLength(1_000);
+    for (const { text, line, vector } of rows) {
+      expect(text).toBe(`passage ${line - 1}`);
+      expect(vector).toBe(line - 1);
+    }
+    expect(documents[0]!.table!.rows.map((r) => r[1])).toEqual(rows.map((r) => `s${r.line - 1}.md`));
+    // spread over the whole file, in its order
+    expect(rows.at(-1)!.line).toBeGreaterThan(2_000);
+    expect(rows.every((r, i) => i === 0 || r.line > rows[i - 1]!.line)).toBe(true);
+    expect(notes).toEqual([
+      'big.parquet: 2,500 rows, more than the 1,000 one file may bring: a seeded sample of 1,000 rows is kept, each with its own row number, metadata and vector; the other 1,500 are not loaded.',
+    ]);
+    // the same file keeps the same rows
+    expect(rowsOf((await readCapped(makeParquet(table(2_500), 700))).documents[0]!)).toEqual(rows);
+  });
+
+  it('samples any table format the same way', () => {
+    const lines = Array.from({ length: 300 }, (_, r) => JSON.stringify({ text: `note ${r}`, n: r })).join('\n');
+    const doc = recordsDocument('notes.jsonl', 'jsonl', jsonLinesTable(lines).table, undefined, 100);
+    const rows = rowsOf(doc);
+    expect(rows).toHaveLength(100);
+    for (const { text, line } of rows) expect(text).toBe(`note ${line - 1}`);
+    expect(doc.note).toContain('300 rows, more than the 100');
+  });
+
+  it('keeps the same rows of a vector file’s metadata, or names the rows by their own numbers', () => {
+    const data = new Float32Array(300 * 2).map((_, k) => (k % 2 ? -1 : 1) * Math.floor(k / 2));
+    const vectors = capVectors({ name: 'v.npy', format: 'npy', data, rows: 300, dims: 2 }, 100);
+    const labels = Array.from({ length: 300 }, (_, r) => `label ${r}`).join('\n');
+    const paired = pairVectors([vectors], [{ name: 'v.labels.tsv', text: labels, format: 'tsv' }]);
+    const rows = rowsOf(paired.documents[0]!);
+    expect(rows).toHaveLength(100);
+    for (const { text, line, vector } of rows) {
+      expect(text).toBe(`label ${line - 1}`);
+      expect(vector).toBe(line - 1);
+    }
+    expect(paired.notes.at(-1)).toContain('v.npy: 300 rows, more than the 100');
+    const alone = rowsOf(pairVectors([vectors], []).documents[0]!);
+    for (const { text, line, vector } of alone) expect([text, vector]).toEqual([`row ${line}`, line - 1]);
+  });
+
+  it('leaves a file within the cap whole', async () => {
+    const { documents, notes } = await readCapped(makeParquet(table(1_000), 300));
+    expect(rowsOf(documents[0]!)).toHaveLength(1_000);
+    expect(notes).toEqual([]);
+  });
+});
