@@ -115,6 +115,17 @@ test('where points pile up, a far view draws a thinned sample of the pile and ev
   // flying in on the pile (the PCA puts it at the centre) draws all of it
   for (let i = 0; i < 60 && (await summary(page)).scale.drawn < rows; i++) await page.mouse.wheel(0, -400);
   expect((await summary(page)).scale.drawn).toBe(rows);
+  // the clusters were fitted on a sample too, and every point joined one
+  await expect(
+    page
+      .getByRole('note')
+      .filter({
+        hasText: 'Clusters were fitted on a seeded sample of 5,000 of the 20,000 points; every other point joins the cluster of its nearest sampled points.',
+      }),
+  ).toBeVisible({ timeout: 60_000 });
+  const clusters = (await summary(page)).clusters;
+  expect(clusters.fittedOn).toBe(5_000);
+  expect(clusters.items.reduce((sum, c) => sum + c.size, 0) + clusters.unclustered).toBe(rows);
 });
 
 test('a file of 3,000,000 rows keeps a seeded sample of a million, with the plan named', async ({ page }) => {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { exactKnnSteps } from './knn';
 import { sampleIndices } from './random';
-import { PLACE_K, placedCoords, placementSteps, rowsOf, rowsOutside } from './sampledLayout';
+import { PLACE_K, placedCoords, placedLabels, placementSteps, rowsOf, rowsOutside } from './sampledLayout';
 import { finish } from './steps';
 import { gaussianClusters } from './syntheticData';
 
 describe('sampled layouts', () => {
+  it('placedLabels keeps the fitted rows’ labels and gives each other row the label its neighbours weigh most, unclustered included', () => {
+    const weights = (...w: number[]) => Float32Array.from({ length: PLACE_K }, (_, t) => w[t] ?? 0);
+    const placement = {
+      fitted: Int32Array.from([0, 2, 4]),
+      placed: Int32Array.from([1, 3]),
+      // row 1: two neighbours of label 7 outweigh one heavier of label 5; row 3: mostly unclustered ones
+      neighbours: Int32Array.from([...[0, 1, 1], ...Array(PLACE_K - 3).fill(0), ...[2, 0], ...Array(PLACE_K - 2).fill(0)]),
+      weights: Float32Array.from([...weights(0.4, 0.3, 0.3), ...weights(0.7, 0.3)]),
+    };
+    expect(Array.from(placedLabels(placement, Int32Array.from([5, 7, -1]), 5))).toEqual([5, 7, 7, -1, -1]);
+  });
+
   it('rowsOutside lists every row the sample lacks, in order', () => {
     expect(Array.from(rowsOutside(Int32Array.from([0, 3, 4, 8]), 10))).toEqual([1, 2, 5, 6, 7, 9]);
     expect(rowsOutside(new Int32Array(0), 3)).toEqual(Int32Array.from([0, 1, 2]));

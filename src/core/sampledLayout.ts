@@ -143,3 +143,23 @@ export function placedCoords(placement: SampledPlacement, fittedCoords: Float32A
   }
   return out;
 }
+
+/** Every row's label: the fitted rows' own, each other row's the one its fitted neighbours' weights favour most (−1, unclustered, is a label too). */
+export function placedLabels(placement: SampledPlacement, fittedLabels: Int32Array, count: number): Int32Array {
+  const out = new Int32Array(count);
+  placement.fitted.forEach((row, p) => (out[row] = fittedLabels[p]!));
+  const { placed, neighbours, weights } = placement;
+  const votes = new Map<number, number>();
+  for (let o = 0; o < placed.length; o++) {
+    votes.clear();
+    for (let t = 0; t < PLACE_K; t++) {
+      const label = fittedLabels[neighbours[o * PLACE_K + t]!]!;
+      votes.set(label, (votes.get(label) ?? 0) + weights[o * PLACE_K + t]!);
+    }
+    let best = -1;
+    let most = -Infinity;
+    for (const [label, weight] of votes) if (weight > most || (weight === most && label < best)) [best, most] = [label, weight];
+    out[placed[o]!] = best;
+  }
+  return out;
+}

@@ -212,6 +212,7 @@ export function summary(): OrrerySummary {
       unclustered: space.unclustered,
       silhouette: space.clusterRun?.silhouette ?? null,
       reducedDims: space.clusterRun?.reducedDims ?? null,
+      fittedOn: space.clusterRun?.fittedOn ?? null,
       namedBy: space.clusterRun ? (space.clusterRun.namedBy ?? 'words') : null,
       parts: space.fineClusters?.clusters.length ?? 0,
       minClusterSize: space.clusterRun?.minClusterSize ?? null,

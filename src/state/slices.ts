@@ -232,7 +232,9 @@ export interface SpaceState {
   clusters: ClusterSummary[];
   unclustered: number;
   /** how the clusters on screen were made, and what to know about them */
-  clusterRun: (Pick<Clustering, 'method' | 'silhouette' | 'minClusterSize' | 'reducedDims' | 'notes'> & { namedBy?: 'words' | 'meaning' }) | null;
+  clusterRun:
+    | (Pick<Clustering, 'method' | 'silhouette' | 'minClusterSize' | 'reducedDims' | 'notes'> & { fittedOn?: number | null; namedBy?: 'words' | 'meaning' })
+    | null;
   /** bumps when the space's clusterLabels change */
   clusterVersion: number;
   /** the space's data version the clusters were computed for */

@@ -97,6 +97,8 @@ export interface OrrerySummary {
     silhouette: number | null;
     /** the dimensions UMAP reduced the vectors to before clustering (null: clustered on the full vectors) */
     reducedDims: number | null;
+    /** the points the clusters were fitted on when they were a seeded sample (the rest joined their nearest sampled points' clusters); null: all */
+    fittedOn: number | null;
     /** names by c-TF-IDF's word counts, or chosen among its candidates by the model (closest to each cluster's centroid) */
     namedBy: 'words' | 'meaning' | null;
     /** the finer level's clusters (labels that deepen with zoom); 0 until found */

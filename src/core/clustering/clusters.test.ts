@@ -120,6 +120,18 @@ describe('the default: UMAP to 5 dimensions, then k-means', () => {
     expect(adjustedRandIndex(result.labels, labels)).toBeGreaterThan(0.95);
   });
 
+  it('past 5,000 points is fitted on a seeded sample of 5,000, and every other point joins the cluster of its nearest sampled points', () => {
+    const { data, labels, count } = gaussianClusters(6, 1_500, 64, 8, 0.3);
+    const result = run(data, count, 64, DEFAULT_CLUSTERING);
+    expect([result.fittedOn, result.reducedDims]).toEqual([5_000, 5]);
+    expect(result.clusters).toHaveLength(6);
+    expect(result.clusters.reduce((sum, c) => sum + c.size, 0)).toBe(count);
+    expect(adjustedRandIndex(result.labels, labels)).toBeGreaterThan(0.95);
+    expect(result.notes).toContain(
+      'Clusters were fitted on a seeded sample of 5,000 of the 9,000 points; every other point joins the cluster of its nearest sampled points.',
+    );
+  });
+
   it('a handful of points is clustered without the reduction', () => {
     const { data, count } = gaussianClusters(3, 10, 16, 2);
     expect(run(data, count, 16, DEFAULT_CLUSTERING).reducedDims).toBeNull();

@@ -4,7 +4,8 @@
 // report and cancel it.
 import { exactKnnSteps, type KnnGraph, unitRows } from '../knn';
 import { nnDescentSteps } from '../nnDescent';
-import { seededRandom } from '../random';
+import { sampleIndices, seededRandom } from '../random';
+import { placedLabels, placementSteps, rowsOf } from '../sampledLayout';
 import { type Steps, within } from '../steps';
 import { hdbscanSteps } from './hdbscan';
 import { bySize, kmeansSteps } from './kmeans';
@@ -55,6 +56,8 @@ export interface Clustering {
   minClusterSize: number | null;
   /** the dimensions UMAP reduced the vectors to before clustering (null: the full vectors) */
   reducedDims: number | null;
+  /** the points the clustering was fitted on, when it was a sample (the rest join their nearest sampled points' clusters) */
+  fittedOn: number | null;
   /** what the user should know: why there are no clusters, or why another method ran */
   notes: string[];
 }
@@ -73,8 +76,10 @@ const LARGE_GRAPH_K = 6;
 const MIN_SAMPLES = 2;
 /** below this many points the vectors are clustered as they are: UMAP's neighbourhoods need points */
 const MIN_REDUCE_POINTS = 50;
-/** above this many points UMAP's graph and epochs take longer than a user waits for a first colouring */
-export const MAX_REDUCE_POINTS = 10_000;
+/** above this many points UMAP's graph and epochs take longer than a user waits for a first colouring: a sample of this many is fitted */
+export const MAX_REDUCE_POINTS = 5_000;
+/** the same corpus is always fitted on the same sample */
+const SAMPLE_SEED = 3;
 /** Each cluster's size and name (the first of its words; the rest kept as candidates), and how many points are in none, from the labels (−1: unclustered). */
 export function clusterSummary(labels: Int32Array, words: string[][]): Pick<Clustering, 'clusters' | 'unclustered'> {
   const sizes = new Map<number, number>();
@@ -114,6 +119,42 @@ export function namesFor(texts: readonly string[], labels: Int32Array, clusters:
 export function* clusterSteps(vectors: Float32Array, count: number, dims: number, texts: readonly string[], settings: ClusterSettings): Steps<Clustering> {
   const notes: string[] = [];
   const unit = unitRows(vectors, count, dims);
+  const sampled = settings.reduceTo !== null && count > MAX_REDUCE_POINTS;
+  const {
+    graph: _graph,
+    labels,
+    ...found
+  } = sampled ? yield* sampledLabelSteps(unit, count, dims, settings, notes) : yield* labelSteps(unit, count, dims, settings, notes);
+  const clusterCount = new Set(labels.filter((l) => l >= 0)).size;
+  const names = namesFor(texts, labels, clusterCount);
+  yield 1;
+  return { labels, ...clusterSummary(labels, names), ...found, fittedOn: sampled ? Math.min(count, MAX_REDUCE_POINTS) : null, notes };
+}
+
+/** How the points were grouped, and the neighbour graph of the points that was built on the way (if any). */
+interface Labelling extends Pick<Clustering, 'labels' | 'method' | 'silhouette' | 'minClusterSize' | 'reducedDims'> {
+  graph: KnnGraph | null;
+}
+
+/**
+ * Past MAX_REDUCE_POINTS the reduction and clustering are fitted on a seeded sample of that many
+ * points, and every other point joins the cluster its nearest sampled points are in (cosine, full
+ * vectors: the placement sampled layouts use).
+ */
+function* sampledLabelSteps(unit: Float32Array, count: number, dims: number, settings: ClusterSettings, notes: string[]): Steps<Labelling> {
+  const fitted = sampleIndices(count, MAX_REDUCE_POINTS, SAMPLE_SEED);
+  const fittedUnit = rowsOf(unit, dims, fitted);
+  const fit = yield* within(labelSteps(fittedUnit, fitted.length, dims, settings, notes), 0, 0.75);
+  const graph = fit.graph ?? (yield* within(nnDescentSteps(fittedUnit, fitted.length, dims, LARGE_GRAPH_K, 'cosine'), 0.75, 0.8));
+  const placement = yield* within(placementSteps(unit, count, dims, fitted, fittedUnit, graph, SAMPLE_SEED), 0.8, 0.95);
+  const n = (x: number) => x.toLocaleString('en');
+  notes.push(
+    `Clusters were fitted on a seeded sample of ${n(fitted.length)} of the ${n(count)} points; every other point joins the cluster of its nearest sampled points.`,
+  );
+  return { ...fit, labels: bySize(placedLabels(placement, fit.labels, count)).labels };
+}
+
+function* labelSteps(unit: Float32Array, count: number, dims: number, settings: ClusterSettings, notes: string[]): Steps<Labelling> {
   let method = settings.method;
   if (method === 'hdbscan' && count > HDBSCAN_MAX_POINTS) {
     notes.push(`HDBSCAN runs on up to ${HDBSCAN_MAX_POINTS.toLocaleString('en')} points; these ${count.toLocaleString('en')} were clustered with k-means.`);
@@ -125,10 +166,10 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
   const alike = count < 4 || allAlike(unit, count, dims);
   // UMAP needs a few neighbours to mean anything
   const reducible = count >= MIN_REDUCE_POINTS && count <= MAX_REDUCE_POINTS;
-  if (settings.reduceTo !== null && count > MAX_REDUCE_POINTS)
-    notes.push(`Over ${MAX_REDUCE_POINTS.toLocaleString('en')} points the vectors are clustered without the UMAP reduction, which would take too long here.`);
   const reducedDims = !alike && settings.reduceTo !== null && reducible ? Math.min(settings.reduceTo, dims) : null;
-  const x = reducedDims === null ? unit : yield* within(reduceSteps(unit, count, dims, { ...TOPIC_REDUCTION, components: reducedDims }), 0, 0.6);
+  const reduced = reducedDims === null ? null : yield* within(reduceSteps(unit, count, dims, { ...TOPIC_REDUCTION, components: reducedDims }), 0, 0.6);
+  let graph = reduced?.graph ?? null;
+  const x = reduced?.y ?? unit;
   const space = { x, dims: reducedDims ?? dims, metric: reducedDims === null ? ('cosine' as const) : ('euclidean' as const) };
   const from = reducedDims === null ? 0 : 0.6;
   if (alike) {
@@ -151,29 +192,19 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
     minClusterSize = Math.max(2, settings.minClusterSize ?? autoMinClusterSize(count));
     const k = Math.min(count <= EXACT_GRAPH_POINTS || reducedDims !== null ? GRAPH_K : LARGE_GRAPH_K, count - 1);
     const exact = count <= EXACT_GRAPH_POINTS;
-    const graph: KnnGraph = yield* within(
+    const hdbscanGraph: KnnGraph = yield* within(
       exact ? exactKnnSteps(space.x, count, space.dims, k, space.metric) : nnDescentSteps(space.x, count, space.dims, k, space.metric),
       from,
       from + (0.9 - from) * 0.7,
     );
-    const result = yield* within(hdbscanSteps(graph, { minClusterSize, minSamples: MIN_SAMPLES }), from + (0.9 - from) * 0.7, 0.9);
+    graph ??= hdbscanGraph;
+    const result = yield* within(hdbscanSteps(hdbscanGraph, { minClusterSize, minSamples: MIN_SAMPLES }), from + (0.9 - from) * 0.7, 0.9);
     labels = bySize(result.labels).labels;
     if (result.clusters === 0)
       notes.push(`HDBSCAN found no group of at least ${minClusterSize} points: all are unclustered. Try a smaller minimum cluster size.`);
-    else if (settings.noise === 'nearest') labels = joinNearest(labels, graph);
+    else if (settings.noise === 'nearest') labels = joinNearest(labels, hdbscanGraph);
   }
-  const clusterCount = new Set(labels.filter((l) => l >= 0)).size;
-  const names = namesFor(texts, labels, clusterCount);
-  yield 1;
-  return {
-    labels,
-    ...clusterSummary(labels, names),
-    method,
-    silhouette,
-    minClusterSize,
-    reducedDims,
-    notes,
-  };
+  return { labels, method, silhouette, minClusterSize, reducedDims, graph };
 }
 
 /** Noise points given to the cluster most of their neighbours are in, repeated so that runs of noise are reached from their edges. */
