@@ -1,5 +1,6 @@
 // window.__orrery: a read-only summary for tests and scripts (a stable contract, see DESIGN.md;
 // its shape is summaryTypes.ts).
+import { denseScan } from '../core/retrieval/indexCache';
 import { variantName } from '../core/retrieval/quantize';
 import { crashWorkerForTest } from '../workers/startWorker';
 import type { RetrievedHit } from '../core/retrieval/retrieve';
@@ -243,6 +244,7 @@ export function summary(): OrrerySummary {
       drawn: sceneReport.drawn,
       sampledLayout: space.sampledLayout,
       vectorStorage: 'float32',
+      denseScan: denseScan(activeSpace().vectors.byteLength, activeSpace().dims),
       memoryBytes: activeSpace().vectors.byteLength + activeSpace().coords.byteLength,
     },
   });

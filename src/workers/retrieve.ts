@@ -57,7 +57,8 @@ export function retrieveHandlers(yieldTurn = nextTurn, makeKernel?: () => DotKer
       if (start < 0 || end > norms.length || start >= end) throw new Error(`rows ${start}–${end} are not held here`);
       const whole = start === 0 && end === norms.length;
       const rows = held.vectors.subarray(start * dims, end * dims);
-      const scores = denseScores(rows, dims, norms.subarray(start, end), request.vector, request.metric, whole ? dots : undefined);
+      // exact means every rank exact: an int8 scan is exact only at the top
+      const scores = denseScores(rows, dims, norms.subarray(start, end), request.vector, request.metric, whole && !dots?.approximate ? dots : undefined);
       const top = topK(scores, request.k).map((hit) => ({ ...hit, index: hit.index + start }));
       const ranks = request.rows.map((row) => (row >= start && row < end ? rankOf(scores, row - start) : Number.POSITIVE_INFINITY));
       return { top, ranks, elapsedMs: performance.now() - started };

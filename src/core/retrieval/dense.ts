@@ -4,8 +4,14 @@ import { type Ranked, topK } from './ranking';
 
 export type DenseMetric = 'cosine' | 'dot' | 'euclidean';
 
-/** Dot products of every row with a query, into `out`: the JavaScript loop below, or a SIMD kernel (simdDots.ts). */
-export type Dots = (query: Float32Array, out: Float32Array) => void;
+/**
+ * Dot products of every row with a query, into `out`: the JavaScript loop below, or a SIMD kernel
+ * (simdDots.ts); an `approximate` one (int8Dots.ts) has its top RESCORED rows scored again exactly.
+ */
+export type Dots = ((query: Float32Array, out: Float32Array) => void) & { approximate?: boolean };
+
+/** rows rescored from the float vectors after an approximate scan: the ranks among them are exact */
+export const RESCORED = 512;
 
 /** Dot products of every row with the query, four lanes at a time (the hot loop of dense search). */
 function dots(vectors: Float32Array, dims: number, query: Float32Array, out: Float32Array): void {
@@ -41,12 +47,21 @@ export function denseScores(
   if (kernel) kernel(query, scores);
   else dots(vectors, dims, query, scores);
   let q2 = 0;
-  for (let j = 0; j < dims; j++) q2 += query[j]! ** 2;
+  for (let j = 0; j < dims; j++) q2 += query[j]! * query[j]!;
   const qn = Math.sqrt(q2);
-  for (let i = 0; i < scores.length; i++) {
+  const score = (i: number, dot: number) => {
     const n = norms[i]!;
-    if (metric === 'cosine') scores[i] = n > 0 && qn > 0 ? scores[i]! / (n * qn) : 0;
-    else if (metric === 'euclidean') scores[i] = -Math.sqrt(Math.max(0, n * n + q2 - 2 * scores[i]!));
+    if (metric === 'cosine') return n > 0 && qn > 0 ? dot / (n * qn) : 0;
+    return metric === 'euclidean' ? -Math.sqrt(Math.max(0, n * n + q2 - 2 * dot)) : dot;
+  };
+  if (metric !== 'dot') for (let i = 0; i < scores.length; i++) scores[i] = score(i, scores[i]!);
+  if (kernel?.approximate) {
+    // summed as the JavaScript search sums, so that the top rows score as they would with no kernel
+    const dot = new Float32Array(1);
+    for (const { index } of topK(scores, RESCORED)) {
+      dots(vectors.subarray(index * dims, (index + 1) * dims), dims, query, dot);
+      scores[index] = score(index, dot[0]!);
+    }
   }
   return scores;
 }

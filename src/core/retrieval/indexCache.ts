@@ -1,15 +1,21 @@
 // The corpus as retrievers search it, made once per corpus version: row norms, the SIMD dot-product
-// kernel, the BM25 index (on first use) and each vector variant asked about (int8, binary, fewer
+// kernel (float32, or int8 with rescoring past INT8_SCAN_BYTES), the BM25 index (on first use) and each vector variant asked about (int8, binary, fewer
 // dimensions), kept while the vectors stay the same.
 import { type Bm25Index, buildBm25 } from './bm25';
 import type { Dots } from './dense';
 import { applyVariant, isFull, type VectorVariant, variantName } from './quantize';
 import type { CorpusIndex } from './retrieve';
+import { createInt8DotKernel, int8Fits } from './int8Dots';
 import { createDotKernel, type DotKernel } from './simdDots';
 import { rowNorms } from '../vectors';
 
 /** A variant's vectors get a SIMD kernel (a copy in its memory) up to this size; larger ones use the JavaScript loop. */
 const VARIANT_KERNEL_BYTES = 256 * 2 ** 20;
+/** Past this size the vectors are scanned as int8 (a quarter of the copy, and faster), the top rows rescored exactly. */
+export const INT8_SCAN_BYTES = 128 * 2 ** 20;
+
+/** How dense search scans vectors of this many bytes and dimensions (where WebAssembly SIMD is there). */
+export const denseScan = (bytes: number, dims: number): 'int8' | 'float32' => (bytes > INT8_SCAN_BYTES && int8Fits(dims) ? 'int8' : 'float32');
 
 export interface DenseIndex {
   vectors: Float32Array;
@@ -25,17 +31,23 @@ export class IndexCache {
   /** dense search's dot products in WebAssembly SIMD (null where it is missing) */
   private readonly kernel: DotKernel | null;
 
-  constructor(private readonly makeKernel: () => DotKernel | null = createDotKernel) {
+  constructor(
+    private readonly makeKernel: () => DotKernel | null = createDotKernel,
+    private readonly makeInt8Kernel: () => DotKernel | null = createInt8DotKernel,
+  ) {
     this.kernel = makeKernel();
   }
 
   /** The vectors with their norms and kernel. */
   denseIndex(vectors: Float32Array, dims: number): DenseIndex {
     if (this.dense?.source !== vectors || this.dense.dims !== dims) {
-      const { kernel } = this;
+      // a fresh int8 kernel per corpus: a module's memory never shrinks
+      const int8 = denseScan(vectors.byteLength, dims) === 'int8' ? this.makeInt8Kernel() : null;
+      const kernel = int8 ?? this.kernel;
       const simd = kernel !== null && dims % 4 === 0 && dims > 0;
       if (simd) kernel.load(vectors, vectors.length / dims, dims);
-      this.dense = { source: vectors, vectors, dims, norms: rowNorms(vectors, dims), dots: simd ? (query, out) => kernel.dots(query, out) : undefined };
+      const dots = simd ? Object.assign((query: Float32Array, out: Float32Array) => kernel.dots(query, out), { approximate: int8 !== null }) : undefined;
+      this.dense = { source: vectors, vectors, dims, norms: rowNorms(vectors, dims), dots };
       this.variants.clear();
     }
     const { source: _, ...index } = this.dense;

@@ -1,47 +1,34 @@
 // Dot products of every corpus row with a query, in WebAssembly SIMD (four floats per
 // instruction): dense search's hot loop, about 3× the speed of the best plain JavaScript loop
-// here. The module is a few hundred bytes, assembled below, so there is no build step and no
-// file to fetch. Where WebAssembly SIMD is missing, callers keep the JavaScript loop.
-
-// instruction bytes
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const LOCAL_TEE = 0x22;
-const I32_CONST = 0x41;
-const I32_ADD = 0x6a;
-const I32_SHL = 0x74;
-const I32_EQZ = 0x45;
-const I32_LT_U = 0x49;
-const F32_ADD = 0x92;
-const F32_STORE = 0x38;
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const END = 0x0b;
-const BR_IF = 0x0d;
-const EMPTY = 0x40;
-const SIMD = 0xfd;
-const V128_LOAD = [SIMD, 0x00];
-const V128_CONST = [SIMD, 0x0c];
-const F32X4_EXTRACT_LANE = [SIMD, 0x1f];
-const F32X4_ADD = [SIMD, 0xe4, 0x01];
-const F32X4_MUL = [SIMD, 0xe6, 0x01];
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-/** Unsigned LEB128. */
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-const section = (id: number, content: number[]) => [id, ...leb(content.length), ...content];
-const name = (text: string) => [...leb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
+// here. The module is a few hundred bytes, assembled at load (wasmAssembly.ts). Where WebAssembly
+// SIMD is missing, callers keep the JavaScript loop.
+import {
+  BLOCK,
+  BR_IF,
+  dotsModule,
+  EMPTY,
+  END,
+  F32_ADD,
+  F32_STORE,
+  F32X4_ADD,
+  F32X4_EXTRACT_LANE,
+  F32X4_MUL,
+  I32,
+  I32_ADD,
+  I32_CONST,
+  I32_EQZ,
+  I32_LT_U,
+  I32_SHL,
+  instantiate,
+  LOCAL_GET,
+  LOCAL_SET,
+  LOCAL_TEE,
+  LOOP,
+  PAGE,
+  V128,
+  V128_CONST,
+  V128_LOAD,
+} from './wasmAssembly';
 
 // dots(vectors, query, out, count, dims): byte offsets into memory; dims a multiple of 4
 const [VEC, QUERY, OUT, COUNT, DIMS, I, ROW, J, ACC, BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -75,14 +62,7 @@ const body = [
   END,
 ];
 
-const MODULE = new Uint8Array([
-  ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-  ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 0]),
-  ...section(3, [1, 0]),
-  ...section(5, [1, 0, 1]),
-  ...section(7, [2, ...name('dots'), 0, 0, ...name('memory'), 2, 0]),
-  ...section(10, [1, ...leb(body.length), ...body]),
-]);
+const MODULE = dotsModule(body);
 
 export interface DotKernel {
   /** Holds the corpus rows (copied into the module's memory once). */
@@ -91,14 +71,11 @@ export interface DotKernel {
   dots(query: Float32Array, out: Float32Array): void;
 }
 
-const PAGE = 65536;
-
 /** A kernel for `dims` a multiple of 4, or null where WebAssembly SIMD is not available. */
 export function createDotKernel(): DotKernel | null {
-  if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(MODULE)) return null;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE));
-  const memory = instance.exports.memory as WebAssembly.Memory;
-  const dots = instance.exports.dots as (vectors: number, query: number, out: number, count: number, dims: number) => void;
+  const module = instantiate(MODULE);
+  if (!module) return null;
+  const { memory, dots } = module;
   let held = { count: 0, dims: 0 };
   return {
     load(vectors, count, dims) {
