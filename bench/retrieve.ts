@@ -7,6 +7,9 @@ import { syntheticCorpus, syntheticQueries } from './retrieveCorpus';
 
 export interface TopTimings {
   denseSimd: number;
+  /** the int8 scan with its top rows rescored, and the share of each exact top 10 it kept */
+  denseInt8: number;
+  int8Kept: number;
   denseJs: number;
   bm25: number;
   bm25Build: number;

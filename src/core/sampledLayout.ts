@@ -49,7 +49,8 @@ export function rowsOf(data: Float32Array, dims: number, rows: Int32Array): Floa
 /**
  * Finds each unfitted row's nearest fitted rows by cosine in `space` (count × dims: the vectors the
  * layout's graph was built on), with `fittedData` the fitted rows of it (rowsOf) and `graph` their
- * own neighbour graph (positions in fitted).
+ * own neighbour graph (positions in fitted). Fewer `trees` and `rounds` of the walk find them
+ * sooner, less surely (enough for a vote, not for a position).
  */
 export function* placementSteps(
   space: Float32Array,
@@ -59,12 +60,13 @@ export function* placementSteps(
   fittedData: Float32Array,
   graph: KnnGraph,
   seed: number,
+  { trees: treeCount = TREES, rounds = 3 } = {},
 ): Steps<SampledPlacement> {
   const m = fitted.length;
   const fittedNorms = rowNorms(fittedData, dims);
   const random = seededRandom(seed);
   const all = Int32Array.from({ length: m }, (_, p) => p);
-  const trees: RpTree[] = Array.from({ length: TREES }, () => buildRpTree(fittedData, dims, all, random));
+  const trees: RpTree[] = Array.from({ length: treeCount }, () => buildRpTree(fittedData, dims, all, random));
   yield 0.1;
 
   const placed = rowsOutside(fitted, count);
@@ -99,8 +101,8 @@ export function* placementSteps(
       return true;
     };
     for (const tree of trees) for (const p of leafOf(tree, space, at)) consider(p);
-    // the neighbours of the best so far, until they bring nothing closer (at most three rounds)
-    for (let round = 0, improved = true; improved && round < 3; round++) {
+    // the neighbours of the best so far, until they bring nothing closer (at most `rounds` rounds)
+    for (let round = 0, improved = true; improved && round < rounds; round++) {
       improved = false;
       for (const p of Array.from(bestIndex)) {
         if (p < 0) continue;

@@ -146,7 +146,9 @@ function* sampledLabelSteps(unit: Float32Array, count: number, dims: number, set
   const fittedUnit = rowsOf(unit, dims, fitted);
   const fit = yield* within(labelSteps(fittedUnit, fitted.length, dims, settings, notes), 0, 0.75);
   const graph = fit.graph ?? (yield* within(nnDescentSteps(fittedUnit, fitted.length, dims, LARGE_GRAPH_K, 'cosine'), 0.75, 0.8));
-  const placement = yield* within(placementSteps(unit, count, dims, fitted, fittedUnit, graph, SAMPLE_SEED), 0.8, 0.95);
+  // a vote needs the nearest sampled points less surely than a layout's placement: two trees and one round of the walk
+  // look at about half as many candidates as three and three, at ARI 0.212 against 0.221 (10,000 Debian package descriptions, 32 clusters)
+  const placement = yield* within(placementSteps(unit, count, dims, fitted, fittedUnit, graph, SAMPLE_SEED, { trees: 2, rounds: 1 }), 0.8, 0.95);
   const n = (x: number) => x.toLocaleString('en');
   notes.push(
     `Clusters were fitted on a seeded sample of ${n(fitted.length)} of the ${n(count)} points; every other point joins the cluster of its nearest sampled points.`,
