@@ -44,7 +44,12 @@ self.onmessage = (message: MessageEvent<{ count: number; dims: number; rounds: n
   const denseInt8 = time((q) => topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine', approximate), 10));
   let kept = 0;
   for (let q = 0; q < rounds; q++) {
-    const exact = new Set(topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine', (v, out) => kernel.dots(v, out)), 10).map((h) => h.index));
+    const exact = new Set(
+      topK(
+        denseScores(corpus.vectors, dims, norms, query(q), 'cosine', (v, out) => kernel.dots(v, out)),
+        10,
+      ).map((h) => h.index),
+    );
     kept += topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine', approximate), 10).filter((h) => exact.has(h.index)).length;
   }
   const denseJs = time((q) => topK(denseScores(corpus.vectors, dims, norms, query(q), 'cosine'), 10));

@@ -117,11 +117,9 @@ test('where points pile up, a far view draws a thinned sample of the pile and ev
   expect((await summary(page)).scale.drawn).toBe(rows);
   // the clusters were fitted on a sample too, and every point joined one
   await expect(
-    page
-      .getByRole('note')
-      .filter({
-        hasText: 'Clusters were fitted on a seeded sample of 5,000 of the 20,000 points; every other point joins the cluster of its nearest sampled points.',
-      }),
+    page.getByRole('note').filter({
+      hasText: 'Clusters were fitted on a seeded sample of 5,000 of the 20,000 points; every other point joins the cluster of its nearest sampled points.',
+    }),
   ).toBeVisible({ timeout: 60_000 });
   const clusters = (await summary(page)).clusters;
   expect(clusters.fittedOn).toBe(5_000);
