@@ -58,11 +58,19 @@ export function Picking() {
     let down: { x: number; y: number } | null = null;
     // once a drag or a zoom stops, the points are projected for the hovers to come (a full pass: ~17 ms at 1,000,000)
     let settle = 0;
+    let settling = false;
     const prepare = () => {
       clearTimeout(settle);
-      settle = window.setTimeout(screenIndex, SETTLE_MS);
+      settling = true;
+      settle = window.setTimeout(() => {
+        settling = false;
+        screenIndex();
+        hover(); // one that came while the camera settled
+      }, SETTLE_MS);
     };
     const hover = () => {
+      // while the camera settles the grid is not yet built: the hover waits for it, rather than building it on the input path
+      if (settling) return;
       const event = pending;
       pending = null;
       if (!event) return;

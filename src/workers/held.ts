@@ -26,6 +26,11 @@ class HeldBySpace<T extends { space: string }> {
     this.held.set(item.space, { ...item, id });
   }
 
+  /** What is held of a space, if anything. */
+  of(space: string): T | undefined {
+    return this.held.get(space);
+  }
+
   /** What a request names; the page sends it first, so any other id is a bug or a stale request. */
   protected find(id: number): T {
     for (const item of this.held.values()) if (item.id === id) return item;

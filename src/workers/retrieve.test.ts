@@ -31,6 +31,19 @@ function querySet(rows: number[]) {
 }
 
 describe('the retrieval worker', () => {
+  it('makes a space’s index as soon as its vectors and texts are both held, before any query', async () => {
+    const loaded: number[] = [];
+    const kernel = () => ({ load: (_: Float32Array, rows: number) => void loaded.push(rows), dots: (_: Float32Array, out: Float32Array) => void out.fill(0) });
+    const handle = createHost<RetrieveCalls, RetrieveProgress>(retrieveHandlers(turn, kernel), () => undefined);
+    void handle({ type: 'vectors', id: 1, space: 'a', vectorsId: 5, vectors: data, count, dims: 16 });
+    await turn();
+    expect(loaded).toEqual([]); // its texts are not here yet
+    void handle({ type: 'texts', id: 2, space: 'a', textsId: 6, texts });
+    await turn();
+    await turn();
+    expect(loaded).toEqual([count]);
+  });
+
   it('evaluates every retriever and vector variant, with metrics that follow from the ranks', async () => {
     const { retrieveHost, resultOf } = host();
     const set = querySet([3, 40, 77, 150]);

@@ -42,9 +42,25 @@ export function retrieveHandlers(yieldTurn = nextTurn, makeKernel?: () => DotKer
       onProgress: (progress) => call.emit({ type: 'progress', done: Math.round(progress * 1000), total: 1000 }),
     });
 
+  /**
+   * Once a space's vectors and texts are both here, its index (norms, kernel, BM25) is built in a
+   * later turn of the message loop, so that the first query finds it made (BM25 over a million
+   * chunks takes seconds).
+   */
+  const prepare = (space: string) =>
+    setTimeout(() => {
+      const held = vectors.of(space);
+      const words = texts.of(space)?.texts;
+      try {
+        if (held && words?.length === held.count) cacheOf(space).corpusIndex(held.vectors, held.dims, words);
+      } catch {
+        // the first query builds it again and says what went wrong
+      }
+    }, 0);
+
   return {
-    vectors: (request) => vectors.hold(request),
-    texts: (request) => texts.hold(request),
+    vectors: (request) => (prepare(request.space), vectors.hold(request)),
+    texts: (request) => (prepare(request.space), texts.hold(request)),
     query: (request) => {
       const { full, variant } = index(request);
       return answerQuery(full, variant, request);
