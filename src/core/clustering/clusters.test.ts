@@ -130,6 +130,11 @@ describe('the default: UMAP to 5 dimensions, then k-means', () => {
     expect(result.notes).toContain(
       'Clusters were fitted on a seeded sample of 5,000 of the 9,000 points; every other point joins the cluster of its nearest sampled points.',
     );
+    // HDBSCAN's minimum cluster size is the corpus's: 1,300 of 9,000 points finds the six clusters of 1,500; 1,600 finds none
+    const hdbscan = (minClusterSize: number) => run(data, count, 64, { ...DEFAULT_CLUSTERING, method: 'hdbscan', minClusterSize });
+    const found = hdbscan(1_300);
+    expect([found.clusters.length, found.minClusterSize]).toEqual([6, 1_300]);
+    expect(hdbscan(1_600).clusters.filter((c) => c.size > 0)).toHaveLength(0);
   });
 
   it('a handful of points is clustered without the reduction', () => {
