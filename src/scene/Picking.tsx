@@ -102,7 +102,17 @@ export function Picking() {
     canvas.addEventListener('pointerup', onUp);
     canvas.addEventListener('pointerleave', onLeave);
     canvas.addEventListener('wheel', prepare, { passive: true });
+    // after any other frame that left the grid stale (the first picture, a new layout, a restyle), it is
+    // built once the frames stop, so that the next hover does not build it (hovers still answer meanwhile)
+    let stale = 0;
+    const afterFrame = () => {
+      clearTimeout(stale);
+      stale = window.setTimeout(() => !settling && screenIndex(), SETTLE_MS);
+    };
+    sceneState.rendered.add(afterFrame);
     return () => {
+      sceneState.rendered.delete(afterFrame);
+      clearTimeout(stale);
       clearTimeout(settle);
       canvas.removeEventListener('wheel', prepare);
       canvas.removeEventListener('pointermove', onMove);
