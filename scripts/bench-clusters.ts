@@ -25,9 +25,9 @@ function demoCorpus(): LabelledCorpus {
 }
 
 const ours: [string, ClusterSettings][] = [
-  ['Orrery default (UMAP 5-d, k-means, k by silhouette)', DEFAULT_CLUSTERING],
+  ['Orrery default (UMAP 5-d, k-means, k by modularity)', DEFAULT_CLUSTERING],
   ['Orrery UMAP 5-d + HDBSCAN, noise to nearest', { ...DEFAULT_CLUSTERING, method: 'hdbscan', noise: 'nearest' }],
-  ['Orrery k-means on full vectors, k by silhouette (the old default)', { ...DEFAULT_CLUSTERING, reduceTo: null }],
+  ['Orrery k-means on full vectors, k by modularity', { ...DEFAULT_CLUSTERING, reduceTo: null }],
   ['Orrery HDBSCAN on full vectors', { ...DEFAULT_CLUSTERING, method: 'hdbscan', reduceTo: null }],
 ];
 

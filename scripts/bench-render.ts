@@ -87,7 +87,7 @@ try {
         [settings] as const,
       ),
     );
-    const what = settings.method === 'kmeans' ? `k-means, k ${settings.k ?? 'by silhouette'}` : 'HDBSCAN, minimum size auto';
+    const what = settings.method === 'kmeans' ? `k-means, k ${settings.k ?? 'by modularity'}` : 'HDBSCAN, minimum size auto';
     console.log(
       `clustering 20,000 × 512 in the cluster worker (${what}): ${fmt(r.ms / 1000)} s, ${r.clusters} clusters (goal ≤ 5 s → ${fmt(r.ms / 5000)}× the budget)`,
     );

@@ -212,6 +212,7 @@ export function summary(): OrrerySummary {
       items: space.clusters.map((c) => ({ id: c.id, size: c.size, terms: c.terms })),
       unclustered: space.unclustered,
       silhouette: space.clusterRun?.silhouette ?? null,
+      modularity: space.clusterRun?.modularity ?? null,
       reducedDims: space.clusterRun?.reducedDims ?? null,
       fittedOn: space.clusterRun?.fittedOn ?? null,
       namedBy: space.clusterRun ? (space.clusterRun.namedBy ?? 'words') : null,

@@ -135,7 +135,7 @@ export function applyClusters(space: Space, labels: Int32Array, names: string[][
   setSpaceState(space.id, (before) => ({
     clusters,
     unclustered,
-    clusterRun: { method: 'kmeans', silhouette: null, minClusterSize: null, reducedDims: null, notes: [note] },
+    clusterRun: { method: 'kmeans', silhouette: null, modularity: null, minClusterSize: null, reducedDims: null, notes: [note] },
     clusterVersion: before.clusterVersion + 1,
     clusterSpaceVersion: space.version,
     fineClusters: null,

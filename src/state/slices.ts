@@ -233,7 +233,10 @@ export interface SpaceState {
   unclustered: number;
   /** how the clusters on screen were made, and what to know about them */
   clusterRun:
-    | (Pick<Clustering, 'method' | 'silhouette' | 'minClusterSize' | 'reducedDims' | 'notes'> & { fittedOn?: number | null; namedBy?: 'words' | 'meaning' })
+    | (Pick<Clustering, 'method' | 'silhouette' | 'modularity' | 'minClusterSize' | 'reducedDims' | 'notes'> & {
+        fittedOn?: number | null;
+        namedBy?: 'words' | 'meaning';
+      })
     | null;
   /** bumps when the space's clusterLabels change */
   clusterVersion: number;

@@ -95,6 +95,8 @@ export interface OrrerySummary {
     items: { id: number; size: number; terms: string[] }[];
     unclustered: number;
     silhouette: number | null;
+    /** the modularity that picked k (k-means with k left empty) */
+    modularity: number | null;
     /** the dimensions UMAP reduced the vectors to before clustering (null: clustered on the full vectors) */
     reducedDims: number | null;
     /** the points the clusters were fitted on when they were a seeded sample (the rest joined their nearest sampled points' clusters); null: all */

@@ -52,7 +52,7 @@ export function ClusterSettingsForm() {
               placeholder="auto"
               value={k}
               onChange={(e) => setK(e.target.value)}
-              title="Empty: chosen by silhouette"
+              title="Empty: chosen by modularity"
             />
           </label>
         ) : (
@@ -109,7 +109,7 @@ export function ClusterSettingsForm() {
 
 const REDUCE_TO = DEFAULT_CLUSTERING.reduceTo ?? 5;
 
-/** How the clusters on screen were made: their number, the method, the reduction, the silhouette, and notes. */
+/** How the clusters on screen were made: their number, the method, the reduction, how k was chosen, and notes. */
 export function ClusterSummaryLine() {
   const { clusters, unclustered, run, progress } = useOrrery(
     useShallow((s) => {
@@ -121,6 +121,7 @@ export function ClusterSummaryLine() {
   if (!run) return null;
   const how = `${run.reducedDims !== null ? `UMAP ${run.reducedDims}-d, ` : ''}${run.method === 'kmeans' ? 'k-means' : 'HDBSCAN'}`;
   const parts = [`${clusters.length} cluster${clusters.length === 1 ? '' : 's'} (${how})`];
+  if (typeof run.modularity === 'number') parts.push(`k by modularity ${run.modularity.toFixed(2)}`);
   if (run.silhouette !== null) parts.push(`silhouette ${run.silhouette.toFixed(2)}`);
   if (run.minClusterSize !== null) parts.push(`minimum size ${run.minClusterSize}`);
   if (run.namedBy === 'meaning') parts.push('named by the model');

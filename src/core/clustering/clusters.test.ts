@@ -13,7 +13,7 @@ const texts = (count: number) => Array.from({ length: count }, (_, i) => `chunk 
 const run = (data: Float32Array, count: number, dims: number, settings: ClusterSettings) => finish(clusterSteps(data, count, dims, texts(count), settings));
 
 describe('k-means', () => {
-  it('finds five separated clusters and picks k = 5 by silhouette', () => {
+  it('finds five separated clusters and picks k = 5 by modularity', () => {
     const { data, labels, count } = gaussianClusters(5, 80, 32, 3);
     const result = run(data, count, 32, { ...FULL, method: 'kmeans', k: null, minClusterSize: null });
     expect(result.clusters).toHaveLength(5);
@@ -93,7 +93,7 @@ describe('clusters on bad input', () => {
     expect(result.notes[0]).toMatch(/no group of at least 30/);
   });
 
-  it('200,000 points are clustered by k-means (k by silhouette on a sample)', () => {
+  it('200,000 points are clustered by k-means (k by modularity on a sample)', () => {
     const { data, labels, count } = gaussianClusters(8, 25_000, 16, 31, 0.2);
     const result = run(data, count, 16, { ...FULL, method: 'kmeans', k: null, minClusterSize: null });
     expect(result.clusters).toHaveLength(8);
@@ -112,7 +112,7 @@ describe('clusters on bad input', () => {
 });
 
 describe('the default: UMAP to 5 dimensions, then k-means', () => {
-  it('finds six planted clusters in 64 dimensions, picks k by silhouette and says it reduced', () => {
+  it('finds six planted clusters in 64 dimensions, picks k by modularity and says it reduced', () => {
     const { data, labels, count } = gaussianClusters(6, 60, 64, 8, 0.3);
     const result = run(data, count, 64, DEFAULT_CLUSTERING);
     expect(result.reducedDims).toBe(5);

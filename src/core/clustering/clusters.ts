@@ -17,7 +17,7 @@ export type ClusterMethod = 'kmeans' | 'hdbscan';
 
 export interface ClusterSettings {
   method: ClusterMethod;
-  /** k-means: the number of clusters, or null to pick it by silhouette */
+  /** k-means: the number of clusters, or null to pick it by modularity (kmeans.ts) */
   k: number | null;
   /** HDBSCAN: the fewest points a cluster may have (null: about 1% of the points, at least 5) */
   minClusterSize: number | null;
@@ -52,6 +52,8 @@ export interface Clustering {
   method: ClusterMethod;
   /** k-means' mean silhouette of the chosen k, when it was picked */
   silhouette: number | null;
+  /** the modularity that picked k-means' k over the neighbour graph of a sample of the points, when it was picked */
+  modularity: number | null;
   /** the minimum cluster size HDBSCAN ran with */
   minClusterSize: number | null;
   /** the dimensions UMAP reduced the vectors to before clustering (null: the full vectors) */
@@ -132,7 +134,7 @@ export function* clusterSteps(vectors: Float32Array, count: number, dims: number
 }
 
 /** How the points were grouped, and the neighbour graph of the points that was built on the way (if any). */
-interface Labelling extends Pick<Clustering, 'labels' | 'method' | 'silhouette' | 'minClusterSize' | 'reducedDims'> {
+interface Labelling extends Pick<Clustering, 'labels' | 'method' | 'silhouette' | 'modularity' | 'minClusterSize' | 'reducedDims'> {
   graph: KnnGraph | null;
 }
 
@@ -171,6 +173,7 @@ function* labelSteps(unit: Float32Array, count: number, dims: number, settings: 
   }
   let labels: Int32Array;
   let silhouette: number | null = null;
+  let modularity: number | null = null;
   let minClusterSize: number | null = null;
   const alike = count < 4 || allAlike(unit, count, dims);
   // UMAP needs a few neighbours to mean anything
@@ -197,6 +200,7 @@ function* labelSteps(unit: Float32Array, count: number, dims: number, settings: 
     );
     labels = result.labels;
     silhouette = result.silhouette;
+    modularity = result.modularity;
   } else {
     minClusterSize = Math.max(2, settings.minClusterSize ?? autoMinClusterSize(count));
     const k = Math.min(count <= EXACT_GRAPH_POINTS || reducedDims !== null ? GRAPH_K : LARGE_GRAPH_K, count - 1);
@@ -213,7 +217,7 @@ function* labelSteps(unit: Float32Array, count: number, dims: number, settings: 
       notes.push(`HDBSCAN found no group of at least ${minClusterSize} points: all are unclustered. Try a smaller minimum cluster size.`);
     else if (settings.noise === 'nearest') labels = joinNearest(labels, hdbscanGraph);
   }
-  return { labels, method, silhouette, minClusterSize, reducedDims, graph };
+  return { labels, method, silhouette, modularity, minClusterSize, reducedDims, graph };
 }
 
 /** Noise points given to the cluster most of their neighbours are in, repeated so that runs of noise are reached from their edges. */

@@ -1,18 +1,19 @@
 // k-means in one of two geometries. Spherical (cosine): rows are unit vectors, centroids are kept at
 // unit length, and a row joins the centroid it has the largest dot product with. Euclidean: for
-// points already reduced to a few dimensions (UMAP's, before clustering), the nearest centroid. k is given, or picked by the mean
-// silhouette of k-means runs on a sample (its pairwise distances are computed once), and the full
+// points already reduced to a few dimensions (UMAP's, before clustering), the nearest centroid. k is given, or picked by the
+// modularity of k-means runs on a sample over the sample's nearest-neighbour graph (modularity.ts), and the full
 // run then starts from that sample's centroids, so it converges in a few passes.
 import { normalizeRows } from '../pooling';
+import { modularity, neighbourEdges } from './modularity';
 import { sampleIndices } from '../random';
 import { seededRandom } from '../random';
 import { type Steps, within } from '../steps';
 
-/** silhouette is measured on a sample of this many rows (its cost is rows² · dims) */
-export const SILHOUETTE_ROWS = 800;
+/** k is chosen on a sample of this many rows (its pairwise distances cost rows² · dims) */
+const CHOICE_ROWS = 800;
 export const MAX_AUTO_K = 16;
-/** a k whose silhouette is within this share of the best one counts as as good */
-const NEAR_BEST = 0.05;
+/** each sampled row's nearest rows in the graph whose modularity chooses k (UMAP's usual neighbourhood) */
+const CHOICE_NEIGHBOURS = 15;
 
 /** The space a choice of k is judged in when it is not the clustered one: the model's unit vectors, by cosine. */
 export interface JudgeSpace {
@@ -34,6 +35,8 @@ export interface KMeansResult {
   centroids: Float32Array;
   /** the mean silhouette of the chosen k on the sample, in the judge's space when there is one (null when k was given or cannot be measured) */
   silhouette: number | null;
+  /** the modularity that chose k, on the sample's neighbour graph (null when k was given) */
+  modularity: number | null;
 }
 
 export type KMeansMetric = 'cosine' | 'euclidean';
@@ -197,7 +200,33 @@ function* bestOfRestarts(
   return best!;
 }
 
-/** Picks k in [2, maxK] by the mean silhouette of k-means on a sample; returns its centroids too. */
+/** Pairwise distances of some rows of `data` (cosine distance of unit rows, or Euclidean). */
+function* distancesOf(data: Float32Array, rows: Int32Array, dims: number, metric: KMeansMetric): Steps<Float32Array> {
+  const n = rows.length;
+  const picked = new Float32Array(n * dims);
+  rows.forEach((r, i) => picked.set(data.subarray(r * dims, (r + 1) * dims), i * dims));
+  const distances = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++)
+      distances[i * n + j] = distances[j * n + i] =
+        metric === 'cosine' ? Math.max(0, 1 - dot(picked, i, picked, j, dims)) : Math.sqrt(squaredDistance(picked, i, picked, j, dims));
+    if (i % 64 === 0) yield i / n;
+  }
+  return distances;
+}
+
+interface Choice {
+  k: number;
+  centroids: Float32Array;
+  silhouette: number;
+  modularity: number;
+}
+
+/**
+ * Picks k in [2, maxK]: k-means on a sample for each k, the partition with the highest modularity
+ * over the sample's nearest-neighbour graph (in the clustered space) wins. Its silhouette is measured
+ * in the judge's space (the model's vectors by cosine) when there is one, to report.
+ */
 function* chooseK(
   x: Float32Array,
   count: number,
@@ -207,42 +236,31 @@ function* chooseK(
   seed: number,
   metric: KMeansMetric,
   judge: JudgeSpace | null,
-): Steps<{ k: number; centroids: Float32Array; silhouette: number }> {
-  const rows = sampleIndices(count, SILHOUETTE_ROWS, seed);
+): Steps<Choice> {
+  const rows = sampleIndices(count, CHOICE_ROWS, seed);
   const n = rows.length;
   const sample = new Float32Array(n * dims);
   rows.forEach((r, i) => sample.set(x.subarray(r * dims, (r + 1) * dims), i * dims));
-  // distances where the silhouette is measured: the judge's unit rows (cosine), else the clustered space
-  const measured = judge ?? { data: x, dims, metric };
-  const rowsOf = new Float32Array(n * measured.dims);
-  rows.forEach((r, i) => rowsOf.set(measured.data.subarray(r * measured.dims, (r + 1) * measured.dims), i * measured.dims));
-  const distances = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++)
-      distances[i * n + j] = distances[j * n + i] =
-        measured.metric === 'cosine'
-          ? Math.max(0, 1 - dot(rowsOf, i, rowsOf, j, measured.dims))
-          : Math.sqrt(squaredDistance(rowsOf, i, rowsOf, j, measured.dims));
-    if (i % 64 === 0) yield (0.4 * i) / n;
-  }
-  const scored: { k: number; centroids: Float32Array; silhouette: number }[] = [];
+  const clustered = yield* within(distancesOf(x, rows, dims, metric), 0, 0.1);
+  const edges = neighbourEdges(clustered, n, CHOICE_NEIGHBOURS);
+  let best: (Omit<Choice, 'silhouette'> & { labels: Int32Array }) | null = null;
   for (let k = 2; k <= maxK; k++) {
     const { centroids, labels } = yield* within(
       bestOfRestarts(sample, n, dims, k, random, metric),
-      0.4 + (0.6 * (k - 2)) / (maxK - 1),
-      0.4 + (0.6 * (k - 1)) / (maxK - 1),
+      0.1 + (0.6 * (k - 2)) / (maxK - 1),
+      0.1 + (0.6 * (k - 1)) / (maxK - 1),
     );
     const renamed = bySize(labels);
-    const score = renamed.order.length < 2 ? -1 : silhouette(distances, n, renamed.labels, renamed.order.length);
-    scored.push({ k, centroids, silhouette: score });
+    const score = renamed.order.length < 2 ? -1 : modularity(edges, renamed.labels, renamed.order.length);
+    if (!best || score > best.modularity) best = { k, centroids, modularity: score, labels: renamed.labels };
   }
-  // topics are finer than the coarsest split that separates well: of the k within NEAR_BEST of the
-  // best silhouette, the largest (bench:clusters: the demo's astronomy and volcanoes stay apart)
-  const top = Math.max(...scored.map((s) => s.silhouette));
-  return scored.filter((s) => s.silhouette >= top - NEAR_BEST * Math.abs(top)).at(-1)!;
+  const judged = judge ? yield* within(distancesOf(judge.data, rows, judge.dims, judge.metric), 0.7, 1) : clustered;
+  const clusters = Math.max(...best!.labels) + 1;
+  const score = clusters < 2 ? -1 : silhouette(judged, n, best!.labels, clusters);
+  return { k: best!.k, centroids: best!.centroids, modularity: best!.modularity, silhouette: score };
 }
 
-/** k-means (on unit rows for cosine); `k` null picks it by silhouette. Fewer than four rows form one cluster. */
+/** k-means (on unit rows for cosine); `k` null picks it by modularity. Fewer than four rows form one cluster. */
 export function* kmeansSteps(
   x: Float32Array,
   count: number,
@@ -254,16 +272,15 @@ export function* kmeansSteps(
 ): Steps<KMeansResult> {
   const random = seededRandom(seed);
   const maxK = Math.min(MAX_AUTO_K, Math.floor(count / 2));
-  if (count === 0) return { labels: new Int32Array(0), k: 0, centroids: new Float32Array(0), silhouette: null };
+  if (count === 0) return { labels: new Int32Array(0), k: 0, centroids: new Float32Array(0), silhouette: null, modularity: null };
   let centroids: Float32Array;
-  let score: number | null = null;
+  let chosen: Choice | null = null;
   if (k === null && maxK >= 2) {
-    const chosen = yield* within(chooseK(x, count, dims, maxK, random, seed, metric, judge), 0, 0.5);
+    chosen = yield* within(chooseK(x, count, dims, maxK, random, seed, metric, judge), 0, 0.5);
     centroids = chosen.centroids;
-    score = chosen.silhouette;
   } else {
     // the restarts run on a sample; the full run starts from the best of them
-    const rows = sampleIndices(count, SILHOUETTE_ROWS, seed);
+    const rows = sampleIndices(count, CHOICE_ROWS, seed);
     const sample = new Float32Array(rows.length * dims);
     rows.forEach((r, i) => sample.set(x.subarray(r * dims, (r + 1) * dims), i * dims));
     centroids = (yield* within(bestOfRestarts(sample, rows.length, dims, Math.max(1, Math.min(k ?? 1, rows.length)), random, metric), 0, 0.3)).centroids;
@@ -272,5 +289,5 @@ export function* kmeansSteps(
   const renamed = bySize(labels);
   const kept = new Float32Array(renamed.order.length * dims);
   renamed.order.forEach((old, i) => kept.set(centroids.subarray(old * dims, (old + 1) * dims), i * dims));
-  return { labels: renamed.labels, k: renamed.order.length, centroids: kept, silhouette: score };
+  return { labels: renamed.labels, k: renamed.order.length, centroids: kept, silhouette: chosen?.silhouette ?? null, modularity: chosen?.modularity ?? null };
 }
