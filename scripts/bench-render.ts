@@ -2,6 +2,7 @@
 // second while orbiting at 10,000, 50,000 and 200,000 points, Orrery's scene against a bare
 // three.js Points scene with the same points, each in a fresh page; picking at 200,000 points;
 // clustering 20,000 × 512 in the app's cluster worker.
+import { type ClusterSettings, DEFAULT_CLUSTERING } from '../src/core/clustering/clusters';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS } from '../playwright.config';
@@ -76,11 +77,8 @@ try {
   }
   type Clustered = { ms: number; clusters: number };
   if (process.env.BENCH_RENDER_ONLY) process.exit(0);
-  for (const settings of [
-    { method: 'kmeans', k: null, minClusterSize: null },
-    { method: 'kmeans', k: 20, minClusterSize: null },
-    { method: 'hdbscan', k: null, minClusterSize: null },
-  ] as const) {
+  // the app's settings (UMAP to 5-d first), each with one choice changed
+  for (const settings of [DEFAULT_CLUSTERING, { ...DEFAULT_CLUSTERING, k: 20 }, { ...DEFAULT_CLUSTERING, method: 'hdbscan' }] satisfies ClusterSettings[]) {
     const r = await run((p) =>
       p.evaluate(
         ([s]) => (window as unknown as { benchClustering: (c: number, d: number, s: unknown) => Promise<Clustered> }).benchClustering(20_000, 512, s),
