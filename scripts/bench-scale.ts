@@ -3,8 +3,13 @@
 // retrieval worker runs it — the JavaScript loop, the float32 WebAssembly SIMD kernel, and the int8
 // SIMD scan with its top 512 rescored exactly (the app's choice past 128 MiB of vectors) — with the
 // bytes each keeps beside the vectors and how much of each exact top 10 the int8 scan keeps (goal:
-// ≤ 150 ms); and the default clustering, fitted on a sample and assigned to all. Not yet here: a
-// Parquet load against DuckDB and the app's time to a first picture.
+// ≤ 150 ms); the default clustering, fitted on a sample and assigned to all; and a Parquet file of
+// the same shape (BENCH_PARQUET_ROWS, default BENCH_ROWS; written once by DuckDB into .bench/) read
+// by Orrery's reader (hyparquet, a row group at a time, as the ingest worker runs it) against DuckDB
+// reading it into a table on one thread. Not yet here: the app's time to a first picture.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetTable } from '../src/core/ingest/parquet';
 import { clusterSteps, DEFAULT_CLUSTERING } from '../src/core/clustering/clusters';
 import { type Dots, denseScores } from '../src/core/retrieval/dense';
 import { createInt8DotKernel } from '../src/core/retrieval/int8Dots';
@@ -62,4 +67,24 @@ const [clustering, clusterMs] = timed(() => finish(clusterSteps(data, rows, dims
 const { adjustedRandIndex } = await import('../src/core/clustering/agreement');
 console.log(
   `  default clustering: ${(clusterMs / 1000).toFixed(1)} s, fitted on ${clustering.fittedOn?.toLocaleString('en') ?? 'all'}, ${clustering.clusters.length} clusters, ARI ${adjustedRandIndex(clustering.labels, labels).toFixed(3)} against the 100 planted`,
+);
+
+const parquetRows = Number(process.env.BENCH_PARQUET_ROWS ?? rows);
+const path = `.bench/scale-${parquetRows}.parquet`;
+const duck = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+// 100 clusters: each row its cluster's centre (a hash of cluster and dimension) plus hashed noise, so the file is the same every time
+if (!existsSync(path))
+  await duck.run(`COPY (SELECT i AS id, 'chunk ' || i AS text, i % 100 AS cluster,
+    list_transform(range(${dims}), d -> (hash((i % 100) * 1000 + d) % 2000) / 1000.0 - 1 + ((hash(i * 1000 + d) % 1000) / 1000.0 - 0.5) * 0.5)::FLOAT[${dims}] AS vector
+    FROM range(${parquetRows}) t(i)) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 50000)`);
+const timedAsync = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+  const started = performance.now();
+  return [await run(), performance.now() - started];
+};
+const [, duckMs] = await timedAsync(() => duck.run(`CREATE TABLE loaded AS SELECT * FROM read_parquet('${path}')`));
+duck.closeSync();
+const [table, oursMs] = await timedAsync(() => parquetTable(new Uint8Array(readFileSync(path))));
+console.log(
+  `  Parquet, ${parquetRows.toLocaleString('en')} × ${dims} in row groups of 50,000 (${mib(statSync(path).size)}): Orrery's reader ${(oursMs / 1000).toFixed(1)} s ` +
+    `(${table.rows.length.toLocaleString('en')} rows, ${table.vectors?.dims}-d) = ${(oursMs / duckMs).toFixed(1)}× DuckDB into a table on one thread (${(duckMs / 1000).toFixed(1)} s)`,
 );
