@@ -72,10 +72,13 @@ console.log(
 const parquetRows = Number(process.env.BENCH_PARQUET_ROWS ?? rows);
 const path = `.bench/scale-${parquetRows}.parquet`;
 const duck = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
-// 100 clusters: each row its cluster's centre (a hash of cluster and dimension) plus hashed noise, so the file is the same every time
+// 100 clusters: each row its cluster's centre (a hash of cluster and dimension) plus noise (a hash of
+// row and dimension), so the file is the same every time; hashes scaled to [0, 1), so the floats are
+// as unrepeated as a model's and DuckDB stores them PLAIN, as it would embeddings
+const unit = (key: string) => `(hash(${key}) / 18446744073709551616.0)`;
 if (!existsSync(path))
   await duck.run(`COPY (SELECT i AS id, 'chunk ' || i AS text, i % 100 AS cluster,
-    list_transform(range(${dims}), d -> (hash((i % 100) * 1000 + d) % 2000) / 1000.0 - 1 + ((hash(i * 1000 + d) % 1000) / 1000.0 - 0.5) * 0.5)::FLOAT[${dims}] AS vector
+    list_transform(range(${dims}), d -> ${unit('(i % 100) * 1000 + d')} * 2 - 1 + (${unit('i * 1000 + d')} - 0.5) * 0.5)::FLOAT[${dims}] AS vector
     FROM range(${parquetRows}) t(i)) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 50000)`);
 const timedAsync = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
   const started = performance.now();

@@ -2,8 +2,9 @@
 // with progress and never exist as a million JavaScript arrays of numbers: a list column of numbers
 // (LIST or Arrow's fixed-size list, which Parquet stores as a LIST) goes straight into one
 // Float32Array, the other columns become the rows' cells.
-import { type FileMetaData, parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { type FileMetaData, parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { InputError } from './inputError';
+import { listOfFloatsColumn, readGroupVectors } from './parquetVectors';
 import { findVectorField, type RawTable } from './records';
 import { MAX_FILE_ROWS, rowsKept } from './rowCap';
 
@@ -27,17 +28,38 @@ export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress, cap 
   let dims = 0;
   let data = new Float32Array(0);
   let rowStart = 0;
+  // the one column that is a list of floats is read page by page into floats (parquetVectors.ts); the others as objects
+  let listColumn: string | null;
+  let columns: string[];
+  try {
+    listColumn = listOfFloatsColumn(metadata);
+    columns = parquetSchema(metadata).children.map((c) => c.element.name);
+  } catch (error) {
+    throw new InputError(`not a readable Parquet file (${(error as Error).message})`);
+  }
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     let objects: Record<string, unknown>[];
+    let fast: ReturnType<typeof readGroupVectors> = null;
     try {
-      objects = (await parquetReadObjects({ file, metadata, rowStart, rowEnd })) as Record<string, unknown>[];
+      fast = listColumn === null ? null : readGroupVectors(file, metadata, group, listColumn);
+      const others = fast ? columns.filter((c) => c !== listColumn) : undefined;
+      objects =
+        others?.length === 0
+          ? Array.from({ length: rowEnd - rowStart }, () => ({}))
+          : await parquetReadObjects({ file, metadata, rowStart, rowEnd, columns: others });
     } catch (error) {
       throw new InputError(`rows ${rowStart + 1}–${rowEnd} cannot be read (${(error as Error).message}): the file looks cut or damaged`);
     }
+    // where each row's values begin in the fast path's values
+    const starts = fast ? new Int32Array(fast.lengths.length + 1) : null;
+    if (fast && starts) fast.lengths.forEach((n, i) => (starts[i + 1] = starts[i]! + n));
+    const cell = (object: Record<string, unknown>, i: number, field: string) =>
+      fast && starts && field === listColumn ? fast.values.subarray(starts[i]!, starts[i + 1]!) : object[field];
     if (vectorField === -2) {
-      table.fields = objects.length > 0 ? Object.keys(objects[0]!) : [];
-      vectorField = findVectorField({ fields: table.fields, rows: objects.slice(0, 100).map((o) => table.fields.map((f) => o[f])), lines: [] });
+      table.fields = columns;
+      const sample = objects.slice(0, 100).map((o, i) => table.fields.map((f) => cell(o, i, f)));
+      vectorField = findVectorField({ fields: table.fields, rows: sample, lines: [] });
     }
     const vectorName = table.fields[vectorField];
     objects.forEach((object, i) => {
@@ -50,7 +72,7 @@ export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress, cap 
       table.rows.push(table.fields.map((f, k) => (k === vectorField ? null : object[f])));
       table.lines.push(row + 1);
       if (vectorName === undefined) return;
-      const vector = object[vectorName] as ArrayLike<unknown> | null | undefined;
+      const vector = cell(object, i, vectorName) as ArrayLike<unknown> | null | undefined;
       if (!vector || typeof vector !== 'object') throw new InputError(`row ${row + 1} has no vector in “${vectorName}”`);
       if (dims === 0) {
         dims = vector.length;
