@@ -120,12 +120,18 @@ export function readGroupVectors(file: ArrayBuffer, metadata: FileMetaData, grou
     const page = levelsAndValues(header, compressed, meta.codec, maxRepetition, maxDefinition);
     if (!page) return null; // another encoding, or a page type this does not read
     const { repetition, definition, encoding, valueBytes } = page;
+    // a null vector, an empty one or a null number
+    for (let i = 0; i < definition.length; i++) if (definition[i] !== maxDefinition) return null;
+    // a row starts at each repetition level 0 and runs to the next (or on into the next page)
+    let runStart = 0;
     for (let i = 0; i < repetition.length; i++) {
-      if (definition[i] !== maxDefinition) return null; // a null vector, an empty one or a null number
-      if (repetition[i] === 0) row++;
-      if (row < 0 || row >= rows) return null;
-      lengths[row]!++;
+      if (repetition[i] !== 0) continue;
+      if (row >= 0) lengths[row]! += i - runStart;
+      if (++row >= rows) return null;
+      runStart = i;
     }
+    if (row < 0) return null;
+    lengths[row]! += repetition.length - runStart;
     if (encoding === 'PLAIN') pages.push(plainFloats(valueBytes, repetition.length, meta.type));
     else if (dictionary) pages.push(lookUp(valueBytes, repetition.length, dictionary));
     else return null;
