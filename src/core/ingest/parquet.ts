@@ -69,7 +69,8 @@ export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress, cap 
         nextKept++;
       }
       const at = table.rows.length;
-      table.rows.push(table.fields.map((f, k) => (k === vectorField ? null : object[f])));
+      // the list column stays a cell of the row when another column holds the vectors
+      table.rows.push(table.fields.map((f, k) => (k === vectorField ? null : cell(object, i, f))));
       table.lines.push(row + 1);
       if (vectorName === undefined) return;
       const vector = cell(object, i, vectorName) as ArrayLike<unknown> | null | undefined;

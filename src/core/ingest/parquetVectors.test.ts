@@ -62,4 +62,11 @@ describe('vector columns read page by page', () => {
     const two = await duckParquet(`SELECT [i, 1]::FLOAT[] AS a, [i, 2]::FLOAT[] AS b FROM range(10) t(i)`);
     expect(listOfFloatsColumn(parquetMetadata(arrayBufferOf(two)))).toBeNull();
   });
+
+  it('when a column named as vectors holds them as integers, the list of floats stays a cell of its row', async () => {
+    const table = await parquetTable(await duckParquet(`SELECT [i, 1]::INTEGER[] AS embedding, [i, 2]::FLOAT[] AS extra FROM range(10) t(i)`));
+    expect(table.fields).toEqual(['embedding', 'extra']);
+    expect(Array.from(table.vectors!.data.subarray(6, 8))).toEqual([3, 1]);
+    expect(Array.from(table.rows[3]![1] as Float32Array)).toEqual([3, 2]);
+  });
 });
