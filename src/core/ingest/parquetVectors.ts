@@ -39,8 +39,8 @@ export function listOfFloatsColumn(metadata: FileMetaData): string | null {
     leaves.set(top, (leaves.get(top) ?? 0) + 1);
     if ((meta.type === 'FLOAT' || meta.type === 'DOUBLE') && getMaxRepetitionLevel(getSchemaPath(metadata.schema, meta.path_in_schema)) === 1) lists.add(top);
   }
-  const single = [...lists].filter((name) => leaves.get(name) === 1);
-  return single.length === 1 && lists.size === 1 ? single[0]! : null;
+  const [name] = lists;
+  return lists.size === 1 && leaves.get(name!) === 1 ? name! : null;
 }
 
 const DICTIONARY = ['PLAIN_DICTIONARY', 'RLE_DICTIONARY'];
@@ -138,6 +138,8 @@ export function readGroupVectors(file: ArrayBuffer, metadata: FileMetaData, grou
     total += repetition.length;
   }
   if (row !== rows - 1) return null;
+  // a row group is often one page: its floats are already the group's
+  if (pages.length === 1) return { values: pages[0]!, lengths };
   const values = new Float32Array(total);
   let at = 0;
   for (const page of pages) {
