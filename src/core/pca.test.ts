@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { symmetricEigen } from './linalg';
 import { explainedVarianceRatio, fitPca, projectPca } from './pca';
 import { seededRandom } from './random';
+import { decayingSpectrum } from './syntheticData';
 
 /** Points = mean + Σ_k s_k · z_k · u_k with known orthonormal directions u_k and std devs s_k. */
 function syntheticData(count: number, dims: number, stddevs: number[], seed: number) {
@@ -62,6 +63,34 @@ describe('fitPca', () => {
       let dot = 0;
       for (let j = 0; j < dims; j++) dot += model.basis[k * dims + j]! * exact.vectors[j * dims + k]!;
       expect(Math.abs(dot)).toBeGreaterThan(0.9999);
+    }
+  });
+
+  it('matches an exact eigen-decomposition when large enough for the SIMD products (2,000 × 64, 40 components)', () => {
+    const dims = 64;
+    const count = 2000;
+    const data = decayingSpectrum(count, dims, 5);
+    const model = fitPca(data, count, dims, { components: 40 });
+    const mean = model.mean;
+    const cov = new Float64Array(dims * dims);
+    for (let i = 0; i < count; i++)
+      for (let a = 0; a < dims; a++)
+        for (let b = 0; b < dims; b++) cov[a * dims + b]! += ((data[i * dims + a]! - mean[a]!) * (data[i * dims + b]! - mean[b]!)) / (count - 1);
+    const exact = symmetricEigen(cov, dims);
+    for (let k = 0; k < 40; k++) expect(model.variances[k]! / exact.values[k]!).toBeCloseTo(1, 3);
+    for (let k = 0; k < 5; k++) {
+      let dot = 0;
+      for (let j = 0; j < dims; j++) dot += model.basis[k * dims + j]! * exact.vectors[j * dims + k]!;
+      expect(Math.abs(dot)).toBeGreaterThan(0.9999);
+    }
+    // the projection (also SIMD at this size) is the centred rows' dot products with the basis
+    const projected = projectPca(model, data, count);
+    for (const row of [0, 999, 1999]) {
+      for (const k of [0, 7, 39]) {
+        let dot = 0;
+        for (let j = 0; j < dims; j++) dot += (data[row * dims + j]! - model.mean[j]!) * model.basis[k * dims + j]!;
+        expect(projected[row * 40 + k]).toBeCloseTo(dot, 4);
+      }
     }
   });
 

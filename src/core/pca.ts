@@ -3,6 +3,7 @@
 // or on the centred data directly (2·N·D·p per iteration). Inner loops run along contiguous rows.
 import { orthonormalizeRows, symmetricEigen } from './linalg';
 import { seededRandom } from './random';
+import { createDotKernel } from './retrieval/simdDots';
 
 export interface PcaModel {
   dims: number;
@@ -23,8 +24,14 @@ export interface PcaOptions {
   route?: 'auto' | 'covariance' | 'direct';
 }
 
-/** rows × dims times the transpose of the p × dims matrix vt: out is rows × p (four columns at a time). */
-function timesTransposed(
+/**
+ * Products in float32 SIMD from this many multiply-adds (a few milliseconds of JavaScript): below,
+ * float64 JavaScript, whose small results tests pin to the last digits.
+ */
+const SIMD_WORK = 4_000_000;
+
+/** timesTransposed in plain JavaScript, four columns at a time. */
+function timesTransposedScalar(
   x: Float32Array | Float64Array,
   rows: number,
   dims: number,
@@ -68,6 +75,29 @@ function timesTransposed(
   }
 }
 
+/** rows × dims times the transpose of the p × dims matrix vt (less `shift` from each row): out is rows × p. In SIMD where there is SIMD. */
+function timesTransposed(
+  x: Float32Array | Float64Array,
+  rows: number,
+  dims: number,
+  vt: Float64Array | Float32Array,
+  p: number,
+  out: Float64Array | Float32Array,
+  shift?: Float32Array,
+): void {
+  const kernel = dims % 4 === 0 && rows * dims * p >= SIMD_WORK ? createDotKernel() : null;
+  if (!kernel) return timesTransposedScalar(x, rows, dims, vt, p, out, shift);
+  kernel.load(vt instanceof Float32Array ? vt : Float32Array.from(vt), p, dims);
+  const row = new Float32Array(dims);
+  const products = new Float32Array(p);
+  for (let i = 0; i < rows; i++) {
+    const base = i * dims;
+    for (let j = 0; j < dims; j++) row[j] = shift ? x[base + j]! - shift[j]! : x[base + j]!;
+    kernel.dots(row, products);
+    for (let c = 0; c < p; c++) out[i * p + c] = products[c]!;
+  }
+}
+
 export function fitPca(data: Float32Array, count: number, dims: number, options: PcaOptions): PcaModel {
   const k = Math.min(options.components, dims);
   if (count < 1) throw new RangeError('PCA needs at least one point');
@@ -99,38 +129,7 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
   const covarianceRoute =
     route === 'auto' ? (count * dims * dims) / 2 + 4 * iterations * dims * dims * p < 2 * iterations * count * dims * p : route === 'covariance';
   if (covarianceRoute) {
-    const cov = new Float64Array(dims * dims);
-    // four rows at a time: a quarter of the loads and stores on the covariance
-    let i = 0;
-    for (; i + 4 <= count; i += 4) {
-      const r0 = i * dims;
-      const r1 = r0 + dims;
-      const r2 = r1 + dims;
-      const r3 = r2 + dims;
-      for (let a = 0; a < dims; a++) {
-        const x0 = centred[r0 + a]!;
-        const x1 = centred[r1 + a]!;
-        const x2 = centred[r2 + a]!;
-        const x3 = centred[r3 + a]!;
-        const base = a * dims;
-        for (let b = a; b < dims; b++) cov[base + b]! += x0 * centred[r0 + b]! + x1 * centred[r1 + b]! + x2 * centred[r2 + b]! + x3 * centred[r3 + b]!;
-      }
-    }
-    for (; i < count; i++) {
-      const row = i * dims;
-      for (let a = 0; a < dims; a++) {
-        const xa = centred[row + a]!;
-        const base = a * dims;
-        for (let b = a; b < dims; b++) cov[base + b]! += xa * centred[row + b]!;
-      }
-    }
-    for (let a = 0; a < dims; a++) {
-      for (let b = a; b < dims; b++) {
-        const value = cov[a * dims + b]! / denominator;
-        cov[a * dims + b] = value;
-        cov[b * dims + a] = value;
-      }
-    }
+    const cov = covariance(centred, count, dims, denominator);
     // the covariance is small, so iterate generously
     const product = new Float64Array(p * dims);
     for (let it = 0; it < 4 * iterations; it++) {
@@ -222,4 +221,57 @@ export function projectPca(model: PcaModel, data: Float32Array, count: number): 
 /** Fraction of the total variance each component explains. */
 export function explainedVarianceRatio(model: PcaModel): number[] {
   return Array.from(model.variances, (v) => (model.totalVariance > 0 ? v / model.totalVariance : 0));
+}
+
+/** The covariance (dims × dims) of centred rows: in SIMD as dot products of the data's columns where there is SIMD. */
+function covariance(centred: Float32Array, count: number, dims: number, denominator: number): Float64Array {
+  const cov = new Float64Array(dims * dims);
+  // columns padded with zeros to a multiple of four (the kernel's step), which add nothing
+  const length = Math.ceil(count / 4) * 4;
+  const kernel = count * dims * dims >= SIMD_WORK ? createDotKernel() : null;
+  if (kernel) {
+    const columns = new Float32Array(dims * length);
+    for (let i = 0; i < count; i++) for (let j = 0; j < dims; j++) columns[j * length + i] = centred[i * dims + j]!;
+    kernel.load(columns, dims, length);
+    const row = new Float32Array(dims);
+    for (let a = 0; a < dims; a++) {
+      kernel.dots(columns.subarray(a * length, (a + 1) * length), row);
+      for (let b = 0; b < dims; b++) cov[a * dims + b] = row[b]! / denominator;
+    }
+    // the two halves summed in different orders differ in their last bits: keep the matrix symmetric
+    for (let a = 0; a < dims; a++) for (let b = a + 1; b < dims; b++) cov[b * dims + a] = cov[a * dims + b]!;
+    return cov;
+  }
+  // four rows at a time: a quarter of the loads and stores on the covariance
+  let i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const r0 = i * dims;
+    const r1 = r0 + dims;
+    const r2 = r1 + dims;
+    const r3 = r2 + dims;
+    for (let a = 0; a < dims; a++) {
+      const x0 = centred[r0 + a]!;
+      const x1 = centred[r1 + a]!;
+      const x2 = centred[r2 + a]!;
+      const x3 = centred[r3 + a]!;
+      const base = a * dims;
+      for (let b = a; b < dims; b++) cov[base + b]! += x0 * centred[r0 + b]! + x1 * centred[r1 + b]! + x2 * centred[r2 + b]! + x3 * centred[r3 + b]!;
+    }
+  }
+  for (; i < count; i++) {
+    const row = i * dims;
+    for (let a = 0; a < dims; a++) {
+      const xa = centred[row + a]!;
+      const base = a * dims;
+      for (let b = a; b < dims; b++) cov[base + b]! += xa * centred[row + b]!;
+    }
+  }
+  for (let a = 0; a < dims; a++) {
+    for (let b = a; b < dims; b++) {
+      const value = cov[a * dims + b]! / denominator;
+      cov[a * dims + b] = value;
+      cov[b * dims + a] = value;
+    }
+  }
+  return cov;
 }
