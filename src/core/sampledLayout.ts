@@ -7,6 +7,7 @@ import { seededRandom } from './random';
 import { rowDot, rowNorms } from './vectors';
 import { buildRpTree, leafOf, type RpTree } from './rpTree';
 import type { Steps } from './steps';
+import { createRowDotKernel, type RowDotKernel } from './retrieval/simdDots';
 
 /** UMAP is fitted on at most this many rows by default (about a minute here), t-SNE on fewer (its neighbour graph is six times as wide). */
 export const LAYOUT_FIT_ROWS = 50_000;
@@ -72,51 +73,14 @@ export function* placementSteps(
   const placed = rowsOutside(fitted, count);
   const neighbours = new Int32Array(placed.length * PLACE_K);
   const weights = new Float32Array(placed.length * PLACE_K);
-  const seen = new Int32Array(m).fill(-1);
-  const bestIndex = new Int32Array(PLACE_K);
-  const bestSimilarity = new Float64Array(PLACE_K);
+  const search = new NearestFitted(fittedData, m, dims, fittedNorms);
   for (let o = 0; o < placed.length; o++) {
     if (o % SLICE === SLICE - 1) yield 0.1 + (0.9 * o) / placed.length;
-    const at = placed[o]! * dims;
-    let norm = 0;
-    for (let j = 0; j < dims; j++) norm += space[at + j]! * space[at + j]!;
-    norm = Math.sqrt(norm) || 1;
-    bestIndex.fill(-1);
-    bestSimilarity.fill(-Infinity);
-    const consider = (p: number): boolean => {
-      if (seen[p] === o) return false;
-      seen[p] = o;
-      // most of a placement's time is here
-      const dot = rowDot(space, at, fittedData, p * dims, dims);
-      const similarity = dot / (norm * (fittedNorms[p]! || 1));
-      if (similarity <= bestSimilarity[PLACE_K - 1]!) return false;
-      let pos = PLACE_K - 1;
-      for (; pos > 0 && bestSimilarity[pos - 1]! < similarity; pos--) {
-        bestSimilarity[pos] = bestSimilarity[pos - 1]!;
-        bestIndex[pos] = bestIndex[pos - 1]!;
-      }
-      bestSimilarity[pos] = similarity;
-      bestIndex[pos] = p;
-      return true;
-    };
-    for (const tree of trees) for (const p of leafOf(tree, space, at)) consider(p);
+    search.start(space, placed[o]! * dims);
+    for (const tree of trees) search.considerAll(leafOf(tree, space, placed[o]! * dims));
     // the neighbours of the best so far, until they bring nothing closer (at most `rounds` rounds)
-    for (let round = 0, improved = true; improved && round < rounds; round++) {
-      improved = false;
-      for (const p of Array.from(bestIndex)) {
-        if (p < 0) continue;
-        for (let t = 0; t < graph.k; t++) if (consider(graph.indices[p * graph.k + t]!)) improved = true;
-      }
-    }
-    // sharper weights for closer rows, as a query is placed (placement.ts)
-    let total = 0;
-    for (let t = 0; t < PLACE_K; t++) {
-      const w = bestIndex[t]! < 0 ? 0 : Math.exp((bestSimilarity[t]! - bestSimilarity[0]!) * 20);
-      neighbours[o * PLACE_K + t] = Math.max(0, bestIndex[t]!);
-      weights[o * PLACE_K + t] = w;
-      total += w;
-    }
-    for (let t = o * PLACE_K; t < (o + 1) * PLACE_K; t++) weights[t] = weights[t]! / total;
+    for (let round = 0; round < rounds && search.walk(graph); round++);
+    search.weigh(neighbours, weights, o * PLACE_K);
   }
   return { fitted, placed, neighbours, weights };
 }
@@ -163,4 +127,87 @@ export function placedLabels(placement: SampledPlacement, fittedLabels: Int32Arr
     out[placed[o]!] = best;
   }
   return out;
+}
+
+/** The PLACE_K fitted rows nearest (cosine) one row at a time; each fitted row is measured once per row. */
+class NearestFitted {
+  private readonly seen: Int32Array;
+  private readonly bestIndex = new Int32Array(PLACE_K);
+  private readonly bestSimilarity = new Float64Array(PLACE_K);
+  private readonly kernel: RowDotKernel | null;
+  private row = -1;
+  private space: Float32Array = new Float32Array(0);
+  private at = 0;
+  private norm = 1;
+
+  constructor(
+    private readonly fittedData: Float32Array,
+    count: number,
+    private readonly dims: number,
+    private readonly fittedNorms: Float32Array,
+  ) {
+    this.seen = new Int32Array(count).fill(-1);
+    // most of a placement's time is its dot products: SIMD where there is SIMD
+    this.kernel = createRowDotKernel(fittedData, count, dims);
+  }
+
+  start(space: Float32Array, at: number): void {
+    const { dims } = this;
+    this.row++;
+    this.space = space;
+    this.at = at;
+    let norm = 0;
+    for (let j = 0; j < dims; j++) norm += space[at + j]! * space[at + j]!;
+    this.norm = Math.sqrt(norm) || 1;
+    this.kernel?.query(space, at);
+    this.bestIndex.fill(-1);
+    this.bestSimilarity.fill(-Infinity);
+  }
+
+  /** True when fitted row p is among the nearest so far. */
+  consider(p: number): boolean {
+    const { seen, bestIndex, bestSimilarity } = this;
+    if (seen[p] === this.row) return false;
+    seen[p] = this.row;
+    const dot = this.kernel ? this.kernel.dot(p) : rowDot(this.space, this.at, this.fittedData, p * this.dims, this.dims);
+    const similarity = dot / (this.norm * (this.fittedNorms[p]! || 1));
+    if (similarity <= bestSimilarity[PLACE_K - 1]!) return false;
+    let pos = PLACE_K - 1;
+    for (; pos > 0 && bestSimilarity[pos - 1]! < similarity; pos--) {
+      bestSimilarity[pos] = bestSimilarity[pos - 1]!;
+      bestIndex[pos] = bestIndex[pos - 1]!;
+    }
+    bestSimilarity[pos] = similarity;
+    bestIndex[pos] = p;
+    return true;
+  }
+
+  considerAll(rows: Int32Array): void {
+    for (let i = 0; i < rows.length; i++) this.consider(rows[i]!);
+  }
+
+  /** Considers the graph neighbours of the nearest so far; true when that brought one nearer. */
+  walk(graph: KnnGraph): boolean {
+    const best = Int32Array.from(this.bestIndex);
+    let improved = false;
+    for (let b = 0; b < PLACE_K; b++) {
+      const p = best[b]!;
+      if (p < 0) continue;
+      for (let t = 0; t < graph.k; t++) if (this.consider(graph.indices[p * graph.k + t]!)) improved = true;
+    }
+    return improved;
+  }
+
+  /** The nearest and their weights into the outputs at `at`: sharper weights for closer rows, as a query is placed (placement.ts). */
+  weigh(neighbours: Int32Array, weights: Float32Array, at: number): void {
+    const { bestIndex, bestSimilarity } = this;
+    let total = 0;
+    for (let t = 0; t < PLACE_K; t++) {
+      const w = bestIndex[t]! < 0 ? 0 : Math.exp((bestSimilarity[t]! - bestSimilarity[0]!) * 20);
+      neighbours[at + t] = Math.max(0, bestIndex[t]!);
+      weights[at + t] = w;
+      total += w;
+    }
+    for (let t = at; t < at + PLACE_K; t++) weights[t] = weights[t]! / total;
+  }
 }

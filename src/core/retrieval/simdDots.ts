@@ -95,3 +95,35 @@ export function createDotKernel(): DotKernel | null {
     },
   };
 }
+
+export interface RowDotKernel {
+  /** Dot product of the query set last with one held row. */
+  dot(row: number): number;
+  /** Sets the query: `dims` numbers of `source` from `at`. */
+  query(source: Float32Array, at: number): void;
+}
+
+/** A kernel holding `rows` (count × dims) for one dot product at a time, or null where SIMD is missing or dims are not in fours. */
+export function createRowDotKernel(rows: Float32Array, count: number, dims: number): RowDotKernel | null {
+  if (dims % 4 !== 0) return null;
+  const module = instantiate(MODULE);
+  if (!module) return null;
+  const { memory, dots } = module;
+  const queryAt = count * dims * 4;
+  const outAt = queryAt + dims * 4;
+  const bytes = outAt + 16;
+  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  new Float32Array(memory.buffer, 0, rows.length).set(rows.subarray(0, count * dims));
+  const query = new Float32Array(memory.buffer, queryAt, dims);
+  const out = new Float32Array(memory.buffer, outAt, 1);
+  const rowBytes = dims * 4;
+  return {
+    dot(row) {
+      dots(row * rowBytes, queryAt, outAt, 1, dims);
+      return out[0]!;
+    },
+    query(source, at) {
+      query.set(source.subarray(at, at + dims));
+    },
+  };
+}
