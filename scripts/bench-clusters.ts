@@ -12,7 +12,7 @@ import { cachedEmbeddings } from '../bench/nativeEmbed';
 import { adjustedRandIndex, normalizedMutualInformation } from '../src/core/clustering/agreement';
 import { type ClusterSettings, clusterSteps, DEFAULT_CLUSTERING } from '../src/core/clustering/clusters';
 import { clusterCentroids, namesByMeaning } from '../src/core/clustering/namesByMeaning';
-import { terms } from '../src/core/clustering/terms';
+import { terms } from '../src/core/clustering/words';
 import { chunkDocuments, parseTopicMarkdown } from '../src/core/corpus';
 import { finish } from '../src/core/steps';
 

@@ -1,12 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chunkDocuments, parseTopicMarkdown } from '../corpus';
-import { clusterTerms, terms } from './terms';
+import { clusterTerms } from './terms';
+import { STOP_WORDS, terms } from './words';
 
 describe('terms', () => {
   it('splits English and Chinese into words without stop words or numbers', () => {
     expect(terms('The black hole, in 2024, was 3 times larger!')).toEqual(['black', 'hole', 'times', 'larger']);
     expect(terms('黑洞是时空中引力极强的区域')).toEqual(['黑洞', '时空', '引力', '极', '强', '区域']);
+  });
+});
+
+describe('words of spaced scripts', () => {
+  it('cuts where Intl.Segmenter cuts (Unicode word boundaries), without it', () => {
+    const text =
+      "Don't stop: e.g. the U.S.A. spent 1,000,000 on foo_bar, a well-known C++ tool (node.js, x.org/a:b) — naïve café owners' gosa² python 3.x abc123 " +
+      "l'été O’Reilly. Ελληνικά κείμενα και русский текст; señor Müller's Straße! 😀 emoji-laden, tab\tseparated\nlines";
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+    const bySegmenter = [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase());
+    // the same words in the same order, once stop words, numbers and one-letter words are dropped
+    expect(bySegmenter.filter((w) => /\p{L}/u.test(w) && w.length > 1 && !STOP_WORDS.has(w))).toEqual(terms(text));
   });
 });
 
