@@ -3,7 +3,8 @@ import { exactKnn, unitRows } from '../knn';
 import { finish } from '../steps';
 import { gaussianClusters } from '../syntheticData';
 import { adjustedRandIndex, normalizedMutualInformation } from './agreement';
-import { clusterSteps, type ClusterSettings, clusterSummary, DEFAULT_CLUSTERING, HDBSCAN_MAX_POINTS } from './clusters';
+import { clusterSteps, type ClusterSettings, clusterSummary, DEFAULT_CLUSTERING, HDBSCAN_MAX_POINTS, namesFor } from './clusters';
+import { seededRandom } from '../random';
 import { hdbscanSteps } from './hdbscan';
 import { kmeansSteps } from './kmeans';
 
@@ -171,5 +172,19 @@ describe('a clustering summed up', () => {
       ],
       unclustered: 2,
     });
+  });
+});
+
+describe('names of many long chunks', () => {
+  it('counts terms on a sample past 3,000,000 characters, and names each cluster as all the chunks would, small ones too', () => {
+    const random = seededRandom(5);
+    const topics = ['galaxy', 'volcano', 'harvest', 'symphony'];
+    const filler = (n: number) => Array.from({ length: n }, () => `f${Math.floor(random() * 3000).toString(36)}q`).join(' ');
+    // 24,000 chunks of about 400 characters in four topics, and a cluster of 12 about glaciers
+    const labels = Int32Array.from({ length: 24_012 }, (_, i) => (i < 24_000 ? i % 4 : 4));
+    const chunks = Array.from(labels, (l) => `${l < 4 ? topics[l] : 'glacier'} ${filler(40)} ${l < 4 ? topics[l] : 'moraine'} ${filler(30)}`);
+    const names = namesFor(chunks, labels, 5);
+    expect(names.map((n) => n[0])).toEqual(['galaxy', 'volcano', 'harvest', 'symphony', 'glacier']);
+    expect(names[4]).toContain('moraine');
   });
 });
