@@ -5,6 +5,7 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as THREE from 'three';
+import { seededRandom } from '../src/core/random';
 import { gaussianClusters } from '../src/core/syntheticData';
 import { ScreenIndex } from '../src/core/screenIndex';
 import type { ClusterSettings } from '../src/core/clustering/clusters';
@@ -128,6 +129,15 @@ async function picking(count: number, rounds: number): Promise<{ firstMs: number
   return { firstMs: median(first), nextMs: median(next) };
 }
 
+/** Seventy words (about 460 characters, a chunk's length), a third of them from its topic's own vocabulary: names are counted on text like a corpus's. */
+function chunkText(row: number, topic: number): string {
+  const random = seededRandom(row + 1);
+  const word = (n: number) => `w${n.toString(36)}${'abcdefghij'[n % 10]}`;
+  return Array.from({ length: 70 }, () => (random() < 1 / 3 ? word(5000 + topic * 50 + Math.floor(random() * 50)) : word(Math.floor(random() * 5000)))).join(
+    ' ',
+  );
+}
+
 /** Clustering `count` × `dims` clustered vectors in the app's cluster worker: ms from request to result. */
 async function clustering(count: number, dims: number, settings: ClusterSettings): Promise<{ ms: number; clusters: number }> {
   const client = new WorkerClient<ClusterCalls, ClusterProgress>(
@@ -135,7 +145,7 @@ async function clustering(count: number, dims: number, settings: ClusterSettings
   );
   const { data } = gaussianClusters(20, Math.ceil(count / 20), dims, 9, 0.6);
   const vectors = data.slice(0, count * dims);
-  const texts = Array.from({ length: count }, (_, i) => `chunk ${i} of topic ${i % 20}`);
+  const texts = Array.from({ length: count }, (_, i) => chunkText(i, i % 20));
   const started = performance.now();
   await client.request('vectors', { space: 'a', vectorsId: 1, vectors, count, dims }, { transfer: [vectors.buffer] });
   await client.request('texts', { space: 'a', textsId: 2, texts });
