@@ -3,7 +3,7 @@
 // or on the centred data directly (2·N·D·p per iteration). Inner loops run along contiguous rows.
 import { orthonormalizeRows, symmetricEigen } from './linalg';
 import { seededRandom } from './random';
-import { createDotKernel } from './retrieval/simdDots';
+import { createDotKernel, type DotKernel } from './retrieval/simdDots';
 
 export interface PcaModel {
   dims: number;
@@ -29,6 +29,17 @@ export interface PcaOptions {
  * float64 JavaScript, whose small results tests pin to the last digits.
  */
 const SIMD_WORK = 4_000_000;
+
+/** The SIMD kernel holding these rows, or null where there is no SIMD or the module cannot hold them. */
+function loadedKernel(rows: Float32Array, count: number, dims: number): DotKernel | null {
+  const kernel = createDotKernel();
+  try {
+    kernel?.load(rows, count, dims);
+    return kernel;
+  } catch {
+    return null;
+  }
+}
 
 /** timesTransposed in plain JavaScript, four columns at a time. */
 function timesTransposedScalar(
@@ -85,9 +96,8 @@ function timesTransposed(
   out: Float64Array | Float32Array,
   shift?: Float32Array,
 ): void {
-  const kernel = dims % 4 === 0 && rows * dims * p >= SIMD_WORK ? createDotKernel() : null;
+  const kernel = dims % 4 === 0 && rows * dims * p >= SIMD_WORK ? loadedKernel(vt instanceof Float32Array ? vt : Float32Array.from(vt), p, dims) : null;
   if (!kernel) return timesTransposedScalar(x, rows, dims, vt, p, out, shift);
-  kernel.load(vt instanceof Float32Array ? vt : Float32Array.from(vt), p, dims);
   const row = new Float32Array(dims);
   const products = new Float32Array(p);
   for (let i = 0; i < rows; i++) {
@@ -228,18 +238,15 @@ function covariance(centred: Float32Array, count: number, dims: number, denomina
   const cov = new Float64Array(dims * dims);
   // columns padded with zeros to a multiple of four (the kernel's step), which add nothing
   const length = Math.ceil(count / 4) * 4;
-  const kernel = count * dims * dims >= SIMD_WORK ? createDotKernel() : null;
-  if (kernel) {
-    const columns = new Float32Array(dims * length);
-    for (let i = 0; i < count; i++) for (let j = 0; j < dims; j++) columns[j * length + i] = centred[i * dims + j]!;
-    kernel.load(columns, dims, length);
+  const columns = count * dims * dims >= SIMD_WORK ? new Float32Array(dims * length) : null;
+  if (columns) for (let i = 0; i < count; i++) for (let j = 0; j < dims; j++) columns[j * length + i] = centred[i * dims + j]!;
+  const kernel = columns && loadedKernel(columns, dims, length);
+  if (columns && kernel) {
     const row = new Float32Array(dims);
     for (let a = 0; a < dims; a++) {
       kernel.dots(columns.subarray(a * length, (a + 1) * length), row);
       for (let b = 0; b < dims; b++) cov[a * dims + b] = row[b]! / denominator;
     }
-    // the two halves summed in different orders differ in their last bits: keep the matrix symmetric
-    for (let a = 0; a < dims; a++) for (let b = a + 1; b < dims; b++) cov[b * dims + a] = cov[a * dims + b]!;
     return cov;
   }
   // four rows at a time: a quarter of the loads and stores on the covariance

@@ -112,8 +112,12 @@ export function createRowDotKernel(rows: Float32Array, count: number, dims: numb
   const queryAt = count * dims * 4;
   const outAt = queryAt + dims * 4;
   const bytes = outAt + 16;
-  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-  new Float32Array(memory.buffer, 0, rows.length).set(rows.subarray(0, count * dims));
+  try {
+    if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  } catch {
+    return null; // past what the module may hold: the JavaScript loop instead
+  }
+  new Float32Array(memory.buffer, 0, count * dims).set(rows.subarray(0, count * dims));
   const query = new Float32Array(memory.buffer, queryAt, dims);
   const out = new Float32Array(memory.buffer, outAt, 1);
   const rowBytes = dims * 4;
