@@ -41,8 +41,8 @@ function loadedKernel(rows: Float32Array, count: number, dims: number): DotKerne
   }
 }
 
-/** timesTransposed in plain JavaScript, four columns at a time. */
-function timesTransposedScalar(
+/** rows × dims times the transpose of the p × dims matrix vt (less `shift` from each row): out is rows × p. In SIMD where there is SIMD and the work is large. */
+function timesTransposed(
   x: Float32Array | Float64Array,
   rows: number,
   dims: number,
@@ -51,6 +51,19 @@ function timesTransposedScalar(
   out: Float64Array | Float32Array,
   shift?: Float32Array,
 ): void {
+  const kernel = dims % 4 === 0 && rows * dims * p >= SIMD_WORK ? loadedKernel(vt instanceof Float32Array ? vt : Float32Array.from(vt), p, dims) : null;
+  if (kernel) {
+    const row = new Float32Array(dims);
+    const products = new Float32Array(p);
+    for (let i = 0; i < rows; i++) {
+      const base = i * dims;
+      for (let j = 0; j < dims; j++) row[j] = shift ? x[base + j]! - shift[j]! : x[base + j]!;
+      kernel.dots(row, products);
+      for (let c = 0; c < p; c++) out[i * p + c] = products[c]!;
+    }
+    return;
+  }
+  // plain JavaScript, four columns at a time
   const row = new Float64Array(dims);
   for (let i = 0; i < rows; i++) {
     const base = i * dims;
@@ -83,28 +96,6 @@ function timesTransposedScalar(
       for (let j = 0; j < dims; j++) s += row[j]! * vt[v + j]!;
       out[i * p + c] = s;
     }
-  }
-}
-
-/** rows × dims times the transpose of the p × dims matrix vt (less `shift` from each row): out is rows × p. In SIMD where there is SIMD. */
-function timesTransposed(
-  x: Float32Array | Float64Array,
-  rows: number,
-  dims: number,
-  vt: Float64Array | Float32Array,
-  p: number,
-  out: Float64Array | Float32Array,
-  shift?: Float32Array,
-): void {
-  const kernel = dims % 4 === 0 && rows * dims * p >= SIMD_WORK ? loadedKernel(vt instanceof Float32Array ? vt : Float32Array.from(vt), p, dims) : null;
-  if (!kernel) return timesTransposedScalar(x, rows, dims, vt, p, out, shift);
-  const row = new Float32Array(dims);
-  const products = new Float32Array(p);
-  for (let i = 0; i < rows; i++) {
-    const base = i * dims;
-    for (let j = 0; j < dims; j++) row[j] = shift ? x[base + j]! - shift[j]! : x[base + j]!;
-    kernel.dots(row, products);
-    for (let c = 0; c < p; c++) out[i * p + c] = products[c]!;
   }
 }
 
