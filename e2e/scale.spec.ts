@@ -92,6 +92,56 @@ test('a Parquet file read a row group at a time; UMAP on more rows than it fits:
   await expect(page.getByText('fitted on 1,000, 3,000 placed by their nearest fitted points')).toBeVisible();
 });
 
+test('a million-row Parquet file: read with progress, laid out by UMAP fitted on a sample, hovered, its neighbours found among a million, and a reload restores it', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const rows = 1_000_000;
+  const groups = 8;
+  const random = seededRandom(5);
+  const table = Array.from({ length: rows }, (_, r) => ({
+    text: `point ${r} of group ${r % groups}`,
+    source: `group ${r % groups}`,
+    embedding: Array.from({ length: groups }, (_, j) => (j === r % groups ? 1 : 0) + random() / 2),
+  }));
+  await page.goto('/');
+  await page.getByLabel('Add files').setInputFiles(write('scale/million.parquet', makeParquet(table, 100_000)));
+  await expect(page.getByRole('status')).toContainText(/Reading million\.parquet: [\d,]+ \/ 1,000,000 rows/);
+  await waitReady(page);
+  expect((await summary(page)).sources).toEqual([{ name: 'million.parquet', format: 'parquet', chunks: rows }]);
+  await page.getByLabel('Method').selectOption('umap');
+  await page.getByLabel('Epochs').fill('50');
+  await page.getByLabel('Fit at most (rows)').fill('2000');
+  await page.getByRole('button', { name: 'Run layout' }).click();
+  await expect(page.getByRole('status')).toContainText(`Ready — 1000000 chunks · 8-d · UMAP 3-D`, { timeout: 300_000 });
+  const caption = page.getByText('fitted on 2,000, 998,000 placed by their nearest fitted points');
+  await expect(caption).toBeVisible();
+  expect((await summary(page)).scale).toMatchObject({ rows, sampledLayout: { fitted: 2000, placed: 998_000 } });
+  const hoverAndOpen = async () => {
+    const { sample } = await settledPixels(page);
+    await page.mouse.move(sample!.x, sample!.y);
+    await expect(page.getByRole('tooltip')).toContainText(/point \d+ of group \d/);
+    await page.mouse.click(sample!.x, sample!.y);
+    // the open chunk's ten nearest among a million (dense search on its vector) are all of its own group
+    const open = page.getByRole('region', { name: 'Open chunk' });
+    const neighbours = open.getByRole('list', { name: 'Nearest neighbours' }).getByRole('listitem');
+    await expect(neighbours).toHaveCount(10);
+    const group = (await open
+      .getByText(/^point \d+ of group \d$/)
+      .first()
+      .textContent())!.slice(-1);
+    for (const text of await neighbours.allTextContents()) expect(text).toContain(`of group ${group}`);
+  };
+  await hoverAndOpen();
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page);
+  await expect(caption).toBeVisible();
+  expect((await summary(page)).scale).toMatchObject({ rows, sampledLayout: { fitted: 2000, placed: 998_000 } });
+  await page.keyboard.press('Escape');
+  await hoverAndOpen();
+});
+
 test('where points pile up, a far view draws a thinned sample of the pile and every point of the sparse regions; close up every point is drawn', async ({
   page,
 }) => {

@@ -84,11 +84,13 @@ export async function runLayout(params: LayoutParams): Promise<void> {
       {
         onEvent: (frame) => {
           // frames the worker sent before it heard "pause" would move a paused picture
-          if (stale() || store.getState().layoutPaused) return;
+          if (stale() || store.getState().layoutPaused) return void layoutClient.send({ type: 'shown' });
           showCoords(space, frame.coords);
           const percent = Math.round(frame.progress * 100);
           store.setState({ layoutProgress: frame.progress });
           setStatus('layout', `${label} ${percent}%`, { done: percent, total: 100 });
+          // the next frame is sent once this one is drawn
+          requestAnimationFrame(() => setTimeout(() => layoutClient.send({ type: 'shown' })));
         },
         signal: controller.signal,
       },

@@ -25,8 +25,11 @@ export type LayoutCalls = {
 
 /** Intermediate positions of a progressive run (count × 3). */
 export type LayoutFrame = { type: 'frame'; id: number; coords: Float32Array; progress: number };
-/** Pauses or resumes the run in progress. */
-export type LayoutNote = { type: 'pause' | 'resume' };
+/**
+ * Pauses or resumes the run in progress; `shown`: the page has drawn the last frame. The next frame
+ * waits for it, so a page that takes a second to draw a million points is not sent ten a second.
+ */
+export type LayoutNote = { type: 'pause' | 'resume' | 'shown' };
 
 export type LayoutInbox = WorkerInbox<LayoutCalls, LayoutNote>;
 export type LayoutOutbox = WorkerOutbox<LayoutCalls, LayoutFrame>;

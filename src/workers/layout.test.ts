@@ -13,12 +13,16 @@ const until = async (condition: () => boolean) => {
   expect(condition()).toBe(true);
 };
 
-/** A host that holds the test vectors, with steps of 2 ms and a frame after every step. */
-function host(vectors = data, rows = count, dims = 12) {
+/** A host that holds the test vectors, with steps of 2 ms and a frame after every step (the page drawing each at once, unless `drawn` is false). */
+function host(vectors = data, rows = count, dims = 12, drawn = true) {
   const events: LayoutOutbox[] = [];
   const worker = layoutWorker(turn, () => new Promise((r) => setTimeout(r, 5)), { stepMs: 2, frameMs: 0 });
   const options = { onNote: worker.onNote, latestOnly: ['layout' as const] };
-  const layoutHost = { handle: createHost<LayoutCalls, LayoutFrame, LayoutNote>(worker.handlers, (e) => events.push(e), options) };
+  const post = (event: LayoutOutbox) => {
+    events.push(event);
+    if (drawn && event.type === 'frame') setTimeout(() => void layoutHost.handle({ type: 'shown' }));
+  };
+  const layoutHost = { handle: createHost<LayoutCalls, LayoutFrame, LayoutNote>(worker.handlers, post, options) };
   layoutHost.handle({ type: 'vectors', id: 100, space: 'a', vectorsId: 7, vectors, count: rows, dims });
   const run = (id: number, params: LayoutParams) => layoutHost.handle({ type: 'layout', id, space: 'a', vectorsId: 7, params });
   return { events, layoutHost, run };
@@ -41,6 +45,19 @@ describe('the layout worker', () => {
     expect(last.result.pca.dims).toBe(12);
     // the frames moved: the last one is not the PCA start
     expect(Array.from(streamed.at(-1)!.coords)).not.toEqual(Array.from(streamed[0]!.coords));
+  });
+
+  it('sends no frame while the page has not drawn the last one: a slow page is not flooded, and the run still ends', async () => {
+    const { events, layoutHost, run } = host(data, count, 12, false);
+    const running = run(1, { ...DEFAULT_LAYOUT.umap, epochs: 200 });
+    await until(() => frames(events).length >= 1);
+    for (let i = 0; i < 20; i++) await turn();
+    expect(frames(events)).toHaveLength(1);
+    layoutHost.handle({ type: 'shown' });
+    await until(() => frames(events).length >= 2);
+    await running;
+    expect(frames(events)).toHaveLength(2);
+    expect(events.at(-1)).toMatchObject({ type: 'result', id: 1 });
   });
 
   it('reduces the held vectors for a share link: the rows and the projection that maps a query the same way', async () => {

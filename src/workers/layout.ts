@@ -25,9 +25,12 @@ export interface LayoutWorker {
 export function layoutWorker(yieldTurn = nextTurn, idle = idleWait, timing: LayoutTiming = TIMING): LayoutWorker {
   const vectors = new HeldVectors();
   let paused = false;
+  // a frame is on its way to the page or being drawn there: the next waits for `shown`
+  let frameOut = false;
   return {
     onNote: (note) => {
-      paused = note.type === 'pause';
+      if (note.type === 'shown') frameOut = false;
+      else paused = note.type === 'pause';
     },
     handlers: {
       vectors: (request) => vectors.hold(request),
@@ -38,6 +41,7 @@ export function layoutWorker(yieldTurn = nextTurn, idle = idleWait, timing: Layo
       },
       layout: async (request, call) => {
         paused = false;
+        frameOut = false;
         const started = performance.now();
         const held = vectors.get(request.vectorsId);
         const run = startLayout(held.vectors, held.count, held.dims, request.params);
@@ -50,8 +54,9 @@ export function layoutWorker(yieldTurn = nextTurn, idle = idleWait, timing: Layo
             continue;
           }
           run.step(timing.stepMs);
-          if (!run.done && performance.now() - lastFrame >= timing.frameMs) {
+          if (!run.done && !frameOut && performance.now() - lastFrame >= timing.frameMs) {
             lastFrame = performance.now();
+            frameOut = true;
             const coords = run.coords();
             call.emit({ type: 'frame', coords, progress: run.progress() }, [coords.buffer]);
           }
