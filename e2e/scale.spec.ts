@@ -4,6 +4,14 @@ import { write, writeBigText, writeTinyFiles } from './fixtures/folder';
 import { makeParquet } from './fixtures/formats';
 import { expect, settledPixels, summary, test, waitReady, waitSaved } from './fixtures';
 
+/** Rows in `groups` groups: row r is in group r mod groups, its vector that group's axis plus `noise`. */
+const groupedPoints = (rows: number, groups: number, noise: (row: number, dim: number) => number) =>
+  Array.from({ length: rows }, (_, r) => ({
+    text: `point ${r} of group ${r % groups}`,
+    source: `group ${r % groups}`,
+    embedding: Array.from({ length: groups }, (_, j) => (j === r % groups ? 1 : 0) + noise(r, j)),
+  }));
+
 test('10,000 tiny files load with progress, each distinct text embedded once', async ({ page }) => {
   test.setTimeout(300_000);
   const folder = writeTinyFiles(10_000);
@@ -51,11 +59,7 @@ test('a Parquet file read a row group at a time; UMAP on more rows than it fits:
   test.setTimeout(180_000);
   const rows = 4_000;
   const groups = 8;
-  const table = Array.from({ length: rows }, (_, r) => ({
-    text: `point ${r}`,
-    source: `group ${r % groups}`,
-    embedding: Array.from({ length: groups }, (_, j) => (j === r % groups ? 1 : 0) + ((r * 7919 + j * 104729) % 1000) / 2500),
-  }));
+  const table = groupedPoints(rows, groups, (r, j) => ((r * 7919 + j * 104729) % 1000) / 2500);
   await page.goto('/');
   // written in row groups of 500 rows, as pyarrow and DuckDB write big files in groups
   await page.getByLabel('Add files').setInputFiles(write('layout/sampled/points.parquet', makeParquet(table, 500)));
@@ -99,11 +103,7 @@ test('a million-row Parquet file: read with progress, laid out by UMAP fitted on
   const rows = 1_000_000;
   const groups = 8;
   const random = seededRandom(5);
-  const table = Array.from({ length: rows }, (_, r) => ({
-    text: `point ${r} of group ${r % groups}`,
-    source: `group ${r % groups}`,
-    embedding: Array.from({ length: groups }, (_, j) => (j === r % groups ? 1 : 0) + random() / 2),
-  }));
+  const table = groupedPoints(rows, groups, () => random() / 2);
   await page.goto('/');
   await page.getByLabel('Add files').setInputFiles(write('scale/million.parquet', makeParquet(table, 100_000)));
   await expect(page.getByRole('status')).toContainText(/Reading million\.parquet: [\d,]+ \/ 1,000,000 rows/);
