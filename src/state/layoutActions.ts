@@ -51,6 +51,13 @@ export async function layOutUncommitted(
   return layoutClient.request('layout', { space, vectorsId, params }, { signal });
 }
 
+/** After the next animation frame has drawn (a turn later where there are no animation frames: Node's tests). */
+const afterPaint = (then: () => void): void => {
+  const turn = () => setTimeout(then);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(turn);
+  else turn();
+};
+
 /** Runs `params` on the active space's vectors, streaming frames; a newer run, new data or Cancel stops it. Never rejects. */
 export async function runLayout(params: LayoutParams): Promise<void> {
   const space = activeSpace();
@@ -90,7 +97,7 @@ export async function runLayout(params: LayoutParams): Promise<void> {
           store.setState({ layoutProgress: frame.progress });
           setStatus('layout', `${label} ${percent}%`, { done: percent, total: 100 });
           // the next frame is sent once this one is drawn
-          requestAnimationFrame(() => setTimeout(() => layoutClient.send({ type: 'shown' })));
+          afterPaint(() => layoutClient.send({ type: 'shown' }));
         },
         signal: controller.signal,
       },
