@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePdf } from '../../e2e/fixtures/formats';
+import { makeParquet, makePdf } from '../../e2e/fixtures/formats';
 import { DEFAULT_CHUNKING } from '../core/chunking';
 import { BUILTIN_MODEL } from '../core/models';
 import type { PdfLibrary } from '../core/ingest/pdfText';
@@ -52,6 +52,21 @@ describe('the ingest worker', () => {
     const { result } = await parse([huge, file('ok.txt', 'fine')]);
     expect(result!.problems).toEqual(['huge.txt: 315 MB is over the 256 MB limit for one file.']);
     expect(result!.documents).toHaveLength(1);
+  });
+
+  it('reads a Parquet file in ranges, never whole', async () => {
+    const rows = Array.from({ length: 2_000 }, (_, r) => ({ text: `passage ${r}`, source: `s${r % 3}.md`, embedding: [r, 1, 2] }));
+    const blob = new Blob([makeParquet(rows, 500) as BlobPart]);
+    const reads: number[] = [];
+    const ranged = {
+      size: blob.size,
+      slice: (start?: number, end?: number) => (reads.push((end ?? blob.size) - (start ?? 0)), blob.slice(start, end)),
+      arrayBuffer: () => Promise.reject(new Error('read whole')),
+    } as unknown as File;
+    const { result } = await parse([{ path: 'big.parquet', file: ranged }]);
+    expect(result!.problems).toEqual([]);
+    expect(result!.documents[0]!.vectors!.data.length).toBe(2_000 * 3);
+    expect(reads.length).toBeGreaterThan(4);
   });
 
   it('chunks by tokens with the counter it is given, and sends big parsed texts back as bytes', async () => {

@@ -1,8 +1,8 @@
 import type { RawTable } from '../core/ingest/records';
 
 export type ParquetCalls = {
-  /** one Parquet file as a table of rows, read a row group at a time */
-  read: { params: { bytes: Uint8Array }; result: { table: RawTable } };
+  /** one Parquet file as a table of rows, read from the file a row group at a time */
+  read: { params: { file: Blob }; result: { table: RawTable } };
 };
 
 /** rows read so far, after each row group */

@@ -1,12 +1,15 @@
 /// <reference lib="webworker" />
 // Reads one Parquet file (see parquetReader.ts): a worker of its own, so that a reader that never
 // ends on a damaged file can be stopped.
-import { parquetTable } from '../core/ingest/parquet';
+import { parquetTable, rangedBuffer } from '../core/ingest/parquet';
 import { serve } from './host';
 import type { ParquetCalls, ParquetProgress } from './parquet.protocol';
 
 // hyparquet leaves rejected promises of its own behind on some damaged files: the answer says enough
 self.onunhandledrejection = (event) => event.preventDefault();
 serve<ParquetCalls, ParquetProgress>({
-  read: async (request, call) => ({ table: await parquetTable(request.bytes, (done, total) => call.emit({ type: 'rows', done, total })) }),
+  read: async ({ file }, call) => ({
+    // the file is read in ranges: a file bigger than memory allows is never held whole
+    table: await parquetTable(rangedBuffer(file), (done, total) => call.emit({ type: 'rows', done, total })),
+  }),
 });

@@ -9,10 +9,10 @@ import parquetWorkerUrl from './parquet.worker.ts?worker&url';
 import { WorkerClient, WorkerStopped } from './rpc';
 import { startWorker } from './startWorker';
 
-export async function readParquet(bytes: Uint8Array, onRows?: RowProgress): Promise<RawTable> {
+export async function readParquet(file: Blob, onRows?: RowProgress, signal?: AbortSignal): Promise<RawTable> {
   const client = new WorkerClient<ParquetCalls, ParquetProgress>(() => startWorker(parquetWorkerUrl, 'parquet'), 'Parquet reader');
-  const limit = readerTimeLimitMs(bytes.length);
-  const read = client.request('read', { bytes }, { onEvent: (event) => onRows?.(event.done, event.total) }).catch((error: unknown) => {
+  const limit = readerTimeLimitMs(file.size);
+  const read = client.request('read', { file }, { onEvent: (event) => onRows?.(event.done, event.total), signal }).catch((error: unknown) => {
     throw error instanceof WorkerStopped ? new InputError(`the Parquet reader failed (${error.reason})`) : error;
   });
   try {

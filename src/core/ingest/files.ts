@@ -69,6 +69,12 @@ export interface FileResult {
 
 const looksLikeMetadata = (name: string) => /meta|label/i.test(name.slice(name.lastIndexOf('/') + 1));
 
+/** What a Parquet file gave, read as a table (in memory, or from the file in ranges: parquet.ts). */
+export function parquetResult(name: string, table: RawTable, textField?: string): FileResult {
+  const doc = recordsDocument(name, 'parquet', table, textField);
+  return { documents: [doc], notes: doc.note ? [`${name}: ${doc.note}.`] : [] };
+}
+
 /** Parses any format but PDF (which needs pdf.js, in the worker); `readParquet` is where Parquet is read (the app: a worker it can stop). */
 export async function parseFile(
   name: string,
@@ -89,7 +95,7 @@ export async function parseFile(
     const { data, rows, dims } = parseNpy(bytes);
     return { documents: [], vectors: capVectors({ name, format, data, rows, dims }), notes };
   }
-  if (format === 'parquet') return result([recordsDocument(name, format, await readParquet(bytes, onRows), textField)]);
+  if (format === 'parquet') return parquetResult(name, await readParquet(bytes, onRows), textField);
   const { text, note } = decodeText(bytes);
   if (note) notes.push(`${name}: ${note}.`);
   switch (format) {

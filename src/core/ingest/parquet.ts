@@ -1,48 +1,81 @@
 // Parquet through hyparquet (pure JavaScript), one row group at a time so that a million rows read
 // with progress and never exist as a million JavaScript arrays of numbers: a list column of numbers
 // (LIST or Arrow's fixed-size list, which Parquet stores as a LIST) goes straight into one
-// Float32Array, the other columns become the rows' cells.
-import { type FileMetaData, parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+// Float32Array, the other columns become the rows' cells. The file is read in ranges (a row group's
+// columns at a time), so a file bigger than memory can allow is never held whole.
+import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetReadObjects, parquetSchema, type RowGroup } from 'hyparquet';
 import { InputError } from './inputError';
-import { listOfFloatsColumn, readGroupVectors } from './parquetVectors';
+import { columnRange, type FileBytes, listOfFloatsColumn, readGroupVectors } from './parquetVectors';
 import { findVectorField, type RawTable } from './records';
-import { MAX_FILE_ROWS, rowsKept } from './rowCap';
+import { MAX_FILE_ROWS, MAX_VECTOR_BYTES, rowCapFor, rowsKept } from './rowCap';
 
 /** rows read so far and in all, after each row group */
 export type RowProgress = (done: number, total: number) => void;
 
-/** Reads a Parquet file; past `cap` rows only a seeded sample of them is kept (rowCap.ts), chosen before reading. */
-export async function parquetTable(bytes: Uint8Array, onRows?: RowProgress, cap = MAX_FILE_ROWS): Promise<RawTable> {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/** What one file may bring: rows, and bytes of float32 vectors (rowCap.ts). */
+export interface FileLimits {
+  rows?: number;
+  vectorBytes?: number;
+}
+
+/** The numbers per row of a list column, from the first row group's counts: 0 when unknown. */
+function listLength(group: RowGroup | undefined, name: string | null): number {
+  const meta = group?.columns.find((c) => c.meta_data?.path_in_schema[0] === name)?.meta_data;
+  return meta && Number(group!.num_rows) > 0 ? Math.round(Number(meta.num_values) / Number(group!.num_rows)) : 0;
+}
+
+/** A column chunk's bytes: a view of a file in memory, or its range read from one that is not. */
+async function columnBytes(file: AsyncBuffer, group: RowGroup, name: string): Promise<FileBytes> {
+  if (file instanceof ArrayBuffer) return { bytes: file, offset: 0 };
+  const range = columnRange(group, name);
+  if (!range) return { bytes: new ArrayBuffer(0), offset: 0 };
+  return { bytes: await file.slice(range.start, range.start + range.length), offset: range.start };
+}
+
+/** A file that can be read in ranges: a Blob or File (structurally, so that core needs no DOM). */
+export interface RangedFile {
+  size: number;
+  slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** hyparquet's view of a file read in ranges. */
+export const rangedBuffer = (file: RangedFile): AsyncBuffer => ({ byteLength: file.size, slice: (start, end) => file.slice(start, end).arrayBuffer() });
+
+/**
+ * Reads a Parquet file, in memory or in ranges (an AsyncBuffer: a Blob's slices). Past the limits
+ * only a seeded sample of rows is kept (rowCap.ts), chosen before reading: the vectors' numbers per
+ * row are known from the file's metadata.
+ */
+export async function parquetTable(source: Uint8Array | AsyncBuffer, onRows?: RowProgress, limits: FileLimits = {}): Promise<RawTable> {
+  const file = source instanceof Uint8Array ? (source.buffer.slice(source.byteOffset, source.byteOffset + source.byteLength) as ArrayBuffer) : source;
   let metadata: FileMetaData;
-  try {
-    metadata = parquetMetadata(file);
-  } catch (error) {
-    throw new InputError(`not a readable Parquet file (${(error as Error).message})`);
-  }
-  const total = Number(metadata.num_rows);
-  const kept = rowsKept(total, cap);
-  const table: RawTable = { fields: [], rows: [], lines: [], ...(kept && { sampledFrom: total }) };
-  let nextKept = 0; // the first of `kept` not yet reached
-  let vectorField = -2; // not looked for yet
-  let dims = 0;
-  let data = new Float32Array(0);
-  let rowStart = 0;
-  // the one column that is a list of floats is read page by page into floats (parquetVectors.ts); the others as objects
   let listColumn: string | null;
   let columns: string[];
   try {
+    metadata = await parquetMetadataAsync(file);
+    // the one column that is a list of floats is read page by page into floats (parquetVectors.ts); the others as objects
     listColumn = listOfFloatsColumn(metadata);
     columns = parquetSchema(metadata).children.map((c) => c.element.name);
   } catch (error) {
     throw new InputError(`not a readable Parquet file (${(error as Error).message})`);
   }
+  const total = Number(metadata.num_rows);
+  const listDims = listLength(metadata.row_groups[0], listColumn);
+  const cap = rowCapFor(listDims, limits.rows ?? MAX_FILE_ROWS, limits.vectorBytes ?? MAX_VECTOR_BYTES);
+  const kept = rowsKept(total, cap);
+  const byMemory = kept !== null && cap < (limits.rows ?? MAX_FILE_ROWS);
+  const table: RawTable = { fields: [], rows: [], lines: [], ...(kept && { sampledFrom: total }), ...(byMemory && { sampledDims: listDims }) };
+  let nextKept = 0; // the first of `kept` not yet reached
+  let vectorField = -2; // not looked for yet
+  let dims = 0;
+  let data = new Float32Array(0);
+  let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     let objects: Record<string, unknown>[];
     let fast: ReturnType<typeof readGroupVectors> = null;
     try {
-      fast = listColumn === null ? null : readGroupVectors(file, metadata, group, listColumn);
+      fast = listColumn === null ? null : readGroupVectors(await columnBytes(file, group, listColumn), metadata, group, listColumn);
       const others = fast ? columns.filter((c) => c !== listColumn) : undefined;
       objects =
         others?.length === 0

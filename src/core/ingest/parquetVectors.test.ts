@@ -31,7 +31,7 @@ describe('vector columns read page by page', () => {
     const file = arrayBufferOf(makeParquet(rows, 500));
     const metadata = parquetMetadata(file);
     expect(listOfFloatsColumn(metadata)).toBe('embedding');
-    const groups = metadata.row_groups.map((g) => readGroupVectors(file, metadata, g, 'embedding'));
+    const groups = metadata.row_groups.map((g) => readGroupVectors({ bytes: file, offset: 0 }, metadata, g, 'embedding'));
     expect(groups.map((g) => g && Array.from(g.lengths).every((n) => n === 3))).toEqual([true, true, true]);
     const fast = groups.flatMap((g) => Array.from(g!.values));
     expect(fast).toEqual((await generalPath(file, 'embedding')).map(Math.fround));
@@ -45,7 +45,7 @@ describe('vector columns read page by page', () => {
       );
       const file = arrayBufferOf(bytes);
       const metadata = parquetMetadata(file);
-      expect(metadata.row_groups.every((g) => readGroupVectors(file, metadata, g, 'vector') !== null)).toBe(true);
+      expect(metadata.row_groups.every((g) => readGroupVectors({ bytes: file, offset: 0 }, metadata, g, 'vector') !== null)).toBe(true);
       const table = await parquetTable(bytes);
       expect(table.vectors!.dims).toBe(16);
       expect(Array.from(table.vectors!.data)).toEqual((await generalPath(file, 'vector')).map(Math.fround));
@@ -57,7 +57,7 @@ describe('vector columns read page by page', () => {
     const withNull = await duckParquet(`SELECT 'p' || i AS text, CASE WHEN i = 700 THEN NULL ELSE [i, 1, 2]::FLOAT[] END AS vector FROM range(900) t(i)`);
     const file = arrayBufferOf(withNull);
     const metadata = parquetMetadata(file);
-    expect(metadata.row_groups.map((g) => readGroupVectors(file, metadata, g, 'vector'))).toContain(null);
+    expect(metadata.row_groups.map((g) => readGroupVectors({ bytes: file, offset: 0 }, metadata, g, 'vector'))).toContain(null);
     await expect(parquetTable(withNull)).rejects.toThrow('row 701 has no vector in “vector”');
     const two = await duckParquet(`SELECT [i, 1]::FLOAT[] AS a, [i, 2]::FLOAT[] AS b FROM range(10) t(i)`);
     expect(listOfFloatsColumn(parquetMetadata(arrayBufferOf(two)))).toBeNull();
@@ -68,5 +68,28 @@ describe('vector columns read page by page', () => {
     expect(table.fields).toEqual(['embedding', 'extra']);
     expect(Array.from(table.vectors!.data.subarray(6, 8))).toEqual([3, 1]);
     expect(Array.from(table.rows[3]![1] as Float32Array)).toEqual([3, 2]);
+  });
+
+  it('a file read in ranges (as a dropped File is): the same table, and never more than a row group’s columns at once', async () => {
+    const bytes = await duckParquet(
+      `SELECT 'passage ' || i AS text, i % 7 AS shelf, list_transform(range(32), d -> hash(i * 32 + d) / 18446744073709551616.0)::FLOAT[32] AS vector FROM range(8192) t(i)`,
+      2048,
+    );
+    const reads: number[] = [];
+    const ranged = {
+      byteLength: bytes.length,
+      slice: async (start: number, end = bytes.length) => {
+        reads.push(end - start);
+        return arrayBufferOf(bytes.subarray(start, end));
+      },
+    };
+    const progress: number[] = [];
+    const table = await parquetTable(ranged, (done) => progress.push(done));
+    const whole = await parquetTable(bytes);
+    expect(table.rows).toEqual(whole.rows);
+    expect(Array.from(table.vectors!.data)).toEqual(Array.from(whole.vectors!.data));
+    expect(progress).toEqual([2_048, 4_096, 6_144, 8_192]);
+    // after the footer (hyparquet's first read, the file's last 512 KB), four row groups: a read is at most one group's columns
+    expect(Math.max(...reads.slice(1))).toBeLessThan(bytes.length / 3);
   });
 });

@@ -89,19 +89,33 @@ function lookUp(bytes: Uint8Array, count: number, dictionary: Float32Array): Flo
   return values;
 }
 
-/** Reads column `name` of one row group if it is a plain list of floats without nulls; null when the general path must. */
-export function readGroupVectors(file: ArrayBuffer, metadata: FileMetaData, group: RowGroup, name: string): GroupVectors | null {
+/** Where column `name` of a row group lies in the file: its bytes from `start`, `length` of them. */
+export function columnRange(group: RowGroup, name: string): { start: number; length: number } | null {
   const chunks = group.columns.filter((c) => c.meta_data?.path_in_schema[0] === name);
   const meta = chunks[0]?.meta_data;
-  if (chunks.length !== 1 || !meta || (meta.type !== 'FLOAT' && meta.type !== 'DOUBLE')) return null;
+  if (chunks.length !== 1 || !meta) return null;
+  return { start: Number(meta.dictionary_page_offset || meta.data_page_offset), length: Number(meta.total_compressed_size) };
+}
+
+/** Bytes of a file from `offset` on: the whole file, or one column chunk of it read on its own. */
+export interface FileBytes {
+  bytes: ArrayBuffer;
+  offset: number;
+}
+
+/** Reads column `name` of one row group if it is a plain list of floats without nulls; null when the general path must. */
+export function readGroupVectors(file: FileBytes, metadata: FileMetaData, group: RowGroup, name: string): GroupVectors | null {
+  const range = columnRange(group, name);
+  const meta = group.columns.find((c) => c.meta_data?.path_in_schema[0] === name)?.meta_data;
+  if (!range || !meta || (meta.type !== 'FLOAT' && meta.type !== 'DOUBLE')) return null;
   const schemaPath = getSchemaPath(metadata.schema, meta.path_in_schema);
   const maxRepetition = getMaxRepetitionLevel(schemaPath);
   const maxDefinition = getMaxDefinitionLevel(schemaPath);
   if (maxRepetition !== 1) return null;
-  const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
-  const length = Number(meta.total_compressed_size);
-  if (start + length > file.byteLength) return null;
-  const reader = { view: new DataView(file, start, length), offset: 0 };
+  const start = range.start - file.offset;
+  const { length } = range;
+  if (start < 0 || start + length > file.bytes.byteLength) return null;
+  const reader = { view: new DataView(file.bytes, start, length), offset: 0 };
   const rows = Number(group.num_rows);
   const lengths = new Int32Array(rows);
   const pages: Float32Array[] = [];
@@ -110,7 +124,7 @@ export function readGroupVectors(file: ArrayBuffer, metadata: FileMetaData, grou
   let dictionary: Float32Array | null = null;
   while (reader.offset < length) {
     const header = parquetHeader(reader);
-    const compressed = new Uint8Array(file, start + reader.offset, header.compressed_page_size);
+    const compressed = new Uint8Array(file.bytes, start + reader.offset, header.compressed_page_size);
     reader.offset += header.compressed_page_size;
     if (header.type === 'DICTIONARY_PAGE' && header.dictionary_page_header) {
       const page = decompressPage(compressed, header.uncompressed_page_size, meta.codec, undefined);

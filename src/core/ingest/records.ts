@@ -14,6 +14,8 @@ export interface RawTable {
   vectors?: { field: number; data: Float32Array; dims: number };
   /** set when the file had more rows than one file may bring: how many (rowCap.ts) */
   sampledFrom?: number;
+  /** set when it was the vectors' memory, not the rows, that was too much: their numbers per row */
+  sampledDims?: number;
 }
 
 const TEXT_NAMES = ['text', 'content', 'body', 'chunk', 'document', 'passage', 'page_content', 'sentence', 'abstract', 'description'];
@@ -140,7 +142,7 @@ export function recordsDocument(name: string, format: SourceFormat, whole: RawTa
   if (chosen < 0 && !vectors) throw new InputError(`no column holds text (columns: ${fields.join(', ')})`);
   table.textField = chosen >= 0 ? fields[chosen]! : null;
   const doc = tableDocument(name, format, table, vectors);
-  if (raw.sampledFrom !== undefined) doc.note = [doc.note, sampledNote(raw.sampledFrom, raw.rows.length)].filter(Boolean).join('; ');
+  if (raw.sampledFrom !== undefined) doc.note = [doc.note, sampledNote(raw.sampledFrom, raw.rows.length, raw.sampledDims)].filter(Boolean).join('; ');
   return doc;
 }
 

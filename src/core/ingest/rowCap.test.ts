@@ -10,7 +10,7 @@ const rowsOf = (doc: SourceDocument) =>
 
 describe('a file of more rows than one file may bring', () => {
   const table = (count: number) => Array.from({ length: count }, (_, r) => ({ text: `passage ${r}`, source: `s${r}.md`, embedding: [r, -r] }));
-  const readCapped = (bytes: Uint8Array) => parseFile('big.parquet', bytes, undefined, (b, onRows) => parquetTable(b, onRows, 1_000));
+  const readCapped = (bytes: Uint8Array) => parseFile('big.parquet', bytes, undefined, (b, onRows) => parquetTable(b, onRows, { rows: 1_000 }));
 
   it('keeps a seeded sample of a Parquet file’s rows, read a row group at a time, each with its own number, metadata and vector', async () => {
     const { documents, notes } = await readCapped(makeParquet(table(2_500), 700));
@@ -54,6 +54,18 @@ describe('a file of more rows than one file may bring', () => {
     expect(paired.notes.at(-1)).toContain('v.npy: 300 rows, more than the 100');
     const alone = rowsOf(pairVectors([vectors], []).documents[0]!);
     for (const { text, line, vector } of alone) expect([text, vector]).toEqual([`row ${line}`, line - 1]);
+  });
+
+  it('keeps a sample of a Parquet file whose vectors would take more memory than one file may bring, and says why', async () => {
+    const rows = Array.from({ length: 2_500 }, (_, r) => ({ text: `passage ${r}`, source: 's', embedding: [r, 1, 2, 3, 4, 5, 6, 7] }));
+    const read = (bytes: Uint8Array) => parseFile('wide.parquet', bytes, undefined, (b, onRows) => parquetTable(b, onRows, { vectorBytes: 8 * 4 * 600 }));
+    const { documents, notes } = await read(makeParquet(rows, 700));
+    const kept = rowsOf(documents[0]!);
+    expect(kept).toHaveLength(600);
+    for (const { text, line, vector } of kept) expect([text, vector]).toEqual([`passage ${line - 1}`, line - 1]);
+    expect(notes).toEqual([
+      'wide.parquet: 2,500 vectors of 8 numbers (0.0 GB as float32), more than the 0.0 GB of vectors one file may bring (600 rows): a seeded sample of 600 rows is kept, each with its own row number, metadata and vector; the other 1,900 are not loaded.',
+    ]);
   });
 
   it('leaves a file within the cap whole', async () => {

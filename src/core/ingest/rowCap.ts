@@ -4,6 +4,8 @@
 import { sampleIndices } from '../random';
 
 export const MAX_FILE_ROWS = 1_000_000;
+/** The vectors one file may bring, at four bytes a number: past it a seeded sample that fits is kept. */
+export const MAX_VECTOR_BYTES = 1024 * 2 ** 20;
 /** the same file always keeps the same rows */
 const SAMPLE_SEED = 1;
 
@@ -12,9 +14,21 @@ export function rowsKept(total: number, cap = MAX_FILE_ROWS): Int32Array | null 
   return total > cap ? sampleIndices(total, cap, SAMPLE_SEED) : null;
 }
 
-export function sampledNote(total: number, kept: number): string {
+/** How many rows of vectors of `dims` numbers one file may bring. */
+export function rowCapFor(dims: number, rows = MAX_FILE_ROWS, vectorBytes = MAX_VECTOR_BYTES): number {
+  return dims > 0 ? Math.max(1, Math.min(rows, Math.floor(vectorBytes / (dims * 4)))) : rows;
+}
+
+const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(bytes < 10 * 2 ** 30 ? 1 : 0)} GB`;
+
+/** Says which rows were kept and why: too many rows, or (given `dims`) too many vectors for memory. */
+export function sampledNote(total: number, kept: number, dims?: number): string {
   const n = (x: number) => x.toLocaleString('en');
-  return `${n(total)} rows, more than the ${n(kept)} one file may bring: a seeded sample of ${n(kept)} rows is kept, each with its own row number, metadata and vector; the other ${n(total - kept)} are not loaded`;
+  const why =
+    dims === undefined
+      ? `${n(total)} rows, more than the ${n(kept)} one file may bring`
+      : `${n(total)} vectors of ${dims} numbers (${gigabytes(total * dims * 4)} as float32), more than the ${gigabytes(kept * dims * 4)} of vectors one file may bring (${n(kept)} rows)`;
+  return `${why}: a seeded sample of ${n(kept)} rows is kept, each with its own row number, metadata and vector; the other ${n(total - kept)} are not loaded`;
 }
 
 /** The kept rows' vectors, `dims` numbers each, in one buffer. */
