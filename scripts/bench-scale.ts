@@ -6,9 +6,12 @@
 // ≤ 150 ms); the default clustering, fitted on a sample and assigned to all; and a Parquet file of
 // the same shape (BENCH_PARQUET_ROWS, default BENCH_ROWS; written once by DuckDB into .bench/) read
 // by Orrery's reader (hyparquet, a row group at a time, as the ingest worker runs it) against DuckDB
-// reading it into a table on one thread. Not yet here: the app's time to a first picture.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// reading it into a table on one thread; then the same file dropped into the built app: time to the
+// first picture and the browser's memory (benchScaleApp.ts).
+import { existsSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { loadInApp } from './benchScaleApp';
 import { parquetTable } from '../src/core/ingest/parquet';
 import { clusterSteps, DEFAULT_CLUSTERING } from '../src/core/clustering/clusters';
 import { type Dots, denseScores } from '../src/core/retrieval/dense';
@@ -86,8 +89,28 @@ const timedAsync = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
 };
 const [, duckMs] = await timedAsync(() => duck.run(`CREATE TABLE loaded AS SELECT * FROM read_parquet('${path}')`));
 duck.closeSync();
-const [table, oursMs] = await timedAsync(() => parquetTable(new Uint8Array(readFileSync(path))));
+// read as the app reads a dropped file: in ranges, a row group's columns at a time; all rows (no memory budget), as DuckDB does
+const handle = await open(path);
+const ranged = {
+  byteLength: statSync(path).size,
+  slice: async (start: number, end = statSync(path).size) => {
+    const bytes = new Uint8Array(end - start);
+    await handle.read(bytes, 0, bytes.length, start);
+    return bytes.buffer;
+  },
+};
+const [table, oursMs] = await timedAsync(() => parquetTable(ranged, undefined, { vectorBytes: Infinity }));
+await handle.close();
 console.log(
   `  Parquet, ${parquetRows.toLocaleString('en')} × ${dims} in row groups of 50,000 (${mib(statSync(path).size)}): Orrery's reader ${(oursMs / 1000).toFixed(1)} s ` +
     `(${table.rows.length.toLocaleString('en')} rows, ${table.vectors?.dims}-d) = ${(oursMs / duckMs).toFixed(1)}× DuckDB into a table on one thread (${(duckMs / 1000).toFixed(1)} s)`,
+);
+
+// the app, as a user gets it: the same file dropped into the built app
+const app = await loadInApp(path);
+const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
+console.log(
+  `  the app, ${path} dropped in: first picture in ${(app.firstPictureMs / 1000).toFixed(1)} s (${(app.firstPictureMs / duckMs).toFixed(1)}× DuckDB's read); ` +
+    `${app.scale.rows.toLocaleString('en')} rows kept, ${app.scale.drawn.toLocaleString('en')} drawn, vectors ${app.scale.vectorStorage} (${gb(app.scale.memoryBytes)} with coordinates); ` +
+    `browser memory peak ${gb(app.peakBytes)}, settled ${gb(app.settledBytes)}${app.note ? `\n    ${app.note}` : ''}`,
 );
