@@ -1,6 +1,9 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { writeNpy } from '../src/core/ingest/npy';
 import { seededRandom } from '../src/core/random';
-import { write, writeBigText, writeTinyFiles } from './fixtures/folder';
+import { FIXTURES, write, writeBigText, writeTinyFiles } from './fixtures/folder';
 import { makeParquet } from './fixtures/formats';
 import { expect, settledPixels, summary, test, waitReady, waitSaved } from './fixtures';
 
@@ -176,19 +179,28 @@ test('where points pile up, a far view draws a thinned sample of the pile and ev
   expect(clusters.items.reduce((sum, c) => sum + c.size, 0) + clusters.unclustered).toBe(rows);
 });
 
-test('a file of 3,000,000 rows keeps a seeded sample of a million, with the plan named', async ({ page }) => {
+test('a 3,000,000-row Parquet file of over 256 MB (written by DuckDB) is read from the file in ranges and keeps a seeded sample of a million, with the plan named', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
-  const rows = 3_000_000;
-  const vectors = new Float32Array(rows * 2);
-  for (let r = 0; r < rows; r++) [vectors[r * 2], vectors[r * 2 + 1]] = [r % 7, Math.floor(r / 7) % 5];
+  // row r lies on axis r mod 6 of 24, with a little noise: 3,000,000 × 24 floats are 288 MB
+  const path = join(FIXTURES, 'scale', 'three-million.parquet');
+  mkdirSync(dirname(path), { recursive: true });
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  await duck.run(`COPY (SELECT i AS id, list_transform(range(24), d -> (CASE WHEN d = i % 6 THEN 1.0 ELSE 0.0 END) + hash(i * 24 + d) / 18446744073709551616.0 * 0.2)::FLOAT[24] AS vector
+    FROM range(3000000) t(i)) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 250000)`);
+  duck.closeSync();
+  expect(statSync(path).size).toBeGreaterThan(256 * 2 ** 20);
   await page.goto('/');
-  await page.getByLabel('Add files').setInputFiles(write('scale/three-million.npy', writeNpy(vectors, rows, 2)));
+  await page.getByLabel('Add files').setInputFiles(path);
+  await expect(page.getByRole('status')).toContainText(/Reading three-million\.parquet: [\d,]+ \/ 3,000,000 rows/);
   await expect(
     page.getByRole('note').filter({
       hasText:
-        'three-million.npy: 3,000,000 rows, more than the 1,000,000 one file may bring: a seeded sample of 1,000,000 rows is kept, each with its own row number, metadata and vector; the other 2,000,000 are not loaded.',
+        'three-million.parquet: 3,000,000 rows, more than the 1,000,000 one file may bring: a seeded sample of 1,000,000 rows is kept, each with its own row number, metadata and vector; the other 2,000,000 are not loaded.',
     }),
   ).toBeVisible({ timeout: 120_000 });
-  await expect.poll(async () => (await summary(page)).chunkCount, { timeout: 120_000 }).toBe(1_000_000);
-  expect((await summary(page)).scale.rows).toBe(1_000_000);
+  await waitReady(page);
+  const { chunkCount, scale } = await summary(page);
+  expect([chunkCount, scale.rows]).toEqual([1_000_000, 1_000_000]);
 });

@@ -86,7 +86,9 @@ class Ingest {
             transfer.push(bytes.buffer);
             return { ...doc, text: '' };
           });
-    return transferring({ ...parsed, documents, texts, table }, transfer);
+    // vectors are moved, not copied: a big file's are a good part of the memory there is
+    const vectorBuffers = new Set(documents.flatMap((doc) => (doc.vectors ? [doc.vectors.data.buffer] : [])));
+    return transferring({ ...parsed, documents, texts, table }, [...transfer, ...(vectorBuffers as Set<ArrayBuffer>)]);
   }
 
   private progress(call: Call, message: string, done: number, total: number, force = false): void {

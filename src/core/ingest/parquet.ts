@@ -7,7 +7,7 @@ import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetReadO
 import { InputError } from './inputError';
 import { columnRange, type FileBytes, listOfFloatsColumn, readGroupVectors } from './parquetVectors';
 import { findVectorField, type RawTable } from './records';
-import { MAX_FILE_ROWS, MAX_VECTOR_BYTES, rowCapFor, rowsKept } from './rowCap';
+import { MAX_FILE_ROWS, MAX_FILE_VECTOR_BYTES, rowCapFor, rowsKept } from './rowCap';
 
 /** rows read so far and in all, after each row group */
 export type RowProgress = (done: number, total: number) => void;
@@ -61,7 +61,7 @@ export async function parquetTable(source: Uint8Array | AsyncBuffer, onRows?: Ro
   }
   const total = Number(metadata.num_rows);
   const listDims = listLength(metadata.row_groups[0], listColumn);
-  const cap = rowCapFor(listDims, limits.rows ?? MAX_FILE_ROWS, limits.vectorBytes ?? MAX_VECTOR_BYTES);
+  const cap = rowCapFor(listDims, limits.rows ?? MAX_FILE_ROWS, limits.vectorBytes ?? MAX_FILE_VECTOR_BYTES);
   const kept = rowsKept(total, cap);
   const byMemory = kept !== null && cap < (limits.rows ?? MAX_FILE_ROWS);
   const table: RawTable = { fields: [], rows: [], lines: [], ...(kept && { sampledFrom: total }), ...(byMemory && { sampledDims: listDims }) };

@@ -5,7 +5,7 @@ import { sampleIndices } from '../random';
 
 export const MAX_FILE_ROWS = 1_000_000;
 /** The vectors one file may bring, at four bytes a number: past it a seeded sample that fits is kept. */
-export const MAX_VECTOR_BYTES = 1024 * 2 ** 20;
+export const MAX_FILE_VECTOR_BYTES = 512 * 2 ** 20;
 /** the same file always keeps the same rows */
 const SAMPLE_SEED = 1;
 
@@ -15,7 +15,7 @@ export function rowsKept(total: number, cap = MAX_FILE_ROWS): Int32Array | null 
 }
 
 /** How many rows of vectors of `dims` numbers one file may bring. */
-export function rowCapFor(dims: number, rows = MAX_FILE_ROWS, vectorBytes = MAX_VECTOR_BYTES): number {
+export function rowCapFor(dims: number, rows = MAX_FILE_ROWS, vectorBytes = MAX_FILE_VECTOR_BYTES): number {
   return dims > 0 ? Math.max(1, Math.min(rows, Math.floor(vectorBytes / (dims * 4)))) : rows;
 }
 
