@@ -4,6 +4,7 @@ import type { SourceDocument } from '../corpus';
 import { capVectors, pairVectors, parseFile } from './files';
 import { parquetTable } from './parquet';
 import { jsonLinesTable, recordsDocument } from './records';
+import { rowCapFor, sampledNote } from './rowCap';
 
 const rowsOf = (doc: SourceDocument) =>
   doc.sections!.map((s) => ({ text: doc.text.slice(s.start, s.end), line: s.line!, vector: doc.vectors?.data[s.row! * doc.vectors.dims] }));
@@ -64,8 +65,15 @@ describe('a file of more rows than one file may bring', () => {
     expect(kept).toHaveLength(600);
     for (const { text, line, vector } of kept) expect([text, vector]).toEqual([`passage ${line - 1}`, line - 1]);
     expect(notes).toEqual([
-      'wide.parquet: 2,500 vectors of 8 numbers (0.0 GB as float32), more than the 0.0 GB of vectors one file may bring (600 rows): a seeded sample of 600 rows is kept, each with its own row number, metadata and vector; the other 1,900 are not loaded.',
+      'wide.parquet: 2,500 vectors of 8 numbers (78 KB as float32), more than the 19 KB of vectors one file may bring (600 rows): a seeded sample of 600 rows is kept, each with its own row number, metadata and vector; the other 1,900 are not loaded.',
     ]);
+  });
+
+  it('a million 384-d vectors: the rows that fit 512 MB are kept, and the note gives the sizes', () => {
+    expect([rowCapFor(384), rowCapFor(8), rowCapFor(0)]).toEqual([349_525, 1_000_000, 1_000_000]);
+    expect(sampledNote(1_000_000, 349_525, 384)).toMatch(
+      /^1,000,000 vectors of 384 numbers \(1\.4 GB as float32\), more than the 512 MB of vectors one file may bring \(349,525 rows\): a seeded sample of 349,525 rows is kept/,
+    );
   });
 
   it('leaves a file within the cap whole', async () => {

@@ -19,7 +19,8 @@ export function rowCapFor(dims: number, rows = MAX_FILE_ROWS, vectorBytes = MAX_
   return dims > 0 ? Math.max(1, Math.min(rows, Math.floor(vectorBytes / (dims * 4)))) : rows;
 }
 
-const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(bytes < 10 * 2 ** 30 ? 1 : 0)} GB`;
+const size = (bytes: number) =>
+  bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${Math.round(bytes / 2 ** 10)} KB`;
 
 /** Says which rows were kept and why: too many rows, or (given `dims`) too many vectors for memory. */
 export function sampledNote(total: number, kept: number, dims?: number): string {
@@ -27,7 +28,7 @@ export function sampledNote(total: number, kept: number, dims?: number): string 
   const why =
     dims === undefined
       ? `${n(total)} rows, more than the ${n(kept)} one file may bring`
-      : `${n(total)} vectors of ${dims} numbers (${gigabytes(total * dims * 4)} as float32), more than the ${gigabytes(kept * dims * 4)} of vectors one file may bring (${n(kept)} rows)`;
+      : `${n(total)} vectors of ${dims} numbers (${size(total * dims * 4)} as float32), more than the ${size(kept * dims * 4)} of vectors one file may bring (${n(kept)} rows)`;
   return `${why}: a seeded sample of ${n(kept)} rows is kept, each with its own row number, metadata and vector; the other ${n(total - kept)} are not loaded`;
 }
 
