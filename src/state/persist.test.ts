@@ -9,7 +9,7 @@ const { until, vectorDocument } = await import('./testing/documents');
 const { useOrreryStore: store } = await import('./store');
 const { addDocuments, clearWorkspace } = await import('./corpusActions');
 const { restoreWorkspace } = await import('./persist');
-const { KEPT, keepSavedWorkspace, saveState, savesWritten } = await import('./saving');
+const { KEPT, keepSavedWorkspace, readSaved, SAVED, saveState, savesWritten } = await import('./saving');
 const { setRetrieval } = await import('./queryActions');
 const { activeSpace } = await import('./workspace/spaces');
 const { commitEmpty } = await import('./workspace/commit');
@@ -30,12 +30,17 @@ describe('saving and restoring the workspace', () => {
     expect(written).toBeGreaterThan(0);
     const coords = activeSpace().coords.slice();
     const vectors = activeSpace().vectors.slice();
+    const ownVectors = activeSpace().documents[0]!.vectors!.data.slice();
+    // the document's own vectors are the workspace's rows: stored once
+    const { saved } = (await readSaved(SAVED))!;
+    expect([saved.documents[0]!.vectors, saved.documentVectorsInRows]).toEqual([undefined, [0]]);
     await forgetPage();
     expect(activeSpace().table.texts).toHaveLength(0);
     expect(await restoreWorkspace()).toBe(true);
     expect(activeSpace().table.texts).toHaveLength(40);
     expect(Array.from(activeSpace().vectors)).toEqual(Array.from(vectors));
     expect(Array.from(activeSpace().coords)).toEqual(Array.from(coords));
+    expect(Array.from(activeSpace().documents[0]!.vectors!.data)).toEqual(Array.from(ownVectors));
     expect(store.getState().restored).toBe(true);
     await savesWritten();
     expect(saveState()).toMatchObject({ written, upToDate: true });

@@ -1,6 +1,7 @@
 // The saved workspace read back (saving.ts writes it): at start-up, or the one kept before a shared
 // view, committed without embedding anything again.
 import { withTexts } from '../core/corpus';
+import { withVectorsFromRows } from '../core/savedDocuments';
 import { keepHiddenClusters } from './clusterActions';
 import { KEPT, readSaved, SAVED, settingsSnapshot } from './saving';
 import { reopenLab } from './labActions';
@@ -42,9 +43,10 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   });
   // the clusters are made again from the same data and settings, so their hidden entries still mean the same clusters
   if (view?.colourMode === 'cluster') keepHiddenClusters(view.hiddenGroups);
-  const table = withTexts(saved.table, saved.documents);
+  const documents = withVectorsFromRows(saved.documents, saved.documentVectorsInRows ?? [], saved.table, saved.vectors, saved.dims);
+  const table = withTexts(saved.table, documents);
   await commitWorkspace({
-    corpus: { documents: saved.documents, table, vectors: saved.vectors, dims: saved.dims },
+    corpus: { documents, table, vectors: saved.vectors, dims: saved.dims },
     made: {
       modelSource: saved.modelSource,
       engine: saved.backend && saved.dtype ? { backend: saved.backend, dtype: saved.dtype } : null,

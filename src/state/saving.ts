@@ -13,6 +13,7 @@ import type { PcaModel } from '../core/pca';
 import type { SnapshotLab } from '../core/snapshot/codec';
 import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
+import { documentsInRows, withoutVectors } from '../core/savedDocuments';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { activeSpace } from './workspace/spaces';
@@ -44,6 +45,8 @@ export interface SavedWorkspace {
   dtype: string | null;
   /** the vectors are a share link's reduction (absent in saves from before reductions) */
   projection?: Projection | null;
+  /** documents saved without their own vectors, which are their chunks' rows of `vectors` (absent in older saves) */
+  documentVectorsInRows?: number[];
 }
 
 /** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
@@ -76,10 +79,14 @@ export interface SavedView {
 
 function snapshot(): SavedWorkspace {
   const s = store.getState();
+  const { documents, table, vectors, dims } = activeSpace();
+  const inRows = documentsInRows(documents, table, vectors, dims);
   return {
     version: VERSION,
     savedAt: Date.now(),
-    documents: activeSpace().documents,
+    // a document's own vectors are stored once, as the workspace's rows (savedDocuments.ts)
+    documents: withoutVectors(documents, inRows),
+    documentVectorsInRows: inRows,
     // texts are slices of the documents: not stored twice
     table: { ...activeSpace().table, texts: [] },
     // IndexedDB cannot store shared memory
