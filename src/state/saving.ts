@@ -79,7 +79,7 @@ export interface SavedView {
 
 function snapshot(): SavedWorkspace {
   const s = store.getState();
-  const { documents, table, vectors, dims } = activeSpace();
+  const { documents, table, vectors, dims, coords, pca, projection } = activeSpace();
   const inRows = documentsInRows(documents, table, vectors, dims);
   return {
     version: VERSION,
@@ -88,19 +88,19 @@ function snapshot(): SavedWorkspace {
     documents: withoutVectors(documents, inRows),
     documentVectorsInRows: inRows,
     // texts are slices of the documents: not stored twice
-    table: { ...activeSpace().table, texts: [] },
+    table: { ...table, texts: [] },
     // IndexedDB cannot store shared memory
-    vectors: isShared(activeSpace().vectors) ? activeSpace().vectors.slice() : activeSpace().vectors,
-    dims: activeSpace().dims,
-    coords: activeSpace().coords,
-    pca: activeSpace().pca!,
+    vectors: isShared(vectors) ? vectors.slice() : vectors,
+    dims,
+    coords,
+    pca: pca!,
     layoutParams: activeOf(s).layoutParams,
     explainedVariance: activeOf(s).explainedVariance,
     sampledLayout: activeOf(s).sampledLayout,
     modelSource: s.modelSource,
     backend: s.backend,
     dtype: s.dtype,
-    projection: activeSpace().projection,
+    projection,
   };
 }
 

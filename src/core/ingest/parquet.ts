@@ -20,7 +20,7 @@ export interface FileLimits {
 
 /** The numbers per row of a list column, from the first row group's counts: 0 when unknown. */
 function listLength(group: RowGroup | undefined, name: string | null): number {
-  const meta = group?.columns.find((c) => c.meta_data?.path_in_schema[0] === name)?.meta_data;
+  const meta = group && name !== null ? columnRange(group, name)?.meta : undefined;
   return meta && Number(group!.num_rows) > 0 ? Math.round(Number(meta.num_values) / Number(group!.num_rows)) : 0;
 }
 

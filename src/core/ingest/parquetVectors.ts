@@ -5,7 +5,7 @@
 // copied as they lie (or looked up in the page's dictionary). Anything this does not handle (another
 // encoding, a null inside or instead of a vector, nested lists, another codec) returns null, and the
 // general path reads the column and names the row at fault.
-import type { CompressionCodec, FileMetaData, PageHeader, RowGroup } from 'hyparquet';
+import type { ColumnMetaData, CompressionCodec, FileMetaData, PageHeader, RowGroup } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { decompressPage } from 'hyparquet/src/datapage.js';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
@@ -89,12 +89,12 @@ function lookUp(bytes: Uint8Array, count: number, dictionary: Float32Array): Flo
   return values;
 }
 
-/** Where column `name` of a row group lies in the file: its bytes from `start`, `length` of them. */
-export function columnRange(group: RowGroup, name: string): { start: number; length: number } | null {
+/** Column `name` of a row group (when it is one leaf column): its metadata, and where its bytes lie in the file. */
+export function columnRange(group: RowGroup, name: string): { meta: ColumnMetaData; start: number; length: number } | null {
   const chunks = group.columns.filter((c) => c.meta_data?.path_in_schema[0] === name);
   const meta = chunks[0]?.meta_data;
   if (chunks.length !== 1 || !meta) return null;
-  return { start: Number(meta.dictionary_page_offset || meta.data_page_offset), length: Number(meta.total_compressed_size) };
+  return { meta, start: Number(meta.dictionary_page_offset || meta.data_page_offset), length: Number(meta.total_compressed_size) };
 }
 
 /** Bytes of a file from `offset` on: the whole file, or one column chunk of it read on its own. */
@@ -106,7 +106,7 @@ export interface FileBytes {
 /** Reads column `name` of one row group if it is a plain list of floats without nulls; null when the general path must. */
 export function readGroupVectors(file: FileBytes, metadata: FileMetaData, group: RowGroup, name: string): GroupVectors | null {
   const range = columnRange(group, name);
-  const meta = group.columns.find((c) => c.meta_data?.path_in_schema[0] === name)?.meta_data;
+  const meta = range?.meta;
   if (!range || !meta || (meta.type !== 'FLOAT' && meta.type !== 'DOUBLE')) return null;
   const schemaPath = getSchemaPath(metadata.schema, meta.path_in_schema);
   const maxRepetition = getMaxRepetitionLevel(schemaPath);
