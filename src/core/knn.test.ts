@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exactKnn } from './knn';
+import { exactKnn, exactKnnOfRowsSteps } from './knn';
+import { seededRandom } from './random';
+import { finish } from './steps';
 
 describe('exactKnn', () => {
   const points = new Float32Array([0, 0, 1, 0, 3, 0, 0, 2, 10, 10]);
@@ -24,5 +26,19 @@ describe('exactKnn', () => {
     expect(g.k).toBe(1);
     expect(Array.from(g.indices)).toEqual([1, 0]);
     expect(exactKnn(points, 1, 2, 15).k).toBe(0);
+  });
+
+  it('the neighbours of some rows are those of the whole graph, whatever the rows’ lengths, and leave the rows as they were', () => {
+    const random = seededRandom(5);
+    const data = Float32Array.from({ length: 60 * 8 }, (_, k) => (random() - 0.5) * (1 + (Math.floor(k / 8) % 7)));
+    const before = data.slice();
+    const all = exactKnn(data, 60, 8, 5, 'cosine');
+    const rows = Int32Array.from([3, 17, 59]);
+    const some = finish(exactKnnOfRowsSteps(data, 60, 8, rows, 5, 'cosine'));
+    rows.forEach((row, r) => {
+      expect(Array.from(some.indices.subarray(r * 5, r * 5 + 5))).toEqual(Array.from(all.indices.subarray(row * 5, row * 5 + 5)));
+      some.distances.subarray(r * 5, r * 5 + 5).forEach((d, t) => expect(d).toBeCloseTo(all.distances[row * 5 + t]!, 5));
+    });
+    expect(data).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@
 // yield after each row so that a worker can cancel or pause them (see steps.ts).
 import { finish, type Steps } from './steps';
 import { normalizeRows } from './pooling';
+import { rowNorms } from './vectors';
 
 export type Metric = 'cosine' | 'euclidean';
 
@@ -82,7 +83,8 @@ export function* exactKnnOfRowsSteps(data: Float32Array, count: number, dims: nu
     distances: new Float32Array(rows.length * kk).fill(Infinity),
   };
   if (kk === 0) return graph;
-  const x = metric === 'cosine' ? unitRows(data, count, dims) : data;
+  // lengths, not a unit copy of all rows: the rows asked about are few, the rows searched may be a million
+  const norms = metric === 'cosine' ? rowNorms(data.subarray(0, count * dims), dims) : null;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const a = i * dims;
@@ -90,11 +92,12 @@ export function* exactKnnOfRowsSteps(data: Float32Array, count: number, dims: nu
       if (j === i) continue;
       const b = j * dims;
       let s = 0;
-      if (metric === 'cosine') {
-        for (let t = 0; t < dims; t++) s += x[a + t]! * x[b + t]!;
-        offer(graph, r, j, Math.max(0, 1 - s));
+      if (norms) {
+        for (let t = 0; t < dims; t++) s += data[a + t]! * data[b + t]!;
+        const lengths = norms[i]! * norms[j]!;
+        offer(graph, r, j, lengths > 0 ? Math.max(0, 1 - s / lengths) : 1);
       } else {
-        for (let t = 0; t < dims; t++) s += (x[a + t]! - x[b + t]!) ** 2;
+        for (let t = 0; t < dims; t++) s += (data[a + t]! - data[b + t]!) ** 2;
         offer(graph, r, j, Math.sqrt(s));
       }
     }

@@ -49,7 +49,7 @@ function timesTransposed(
   vt: Float64Array | Float32Array,
   p: number,
   out: Float64Array | Float32Array,
-  shift?: Float32Array,
+  shift?: Float32Array | Float64Array,
 ): void {
   const kernel = dims % 4 === 0 && rows * dims * p >= SIMD_WORK ? loadedKernel(vt instanceof Float32Array ? vt : Float32Array.from(vt), p, dims) : null;
   if (kernel) {
@@ -109,12 +109,11 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
   const mean = new Float64Array(dims);
   for (let i = 0; i < count; i++) for (let j = 0; j < dims; j++) mean[j]! += data[i * dims + j]!;
   for (let j = 0; j < dims; j++) mean[j]! /= count;
-  const centred = new Float32Array(count * dims);
+  // centred on the fly, never as a copy: at a million rows a copy is gigabytes
   let totalSquares = 0;
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < dims; j++) {
-      const value = data[i * dims + j]! - mean[j]!;
-      centred[i * dims + j] = value;
+      const value = Math.fround(data[i * dims + j]! - mean[j]!);
       totalSquares += value * value;
     }
   }
@@ -130,7 +129,7 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
   const covarianceRoute =
     route === 'auto' ? (count * dims * dims) / 2 + 4 * iterations * dims * dims * p < 2 * iterations * count * dims * p : route === 'covariance';
   if (covarianceRoute) {
-    const cov = covariance(centred, count, dims, denominator);
+    const cov = covariance(data, mean, count, dims, denominator);
     // the covariance is small, so iterate generously
     const product = new Float64Array(p * dims);
     for (let it = 0; it < 4 * iterations; it++) {
@@ -150,7 +149,7 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
     const projected = new Float64Array(count * p);
     const watched = Math.min(k, 3);
     for (let it = 0; it < iterations; it++) {
-      timesTransposed(centred, count, dims, vt, p, projected);
+      timesTransposed(data, count, dims, vt, p, projected, mean);
       // vt = projectedᵀ · centred
       const next = new Float64Array(p * dims);
       for (let i = 0; i < count; i++) {
@@ -159,7 +158,7 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
           const w = projected[i * p + c]!;
           if (w === 0) continue;
           const base = c * dims;
-          for (let j = 0; j < dims; j++) next[base + j]! += w * centred[row + j]!;
+          for (let j = 0; j < dims; j++) next[base + j]! += w * Math.fround(data[row + j]! - mean[j]!);
         }
       }
       orthonormalizeRows(next, p, dims);
@@ -178,7 +177,7 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
       vt = next;
       if (settled) break;
     }
-    timesTransposed(centred, count, dims, vt, p, projected);
+    timesTransposed(data, count, dims, vt, p, projected, mean);
     for (let a = 0; a < p; a++) {
       for (let b = a; b < p; b++) {
         let s = 0;
@@ -224,44 +223,57 @@ export function explainedVarianceRatio(model: PcaModel): number[] {
   return Array.from(model.variances, (v) => (model.totalVariance > 0 ? v / model.totalVariance : 0));
 }
 
-/** The covariance (dims × dims) of centred rows: in SIMD as dot products of the data's columns where there is SIMD. */
-function covariance(centred: Float32Array, count: number, dims: number, denominator: number): Float64Array {
+/** rows the SIMD covariance transposes at a time (a block of columns of 12 MB at 384 dimensions) */
+const COVARIANCE_BLOCK = 8_192;
+
+/**
+ * The covariance (dims × dims) of the rows less `shift`: in SIMD, block by block, as dot products of
+ * a block's columns where there is SIMD.
+ */
+function covariance(data: Float32Array, shift: Float64Array, count: number, dims: number, denominator: number): Float64Array {
   const cov = new Float64Array(dims * dims);
-  // columns padded with zeros to a multiple of four (the kernel's step), which add nothing
-  const length = Math.ceil(count / 4) * 4;
-  const columns = count * dims * dims >= SIMD_WORK ? new Float32Array(dims * length) : null;
-  if (columns) for (let i = 0; i < count; i++) for (let j = 0; j < dims; j++) columns[j * length + i] = centred[i * dims + j]!;
-  const kernel = columns && loadedKernel(columns, dims, length);
-  if (columns && kernel) {
+  const kernel = count * dims * dims >= SIMD_WORK ? createDotKernel() : null;
+  if (kernel) {
+    // a block's columns padded with zeros to a multiple of four (the kernel's step), which add nothing
+    const length = Math.min(COVARIANCE_BLOCK, Math.ceil(count / 4) * 4);
+    const columns = new Float32Array(dims * length);
     const row = new Float32Array(dims);
-    for (let a = 0; a < dims; a++) {
-      kernel.dots(columns.subarray(a * length, (a + 1) * length), row);
-      for (let b = 0; b < dims; b++) cov[a * dims + b] = row[b]! / denominator;
+    for (let from = 0; from < count; from += length) {
+      const rows = Math.min(length, count - from);
+      columns.fill(0);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < dims; j++) columns[j * length + i] = data[(from + i) * dims + j]! - shift[j]!;
+      kernel.load(columns, dims, length);
+      for (let a = 0; a < dims; a++) {
+        kernel.dots(columns.subarray(a * length, (a + 1) * length), row);
+        for (let b = 0; b < dims; b++) cov[a * dims + b]! += row[b]!;
+      }
     }
+    for (let k = 0; k < cov.length; k++) cov[k] = cov[k]! / denominator;
     return cov;
   }
-  // four rows at a time: a quarter of the loads and stores on the covariance
+  // four rows at a time, centred into a scratch: a quarter of the loads and stores on the covariance
+  const centred = new Float32Array(4 * dims);
+  const centre = (from: number, rows: number) => {
+    for (let k = 0; k < rows * dims; k++) centred[k] = data[from * dims + k]! - shift[k % dims]!;
+  };
   let i = 0;
   for (; i + 4 <= count; i += 4) {
-    const r0 = i * dims;
-    const r1 = r0 + dims;
-    const r2 = r1 + dims;
-    const r3 = r2 + dims;
+    centre(i, 4);
     for (let a = 0; a < dims; a++) {
-      const x0 = centred[r0 + a]!;
-      const x1 = centred[r1 + a]!;
-      const x2 = centred[r2 + a]!;
-      const x3 = centred[r3 + a]!;
+      const x0 = centred[a]!;
+      const x1 = centred[dims + a]!;
+      const x2 = centred[2 * dims + a]!;
+      const x3 = centred[3 * dims + a]!;
       const base = a * dims;
-      for (let b = a; b < dims; b++) cov[base + b]! += x0 * centred[r0 + b]! + x1 * centred[r1 + b]! + x2 * centred[r2 + b]! + x3 * centred[r3 + b]!;
+      for (let b = a; b < dims; b++) cov[base + b]! += x0 * centred[b]! + x1 * centred[dims + b]! + x2 * centred[2 * dims + b]! + x3 * centred[3 * dims + b]!;
     }
   }
   for (; i < count; i++) {
-    const row = i * dims;
+    centre(i, 1);
     for (let a = 0; a < dims; a++) {
-      const xa = centred[row + a]!;
+      const xa = centred[a]!;
       const base = a * dims;
-      for (let b = a; b < dims; b++) cov[base + b]! += xa * centred[row + b]!;
+      for (let b = a; b < dims; b++) cov[base + b]! += xa * centred[b]!;
     }
   }
   for (let a = 0; a < dims; a++) {

@@ -51,7 +51,9 @@ export function rowsOf(data: Float32Array, dims: number, rows: Int32Array): Floa
  * Finds each unfitted row's nearest fitted rows by cosine in `space` (count × dims: the vectors the
  * layout's graph was built on), with `fittedData` the fitted rows of it (rowsOf) and `graph` their
  * own neighbour graph (positions in fitted). Fewer `trees` and `rounds` of the walk find them
- * sooner, less surely (enough for a vote, not for a position).
+ * sooner, less surely (enough for a vote, not for a position). With `unitFitted`, the fitted rows
+ * are the unit-length rows of `space`, and each row is scaled to unit length as it is placed (no
+ * unit copy of all rows: at a million rows that is gigabytes).
  */
 export function* placementSteps(
   space: Float32Array,
@@ -61,7 +63,7 @@ export function* placementSteps(
   fittedData: Float32Array,
   graph: KnnGraph,
   seed: number,
-  { trees: treeCount = TREES, rounds = 3 } = {},
+  { trees: treeCount = TREES, rounds = 3, unitFitted = false } = {},
 ): Steps<SampledPlacement> {
   const m = fitted.length;
   const fittedNorms = rowNorms(fittedData, dims);
@@ -74,15 +76,25 @@ export function* placementSteps(
   const neighbours = new Int32Array(placed.length * PLACE_K);
   const weights = new Float32Array(placed.length * PLACE_K);
   const search = new NearestFitted(fittedData, m, dims, fittedNorms);
+  const scratch = unitFitted ? new Float32Array(dims) : null;
   for (let o = 0; o < placed.length; o++) {
     if (o % SLICE === SLICE - 1) yield 0.1 + (0.9 * o) / placed.length;
-    search.start(space, placed[o]! * dims);
-    for (const tree of trees) search.considerAll(leafOf(tree, space, placed[o]! * dims));
+    const [row, at] = scratch ? [unitRowInto(space, placed[o]!, dims, scratch), 0] : [space, placed[o]! * dims];
+    search.start(row, at);
+    for (const tree of trees) search.considerAll(leafOf(tree, row, at));
     // the neighbours of the best so far, until they bring nothing closer (at most `rounds` rounds)
     for (let round = 0; round < rounds && search.walk(graph); round++);
     search.weigh(neighbours, weights, o * PLACE_K);
   }
   return { fitted, placed, neighbours, weights };
+}
+
+function unitRowInto(data: Float32Array, row: number, dims: number, out: Float32Array): Float32Array {
+  let norm = 0;
+  for (let j = row * dims; j < (row + 1) * dims; j++) norm += data[j]! * data[j]!;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let j = 0; j < dims; j++) out[j] = data[row * dims + j]! * scale;
+  return out;
 }
 
 /** Every row's position (count × 3): the fitted rows' from `fittedCoords` (m × 3), the others' from their fitted neighbours. */

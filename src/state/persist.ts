@@ -1,7 +1,7 @@
 // The saved workspace read back (saving.ts writes it): at start-up, or the one kept before a shared
 // view, committed without embedding anything again.
 import { withTexts } from '../core/corpus';
-import { withVectorsFromRows } from '../core/savedDocuments';
+import { withVectorsFromRows } from '../core/documentVectors';
 import { keepHiddenClusters } from './clusterActions';
 import { KEPT, readSaved, SAVED, settingsSnapshot } from './saving';
 import { reopenLab } from './labActions';

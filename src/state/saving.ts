@@ -13,7 +13,7 @@ import type { PcaModel } from '../core/pca';
 import type { SnapshotLab } from '../core/snapshot/codec';
 import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
-import { documentsInRows, withoutVectors } from '../core/savedDocuments';
+import { documentsInRows, withoutVectors } from '../core/documentVectors';
 import { isShared } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { activeSpace } from './workspace/spaces';
@@ -84,7 +84,7 @@ function snapshot(): SavedWorkspace {
   return {
     version: VERSION,
     savedAt: Date.now(),
-    // a document's own vectors are stored once, as the workspace's rows (savedDocuments.ts)
+    // a document's own vectors are stored once, as the workspace's rows (documentVectors.ts)
     documents: withoutVectors(documents, inRows),
     documentVectorsInRows: inRows,
     // texts are slices of the documents: not stored twice

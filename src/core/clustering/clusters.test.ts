@@ -138,6 +138,17 @@ describe('the default: UMAP to 5 dimensions, then k-means', () => {
     expect(hdbscan(1_600).clusters.filter((c) => c.size > 0)).toHaveLength(0);
   });
 
+  it('a sampled clustering is one of directions: rows of any length are placed as their unit rows are, and the vectors are left as they were', () => {
+    const { data, count } = gaussianClusters(6, 900, 64, 8, 0.3);
+    // each row stretched by its own factor, 0.2 to 5
+    const scaled = data.map((x, k) => x * (0.2 + (4.8 * ((Math.floor(k / 64) * 7919) % 13)) / 12));
+    const before = scaled.slice();
+    expect(Array.from(run(scaled, count, 64, DEFAULT_CLUSTERING).labels)).toEqual(
+      Array.from(run(unitRows(data, count, 64), count, 64, DEFAULT_CLUSTERING).labels),
+    );
+    expect(scaled).toEqual(before);
+  });
+
   it('a handful of points is clustered without the reduction', () => {
     const { data, count } = gaussianClusters(3, 10, 16, 2);
     expect(run(data, count, 16, DEFAULT_CLUSTERING).reducedDims).toBeNull();

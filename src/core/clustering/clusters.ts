@@ -4,6 +4,7 @@
 // report and cancel it.
 import { exactKnnSteps, type KnnGraph, unitRows } from '../knn';
 import { nnDescentSteps } from '../nnDescent';
+import { normalizeRows } from '../pooling';
 import { sampleIndices, seededRandom } from '../random';
 import { placedLabels, placementSteps, rowsOf } from '../sampledLayout';
 import { type Steps, within } from '../steps';
@@ -151,13 +152,14 @@ function termRows(texts: readonly string[], labels: Int32Array, clusters: number
 
 export function* clusterSteps(vectors: Float32Array, count: number, dims: number, texts: readonly string[], settings: ClusterSettings): Steps<Clustering> {
   const notes: string[] = [];
-  const unit = unitRows(vectors, count, dims);
   const sampled = settings.reduceTo !== null && count > MAX_REDUCE_POINTS;
   const {
     graph: _graph,
     labels,
     ...found
-  } = sampled ? yield* sampledLabelSteps(unit, count, dims, settings, notes) : yield* labelSteps(unit, count, dims, settings, notes);
+  } = sampled
+    ? yield* sampledLabelSteps(vectors, count, dims, settings, notes)
+    : yield* labelSteps(unitRows(vectors, count, dims), count, dims, settings, notes);
   const clusterCount = new Set(labels.filter((l) => l >= 0)).size;
   const names = namesFor(texts, labels, clusterCount);
   yield 1;
@@ -174,9 +176,10 @@ interface Labelling extends Pick<Clustering, 'labels' | 'method' | 'silhouette' 
  * points, and every other point joins the cluster its nearest sampled points are in (cosine, full
  * vectors: the placement sampled layouts use).
  */
-function* sampledLabelSteps(unit: Float32Array, count: number, dims: number, settings: ClusterSettings, notes: string[]): Steps<Labelling> {
+function* sampledLabelSteps(vectors: Float32Array, count: number, dims: number, settings: ClusterSettings, notes: string[]): Steps<Labelling> {
   const fitted = sampleIndices(count, MAX_REDUCE_POINTS, SAMPLE_SEED);
-  const fittedUnit = rowsOf(unit, dims, fitted);
+  // only the sample is copied at unit length: the other rows are scaled one at a time as they are placed
+  const fittedUnit = normalizeRows(rowsOf(vectors, dims, fitted), dims);
   // a minimum cluster size is the user's for the whole corpus: the sample's is as much smaller
   const share = fitted.length / count;
   const minClusterSize = settings.minClusterSize === null ? null : Math.max(2, Math.round(settings.minClusterSize * share));
@@ -184,7 +187,11 @@ function* sampledLabelSteps(unit: Float32Array, count: number, dims: number, set
   const graph = fit.graph ?? (yield* within(nnDescentSteps(fittedUnit, fitted.length, dims, LARGE_GRAPH_K, 'cosine'), 0.75, 0.8));
   // a vote needs the nearest sampled points less surely than a layout's placement: two trees and one round of the walk
   // look at about half as many candidates as three and three, at ARI 0.212 against 0.221 (10,000 Debian package descriptions, 32 clusters)
-  const placement = yield* within(placementSteps(unit, count, dims, fitted, fittedUnit, graph, SAMPLE_SEED, { trees: 2, rounds: 1 }), 0.8, 0.95);
+  const placement = yield* within(
+    placementSteps(vectors, count, dims, fitted, fittedUnit, graph, SAMPLE_SEED, { trees: 2, rounds: 1, unitFitted: true }),
+    0.8,
+    0.95,
+  );
   const n = (x: number) => x.toLocaleString('en');
   notes.push(
     `Clusters were fitted on a seeded sample of ${n(fitted.length)} of the ${n(count)} points; every other point joins the cluster of its nearest sampled points.`,

@@ -5,6 +5,7 @@
 // earthquakes · quake").
 
 import { unitRows } from '../knn';
+import { rowNorms } from '../vectors';
 import { normalizeRows } from '../pooling';
 
 /** c-TF-IDF candidates per cluster that the model chooses from */
@@ -22,11 +23,13 @@ const dot = (a: Float32Array, b: Float32Array): number => {
 
 /** The unit-length mean direction of each cluster's rows (each row counted at unit length; label −1 is in none). */
 export function clusterCentroids(vectors: Float32Array, dims: number, labels: Int32Array, clusters: number): Float32Array[] {
-  const unit = unitRows(vectors, labels.length, dims);
+  // each row scaled as it is summed: a unit copy of all rows would double the vectors' memory
+  const norms = rowNorms(vectors.subarray(0, labels.length * dims), dims);
   const sums = new Float32Array(clusters * dims);
   labels.forEach((label, i) => {
-    if (label < 0 || label >= clusters) return;
-    for (let d = 0; d < dims; d++) sums[label * dims + d]! += unit[i * dims + d]!;
+    if (label < 0 || label >= clusters || norms[i] === 0) return;
+    const scale = 1 / norms[i]!;
+    for (let d = 0; d < dims; d++) sums[label * dims + d]! += vectors[i * dims + d]! * scale;
   });
   normalizeRows(sums, dims);
   return Array.from({ length: clusters }, (_, c) => sums.subarray(c * dims, (c + 1) * dims));

@@ -18,6 +18,7 @@
 // 2, 3 and 5–7 are of what is on screen, so they follow the active space only. A newer commit of
 // the same space makes an older one's jobs stale: each job checks before it starts. Nothing else
 // starts work when the data changes (no store subscriptions).
+import { documentsViewingRows } from '../../core/documentVectors';
 import { movedTags } from '../../core/tags';
 import type { ChunkTable, SourceDocument } from '../../core/corpus';
 import type { LayoutParams } from '../../core/layoutRun';
@@ -130,7 +131,8 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
   const queryVector = made.queryVector !== undefined ? made.queryVector : space.queryVector;
   Object.assign(space, {
     version: space.version + 1,
-    documents,
+    // an imported document's vectors are its rows of these: held once (documentVectors.ts)
+    documents: documentsViewingRows(documents, table, shared, dims),
     table,
     vectors: shared,
     norms: rowNorms(shared, dims),

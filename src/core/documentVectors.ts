@@ -1,0 +1,73 @@
+// A document that brought its own vectors (Parquet, .npy, a collection) has, row for row, the same
+// numbers as the workspace's rows of its chunks. Held twice, a big file's vectors doubled the page's
+// memory and the save's write. So a document whose rows are contiguous is given a view of the
+// workspace's rows instead of its own copy, and a save stores such vectors once: documents are saved
+// without theirs and given them back, from the workspace's rows, when the save is read.
+import type { ChunkTable, SourceDocument } from './corpus';
+import { isShared } from './vectors';
+
+type Rows = Pick<ChunkTable, 'sourceIds' | 'sectionIds' | 'imported'>;
+
+/** Documents whose vectors are exactly the rows of their imported chunks in `vectors`: their indices. */
+export function documentsInRows(documents: SourceDocument[], table: Rows, vectors: Float32Array, dims: number): number[] {
+  const rowsOf = (doc: SourceDocument) => (doc.vectors?.dims === dims ? doc.vectors.data.length / dims : -1);
+  const candidate = documents.map((doc) => rowsOf(doc) > 0 && doc.sections?.length === rowsOf(doc));
+  const seen = documents.map((doc, d) => (candidate[d] ? new Uint8Array(rowsOf(doc)) : null));
+  for (let i = 0; i < table.sourceIds.length; i++) {
+    const d = table.sourceIds[i]!;
+    const rows = seen[d];
+    if (!rows || !candidate[d]) continue;
+    const row = table.sectionIds[i]!;
+    const own = documents[d]!.vectors!.data;
+    let same = table.imported[i] === 1 && row >= 0 && row < rows.length && rows[row] === 0;
+    for (let j = 0; same && j < dims; j++) same = own[row * dims + j] === vectors[i * dims + j];
+    if (same) rows[row] = 1;
+    else candidate[d] = false;
+  }
+  return documents.flatMap((_, d) => (candidate[d] && seen[d]!.every((x) => x === 1) ? [d] : []));
+}
+
+/**
+ * Documents whose vectors are the rows of their chunks, contiguous and in order, given views of those
+ * rows of `vectors` instead of their own copy (others as they were).
+ */
+export function documentsViewingRows(documents: SourceDocument[], table: Rows, vectors: Float32Array, dims: number): SourceDocument[] {
+  const firstRow = new Int32Array(documents.length).fill(-1);
+  for (let i = table.sourceIds.length - 1; i >= 0; i--) firstRow[table.sourceIds[i]!] = i;
+  return documents.map((doc, d) => {
+    const own = doc.vectors?.dims === dims ? doc.vectors.data : null;
+    const start = firstRow[d]!;
+    const rows = own ? own.length / dims : 0;
+    if (!own || rows === 0 || start < 0 || start + rows > table.sourceIds.length) return doc;
+    for (let k = 0; k < rows; k++) {
+      const i = start + k;
+      if (table.sourceIds[i] !== d || table.sectionIds[i] !== k || table.imported[i] !== 1) return doc;
+    }
+    const view = vectors.subarray(start * dims, (start + rows) * dims);
+    if (view.buffer === own.buffer && view.byteOffset === own.byteOffset) return doc;
+    for (let j = 0; j < view.length; j++) if (view[j] !== own[j]) return doc;
+    return { ...doc, vectors: { data: view, dims } };
+  });
+}
+
+/** The documents as saved: those in `inRows` without their vectors; a view of other rows copied (storage clones a view's whole buffer, and cannot hold shared memory). */
+export const withoutVectors = (documents: SourceDocument[], inRows: number[]): SourceDocument[] =>
+  documents.map((doc, d) => {
+    const { vectors, ...rest } = doc;
+    if (inRows.includes(d)) return rest;
+    if (!vectors) return doc;
+    const { data } = vectors;
+    const whole = !isShared(data) && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+    return whole ? doc : { ...rest, vectors: { data: data.slice(), dims: vectors.dims } };
+  });
+
+/** The documents as read back: those in `inRows` given their vectors again, from their chunks' rows. */
+export function withVectorsFromRows(documents: SourceDocument[], inRows: number[], table: Rows, vectors: Float32Array, dims: number): SourceDocument[] {
+  const rebuilt = new Map(inRows.map((d) => [d, new Float32Array((documents[d]!.sections?.length ?? 0) * dims)]));
+  table.sourceIds.forEach((d, i) => {
+    const data = rebuilt.get(d);
+    const row = table.sectionIds[i]!;
+    if (data && row >= 0) data.set(vectors.subarray(i * dims, (i + 1) * dims), row * dims);
+  });
+  return documents.map((doc, d) => (rebuilt.has(d) ? { ...doc, vectors: { data: rebuilt.get(d)!, dims } } : doc));
+}
