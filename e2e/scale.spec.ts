@@ -72,7 +72,7 @@ test('a Parquet file read a row group at a time; UMAP on more rows than it fits:
   await page.getByLabel('Epochs').fill('100');
   await page.getByLabel('Fit at most (rows)').fill('1000');
   await page.getByRole('button', { name: 'Run layout' }).click();
-  await expect(page.getByRole('status')).toContainText(`Ready — ${rows} chunks · 8-d · UMAP 3-D`, { timeout: 120_000 });
+  await expect(page.getByRole('status')).toContainText(`Ready — ${rows.toLocaleString('en')} chunks · 8-d · UMAP 3-D`, { timeout: 120_000 });
   await expect(page.getByText('fitted on 1,000, 3,000 placed by their nearest fitted points')).toBeVisible();
   expect((await summary(page)).scale).toMatchObject({ rows, sampledLayout: { fitted: 1000, placed: 3000 }, vectorStorage: 'float32' });
   // every point, fitted or placed, sits among its own group: its nearest point on screen is of the same group
@@ -116,7 +116,7 @@ test('a million-row Parquet file: read with progress, laid out by UMAP fitted on
   await page.getByLabel('Epochs').fill('50');
   await page.getByLabel('Fit at most (rows)').fill('2000');
   await page.getByRole('button', { name: 'Run layout' }).click();
-  await expect(page.getByRole('status')).toContainText(`Ready — 1000000 chunks · 8-d · UMAP 3-D`, { timeout: 300_000 });
+  await expect(page.getByRole('status')).toContainText(`Ready — 1,000,000 chunks · 8-d · UMAP 3-D`, { timeout: 300_000 });
   const caption = page.getByText('fitted on 2,000, 998,000 placed by their nearest fitted points');
   await expect(caption).toBeVisible();
   expect((await summary(page)).scale).toMatchObject({ rows, sampledLayout: { fitted: 2000, placed: 998_000 } });

@@ -31,7 +31,7 @@ export async function layOutAndCommit(corpus: Corpus, made: Made, signal: AbortS
   const { layoutParams } = activeOf(store.getState());
   const params: PcaParams = layoutParams.method === 'pca' ? layoutParams : { ...DEFAULT_LAYOUT.pca, dims: layoutParams.dims };
   const count = corpus.table.texts.length;
-  store.getState().setStatus('layout', `Laying out ${count} points (PCA)`);
+  store.getState().setStatus('layout', `Laying out ${count.toLocaleString('en')} points (PCA)`);
   const placed = await layOutUncommitted(activeSpace().id, params, corpus.vectors, count, corpus.dims, signal);
   if (signal.aborted) throw new CancelledError();
   await commitWorkspace({ corpus, made, layout: { params, result: placed } });

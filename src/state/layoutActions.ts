@@ -82,7 +82,7 @@ export async function runLayout(params: LayoutParams): Promise<void> {
   running.set(space.id, mine);
   const label = METHOD_LABEL[params.method];
   const { setStatus } = store.getState();
-  setStatus('layout', `Laying out ${count} points (${label})`, { done: 0, total: 100 });
+  setStatus('layout', `Laying out ${count.toLocaleString('en')} points (${label})`, { done: 0, total: 100 });
   try {
     const vectorsId = await shareVectors(layoutClient, space.id, space.vectors, count, space.dims, controller.signal);
     const result = await layoutClient.request(

@@ -49,6 +49,26 @@ export interface SavedWorkspace {
   documentVectorsInRows?: number[];
 }
 
+/** past this size the vectors are stored as a Blob, written in slices of it */
+const VECTOR_SLICE_BYTES = 16 * 2 ** 20;
+
+/**
+ * The vectors as stored. IndexedDB cannot store shared memory, and a copy of a big workspace's
+ * vectors, structured-cloned again by the write, held three copies at once (1.6 GB at 349,525 × 384):
+ * big vectors go in as a Blob made of slices, which the browser keeps out of the page.
+ */
+function storedVectors(vectors: Float32Array): Float32Array | Blob {
+  if (vectors.byteLength <= VECTOR_SLICE_BYTES) return isShared(vectors) ? vectors.slice() : vectors;
+  const step = VECTOR_SLICE_BYTES / 4;
+  // one slice at a time in the page: a Blob of a Blob and a slice refers to the first, not a copy
+  let blob = new Blob([]);
+  for (let from = 0; from < vectors.length; from += step) blob = new Blob([blob, vectors.slice(from, from + step)]);
+  return blob;
+}
+
+/** The workspace as IndexedDB holds it: big vectors as a Blob (storedVectors). */
+type StoredWorkspace = Omit<SavedWorkspace, 'vectors'> & { vectors: Float32Array | Blob };
+
 /** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
 export interface SavedSettings {
   chunking: ChunkOptions;
@@ -77,7 +97,7 @@ export interface SavedView {
   tags?: Tags;
 }
 
-function snapshot(): SavedWorkspace {
+function snapshot(): StoredWorkspace {
   const s = store.getState();
   const { documents, table, vectors, dims, coords, pca, projection } = activeSpace();
   const inRows = documentsInRows(documents, table, vectors, dims);
@@ -89,8 +109,7 @@ function snapshot(): SavedWorkspace {
     documentVectorsInRows: inRows,
     // texts are slices of the documents: not stored twice
     table: { ...table, texts: [] },
-    // IndexedDB cannot store shared memory
-    vectors: isShared(vectors) ? vectors.slice() : vectors,
+    vectors: storedVectors(vectors),
     dims,
     coords,
     pca: pca!,
@@ -214,10 +233,11 @@ export function markSaved(): void {
 /** The saved workspace under `keys`, or nothing (none, another version, or unreadable). */
 export async function readSaved(keys: { corpus: string; settings: string }): Promise<{ saved: SavedWorkspace; settings?: SavedSettings } | null> {
   try {
-    const saved = await getValue<SavedWorkspace>(STORES.workspace, keys.corpus);
+    const stored = await getValue<StoredWorkspace>(STORES.workspace, keys.corpus);
     const settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
-    if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return null;
-    return { saved, settings };
+    if (!stored || stored.version !== VERSION || stored.table.starts.length === 0) return null;
+    const { vectors } = stored;
+    return { saved: { ...stored, vectors: vectors instanceof Blob ? new Float32Array(await vectors.arrayBuffer()) : vectors }, settings };
   } catch {
     return null;
   }
@@ -227,7 +247,7 @@ export async function readSaved(keys: { corpus: string; settings: string }): Pro
 export async function keepSavedWorkspace(): Promise<number> {
   await saving;
   try {
-    const saved = await getValue<SavedWorkspace>(STORES.workspace, SAVED.corpus);
+    const saved = await getValue<StoredWorkspace>(STORES.workspace, SAVED.corpus);
     if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return 0;
     await putValue(STORES.workspace, KEPT.corpus, saved);
     await putValue(STORES.workspace, KEPT.settings, (await getValue<SavedSettings>(STORES.workspace, SAVED.settings)) ?? settingsSnapshot());

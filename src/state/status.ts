@@ -9,7 +9,7 @@ export function readyMessage(): string {
   const { chunkCount } = useOrreryStore.getState();
   const { layoutParams } = activeOf(useOrreryStore.getState());
   const { dims } = activeSpace();
-  return `Ready — ${chunkCount} chunks · ${dims > 0 ? `${dims}-d` : 'no vectors'} · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
+  return `Ready — ${chunkCount.toLocaleString('en')} chunks · ${dims > 0 ? `${dims}-d` : 'no vectors'} · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
 }
 
 /** Back to a resting status once work ends (or fails): idle with no data, Ready otherwise; then what the settled work changed is saved and put in the address. */
