@@ -136,7 +136,6 @@ export class SpaceTree {
     while (top > 0) {
       const n = stack[--top]!;
       const m = mass[n]!;
-      if (m === 0) continue;
       const dx = px - com[n * dims]!;
       const dy = py - com[n * dims + 1]!;
       const dz = dims === 3 ? pz - com[n * dims + 2]! : 0;
@@ -158,7 +157,8 @@ export class SpaceTree {
           bigger.set(stack);
           this.stack = stack = bigger;
         }
-        for (let q = 0; q < fanout; q++) stack[top++] = first + q;
+        // empty cells are never pushed: most of an octree's are
+        for (let q = first; q < first + fanout; q++) if (mass[q]! > 0) stack[top++] = q;
       }
     }
     force[0]! += fx;
