@@ -41,4 +41,16 @@ describe('exactKnn', () => {
     });
     expect(data).toEqual(before);
   });
+
+  it('a graph big enough for SIMD dot products (1,500 rows of 50) has the neighbours and distances of the plain loop', () => {
+    const random = seededRandom(9);
+    const data = Float32Array.from({ length: 1_500 * 50 }, () => random() - 0.5);
+    const graph = exactKnn(data, 1_500, 50, 8, 'cosine');
+    const rows = Int32Array.from([0, 700, 1_499]);
+    const plain = finish(exactKnnOfRowsSteps(data, 1_500, 50, rows, 8, 'cosine'));
+    rows.forEach((row, r) => {
+      expect(Array.from(graph.indices.subarray(row * 8, row * 8 + 8))).toEqual(Array.from(plain.indices.subarray(r * 8, r * 8 + 8)));
+      graph.distances.subarray(row * 8, row * 8 + 8).forEach((d, t) => expect(d).toBeCloseTo(plain.distances[r * 8 + t]!, 5));
+    });
+  });
 });

@@ -2,6 +2,7 @@
 // yield after each row so that a worker can cancel or pause them (see steps.ts).
 import { finish, type Steps } from './steps';
 import { normalizeRows } from './pooling';
+import { createDotKernel } from './retrieval/simdDots';
 import { rowNorms } from './vectors';
 
 export type Metric = 'cosine' | 'euclidean';
@@ -17,6 +18,20 @@ export interface KnnGraph {
 
 /** A copy with every row scaled to unit length (zero rows stay zero). */
 export const unitRows = (data: Float32Array, count: number, dims: number): Float32Array => normalizeRows(data.slice(0, count * dims), dims);
+
+/** Past this many multiply-adds (5,000 rows of 50 numbers: 1.3 billion) cosine neighbours are found with SIMD dot products. */
+const SIMD_KNN_WORK = 100_000_000;
+
+/** Rows held by the SIMD kernel (padded with zeros to dimensions in fours), or null where there is no SIMD. */
+function loadedRows(rows: Float32Array, count: number, dims: number): { dotsOf(row: number, out: Float32Array): void } | null {
+  const kernel = createDotKernel();
+  if (!kernel) return null;
+  const width = Math.ceil(dims / 4) * 4;
+  const padded = new Float32Array(count * width);
+  for (let i = 0; i < count; i++) padded.set(rows.subarray(i * dims, (i + 1) * dims), i * width);
+  kernel.load(padded, count, width);
+  return { dotsOf: (row, out) => kernel.dots(padded.subarray(row * width, (row + 1) * width), out) };
+}
 
 /** Inserts (index, distance) into row's sorted list if it is closer than the current k-th. */
 function offer(graph: KnnGraph, row: number, index: number, distance: number): void {
@@ -44,6 +59,22 @@ export function* exactKnnSteps(data: Float32Array, count: number, dims: number, 
   const rows = metric === 'cosine' ? unitRows(data, count, dims) : data;
   const pairs = (count * (count - 1)) / 2;
   let done = 0;
+  const kernel = metric === 'cosine' && count * count * dims >= SIMD_KNN_WORK ? loadedRows(rows, count, dims) : null;
+  if (kernel) {
+    // each row's dot products with all rows at once in SIMD (twice the products of the pairs, a fraction of the time)
+    const dots = new Float32Array(count);
+    for (let i = 0; i < count; i++) {
+      kernel.dotsOf(i, dots);
+      for (let j = i + 1; j < count; j++) {
+        const d = Math.max(0, 1 - dots[j]!);
+        offer(graph, i, j, d);
+        offer(graph, j, i, d);
+      }
+      done += count - 1 - i;
+      yield done / pairs;
+    }
+    return graph;
+  }
   for (let i = 0; i < count; i++) {
     const a = i * dims;
     for (let j = i + 1; j < count; j++) {
