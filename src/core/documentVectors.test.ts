@@ -37,6 +37,20 @@ describe('a saved workspace stores imported vectors once', () => {
     expect(saved.map((d) => d.vectors)).toEqual([undefined, undefined, undefined]);
     const back = withVectorsFromRows(saved, inRows, table, vectors, 2);
     expect(back.map((d) => d.vectors && Array.from(d.vectors.data))).toEqual([undefined, [100, 101, 102, 103, 104, 105], [200, 201, 202, 203]]);
+    // contiguous rows are read back as views of the workspace's: no second copy
+    expect(back[1]!.vectors!.data.buffer).toBe(vectors.buffer);
+  });
+
+  it('a document whose rows are out of order is given its vectors back in its own order, as a copy', () => {
+    // a.tsv's chunks listed last row first
+    const reversed = { ...table, sectionIds: table.sectionIds.map((s, i) => (table.sourceIds[i] === 1 ? 2 - s : s)) };
+    const vectors = new Float32Array(table.texts.length * 2);
+    reversed.sourceIds.forEach(
+      (d, i) => d === 1 && vectors.set(documents[1]!.vectors!.data.subarray(reversed.sectionIds[i]! * 2, reversed.sectionIds[i]! * 2 + 2), i * 2),
+    );
+    const back = withVectorsFromRows(withoutVectors(documents, [1]), [1], reversed, vectors, 2);
+    expect(Array.from(back[1]!.vectors!.data)).toEqual([100, 101, 102, 103, 104, 105]);
+    expect(back[1]!.vectors!.data.buffer).not.toBe(vectors.buffer);
   });
 
   it('a document whose rows differ from its own vectors (or of another size) keeps them', () => {

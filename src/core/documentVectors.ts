@@ -27,23 +27,35 @@ export function documentsInRows(documents: SourceDocument[], table: Rows, vector
   return documents.flatMap((_, d) => (candidate[d] && seen[d]!.every((x) => x === 1) ? [d] : []));
 }
 
+/** Each document's first row in the table (−1: none). */
+function firstRows(table: Rows, documents: number): Int32Array {
+  const first = new Int32Array(documents).fill(-1);
+  for (let i = table.sourceIds.length - 1; i >= 0; i--) first[table.sourceIds[i]!] = i;
+  return first;
+}
+
+/** Where document d's `rows` imported rows start when its chunks are those rows, contiguous and in order; −1 when they are not. */
+function contiguousStart(table: Rows, first: Int32Array, d: number, rows: number): number {
+  const start = first[d]!;
+  if (rows === 0 || start < 0 || start + rows > table.sourceIds.length) return -1;
+  for (let k = 0; k < rows; k++) {
+    const i = start + k;
+    if (table.sourceIds[i] !== d || table.sectionIds[i] !== k || table.imported[i] !== 1) return -1;
+  }
+  return start;
+}
+
 /**
  * Documents whose vectors are the rows of their chunks, contiguous and in order, given views of those
  * rows of `vectors` instead of their own copy (others as they were).
  */
 export function documentsViewingRows(documents: SourceDocument[], table: Rows, vectors: Float32Array, dims: number): SourceDocument[] {
-  const firstRow = new Int32Array(documents.length).fill(-1);
-  for (let i = table.sourceIds.length - 1; i >= 0; i--) firstRow[table.sourceIds[i]!] = i;
+  const first = firstRows(table, documents.length);
   return documents.map((doc, d) => {
     const own = doc.vectors?.dims === dims ? doc.vectors.data : null;
-    const start = firstRow[d]!;
-    const rows = own ? own.length / dims : 0;
-    if (!own || rows === 0 || start < 0 || start + rows > table.sourceIds.length) return doc;
-    for (let k = 0; k < rows; k++) {
-      const i = start + k;
-      if (table.sourceIds[i] !== d || table.sectionIds[i] !== k || table.imported[i] !== 1) return doc;
-    }
-    const view = vectors.subarray(start * dims, (start + rows) * dims);
+    const start = own ? contiguousStart(table, first, d, own.length / dims) : -1;
+    if (!own || start < 0) return doc;
+    const view = vectors.subarray(start * dims, start * dims + own.length);
     if (view.buffer === own.buffer && view.byteOffset === own.byteOffset) return doc;
     for (let j = 0; j < view.length; j++) if (view[j] !== own[j]) return doc;
     return { ...doc, vectors: { data: view, dims } };
@@ -61,13 +73,19 @@ export const withoutVectors = (documents: SourceDocument[], inRows: number[]): S
     return whole ? doc : { ...rest, vectors: { data: data.slice(), dims: vectors.dims } };
   });
 
-/** The documents as read back: those in `inRows` given their vectors again, from their chunks' rows. */
+/** The documents as read back: those in `inRows` given their vectors again, their chunks' rows (a view of them where they are contiguous). */
 export function withVectorsFromRows(documents: SourceDocument[], inRows: number[], table: Rows, vectors: Float32Array, dims: number): SourceDocument[] {
-  const rebuilt = new Map(inRows.map((d) => [d, new Float32Array((documents[d]!.sections?.length ?? 0) * dims)]));
+  const first = firstRows(table, documents.length);
+  const rebuilt = new Map<number, Float32Array>();
+  for (const d of inRows) {
+    const rows = documents[d]!.sections?.length ?? 0;
+    const start = contiguousStart(table, first, d, rows);
+    rebuilt.set(d, start >= 0 ? vectors.subarray(start * dims, (start + rows) * dims) : new Float32Array(rows * dims));
+  }
   table.sourceIds.forEach((d, i) => {
     const data = rebuilt.get(d);
     const row = table.sectionIds[i]!;
-    if (data && row >= 0) data.set(vectors.subarray(i * dims, (i + 1) * dims), row * dims);
+    if (data && row >= 0 && data.buffer !== vectors.buffer) data.set(vectors.subarray(i * dims, (i + 1) * dims), row * dims);
   });
   return documents.map((doc, d) => (rebuilt.has(d) ? { ...doc, vectors: { data: rebuilt.get(d)!, dims } } : doc));
 }
