@@ -92,8 +92,8 @@ function openedNote(snapshot: ViewSnapshot, count: number, sources: number): str
   const current = store.getState().modelSource.model;
   const what =
     corpus.kind === 'carried'
-      ? `${count} chunks from ${sources} sources`
-      : `${count} chunks of ${corpus.demo ? 'the demo corpus' : 'the corpus you hold'} (referenced by its content hash, not carried)`;
+      ? `${count.toLocaleString('en')} chunks from ${sources} sources`
+      : `${count.toLocaleString('en')} chunks of ${corpus.demo ? 'the demo corpus' : 'the corpus you hold'} (referenced by its content hash, not carried)`;
   const space = !vectors
     ? activeSpace().dims > 0
       ? ''

@@ -68,7 +68,10 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   const when = new Date(saved.savedAt).toLocaleString();
   store
     .getState()
-    .notify('info', `Restored the workspace saved ${when}: ${table.texts.length} chunks from ${table.sources.length} sources, nothing embedded again.`);
+    .notify(
+      'info',
+      `Restored the workspace saved ${when}: ${table.texts.length.toLocaleString('en')} chunks from ${table.sources.length} sources, nothing embedded again.`,
+    );
   // the model lab's space B is made again (its vectors mostly from the cache), in its own task after this one
   if (lab) void reopenLab(lab);
   return true;

@@ -64,7 +64,7 @@ export function DataPanel() {
       </p>
       <div className="row spread">
         <span className="muted">
-          {chunkCount} chunks from {sources} {sources === 1 ? 'source' : 'sources'}
+          {chunkCount.toLocaleString('en')} chunks from {sources} {sources === 1 ? 'source' : 'sources'}
         </span>
         {!confirming && (
           <button type="button" disabled={chunkCount === 0} onClick={() => setConfirming(true)}>

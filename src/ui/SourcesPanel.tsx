@@ -38,7 +38,7 @@ export function SourcesPanel() {
                   {name}
                 </button>
                 <span className="muted">
-                  {counts[index]} {counts[index] === 1 ? 'chunk' : 'chunks'}
+                  {counts[index]!.toLocaleString('en')} {counts[index] === 1 ? 'chunk' : 'chunks'}
                   {over[index]! > 0 && ` · ${over[index]} over limit`}
                   {doc?.vectors && ` · ${doc.vectors.dims}-d vectors`}
                 </span>
