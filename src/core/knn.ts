@@ -22,14 +22,18 @@ export const unitRows = (data: Float32Array, count: number, dims: number): Float
 /** Past this many multiply-adds (5,000 rows of 50 numbers: 1.3 billion) cosine neighbours are found with SIMD dot products. */
 const SIMD_KNN_WORK = 100_000_000;
 
-/** Rows held by the SIMD kernel (padded with zeros to dimensions in fours), or null where there is no SIMD. */
+/** Rows held by the SIMD kernel (padded with zeros to dimensions in fours), or null where there is no SIMD or its memory cannot hold them. */
 function loadedRows(rows: Float32Array, count: number, dims: number): { dotsOf(row: number, out: Float32Array): void } | null {
   const kernel = createDotKernel();
   if (!kernel) return null;
   const width = Math.ceil(dims / 4) * 4;
   const padded = new Float32Array(count * width);
   for (let i = 0; i < count; i++) padded.set(rows.subarray(i * dims, (i + 1) * dims), i * width);
-  kernel.load(padded, count, width);
+  try {
+    kernel.load(padded, count, width);
+  } catch {
+    return null; // the plain loop below needs no more memory
+  }
   return { dotsOf: (row, out) => kernel.dots(padded.subarray(row * width, (row + 1) * width), out) };
 }
 
