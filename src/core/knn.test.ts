@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { exactKnn, exactKnnOfRowsSteps } from './knn';
+import { exactKnn, exactKnnOfRowsSteps, type KnnGraph } from './knn';
 import { seededRandom } from './random';
 import { finish } from './steps';
+
+/** The rows' neighbours in `some` (rows.length × k) are theirs in the whole graph `all`: the same indices, the same distances. */
+function expectRowsOf(all: KnnGraph, some: KnnGraph, rows: Int32Array): void {
+  const { k } = all;
+  rows.forEach((row, r) => {
+    expect(Array.from(some.indices.subarray(r * k, r * k + k))).toEqual(Array.from(all.indices.subarray(row * k, row * k + k)));
+    some.distances.subarray(r * k, r * k + k).forEach((d, t) => expect(d).toBeCloseTo(all.distances[row * k + t]!, 5));
+  });
+}
 
 describe('exactKnn', () => {
   const points = new Float32Array([0, 0, 1, 0, 3, 0, 0, 2, 10, 10]);
@@ -34,11 +43,7 @@ describe('exactKnn', () => {
     const before = data.slice();
     const all = exactKnn(data, 60, 8, 5, 'cosine');
     const rows = Int32Array.from([3, 17, 59]);
-    const some = finish(exactKnnOfRowsSteps(data, 60, 8, rows, 5, 'cosine'));
-    rows.forEach((row, r) => {
-      expect(Array.from(some.indices.subarray(r * 5, r * 5 + 5))).toEqual(Array.from(all.indices.subarray(row * 5, row * 5 + 5)));
-      some.distances.subarray(r * 5, r * 5 + 5).forEach((d, t) => expect(d).toBeCloseTo(all.distances[row * 5 + t]!, 5));
-    });
+    expectRowsOf(all, finish(exactKnnOfRowsSteps(data, 60, 8, rows, 5, 'cosine')), rows);
     expect(data).toEqual(before);
   });
 
@@ -47,10 +52,6 @@ describe('exactKnn', () => {
     const data = Float32Array.from({ length: 1_500 * 50 }, () => random() - 0.5);
     const graph = exactKnn(data, 1_500, 50, 8, 'cosine');
     const rows = Int32Array.from([0, 700, 1_499]);
-    const plain = finish(exactKnnOfRowsSteps(data, 1_500, 50, rows, 8, 'cosine'));
-    rows.forEach((row, r) => {
-      expect(Array.from(graph.indices.subarray(row * 8, row * 8 + 8))).toEqual(Array.from(plain.indices.subarray(r * 8, r * 8 + 8)));
-      graph.distances.subarray(row * 8, row * 8 + 8).forEach((d, t) => expect(d).toBeCloseTo(plain.distances[r * 8 + t]!, 5));
-    });
+    expectRowsOf(graph, finish(exactKnnOfRowsSteps(data, 1_500, 50, rows, 8, 'cosine')), rows);
   });
 });
