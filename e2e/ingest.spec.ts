@@ -79,7 +79,9 @@ test('a folder with one file of each format: chunks per file, positions, heading
   await expect(selection.getByLabel('Metadata')).toContainText('abstractPulsars are rotating');
 });
 
-test('vectors from the Embedding Projector, .npy and Parquet skip embedding; queries need a model of their size', async ({ page }) => {
+test('vectors from the Embedding Projector, .npy and Parquet skip embedding; with no model of their size a query is ranked by its keywords', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByLabel('Add files').setInputFiles(vectorFiles.projector!);
   await waitReady(page);
@@ -100,9 +102,16 @@ test('vectors from the Embedding Projector, .npy and Parquet skip embedding; que
   await expect(parquet.locator('blockquote')).toHaveText('gamma passage');
   await expect(parquet.getByLabel('Metadata')).toContainText('sourcegamma.md');
 
-  await page.getByLabel('Query').fill('anything');
+  await page.getByLabel('Query').fill('gamma passage');
   await page.getByLabel('Query').press('Enter');
-  await expect(page.getByRole('alert').last()).toContainText('makes 512-d query vectors, but the 18 imported vectors have 8 dimensions');
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('note', { name: 'Keywords only' })).toContainText(
+    'makes 512-d query vectors and the 18 imported vectors have 8, so it is ranked by its keywords alone (BM25)',
+  );
+  await expect(results).toContainText('Top 5 for “gamma passage” — BM25');
+  const first = results.getByRole('listitem').first();
+  await expect(first.locator('.snippet')).toHaveText('gamma passage');
+  await expect(first.getByRole('group', { name: 'Ranks by retriever' })).toContainText('dense not retrieved · BM25 #1');
   // text cannot join 8-d vectors either; the workspace stays as it was
   await page.getByLabel('Paste text').fill('A paragraph of text.');
   await page.getByRole('button', { name: 'Add text' }).click();

@@ -99,7 +99,7 @@ test('a Parquet file read a row group at a time; UMAP on more rows than it fits:
   await expect(page.getByText('fitted on 1,000, 3,000 placed by their nearest fitted points')).toBeVisible();
 });
 
-test('a million-row Parquet file: read with progress, laid out by UMAP fitted on a sample, hovered, its neighbours found among a million, and a reload restores it', async ({
+test('a million-row Parquet file: read with progress, laid out by UMAP fitted on a sample, hovered, its neighbours found among a million, queried by keywords, and a reload restores it', async ({
   page,
 }) => {
   test.setTimeout(600_000);
@@ -136,11 +136,17 @@ test('a million-row Parquet file: read with progress, laid out by UMAP fitted on
     for (const text of await neighbours.allTextContents()) expect(text).toContain(`of group ${group}`);
   };
   await hoverAndOpen();
+  // no model makes these 8-d vectors: a query is ranked by its keywords, over all million texts
+  await page.getByLabel('Query').fill('point 654321');
+  await page.getByLabel('Query').press('Enter');
+  const firstHit = page.getByRole('region', { name: 'Results' }).getByRole('listitem').first().locator('.snippet');
+  await expect(firstHit).toHaveText(/^point 654321 of group \d$/, { timeout: 60_000 });
   await waitSaved(page);
   await page.reload();
   await waitReady(page);
   await expect(caption).toBeVisible();
   expect((await summary(page)).scale).toMatchObject({ rows, sampledLayout: { fitted: 2000, placed: 998_000 } });
+  await expect(firstHit).toHaveText(/^point 654321 of group \d$/, { timeout: 60_000 });
   await page.keyboard.press('Escape');
   await hoverAndOpen();
 });

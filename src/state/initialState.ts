@@ -79,6 +79,7 @@ export const createLayoutSlice: Slice<LayoutSlice> = () => ({
 
 export const createQuerySlice: Slice<QuerySlice> = () => ({
   queryText: '',
+  keywordsOnly: null,
   retrieval: DEFAULT_RETRIEVAL,
   variant: FULL_VECTORS,
   contextBudget: 4000,

@@ -18,20 +18,23 @@ export async function restoreWorkspace(keys = SAVED): Promise<boolean> {
   const read = await readSaved(keys);
   if (!read) return false;
   const { saved, settings } = read;
-  const { chunking, queryText, queryVector, retrieval, goldMarks, contextBudget, topK, lab, view, indexLink } = {
+  const { chunking, queryText, queryVector, keywordsOnly, retrieval, goldMarks, contextBudget, topK, lab, view, indexLink } = {
     ...settingsSnapshot(),
     queryText: '',
     queryVector: null,
+    keywordsOnly: null,
     ...settings,
   };
-  // a query of another size (the model changed since) is not restored
+  // a query of another size (the model changed since) is not restored; one ranked by its keywords is
   const query = queryVector?.length === saved.dims ? queryVector : null;
+  const answered = Boolean(query || keywordsOnly);
   store.setState({
     chunking,
     retrieval: topK ? { ...retrieval, topK } : retrieval,
     goldMarks,
     contextBudget,
-    queryText: query ? queryText : '',
+    queryText: answered ? queryText : '',
+    keywordsOnly: answered ? (keywordsOnly ?? null) : null,
     restored: true,
     ...(view && {
       colourMode: view.colourMode,

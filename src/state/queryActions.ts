@@ -5,7 +5,7 @@ import { denseReading } from './languageCoverage';
 import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
 import type { RetrievalSettings, RetrieverName } from '../core/retrieval/retrieve';
 import { cosineTopK } from '../core/retrieval/dense';
-import { assertSameSpace, rowOf } from '../core/vectors';
+import { rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { activeSpace } from './workspace/spaces';
@@ -39,7 +39,7 @@ export type CompareWith =
 let compareWith: CompareWith = null;
 
 function ask(
-  vector: Float32Array,
+  vector: Float32Array | null,
   text: string,
   settings: RetrievalSettings,
   gold: number[],
@@ -62,9 +62,11 @@ export async function answerQuery(taskSignal?: AbortSignal): Promise<void> {
   answering = mine;
   const signal = taskSignal ? AbortSignal.any([taskSignal, mine.signal]) : mine.signal;
   const { queryVector } = activeSpace();
-  if (!queryVector || activeSpace().table.texts.length === 0) {
+  const { keywordsOnly } = store.getState();
+  if ((!queryVector && !keywordsOnly) || activeSpace().table.texts.length === 0) {
     activeSpace().queryCoords = null;
     store.setState((s) => ({
+      keywordsOnly: null,
       results: [],
       beyond: [],
       byRetriever: null,
@@ -80,8 +82,10 @@ export async function answerQuery(taskSignal?: AbortSignal): Promise<void> {
   const { queryText, retrieval, goldMarks, corpusVersion } = store.getState();
   try {
     const ref = await corpusRef(signal);
-    const answer = await ask(queryVector, queryText, retrieval, goldMarks[queryText] ?? [], ref, signal);
-    const comparison = await compare(ref, queryVector, queryText, signal);
+    // with keywords alone BM25 answers (MMR weighs dense similarity, which there is none of)
+    const settings: RetrievalSettings = queryVector ? retrieval : { ...retrieval, retriever: 'bm25', mmr: { ...retrieval.mmr, on: false } };
+    const answer = await ask(queryVector, queryText, settings, goldMarks[queryText] ?? [], ref, signal);
+    const comparison = queryVector ? await compare(ref, queryVector, queryText, signal) : null;
     if (mine !== answering || store.getState().corpusVersion !== corpusVersion) return;
     store.setState((s) => ({
       results: answer.hits.filter((h) => !h.beyondCut),
@@ -189,6 +193,7 @@ export function setGold(queryText: string, rows: number[]): void {
 /** No query: its results, path and marks in the scene go. */
 export function clearQuery(): Promise<void> {
   activeSpace().queryVector = null;
+  store.setState({ keywordsOnly: null });
   return refreshQuery();
 }
 
@@ -210,16 +215,13 @@ export function runQuery(text: string): Promise<void> {
       );
     const layoutBusy = store.getState().phase === 'layout';
     if (!layoutBusy) store.getState().setStatus('querying', `Searching for “${query}”`);
-    const { vectors: queryVector, dims, tokens } = await embedQueries([query], signal);
-    const { modelSource, importedCount } = store.getState();
-    const origin = importedCount > 0 ? `the ${importedCount} imported vectors have` : 'the vectors on screen have';
-    assertSameSpace(
-      { subject: `${modelSource.model.label} makes`, dims, noun: 'query vectors' },
-      { subject: origin, dims: activeSpace().dims },
-      `Pick a model that makes ${activeSpace().dims}-d vectors (the one that made them) to query them.`,
-    );
+    const { vectors: embedded, dims, tokens } = await embedQueries([query], signal);
+    const { modelSource } = store.getState();
+    const keywordsOnly = dims === activeSpace().dims ? null : keywordsOnlyReason(modelSource.model.label, dims);
+    const queryVector = keywordsOnly ? null : embedded;
+    if (keywordsOnly) store.getState().notify('info', `“${query}”: ${keywordsOnly}`);
     const { model } = modelSource;
-    const queryTokens = (tokens[0] ?? 0) > model.maxTokens ? tokens[0]! : null;
+    const queryTokens = !keywordsOnly && (tokens[0] ?? 0) > model.maxTokens ? tokens[0]! : null;
     if (queryTokens)
       store
         .getState()
@@ -229,8 +231,16 @@ export function runQuery(text: string): Promise<void> {
         );
     activeSpace().queryVector = queryVector;
     placeQuery();
-    store.setState((s) => ({ queryText: query, queryTokens, history: [query, ...s.history.filter((h) => h !== query)].slice(0, HISTORY) }));
+    store.setState((s) => ({ queryText: query, keywordsOnly, queryTokens, history: [query, ...s.history.filter((h) => h !== query)].slice(0, HISTORY) }));
     await refreshQuery(signal);
     if (!layoutBusy) settle();
   });
+}
+
+/** Why a query has no vector in the space on screen, and what dense search needs. */
+function keywordsOnlyReason(modelLabel: string, dims: number): string {
+  const { importedCount } = store.getState();
+  const spaceDims = activeSpace().dims;
+  const origin = importedCount > 0 ? `the ${importedCount.toLocaleString('en')} imported vectors have` : 'the vectors on screen have';
+  return `${modelLabel} makes ${dims}-d query vectors and ${origin} ${spaceDims}, so it is ranked by its keywords alone (BM25). Pick a model that makes ${spaceDims}-d vectors (the one that made them) for dense and hybrid search.`;
 }

@@ -79,6 +79,8 @@ export interface SavedSettings {
   topK?: number;
   queryText: string;
   queryVector: Float32Array | null;
+  /** why the query is ranked by keywords alone; absent in older saves */
+  keywordsOnly?: string | null;
   /** the model lab's space B (made again after a reload) and how it is shown; absent before the lab */
   lab?: SnapshotLab | null;
   /** what the points are coloured by, the legend's hidden groups and the clustering's settings; absent in older saves */
@@ -132,6 +134,7 @@ export function settingsSnapshot(): SavedSettings {
     contextBudget: s.contextBudget,
     queryText: s.queryText,
     queryVector: activeSpace().queryVector,
+    keywordsOnly: s.keywordsOnly,
     lab: labToCarry(),
     indexLink: s.indexLink && { ...s.indexLink, connection: { ...s.indexLink.connection, token: '' } },
     view: {

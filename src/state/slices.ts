@@ -110,6 +110,8 @@ export interface Comparison {
 
 export interface QuerySlice {
   queryText: string;
+  /** why the query is ranked by its keywords alone (no model here makes vectors of this space); null: it has a vector */
+  keywordsOnly: string | null;
   /** how queries are answered: retriever, metric, BM25, fusion, MMR, top k, minimum score */
   retrieval: RetrievalSettings;
   /** what-if: the vectors as int8, binary or cut to fewer dimensions */

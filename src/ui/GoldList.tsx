@@ -25,7 +25,8 @@ function GoldItem({ gold, topK }: { gold: GoldStanding; topK: number }) {
         </button>
       </div>
       <p className="muted" role="group" aria-label="Gold ranks">
-        dense {where(gold.dense)} · BM25 {where(gold.bm25)} · hybrid {where(gold.hybrid)} · true cosine similarity {gold.similarity.toFixed(3)}
+        dense {where(gold.dense)} · BM25 {where(gold.bm25)} · hybrid {where(gold.hybrid)}
+        {Number.isFinite(gold.similarity) && ` · true cosine similarity ${gold.similarity.toFixed(3)}`}
       </p>
       {!returned && gold.outrankedBy.length > 0 && (
         <p className="muted" role="group" aria-label="Outranked by">

@@ -51,7 +51,10 @@ export function ResultsList() {
   const results = useOrrery((s) => s.results);
   const beyond = useOrrery((s) => s.beyond);
   const queryText = useOrrery((s) => s.queryText);
-  const retrieval = useOrrery((s) => s.retrieval);
+  const chosen = useOrrery((s) => s.retrieval);
+  const keywordsOnly = useOrrery((s) => s.keywordsOnly);
+  // with no query vector BM25 answered, whatever retriever is chosen (queryActions.ts)
+  const retrieval = keywordsOnly ? { ...chosen, retriever: 'bm25' as const, mmr: { ...chosen.mmr, on: false } } : chosen;
   const goldMarks = useOrrery((s) => s.goldMarks);
   const fullRanks = useOrrery((s) => s.fullRanks);
   const variant = useOrrery((s) => s.variant);
@@ -80,6 +83,11 @@ export function ResultsList() {
             dimension
             {variant.type !== 'float' || variant.dims !== null ? `, vectors as ${variant.dims ? `${variant.dims}-d ` : ''}${variant.type}` : ''}
             {retrieval.minScore !== null && `, score ≥ ${retrieval.minScore}`}
+          </p>
+        )}
+        {queryText && keywordsOnly && (
+          <p className="warning" role="note" aria-label="Keywords only">
+            {keywordsOnly}
           </p>
         )}
         {queryText && filtered && (

@@ -31,7 +31,8 @@ export interface QueryAnswer {
 }
 
 export interface QueryRequest {
-  vector: Float32Array;
+  /** null: no model makes vectors of this space, so the query is ranked by its keywords alone */
+  vector: Float32Array | null;
   text: string;
   settings: RetrievalSettings;
   variant: VectorVariant;
@@ -46,8 +47,8 @@ export interface QueryRequest {
 /** `variantOf` gives the corpus as the request's variant stores it. */
 export function answerQuery(full: CorpusIndex, variantOf: (variant: VectorVariant) => CorpusIndex, request: QueryRequest): QueryAnswer {
   const started = performance.now();
-  const index = variantOf(request.variant);
-  const vector = applyVariant(request.vector, full.dims, request.variant).vectors;
+  const index = request.vector ? variantOf(request.variant) : full;
+  const vector = request.vector && applyVariant(request.vector, full.dims, request.variant).vectors;
   const scoring = scoreQuery(index, vector, request.text, request.settings, request.reading, request.allowed);
   const hits = retrieve(index, scoring, request.settings);
   const byRetriever = Object.fromEntries(RETRIEVERS.map((r) => [r, topK(scoring[r], request.settings.topK)])) as QueryAnswer['byRetriever'];

@@ -62,4 +62,19 @@ describe('retrieve', () => {
     expect(gold.similarity).toBeCloseTo(0, 6);
     expect(gold.outrankedBy.map((o) => o.index)).toEqual([0, 4, 1, 2]);
   });
+
+  it('with no query vector (no model makes vectors of this space) ranks by keywords: dense retrieves nothing, hybrid follows BM25', () => {
+    const settings = { ...DEFAULT_RETRIEVAL, retriever: 'bm25' as const, topK: 2 };
+    const scoring = scoreQuery(index, null, 'delta moon', settings);
+    const hits = retrieve(index, scoring, settings);
+    // "delta" is in chunk 3 alone, "moon" in 2 and 3
+    expect(hits.filter((h) => !h.beyondCut).map((h) => h.index)).toEqual([3, 2]);
+    expect(hits.every((h) => h.dense.rank === Infinity)).toBe(true);
+    expect(hits.map((h) => h.foundBy).slice(0, 2)).toEqual(['bm25', 'bm25']);
+    expect(hits[0]!.hybrid.rank).toBe(1);
+    expect(hits[1]!.hybrid.rank).toBe(2);
+    const gold = explainGold(index, scoring, settings, 2, null);
+    expect(gold.answerRank).toBe(2);
+    expect(gold.similarity).toBeNaN();
+  });
 });

@@ -80,15 +80,18 @@ export interface QueryScoring {
 
 /** `reading`: what the model reads; dense search weighs less in hybrid where it cannot read the text (languageCoverage.ts). */
 /** `allowed` (1 per row that may be returned) filters by metadata before ranking, as a vector database's filter does. */
+/** No `vector` (no model makes vectors of this space): dense search retrieves nothing and the query is ranked by its keywords. */
 export function scoreQuery(
   index: CorpusIndex,
-  vector: Float32Array,
+  vector: Float32Array | null,
   text: string,
   settings: RetrievalSettings,
   reading?: DenseReading,
   allowed?: Uint8Array | null,
 ): QueryScoring {
-  const dense = denseScores(index.vectors, index.dims, index.norms, vector, settings.metric, index.dots);
+  const dense = vector
+    ? denseScores(index.vectors, index.dims, index.norms, vector, settings.metric, index.dots)
+    : new Float32Array(index.norms.length).fill(-Infinity);
   const bm25 = bm25Scores(index.bm25, text, settings.bm25);
   if (allowed)
     for (let i = 0; i < dense.length; i++)
@@ -96,7 +99,7 @@ export function scoreQuery(
         dense[i] = -Infinity;
         bm25[i] = -Infinity;
       }
-  return fuseScores(dense, bm25, settings.weights, queryTrust(reading, text));
+  return fuseScores(dense, bm25, settings.weights, vector ? queryTrust(reading, text) : 0);
 }
 
 /** The hybrid ranking from the two others; `trust` scales dense search's weight (what the model can read of the text). */
@@ -167,7 +170,7 @@ export interface GoldStanding {
   hybrid: Standing;
   /** its rank in the answer (MMR included), Infinity when it is not among the candidates */
   answerRank: number;
-  /** cosine similarity to the query in the full space, whatever the metric */
+  /** cosine similarity to the query in the full space, whatever the metric (NaN: the query has no vector) */
   similarity: number;
   /** the chunks ranked above it by the answering retriever (the first few) */
   outrankedBy: Ranked[];
@@ -179,19 +182,15 @@ export function explainGold(
   scoring: QueryScoring,
   settings: RetrievalSettings,
   gold: number,
-  vector: Float32Array,
+  vector: Float32Array | null,
   show = 5,
 ): GoldStanding {
   const own = scoring[settings.retriever];
   const order = answerOrder(index, scoring, settings, Math.max(CANDIDATES, settings.topK));
   const answerRank = order.indexOf(gold) + 1 || Infinity;
-  const cosine = denseScores(
-    index.vectors.subarray(gold * index.dims, (gold + 1) * index.dims),
-    index.dims,
-    index.norms.subarray(gold, gold + 1),
-    vector,
-    'cosine',
-  )[0]!;
+  const cosine = vector
+    ? denseScores(index.vectors.subarray(gold * index.dims, (gold + 1) * index.dims), index.dims, index.norms.subarray(gold, gold + 1), vector, 'cosine')[0]!
+    : NaN;
   const above = Number.isFinite(answerRank) ? order.slice(0, answerRank - 1) : order;
   return {
     index: gold,
