@@ -3,7 +3,7 @@
 // retrieval worker runs it — the JavaScript loop, the float32 WebAssembly SIMD kernel, and the int8
 // SIMD scan with its top 512 rescored exactly (the app's choice past 128 MiB of vectors) — with the
 // bytes each keeps beside the vectors and how much of each exact top 10 the int8 scan keeps (goal:
-// ≤ 150 ms); the default clustering, fitted on a sample and assigned to all; and a Parquet file of
+// ≤ 150 ms), and how much vectors held as float16 keep; the default clustering, fitted on a sample and assigned to all; and a Parquet file of
 // the same shape (BENCH_PARQUET_ROWS, default BENCH_ROWS; written once by DuckDB into .bench/) read
 // by Orrery's reader (hyparquet, a row group at a time, as the ingest worker runs it) against DuckDB
 // reading it into a table on one thread; then the same file dropped into the built app: time to the
@@ -11,6 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { f16round } from '@petamoriken/float16';
 import { loadInApp } from './benchScaleApp';
 import { parquetTable } from '../src/core/ingest/parquet';
 import { clusterSteps, DEFAULT_CLUSTERING } from '../src/core/clustering/clusters';
@@ -66,6 +67,24 @@ for (const [name, dots, memory] of scans) {
     `  dense top 10, ${name}: ${median(times).toFixed(1)} ms; keeps ${((100 * kept) / (10 * times.length)).toFixed(1)} % of the exact top 10; beside the vectors: ${memory}`,
   );
 }
+// held as float16 (the app's choice past 512 MiB as float32): the same numbers rounded, searched as the app searches them
+const rounded = new Float32Array(data.length);
+for (let i = 0; i < data.length; i++) rounded[i] = f16round(data[i]!);
+const roundedNorms = rowNorms(rounded, dims);
+const int8OfRounded = createInt8DotKernel()!;
+int8OfRounded.load(rounded, rows, dims);
+const float32OfRounded = createDotKernel()!;
+float32OfRounded.load(rounded, rows, dims);
+const keptOf = (dots: Dots) =>
+  queries.reduce(
+    (kept, q, r) => kept + topK(denseScores(rounded, dims, roundedNorms, q, 'cosine', dots), 10).filter((h) => exact[r]!.includes(h.index)).length,
+    0,
+  ) /
+  (10 * QUERIES);
+console.log(
+  `  held as float16 (${mib(data.length * 2)}): exact search keeps ${(100 * keptOf((q, out) => float32OfRounded.dots(q, out))).toFixed(1)} % of the float32 top 10; ` +
+    `the int8 scan rescored from float16 keeps ${(100 * keptOf(Object.assign((q: Float32Array, out: Float32Array) => int8OfRounded.dots(q, out), { approximate: true }))).toFixed(1)} %`,
+);
 const [clustering, clusterMs] = timed(() => finish(clusterSteps(data, rows, dims, [], DEFAULT_CLUSTERING)));
 const { adjustedRandIndex } = await import('../src/core/clustering/agreement');
 console.log(
@@ -111,6 +130,6 @@ const app = await loadInApp(path);
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 console.log(
   `  the app, ${path} dropped in: first picture in ${(app.firstPictureMs / 1000).toFixed(1)} s (${(app.firstPictureMs / duckMs).toFixed(1)}× DuckDB's read); ` +
-    `${app.scale.rows.toLocaleString('en')} rows kept, ${app.scale.drawn.toLocaleString('en')} drawn, vectors ${app.scale.vectorStorage} (${gb(app.scale.memoryBytes)} with coordinates); ` +
+    `${app.scale.rows.toLocaleString('en')} rows kept, ${app.scale.drawn.toLocaleString('en')} drawn, vectors ${app.scale.vectorStorage} (${gb(app.scale.memoryBytes)} with norms, coordinates and dense search's int8 copy); ` +
     `browser memory peak ${gb(app.peakBytes)}, settled ${gb(app.settledBytes)}${app.note ? `\n    ${app.note}` : ''}`,
 );

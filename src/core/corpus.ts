@@ -1,5 +1,6 @@
 // Documents become a columnar chunk table: one array per field, one row per chunk. Each chunk
 // remembers its document, its section (page, row), its offsets, line and heading path.
+import type { VectorRows } from './vectors';
 import { type ChunkContext, type ChunkOptions, chunkRange, PARAGRAPH_CHUNKING } from './chunking';
 import { type Heading, headingPaths, markdownHeadings } from './ingest/markdown';
 
@@ -34,7 +35,7 @@ export interface SourceDocument {
   headings?: Heading[];
   table?: TableData;
   /** imported vectors, one row per section: these rows skip embedding */
-  vectors?: { data: Float32Array; dims: number };
+  vectors?: { data: VectorRows; dims: number };
   /** how the file was read, when that is worth saying (encoding, skipped rows) */
   note?: string;
 }
@@ -181,7 +182,7 @@ export function chunkMetadata(doc: SourceDocument | undefined, sectionId: number
 }
 
 /** The imported vectors of a table's rows in chunk order (one chunk per row for such documents). */
-export function importedRow(doc: SourceDocument, sectionId: number): Float32Array {
+export function importedRow(doc: SourceDocument, sectionId: number): VectorRows {
   const { data, dims } = doc.vectors!;
   return data.subarray(sectionId * dims, (sectionId + 1) * dims);
 }

@@ -4,12 +4,12 @@
 // workspace's rows instead of its own copy, and a save stores such vectors once: documents are saved
 // without theirs and given them back, from the workspace's rows, when the save is read.
 import type { ChunkTable, SourceDocument } from './corpus';
-import { isShared } from './vectors';
+import { isShared, type VectorRows } from './vectors';
 
 type Rows = Pick<ChunkTable, 'sourceIds' | 'sectionIds' | 'imported'>;
 
 /** Documents whose vectors are exactly the rows of their imported chunks in `vectors`: their indices. */
-export function documentsInRows(documents: SourceDocument[], table: Rows, vectors: Float32Array, dims: number): number[] {
+export function documentsInRows(documents: SourceDocument[], table: Rows, vectors: VectorRows, dims: number): number[] {
   const rowsOf = (doc: SourceDocument) => (doc.vectors?.dims === dims ? doc.vectors.data.length / dims : -1);
   const candidate = documents.map((doc) => rowsOf(doc) > 0 && doc.sections?.length === rowsOf(doc));
   const seen = documents.map((doc, d) => (candidate[d] ? new Uint8Array(rowsOf(doc)) : null));
@@ -49,7 +49,7 @@ function contiguousStart(table: Rows, first: Int32Array, d: number, rows: number
  * Documents whose vectors are the rows of their chunks, contiguous and in order, given views of those
  * rows of `vectors` instead of their own copy (others as they were).
  */
-export function documentsViewingRows(documents: SourceDocument[], table: Rows, vectors: Float32Array, dims: number): SourceDocument[] {
+export function documentsViewingRows(documents: SourceDocument[], table: Rows, vectors: VectorRows, dims: number): SourceDocument[] {
   const first = firstRows(table, documents.length);
   return documents.map((doc, d) => {
     const own = doc.vectors?.dims === dims ? doc.vectors.data : null;
@@ -74,9 +74,9 @@ export const withoutVectors = (documents: SourceDocument[], inRows: number[]): S
   });
 
 /** The documents as read back: those in `inRows` given their vectors again, their chunks' rows (a view of them where they are contiguous). */
-export function withVectorsFromRows(documents: SourceDocument[], inRows: number[], table: Rows, vectors: Float32Array, dims: number): SourceDocument[] {
+export function withVectorsFromRows(documents: SourceDocument[], inRows: number[], table: Rows, vectors: VectorRows, dims: number): SourceDocument[] {
   const first = firstRows(table, documents.length);
-  const rebuilt = new Map<number, Float32Array>();
+  const rebuilt = new Map<number, VectorRows>();
   for (const d of inRows) {
     const rows = documents[d]!.sections?.length ?? 0;
     const start = contiguousStart(table, first, d, rows);

@@ -1,5 +1,6 @@
 // Near-duplicate chunks: pairs whose cosine similarity is at least a threshold, found among each
 // chunk's few nearest neighbours (exact up to EXACT_SEARCH rows, NN-descent above).
+import type { VectorRows } from './vectors';
 import { exactKnnSteps } from './knn';
 import { nnDescentSteps } from './nnDescent';
 import type { Steps } from './steps';
@@ -12,7 +13,7 @@ export interface Duplicates {
   checked: number;
 }
 
-export function* duplicatePairsSteps(vectors: Float32Array, count: number, dims: number, threshold: number, limit: number): Steps<Duplicates> {
+export function* duplicatePairsSteps(vectors: VectorRows, count: number, dims: number, threshold: number, limit: number): Steps<Duplicates> {
   const k = Math.min(3, count - 1);
   const graph = yield* count <= EXACT_SEARCH ? exactKnnSteps(vectors, count, dims, k, 'cosine') : nnDescentSteps(vectors, count, dims, k, 'cosine', 1);
   const pairs: [number, number, number][] = [];

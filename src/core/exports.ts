@@ -1,5 +1,6 @@
 // The points as files: CSV, JSON Lines and Parquet (coordinates, cluster, source, metadata,
 // optionally the vectors), and the Embedding Projector's pair (vectors.tsv + metadata.tsv), which Orrery reads back.
+import type { VectorRows } from './vectors';
 import { ByteWriter, parquetWrite } from 'hyparquet-writer';
 import { columnValues, metadataColumns } from './colouring';
 import type { ChunkTable, SourceDocument } from './corpus';
@@ -61,7 +62,7 @@ export function pointTable({ documents, table, coords, clusterLabels, clusterNam
 }
 
 /** Only some rows of the points (and of their vectors): a cleaned corpus, or only the tagged chunks. */
-export function someRows(points: PointTable, vectors: { data: Float32Array; dims: number }, rows: readonly number[]) {
+export function someRows(points: PointTable, vectors: { data: VectorRows; dims: number }, rows: readonly number[]) {
   const { dims } = vectors;
   const data = new Float32Array(rows.length * dims);
   rows.forEach((r, i) => data.set(vectors.data.subarray(r * dims, (r + 1) * dims), i * dims));
@@ -74,7 +75,7 @@ const csvCell = (v: string | number): string => {
 };
 
 /** RFC 4180 CSV; with vectors, one more column holding each as a JSON list. */
-export function pointsCsv(points: PointTable, vectors?: { data: Float32Array; dims: number }): string {
+export function pointsCsv(points: PointTable, vectors?: { data: VectorRows; dims: number }): string {
   const header = vectors ? [...points.header, 'vector'] : points.header;
   const lines = [header.map(csvCell).join(',')];
   points.rows.forEach((row, i) => {
@@ -86,7 +87,7 @@ export function pointsCsv(points: PointTable, vectors?: { data: Float32Array; di
 }
 
 /** One JSON object per line; with vectors, a "vector" list in each. */
-export function pointsJsonl(points: PointTable, vectors?: { data: Float32Array; dims: number }): string {
+export function pointsJsonl(points: PointTable, vectors?: { data: VectorRows; dims: number }): string {
   return points.rows
     .map((row, i) => {
       const record: Record<string, unknown> = Object.fromEntries(points.header.map((h, c) => [h, row[c]]));
@@ -100,7 +101,7 @@ export function pointsJsonl(points: PointTable, vectors?: { data: Float32Array; 
 const tsvCell = (v: string | number): string => (typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v.replace(/[\t\r\n]+/g, ' '));
 
 /** vectors.tsv (numbers only) and metadata.tsv (a header, then one row per vector), as the Embedding Projector loads them. */
-export function projectorFiles(points: PointTable, vectors: { data: Float32Array; dims: number }): { vectorsTsv: string; metadataTsv: string } {
+export function projectorFiles(points: PointTable, vectors: { data: VectorRows; dims: number }): { vectorsTsv: string; metadataTsv: string } {
   const count = points.rows.length;
   const vectorLines: string[] = [];
   for (let i = 0; i < count; i++) vectorLines.push(Array.from(vectors.data.subarray(i * vectors.dims, (i + 1) * vectors.dims), (x) => String(x)).join('\t'));
@@ -112,7 +113,7 @@ export function projectorFiles(points: PointTable, vectors: { data: Float32Array
  * Parquet: a column per field (numbers as DOUBLE, the cluster as INT32, the rest as UTF-8 text) and,
  * with vectors, a list<float> column "vector", which Orrery and pandas/pyarrow read back as vectors.
  */
-export function pointsParquet(points: PointTable, vectors?: { data: Float32Array; dims: number }): Uint8Array {
+export function pointsParquet(points: PointTable, vectors?: { data: VectorRows; dims: number }): Uint8Array {
   const columns = points.header.map((name, c) => {
     const values = points.rows.map((row) => row[c]!);
     if (name === 'cluster') return { name, data: values.map(Number), type: 'INT32' as const };

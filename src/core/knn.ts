@@ -3,7 +3,7 @@
 import { finish, type Steps } from './steps';
 import { normalizeRows } from './pooling';
 import { createDotKernel } from './retrieval/simdDots';
-import { rowNorms } from './vectors';
+import { rowNorms, type VectorRows } from './vectors';
 
 export type Metric = 'cosine' | 'euclidean';
 
@@ -17,13 +17,13 @@ export interface KnnGraph {
 }
 
 /** A copy with every row scaled to unit length (zero rows stay zero). */
-export const unitRows = (data: Float32Array, count: number, dims: number): Float32Array => normalizeRows(data.slice(0, count * dims), dims);
+export const unitRows = (data: VectorRows, count: number, dims: number): Float32Array => normalizeRows(new Float32Array(data.subarray(0, count * dims)), dims);
 
 /** Past this many multiply-adds (5,000 rows of 50 numbers: 1.3 billion) cosine neighbours are found with SIMD dot products. */
 const SIMD_KNN_WORK = 100_000_000;
 
 /** Rows held by the SIMD kernel (padded with zeros to dimensions in fours), or null where there is no SIMD or its memory cannot hold them. */
-function loadedRows(rows: Float32Array, count: number, dims: number): { dotsOf(row: number, out: Float32Array): void } | null {
+function loadedRows(rows: VectorRows, count: number, dims: number): { dotsOf(row: number, out: Float32Array): void } | null {
   const kernel = createDotKernel();
   if (!kernel) return null;
   const width = Math.ceil(dims / 4) * 4;
@@ -56,7 +56,7 @@ function offer(graph: KnnGraph, row: number, index: number, distance: number): v
  * Brute force over each pair once: O(N² · D). For cosine, rows are normalised first and the
  * distance is 1 − dot. k is clamped to count − 1.
  */
-export function* exactKnnSteps(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): Steps<KnnGraph> {
+export function* exactKnnSteps(data: VectorRows, count: number, dims: number, k: number, metric: Metric = 'cosine'): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
   const graph: KnnGraph = { count, k: kk, indices: new Int32Array(count * kk).fill(-1), distances: new Float32Array(count * kk).fill(Infinity) };
   if (kk === 0) return graph;
@@ -105,11 +105,11 @@ export function* exactKnnSteps(data: Float32Array, count: number, dims: number, 
   return graph;
 }
 
-export const exactKnn = (data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine'): KnnGraph =>
+export const exactKnn = (data: VectorRows, count: number, dims: number, k: number, metric: Metric = 'cosine'): KnnGraph =>
   finish(exactKnnSteps(data, count, dims, k, metric));
 
 /** The exact k nearest neighbours of the given rows only (each against all points): rows.length × k. */
-export function* exactKnnOfRowsSteps(data: Float32Array, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): Steps<KnnGraph> {
+export function* exactKnnOfRowsSteps(data: VectorRows, count: number, dims: number, rows: Int32Array, k: number, metric: Metric = 'cosine'): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
   const graph: KnnGraph = {
     count: rows.length,

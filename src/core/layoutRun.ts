@@ -1,5 +1,6 @@
 // One layout run: PCA, or UMAP / t-SNE on a kNN graph of the (optionally PCA-reduced) vectors,
 // advanced in time-boxed steps so that a worker can stream positions, pause and cancel.
+import type { VectorRows } from './vectors';
 import { exactKnnSteps, type KnnGraph, type Metric } from './knn';
 import { nnDescentSteps } from './nnDescent';
 import { explainedVarianceRatio, fitPca, type PcaModel, projectPca } from './pca';
@@ -80,7 +81,7 @@ export interface LayoutRun {
   coords(): Float32Array;
 }
 
-function checkFinite(vectors: Float32Array, dims: number): void {
+function checkFinite(vectors: VectorRows, dims: number): void {
   for (let i = 0; i < vectors.length; i++) {
     if (!Number.isFinite(vectors[i]!)) {
       throw new LayoutInputError(`Chunk ${Math.floor(i / dims) + 1} has a vector with NaN or Infinity; remove or re-embed it before laying out.`);
@@ -88,7 +89,7 @@ function checkFinite(vectors: Float32Array, dims: number): void {
   }
 }
 
-export function sampleRows(vectors: Float32Array, count: number, dims: number, rows: number, seed: number): { data: Float32Array; count: number } {
+export function sampleRows(vectors: VectorRows, count: number, dims: number, rows: number, seed: number): { data: VectorRows; count: number } {
   if (count <= rows) return { data: vectors, count };
   // evenly strided with a seeded offset: deterministic and spread over the whole corpus
   const stride = count / rows;
@@ -101,7 +102,7 @@ export function sampleRows(vectors: Float32Array, count: number, dims: number, r
   return { data, count: rows };
 }
 
-function toXyz(data: Float32Array, count: number, dims: number, axes: readonly number[]): Float32Array {
+function toXyz(data: VectorRows, count: number, dims: number, axes: readonly number[]): Float32Array {
   const out = new Float32Array(count * 3);
   for (let i = 0; i < count; i++) {
     for (let c = 0; c < axes.length && c < 3; c++) {
@@ -119,7 +120,7 @@ export function scaleTo(data: Float32Array, magnitude: number): Float32Array {
   return max > 0 ? data.map((v) => (v / max) * magnitude) : data;
 }
 
-export function startLayout(vectors: Float32Array, count: number, dims: number, params: LayoutParams): LayoutRun {
+export function startLayout(vectors: VectorRows, count: number, dims: number, params: LayoutParams): LayoutRun {
   checkFinite(vectors, dims);
   const notes: string[] = [];
   const components = Math.min(dims, Math.max(PCA_AXES, params.method === 'pca' ? 0 : (params.preReduce ?? 0)));

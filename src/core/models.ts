@@ -1,5 +1,6 @@
 // The model catalogue: what each model needs for its vectors to mean what they should —
 // dimension, pooling, normalisation, the prefixes it was trained with, its input limit.
+import type { VectorRows } from './vectors';
 import { textHash } from './hash';
 import type { Pooling } from './pooling';
 
@@ -243,7 +244,7 @@ export function embeddingKey(modelId: string, dtype: string, prefixedText: strin
  * Cuts N×dims vectors to their first `keep` dimensions and rescales each to unit length, as
  * Matryoshka models are used (nomic's recipe layer-normalises first; `layerNorm` does that).
  */
-export function truncateVectors(vectors: Float32Array, dims: number, keep: number, layerNorm = false): Float32Array {
+export function truncateVectors<T extends VectorRows>(vectors: T, dims: number, keep: number, layerNorm = false): T | Float32Array {
   if (keep >= dims) return vectors;
   const rows = vectors.length / dims;
   const out = new Float32Array(rows * keep);

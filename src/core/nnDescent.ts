@@ -6,7 +6,7 @@ import { exactKnnSteps, type KnnGraph, type Metric, unitRows } from './knn';
 import { seededRandom } from './random';
 import { buildRpTree, LEAF_SIZE } from './rpTree';
 import { finish, type Steps } from './steps';
-import { rowDot } from './vectors';
+import { rowDot, type VectorRows } from './vectors';
 
 const TREES = 4;
 const MAX_ITERATIONS = 12;
@@ -16,7 +16,7 @@ const SLICE = 256;
 /** the share of the progress bar the random-projection trees take */
 const TREE_SHARE = 0.2;
 
-export function* nnDescentSteps(data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): Steps<KnnGraph> {
+export function* nnDescentSteps(data: VectorRows, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
   if (count <= LEAF_SIZE * 4) return yield* exactKnnSteps(data, count, dims, kk, metric);
   const x = metric === 'cosine' ? unitRows(data, count, dims) : data;
@@ -122,5 +122,5 @@ export function* nnDescentSteps(data: Float32Array, count: number, dims: number,
   return { count, k: kk, indices, distances };
 }
 
-export const nnDescent = (data: Float32Array, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): KnnGraph =>
+export const nnDescent = (data: VectorRows, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): KnnGraph =>
   finish(nnDescentSteps(data, count, dims, k, metric, seed));

@@ -1,6 +1,7 @@
 // PCA by randomized subspace iteration finished with Rayleigh-Ritz. Two routes to the same
 // answer, whichever costs fewer multiply-adds: iterate on the D×D covariance (built once, N·D²/2)
 // or on the centred data directly (2·N·D·p per iteration). Inner loops run along contiguous rows.
+import type { VectorRows } from './vectors';
 import { orthonormalizeRows, symmetricEigen } from './linalg';
 import { seededRandom } from './random';
 import { createDotKernel, type DotKernel } from './retrieval/simdDots';
@@ -31,7 +32,7 @@ export interface PcaOptions {
 const SIMD_WORK = 4_000_000;
 
 /** The SIMD kernel holding these rows, or null where there is no SIMD or the module cannot hold them. */
-function loadedKernel(rows: Float32Array, count: number, dims: number): DotKernel | null {
+function loadedKernel(rows: VectorRows, count: number, dims: number): DotKernel | null {
   const kernel = createDotKernel();
   try {
     kernel?.load(rows, count, dims);
@@ -43,7 +44,7 @@ function loadedKernel(rows: Float32Array, count: number, dims: number): DotKerne
 
 /** rows × dims times the transpose of the p × dims matrix vt (less `shift` from each row): out is rows × p. In SIMD where there is SIMD and the work is large. */
 function timesTransposed(
-  x: Float32Array | Float64Array,
+  x: VectorRows | Float64Array,
   rows: number,
   dims: number,
   vt: Float64Array | Float32Array,
@@ -99,7 +100,7 @@ function timesTransposed(
   }
 }
 
-export function fitPca(data: Float32Array, count: number, dims: number, options: PcaOptions): PcaModel {
+export function fitPca(data: VectorRows, count: number, dims: number, options: PcaOptions): PcaModel {
   const k = Math.min(options.components, dims);
   if (count < 1) throw new RangeError('PCA needs at least one point');
   const p = Math.min(dims, k + 6);
@@ -212,7 +213,7 @@ export function fitPca(data: Float32Array, count: number, dims: number, options:
 }
 
 /** Projects count rows of data onto the model's components: count × components. */
-export function projectPca(model: PcaModel, data: Float32Array, count: number): Float32Array {
+export function projectPca(model: PcaModel, data: VectorRows, count: number): Float32Array {
   const out = new Float32Array(count * model.components);
   timesTransposed(data, count, model.dims, model.basis, model.components, out, model.mean);
   return out;
@@ -230,7 +231,7 @@ const COVARIANCE_BLOCK = 8_192;
  * The covariance (dims × dims) of the rows less `shift`: in SIMD, block by block, as dot products of
  * a block's columns where there is SIMD.
  */
-function covariance(data: Float32Array, shift: Float64Array, count: number, dims: number, denominator: number): Float64Array {
+function covariance(data: VectorRows, shift: Float64Array, count: number, dims: number, denominator: number): Float64Array {
   const cov = new Float64Array(dims * dims);
   const kernel = count * dims * dims >= SIMD_WORK ? createDotKernel() : null;
   if (kernel) {

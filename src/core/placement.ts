@@ -1,4 +1,5 @@
 // Places a new vector (a query, a new chunk) in an existing layout without re-running it.
+import { asFloat32, type VectorRows } from './vectors';
 import type { LayoutParams } from './layoutRun';
 import { type PcaModel, projectPca } from './pca';
 import { cosineTopK } from './retrieval/dense';
@@ -6,7 +7,7 @@ import { cosineTopK } from './retrieval/dense';
 export type Placement = 'projection' | 'neighbours';
 
 /** PCA layouts project the vector onto the axes' components: exact, the same map as every point. */
-export function placeByProjection(pca: PcaModel, axes: readonly number[], vector: Float32Array): Float32Array {
+export function placeByProjection(pca: PcaModel, axes: readonly number[], vector: VectorRows): Float32Array {
   const projected = projectPca(pca, vector, 1);
   const out = new Float32Array(3);
   axes.slice(0, 3).forEach((a, c) => (out[c] = a < pca.components ? projected[a]! : 0));
@@ -17,8 +18,8 @@ export function placeByProjection(pca: PcaModel, axes: readonly number[], vector
  * UMAP and t-SNE have no map for new points: place the vector at the similarity-weighted mean of
  * the layout positions of its k nearest chunks (cosine, full dimension).
  */
-export function placeByNeighbours(vectors: Float32Array, dims: number, norms: Float32Array, coords: Float32Array, vector: Float32Array, k = 10): Float32Array {
-  const hits = norms.length > PLACEMENT_ROWS ? spreadTopK(vectors, dims, norms, vector, k) : cosineTopK(vectors, dims, norms, vector, k);
+export function placeByNeighbours(vectors: VectorRows, dims: number, norms: Float32Array, coords: Float32Array, vector: VectorRows, k = 10): Float32Array {
+  const hits = norms.length > PLACEMENT_ROWS ? spreadTopK(vectors, dims, norms, vector, k) : cosineTopK(vectors, dims, norms, asFloat32(vector), k);
   const out = new Float32Array(3);
   if (hits.length === 0) return out;
   // sharper weights for closer neighbours; all-equal scores give the plain mean
@@ -37,7 +38,7 @@ export function placeByNeighbours(vectors: Float32Array, dims: number, norms: Fl
 export const PLACEMENT_ROWS = 100_000;
 
 /** The k most cosine-similar of one row from each run of ⌈N / PLACEMENT_ROWS⌉, best first (which one varies, so rows in a repeating order are not missed). */
-function spreadTopK(vectors: Float32Array, dims: number, norms: Float32Array, vector: Float32Array, k: number): { index: number; score: number }[] {
+function spreadTopK(vectors: VectorRows, dims: number, norms: Float32Array, vector: VectorRows, k: number): { index: number; score: number }[] {
   const stride = Math.ceil(norms.length / PLACEMENT_ROWS);
   let q = 0;
   for (let j = 0; j < dims; j++) q += vector[j]! ** 2;
@@ -64,11 +65,11 @@ export function placementFor(params: LayoutParams): Placement {
 export function placeVector(
   params: LayoutParams,
   pca: PcaModel | null,
-  vectors: Float32Array,
+  vectors: VectorRows,
   dims: number,
   norms: Float32Array,
   coords: Float32Array,
-  vector: Float32Array,
+  vector: VectorRows,
 ): Float32Array {
   if (params.method === 'pca' && pca) return placeByProjection(pca, params.dims === 2 ? [params.axes[0], params.axes[1], Infinity] : params.axes, vector);
   return placeByNeighbours(vectors, dims, norms, coords, vector);
@@ -86,7 +87,7 @@ export function shouldPlace(newCount: number, existingCount: number, dims: numbe
  * (by projection for PCA, else by neighbours among the rows already laid out). count × 3 out.
  */
 export function placeRows(
-  vectors: Float32Array,
+  vectors: VectorRows,
   dims: number,
   norms: Float32Array,
   coords: Float32Array,

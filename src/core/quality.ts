@@ -1,5 +1,6 @@
 // How faithfully a layout keeps the neighbourhoods of the full-dimensional vectors. Both measures
 // run as steps (see steps.ts), so that the quality worker can drop them when they go stale.
+import type { VectorRows } from './vectors';
 import { exactKnnOfRowsSteps, exactKnnSteps, type KnnGraph, type Metric } from './knn';
 import { sampleIndices } from './random';
 import { finish, type Steps, within } from './steps';
@@ -30,7 +31,7 @@ export function* neighbourRecallSteps(
   return recall;
 }
 
-function distanceRow(data: Float32Array, dims: number, count: number, i: number, metric: Metric, out: Float64Array): void {
+function distanceRow(data: VectorRows, dims: number, count: number, i: number, metric: Metric, out: Float64Array): void {
   let ni = 0;
   for (let t = 0; t < dims; t++) ni += data[i * dims + t]! ** 2;
   for (let j = 0; j < count; j++) {
@@ -56,7 +57,7 @@ function distanceRow(data: Float32Array, dims: number, count: number, i: number,
  * the sum runs over that many random points (an estimate for large N).
  */
 export function* trustworthinessSteps(
-  data: Float32Array,
+  data: VectorRows,
   dims: number,
   layout: Float32Array,
   layoutDims: number,
@@ -93,7 +94,7 @@ interface TrustOptions {
 }
 
 export const trustworthiness = (
-  data: Float32Array,
+  data: VectorRows,
   dims: number,
   layout: Float32Array,
   layoutDims: number,
@@ -135,7 +136,7 @@ export interface TrueNeighbours {
 
 /** The measurement as steps; the exact full-dimension graph is reused while the vectors stay the same. */
 export function* layoutQualitySteps(
-  vectors: Float32Array,
+  vectors: VectorRows,
   count: number,
   dims: number,
   request: LayoutQualityRequest,

@@ -1,6 +1,7 @@
 // Random-projection trees: each node splits its points by the hyperplane halfway between two of them,
 // down to leaves of a few dozen nearby points. NN-descent starts from their leaves (as umap-learn
 // does); a sampled layout descends them to find where a row it did not fit belongs.
+import type { VectorRows } from './vectors';
 
 /** A tree over some rows of a row-major matrix. Node n splits by normals[n]·x > offsets[n]; a child below 0 is leaf ~child. */
 export interface RpTree {
@@ -14,7 +15,7 @@ export interface RpTree {
 
 export const LEAF_SIZE = 30;
 
-export function buildRpTree(x: Float32Array, dims: number, rows: Int32Array, random: () => number, leafSize = LEAF_SIZE): RpTree {
+export function buildRpTree(x: VectorRows, dims: number, rows: Int32Array, random: () => number, leafSize = LEAF_SIZE): RpTree {
   const tree: RpTree = { dims, normals: [], offsets: [], children: [], leaves: [] };
   const grow = (part: Int32Array): number => {
     if (part.length <= leafSize) return ~(tree.leaves.push(part) - 1);
@@ -42,7 +43,7 @@ export function buildRpTree(x: Float32Array, dims: number, rows: Int32Array, ran
   return tree;
 }
 
-function splitPlane(x: Float32Array, dims: number, rows: Int32Array, random: () => number): [Float32Array, number] {
+function splitPlane(x: VectorRows, dims: number, rows: Int32Array, random: () => number): [Float32Array, number] {
   const a = rows[Math.floor(random() * rows.length)]!;
   let b = rows[Math.floor(random() * rows.length)]!;
   for (let tries = 0; b === a && tries < 5; tries++) b = rows[Math.floor(random() * rows.length)]!;
@@ -55,14 +56,14 @@ function splitPlane(x: Float32Array, dims: number, rows: Int32Array, random: () 
   return [normal, offset];
 }
 
-function side(normal: Float32Array, offset: number, x: Float32Array, at: number): number {
+function side(normal: Float32Array, offset: number, x: VectorRows, at: number): number {
   let s = -offset;
   for (let j = 0; j < normal.length; j++) s += normal[j]! * x[at + j]!;
   return s;
 }
 
 /** The leaf the point at x[at .. at + dims) falls in. */
-export function leafOf(tree: RpTree, x: Float32Array, at: number): Int32Array {
+export function leafOf(tree: RpTree, x: VectorRows, at: number): Int32Array {
   if (tree.normals.length === 0) return tree.leaves[0]!;
   let node = 0;
   while (node >= 0) node = tree.children[2 * node + (side(tree.normals[node]!, tree.offsets[node]!, x, at) > 0 ? 0 : 1)]!;

@@ -4,7 +4,7 @@
 // that each frame of the run moves the placed rows with their neighbours.
 import type { KnnGraph } from './knn';
 import { seededRandom } from './random';
-import { rowDot, rowNorms } from './vectors';
+import { rowDot, rowNorms, type VectorRows } from './vectors';
 import { buildRpTree, leafOf, type RpTree } from './rpTree';
 import type { Steps } from './steps';
 import { createRowDotKernel, type RowDotKernel } from './retrieval/simdDots';
@@ -41,7 +41,7 @@ export function rowsOutside(fitted: Int32Array, count: number): Int32Array {
 }
 
 /** The given rows of a row-major matrix, in that order. */
-export function rowsOf(data: Float32Array, dims: number, rows: Int32Array): Float32Array {
+export function rowsOf(data: VectorRows, dims: number, rows: Int32Array): Float32Array {
   const out = new Float32Array(rows.length * dims);
   rows.forEach((row, i) => out.set(data.subarray(row * dims, (row + 1) * dims), i * dims));
   return out;
@@ -56,11 +56,11 @@ export function rowsOf(data: Float32Array, dims: number, rows: Int32Array): Floa
  * unit copy of all rows: at a million rows that is gigabytes).
  */
 export function* placementSteps(
-  space: Float32Array,
+  space: VectorRows,
   count: number,
   dims: number,
   fitted: Int32Array,
-  fittedData: Float32Array,
+  fittedData: VectorRows,
   graph: KnnGraph,
   seed: number,
   { trees: treeCount = TREES, rounds = 3, unitFitted = false } = {},
@@ -89,7 +89,7 @@ export function* placementSteps(
   return { fitted, placed, neighbours, weights };
 }
 
-function unitRowInto(data: Float32Array, row: number, dims: number, out: Float32Array): Float32Array {
+function unitRowInto(data: VectorRows, row: number, dims: number, out: Float32Array): Float32Array {
   let norm = 0;
   for (let j = row * dims; j < (row + 1) * dims; j++) norm += data[j]! * data[j]!;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -148,12 +148,12 @@ class NearestFitted {
   private readonly bestSimilarity = new Float64Array(PLACE_K);
   private readonly kernel: RowDotKernel | null;
   private row = -1;
-  private space: Float32Array = new Float32Array(0);
+  private space: VectorRows = new Float32Array(0);
   private at = 0;
   private norm = 1;
 
   constructor(
-    private readonly fittedData: Float32Array,
+    private readonly fittedData: VectorRows,
     count: number,
     private readonly dims: number,
     private readonly fittedNorms: Float32Array,
@@ -163,7 +163,7 @@ class NearestFitted {
     this.kernel = createRowDotKernel(fittedData, count, dims);
   }
 
-  start(space: Float32Array, at: number): void {
+  start(space: VectorRows, at: number): void {
     const { dims } = this;
     this.row++;
     this.space = space;

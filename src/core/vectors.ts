@@ -1,6 +1,22 @@
 // Vector math in the full embedding space: norms, cosine similarity and top-k search.
 
-export function rowNorms(matrix: Float32Array, dims: number): Float32Array {
+/**
+ * Rows of vectors as a space holds them: float32, or float16 where float32 would not fit (a million
+ * rows of 384 are 1.5 GB as float32). Both read as numbers by index, so loops over rows take either;
+ * what writes vectors makes float32.
+ */
+export type VectorRows = Float32Array | Float16Array;
+export type VectorStorage = 'float32' | 'float16';
+
+/** Rows as float32: themselves, or a float32 copy of float16 rows (a query row, a sample). */
+export const asFloat32 = (rows: VectorRows): Float32Array => (rows instanceof Float32Array ? rows : new Float32Array(rows));
+
+export const storageOf = (rows: VectorRows): VectorStorage => (rows instanceof Float32Array ? 'float32' : 'float16');
+
+/** Whether this JavaScript has Float16Array (Chromium 135 and later, Node 24 and later). */
+export const holdsFloat16 = (): boolean => typeof (globalThis as { Float16Array?: unknown }).Float16Array === 'function';
+
+export function rowNorms(matrix: VectorRows, dims: number): Float32Array {
   const count = matrix.length / dims;
   const norms = new Float32Array(count);
   for (let i = 0; i < count; i++) {
@@ -13,7 +29,7 @@ export function rowNorms(matrix: Float32Array, dims: number): Float32Array {
 }
 
 /** The dot product of row `a` of one matrix (at offset aAt) and row `b` of another (at bAt), four sums at a time: about 1.5× the speed of one in V8, for the loops that are mostly this. */
-export function rowDot(a: Float32Array, aAt: number, b: Float32Array, bAt: number, dims: number): number {
+export function rowDot(a: VectorRows, aAt: number, b: VectorRows, bAt: number, dims: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -41,19 +57,27 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-export function rowOf(matrix: Float32Array, dims: number, index: number): Float32Array {
-  return matrix.subarray(index * dims, (index + 1) * dims);
+export function rowOf<T extends VectorRows>(matrix: T, dims: number, index: number): T {
+  return matrix.subarray(index * dims, (index + 1) * dims) as T;
 }
+
+/** Past this many bytes as float32, vectors are held as float16 where JavaScript has Float16Array (half the memory; dense search rescores its top rows from them). */
+export const FLOAT32_VECTOR_BYTES = 512 * 2 ** 20;
+
+/** How `length` numbers of vectors are held. */
+export const storageFor = (length: number): VectorStorage => (length * 4 > FLOAT32_VECTOR_BYTES && holdsFloat16() ? 'float16' : 'float32');
 
 /**
- * A zeroed N×D buffer; in shared memory when `shared` (a cross-origin isolated page), so that
- * workers can read the same vectors without a copy.
+ * A zeroed N×D buffer of float32 or float16; in shared memory when `shared` (a cross-origin isolated
+ * page), so that workers can read the same vectors without a copy.
  */
-export function allocateVectors(length: number, shared: boolean): Float32Array {
-  return shared ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
+export function allocateVectors(length: number, shared: boolean, storage: VectorStorage = 'float32'): VectorRows {
+  const bytes = length * (storage === 'float16' ? 2 : 4);
+  const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  return storage === 'float16' ? new Float16Array(buffer) : new Float32Array(buffer);
 }
 
-export const isShared = (array: Float32Array): boolean => typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
+export const isShared = (array: VectorRows): boolean => typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
 
 /** Vectors from two sources, described for a message: "vectors.tsv holds", "the workspace's have". */
 export interface VectorSource {

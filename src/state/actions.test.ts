@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendChunks, chunkDocuments } from '../core/corpus';
 import { DEFAULT_LAYOUT } from '../core/layoutRun';
+import { asFloat32 } from '../core/vectors';
 
 vi.mock('./workers', () => import('./testing/inProcessWorkers'));
 const { DIMS, until, vectorDocument } = await import('./testing/documents');
@@ -64,7 +65,7 @@ describe('the commit path', () => {
 
   it('answers the query again on every commit, and drops a query of another size', async () => {
     await addDocuments([vectorDocument('a', 30, 1)]);
-    const query = activeSpace().vectors.slice(7 * DIMS, 8 * DIMS);
+    const query = asFloat32(activeSpace().vectors.slice(7 * DIMS, 8 * DIMS));
     store.setState({ queryText: 'a row 7' });
     void commitWorkspace({
       corpus: { documents: activeSpace().documents, table: activeSpace().table, vectors: activeSpace().vectors, dims: DIMS },
@@ -93,7 +94,7 @@ describe('the commit path', () => {
     store.setState({ queryText: 'a row 7' });
     await commitWorkspace({
       corpus: { documents: activeSpace().documents, table: activeSpace().table, vectors: activeSpace().vectors, dims: DIMS },
-      made: { queryVector: activeSpace().vectors.slice(7 * DIMS, 8 * DIMS) },
+      made: { queryVector: asFloat32(activeSpace().vectors.slice(7 * DIMS, 8 * DIMS)) },
     });
     setGold('a row 7', [7, 12]);
     await refreshQuery();

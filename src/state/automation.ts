@@ -20,6 +20,7 @@ import { addressCoalescing } from './addressFollow';
 import { saveState } from './saving';
 import { tasksInQueue } from './tasks';
 import { useOrreryStore } from './store';
+import { storageOf } from '../core/vectors';
 import { vectorTransfers } from './vectorSync';
 
 /** JSON has no Infinity: a chunk a retriever does not return has rank and score null. */
@@ -244,11 +245,19 @@ export function summary(): OrrerySummary {
       rows: s.chunkCount,
       drawn: sceneReport.drawn,
       sampledLayout: space.sampledLayout,
-      vectorStorage: 'float32',
+      vectorStorage: storageOf(activeSpace().vectors),
       denseScan: denseScan(activeSpace().vectors.byteLength, activeSpace().dims),
-      memoryBytes: activeSpace().vectors.byteLength + activeSpace().coords.byteLength,
+      memoryBytes: heldBytes(),
     },
   });
+}
+
+/** Bytes held for the rows: vectors, norms and coordinates, and dense search's copy in its kernel (int8 past 128 MiB, else float32). */
+function heldBytes(): number {
+  const { vectors, norms, coords, dims } = activeSpace();
+  const rows = norms.length;
+  const kernel = denseScan(vectors.byteLength, dims) === 'int8' ? rows * (dims + 4) : rows * dims * 4;
+  return vectors.byteLength + norms.byteLength + coords.byteLength + kernel;
 }
 
 export function installAutomation(): void {

@@ -4,7 +4,7 @@
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import { importedRow } from '../core/corpus';
 import type { ModelSource } from '../core/models';
-import { assertSameSpace } from '../core/vectors';
+import { assertSameSpace, storageFor } from '../core/vectors';
 import { embed, type Embedded, SPEED_TEST_MIN_TEXTS, tuned } from './embedding';
 import { useOrreryStore } from './store';
 import { type Corpus, type Made, newVectors } from './workspace/commit';
@@ -44,7 +44,8 @@ export async function embedCorpus(
       'Add vectors of one size at a time.',
     );
   }
-  const bytes = count * (importedDims || source.model.dims || 1024) * 4;
+  const numbers = count * (importedDims || source.model.dims || 1024);
+  const bytes = numbers * (storageFor(numbers) === 'float16' ? 2 : 4);
   if (bytes > MAX_VECTOR_BYTES) {
     throw new Error(
       `${documents.map((d) => d.name).join(', ')}: ${count.toLocaleString('en')} chunks would need ${(bytes / 1e9).toFixed(1)} GB of vectors, more than this page can hold (${MAX_VECTOR_BYTES / 2 ** 30} GiB). Use a larger chunk size, or add the files in parts.`,
@@ -69,7 +70,7 @@ export async function embedCorpus(
     }
   }
   const dims = embedded?.dims ?? importedDims;
-  const vectors = newVectors(count * dims);
+  const vectors = newVectors(count * dims, ...importers.map((d) => d.vectors!.data));
   const tokens = new Int32Array(count).fill(-1);
   textRows.forEach((row, k) => {
     vectors.set(embedded!.vectors.subarray(k * dims, (k + 1) * dims), row * dims);

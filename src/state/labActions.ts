@@ -34,6 +34,7 @@ import { qualityClient, retrieveClient } from './workers';
 import { commitWorkspace } from './workspace/commit';
 import { type Space, spaceOf } from './workspace/data';
 import { activeSpace, closeLab, LAB_SPACE, openSpace } from './workspace/spaces';
+import type { VectorRows } from '../core/vectors';
 
 /** Closes space B; a comparison of the query with B goes with it. */
 export function closeLabSpace(): Promise<void> {
@@ -157,7 +158,7 @@ async function vectorsOf(
   run: ModelSource | null,
   recipe: LabRecipe,
   signal: AbortSignal,
-): Promise<{ vectors: Float32Array; precision: string | null }> {
+): Promise<{ vectors: VectorRows; precision: string | null }> {
   if (!run) {
     if (recipe.dims >= a.dims) throw new Error(`A cut to fewer dimensions needs vectors of more than that; these have ${a.dims}.`);
     return { vectors: truncateVectors(a.vectors, a.dims, recipe.dims), precision: store.getState().dtype };

@@ -12,6 +12,7 @@ import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
 import { shareVectors } from './vectorSync';
 import { layoutClient, qualityClient } from './workers';
+import type { VectorRows } from '../core/vectors';
 
 const store = useOrreryStore;
 /** The parameters of a space's layout (of the one on screen, or being computed). */
@@ -42,7 +43,7 @@ function showCoords(space: Space, coords: Float32Array, placed: Uint8Array = new
 export async function layOutUncommitted(
   space: SpaceId,
   params: LayoutParams,
-  vectors: Float32Array,
+  vectors: VectorRows,
   count: number,
   dims: number,
   signal: AbortSignal,

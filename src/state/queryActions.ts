@@ -5,7 +5,7 @@ import { denseReading } from './languageCoverage';
 import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
 import type { RetrievalSettings, RetrieverName } from '../core/retrieval/retrieve';
 import { cosineTopK } from '../core/retrieval/dense';
-import { rowOf } from '../core/vectors';
+import { asFloat32, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { activeSpace } from './workspace/spaces';
@@ -144,7 +144,7 @@ export function setOpenChunk(index: number | null): void {
       activeSpace().vectors,
       activeSpace().dims,
       activeSpace().norms,
-      rowOf(activeSpace().vectors, activeSpace().dims, index),
+      asFloat32(rowOf(activeSpace().vectors, activeSpace().dims, index)),
       10,
       index,
     );

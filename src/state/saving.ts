@@ -14,7 +14,7 @@ import type { SnapshotLab } from '../core/snapshot/codec';
 import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { documentsInRows, withoutVectors } from '../core/documentVectors';
-import { isShared } from '../core/vectors';
+import { isShared, storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type IndexLink, isBusy } from './slices';
@@ -32,7 +32,7 @@ export interface SavedWorkspace {
   savedAt: number;
   documents: SourceDocument[];
   table: ChunkTable;
-  vectors: Float32Array;
+  vectors: VectorRows;
   dims: number;
   coords: Float32Array;
   pca: PcaModel;
@@ -57,9 +57,9 @@ const VECTOR_SLICE_BYTES = 16 * 2 ** 20;
  * vectors, structured-cloned again by the write, held three copies at once (1.6 GB at 349,525 × 384):
  * big vectors go in as a Blob made of slices, which the browser keeps out of the page.
  */
-function storedVectors(vectors: Float32Array): Float32Array | Blob {
+function storedVectors(vectors: VectorRows): VectorRows | Blob {
   if (vectors.byteLength <= VECTOR_SLICE_BYTES) return isShared(vectors) ? vectors.slice() : vectors;
-  const step = VECTOR_SLICE_BYTES / 4;
+  const step = VECTOR_SLICE_BYTES / vectors.BYTES_PER_ELEMENT;
   // one slice at a time in the page: a Blob of a Blob and a slice refers to the first, not a copy
   let blob = new Blob([]);
   for (let from = 0; from < vectors.length; from += step) blob = new Blob([blob, vectors.slice(from, from + step)]);
@@ -67,7 +67,7 @@ function storedVectors(vectors: Float32Array): Float32Array | Blob {
 }
 
 /** The workspace as IndexedDB holds it: big vectors as a Blob (storedVectors). */
-type StoredWorkspace = Omit<SavedWorkspace, 'vectors'> & { vectors: Float32Array | Blob };
+type StoredWorkspace = Omit<SavedWorkspace, 'vectors'> & { vectors: VectorRows | Blob; vectorStorage?: VectorStorage };
 
 /** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
 export interface SavedSettings {
@@ -112,6 +112,7 @@ function snapshot(): StoredWorkspace {
     // texts are slices of the documents: not stored twice
     table: { ...table, texts: [] },
     vectors: storedVectors(vectors),
+    vectorStorage: storageOf(vectors),
     dims,
     coords,
     pca: pca!,
@@ -239,8 +240,9 @@ export async function readSaved(keys: { corpus: string; settings: string }): Pro
     const stored = await getValue<StoredWorkspace>(STORES.workspace, keys.corpus);
     const settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
     if (!stored || stored.version !== VERSION || stored.table.starts.length === 0) return null;
-    const { vectors } = stored;
-    return { saved: { ...stored, vectors: vectors instanceof Blob ? new Float32Array(await vectors.arrayBuffer()) : vectors }, settings };
+    const { vectors, vectorStorage, ...rest } = stored;
+    const read = async (blob: Blob) => (vectorStorage === 'float16' ? new Float16Array(await blob.arrayBuffer()) : new Float32Array(await blob.arrayBuffer()));
+    return { saved: { ...rest, vectors: vectors instanceof Blob ? await read(vectors) : vectors }, settings };
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import { labToCarry } from './labSpace';
 import { useOrreryStore } from './store';
 import { shareVectors } from './vectorSync';
 import { layoutClient } from './workers';
+import { asFloat32 } from '../core/vectors';
 
 const store = useOrreryStore;
 /** what Chromium's address bar shows; chat apps cut long messages well before Chromium's 2 MiB */
@@ -41,7 +42,7 @@ export async function snapshotOfView(options: ShareOptions = DEFAULT_SHARE): Pro
   let vectors: ViewSnapshot['vectors'] = null;
   let queryVector = activeSpace().queryVector;
   if (options.vectors !== 'none' && activeSpace().dims > 0) {
-    vectors = { dims: activeSpace().dims, data: activeSpace().vectors, projection: activeSpace().projection };
+    vectors = { dims: activeSpace().dims, data: asFloat32(activeSpace().vectors), projection: activeSpace().projection };
     // vectors already reduced (a shared view shared on) stay as they are
     if (options.vectors === 'reduced' && !activeSpace().projection) {
       // in the layout worker, which holds the vectors: a PCA of a large corpus takes seconds

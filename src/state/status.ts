@@ -1,3 +1,4 @@
+import { storageOf } from '../core/vectors';
 import { activeOf } from './slices';
 import { useOrreryStore } from './store';
 import { viewChanged } from './viewChanged';
@@ -8,8 +9,10 @@ export const METHOD_LABEL = { pca: 'PCA', umap: 'UMAP', tsne: 't-SNE' } as const
 export function readyMessage(): string {
   const { chunkCount } = useOrreryStore.getState();
   const { layoutParams } = activeOf(useOrreryStore.getState());
-  const { dims } = activeSpace();
-  return `Ready — ${chunkCount.toLocaleString('en')} chunks · ${dims > 0 ? `${dims}-d` : 'no vectors'} · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
+  const { dims, vectors } = activeSpace();
+  // vectors held as float16 (past the float32 budget) say so: their scores differ from float32's in the fourth digit
+  const held = storageOf(vectors) === 'float16' ? ' float16' : '';
+  return `Ready — ${chunkCount.toLocaleString('en')} chunks · ${dims > 0 ? `${dims}-d${held}` : 'no vectors'} · ${METHOD_LABEL[layoutParams.method]} ${layoutParams.dims}-D`;
 }
 
 /** Back to a resting status once work ends (or fails): idle with no data, Ready otherwise; then what the settled work changed is saved and put in the address. */

@@ -165,6 +165,7 @@ export interface OrrerySummary {
     vectorStorage: 'float32' | 'float16' | 'int8';
     /** how dense search scans them: as they are, or as an int8 copy whose top rows are rescored exactly (past 128 MiB) */
     denseScan: 'float32' | 'int8';
+    /** vectors, norms, coordinates and dense search's copy of the vectors in its kernel */
     memoryBytes: number;
   };
   /** the vector database: its collections once connected, the collection the workspace holds, and its index's answer to the last query */

@@ -238,7 +238,17 @@ export function pushCorpus(name: string): Promise<void> {
     setStatus('loading', `Pushing ${count} chunks to ${name}`, { done: 0, total: count });
     const { collection, added } = await vectorDbClient.request(
       'push',
-      { ...target(dbConnection), name, space: 'cosine', metadata: made, ids, documents: table.texts, metadatas, vectors: vectors.slice(0, count * dims), dims },
+      {
+        ...target(dbConnection),
+        name,
+        space: 'cosine',
+        metadata: made,
+        ids,
+        documents: table.texts,
+        metadatas,
+        vectors: new Float32Array(vectors.subarray(0, count * dims)),
+        dims,
+      },
       { signal, onEvent: (e) => setStatus('loading', `Pushing to ${name}: ${e.done} / ${e.total} chunks`, { done: e.done, total: e.total }) },
     );
     store.setState((s) => ({ dbCollections: [...(s.dbCollections ?? []).filter((c) => c.id !== collection.id), collection] }));

@@ -2,11 +2,11 @@
 // memory when the page is cross-origin isolated (nothing is copied), else as one transferred copy.
 // Each request then names the vectors by id. Chunk texts (for BM25) go the same way. A worker holds
 // one version of each space.
-import { isShared } from '../core/vectors';
+import { isShared, type VectorRows } from '../core/vectors';
 import type { TextsCall, VectorsCall } from '../workers/held';
 import type { Calls, WorkerClient } from '../workers/rpc';
 
-const ids = new WeakMap<Float32Array, number>();
+const ids = new WeakMap<VectorRows, number>();
 let nextId = 1;
 /** per worker client and space: what it holds, and in which of the client's workers */
 const held = new WeakMap<object, Map<string, { generation: number; vectorsId: number }>>();
@@ -22,7 +22,7 @@ const textIds = new WeakMap<string[], number>();
 /** What sending vectors to workers has cost in this page (window.__orrery shows it). */
 export const vectorTransfers = { sends: 0, bytesCopied: 0 };
 
-function idOf(vectors: Float32Array): number {
+function idOf(vectors: VectorRows): number {
   let id = ids.get(vectors);
   if (id === undefined) ids.set(vectors, (id = nextId++));
   return id;
@@ -32,7 +32,7 @@ function idOf(vectors: Float32Array): number {
 export function shareVectors<C extends Calls & { vectors: VectorsCall }, E extends { type: string; id: number }, N extends { type: string }>(
   client: WorkerClient<C, E, N>,
   space: string,
-  vectors: Float32Array,
+  vectors: VectorRows,
   count: number,
   dims: number,
   signal?: AbortSignal,

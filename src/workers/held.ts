@@ -1,3 +1,4 @@
+import type { VectorRows } from '../core/vectors';
 // What a worker holds for the page: each space's vectors (sent once per version of the space: a
 // SharedArrayBuffer when the page is cross-origin isolated, else a copy) and chunk texts, each then
 // named by id in every request about them. A new version of a space replaces the one held.
@@ -8,7 +9,7 @@ export interface VectorsParams {
   /** names these vectors; a new version of the space has a new id */
   vectorsId: number;
   /** count × dims, row-major */
-  vectors: Float32Array;
+  vectors: VectorRows;
   count: number;
   dims: number;
 }

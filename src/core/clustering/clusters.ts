@@ -2,6 +2,7 @@
 // (reduce.ts), then clustered there by k-means or HDBSCAN; or clustered on the full vectors
 // (cosine). Each cluster is then named by its distinctive terms. Runs as steps, so a worker can
 // report and cancel it.
+import type { VectorRows } from '../vectors';
 import { exactKnnSteps, type KnnGraph, unitRows } from '../knn';
 import { nnDescentSteps } from '../nnDescent';
 import { normalizeRows } from '../pooling';
@@ -150,7 +151,7 @@ function termRows(texts: readonly string[], labels: Int32Array, clusters: number
   return rows.sort((a, b) => a - b);
 }
 
-export function* clusterSteps(vectors: Float32Array, count: number, dims: number, texts: readonly string[], settings: ClusterSettings): Steps<Clustering> {
+export function* clusterSteps(vectors: VectorRows, count: number, dims: number, texts: readonly string[], settings: ClusterSettings): Steps<Clustering> {
   const notes: string[] = [];
   const sampled = settings.reduceTo !== null && count > MAX_REDUCE_POINTS;
   const {
@@ -176,7 +177,7 @@ interface Labelling extends Pick<Clustering, 'labels' | 'method' | 'silhouette' 
  * points, and every other point joins the cluster its nearest sampled points are in (cosine, full
  * vectors: the placement sampled layouts use).
  */
-function* sampledLabelSteps(vectors: Float32Array, count: number, dims: number, settings: ClusterSettings, notes: string[]): Steps<Labelling> {
+function* sampledLabelSteps(vectors: VectorRows, count: number, dims: number, settings: ClusterSettings, notes: string[]): Steps<Labelling> {
   const fitted = sampleIndices(count, MAX_REDUCE_POINTS, SAMPLE_SEED);
   // only the sample is copied at unit length: the other rows are scaled one at a time as they are placed
   const fittedUnit = normalizeRows(rowsOf(vectors, dims, fitted), dims);

@@ -2,6 +2,7 @@
 // large enough is split again by spherical k-means on its members' unit vectors (k grows with its
 // size), and each part named by what sets it apart from its siblings (c-TF-IDF among them, the
 // parent's own name words left out, since every sibling shares them).
+import type { VectorRows } from '../vectors';
 import { unitRows } from '../knn';
 import { type Steps, within } from '../steps';
 import { kmeansSteps } from './kmeans';
@@ -25,7 +26,7 @@ export interface FineClusters {
 export const partsFor = (size: number): number => (size < MIN_FINE_SPLIT ? 1 : Math.max(2, Math.min(MAX_PARTS, Math.round(Math.sqrt(size / 10)))));
 
 export function* fineClusterSteps(
-  vectors: Float32Array,
+  vectors: VectorRows,
   dims: number,
   texts: readonly string[],
   labels: Int32Array,

@@ -3,6 +3,7 @@
 // points already reduced to a few dimensions (UMAP's, before clustering), the nearest centroid. k is given, or picked by the
 // modularity of k-means runs on a sample over the sample's nearest-neighbour graph (modularity.ts), and the full
 // run then starts from that sample's centroids, so it converges in a few passes.
+import type { VectorRows } from '../vectors';
 import { normalizeRows } from '../pooling';
 import { modularity, neighbourEdges } from './modularity';
 import { sampleIndices } from '../random';
@@ -32,7 +33,7 @@ const NEAR_BEST = 0.003;
 
 /** The space a choice of k is judged in when it is not the clustered one: the model's unit vectors, by cosine. */
 export interface JudgeSpace {
-  data: Float32Array;
+  data: VectorRows;
   dims: number;
   metric: KMeansMetric;
 }
@@ -216,7 +217,7 @@ function* bestOfRestarts(
 }
 
 /** Pairwise distances of some rows of `data` (cosine distance of unit rows, or Euclidean). */
-function* distancesOf(data: Float32Array, rows: Int32Array, dims: number, metric: KMeansMetric): Steps<Float32Array> {
+function* distancesOf(data: VectorRows, rows: Int32Array, dims: number, metric: KMeansMetric): Steps<Float32Array> {
   const n = rows.length;
   const picked = new Float32Array(n * dims);
   rows.forEach((r, i) => picked.set(data.subarray(r * dims, (r + 1) * dims), i * dims));

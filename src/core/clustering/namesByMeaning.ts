@@ -5,7 +5,7 @@
 // earthquakes · quake").
 
 import { unitRows } from '../knn';
-import { rowNorms } from '../vectors';
+import { rowNorms, type VectorRows } from '../vectors';
 import { normalizeRows } from '../pooling';
 
 /** c-TF-IDF candidates per cluster that the model chooses from */
@@ -22,7 +22,7 @@ const dot = (a: Float32Array, b: Float32Array): number => {
 };
 
 /** The unit-length mean direction of each cluster's rows (each row counted at unit length; label −1 is in none). */
-export function clusterCentroids(vectors: Float32Array, dims: number, labels: Int32Array, clusters: number): Float32Array[] {
+export function clusterCentroids(vectors: VectorRows, dims: number, labels: Int32Array, clusters: number): Float32Array[] {
   // each row scaled as it is summed: a unit copy of all rows would double the vectors' memory
   const norms = rowNorms(vectors.subarray(0, labels.length * dims), dims);
   const sums = new Float32Array(clusters * dims);

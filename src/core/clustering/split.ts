@@ -1,6 +1,7 @@
 // Split one cluster in two: spherical k-means (k = 2) on its members' unit vectors, every other
 // chunk left where it is; clusters renumbered largest first and every name computed again (a name
 // is what sets a cluster apart from the others, so the neighbours' names can change too).
+import type { VectorRows } from '../vectors';
 import { unitRows } from '../knn';
 import { type Steps, within } from '../steps';
 import { type Clustering, clusterSummary, namesFor } from './clusters';
@@ -10,7 +11,7 @@ import { bySize, kmeansSteps } from './kmeans';
 export const MIN_SPLIT_SIZE = 4;
 
 export function* splitClusterSteps(
-  vectors: Float32Array,
+  vectors: VectorRows,
   dims: number,
   texts: readonly string[],
   labels: Int32Array,

@@ -10,6 +10,7 @@ import { parseNpy, parseNumericTsv } from './npy';
 import { parquetTable, type RowProgress } from './parquet';
 import { jsonLinesTable, jsonTable, type RawTable, recordsDocument, tableDocument } from './records';
 import { gatherVectors, MAX_FILE_ROWS, rowsKept, sampledNote } from './rowCap';
+import type { VectorRows } from '../vectors';
 
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -45,7 +46,7 @@ export function formatOf(name: string): SourceFormat | null {
 export interface VectorFile {
   name: string;
   format: SourceFormat;
-  data: Float32Array;
+  data: VectorRows;
   rows: number;
   dims: number;
   /** past the row cap: the file's own row count and the rows kept (rowCap.ts), which its metadata keeps too */

@@ -7,15 +7,17 @@ import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetReadO
 import { InputError } from './inputError';
 import { columnRange, type FileBytes, listOfFloatsColumn, readGroupVectors } from './parquetVectors';
 import { findVectorField, type RawTable } from './records';
-import { MAX_FILE_ROWS, MAX_FILE_VECTOR_BYTES, rowCapFor, rowsKept } from './rowCap';
+import { fileBudget, fileStorage, MAX_FILE_ROWS, MAX_FILE_VECTOR_BYTES, rowCapFor, rowsKept } from './rowCap';
+import { allocateVectors, type VectorRows } from '../vectors';
 
 /** rows read so far and in all, after each row group */
 export type RowProgress = (done: number, total: number) => void;
 
-/** What one file may bring: rows, and bytes of float32 vectors (rowCap.ts). */
+/** What one file may bring: rows, and bytes of vectors as float32 and as float16 (rowCap.ts). */
 export interface FileLimits {
   rows?: number;
   vectorBytes?: number;
+  float16Bytes?: number;
 }
 
 /** The numbers per row of a list column, from the first row group's counts: 0 when unknown. */
@@ -61,14 +63,15 @@ export async function parquetTable(source: Uint8Array | AsyncBuffer, onRows?: Ro
   }
   const total = Number(metadata.num_rows);
   const listDims = listLength(metadata.row_groups[0], listColumn);
-  const cap = rowCapFor(listDims, limits.rows ?? MAX_FILE_ROWS, limits.vectorBytes ?? MAX_FILE_VECTOR_BYTES);
+  const budget = { float32: limits.vectorBytes ?? MAX_FILE_VECTOR_BYTES, float16: limits.float16Bytes ?? fileBudget().float16 };
+  const cap = rowCapFor(listDims, limits.rows ?? MAX_FILE_ROWS, budget);
   const kept = rowsKept(total, cap);
   const byMemory = kept !== null && cap < (limits.rows ?? MAX_FILE_ROWS);
   const table: RawTable = { fields: [], rows: [], lines: [], ...(kept && { sampledFrom: total }), ...(byMemory && { sampledDims: listDims }) };
   let nextKept = 0; // the first of `kept` not yet reached
   let vectorField = -2; // not looked for yet
   let dims = 0;
-  let data = new Float32Array(0);
+  let data: VectorRows = new Float32Array(0);
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
@@ -111,7 +114,9 @@ export async function parquetTable(source: Uint8Array | AsyncBuffer, onRows?: Ro
       if (dims === 0) {
         dims = vector.length;
         if (dims < 1) throw new InputError('the vector column is empty');
-        data = new Float32Array((kept?.length ?? total) * dims);
+        const rows = kept?.length ?? total;
+        // past the float32 budget, float16: half the memory (a million rows of 384 in 732 MiB)
+        data = allocateVectors(rows * dims, false, fileStorage(rows, dims, budget));
       } else if (vector.length !== dims) {
         throw new InputError(`vectors of mixed lengths: row ${row + 1} has ${vector.length} numbers, the rows before it ${dims}`);
       }

@@ -2,7 +2,8 @@
 // an optional field holds vectors, the other fields are kept as metadata of each row.
 import type { SourceDocument, SourceFormat, TableData } from '../corpus';
 import { InputError } from './inputError';
-import { gatherVectors, MAX_FILE_ROWS, rowsKept, sampledNote } from './rowCap';
+import { gatherVectors, heldAsFloat16, MAX_FILE_ROWS, rowsKept, sampledNote } from './rowCap';
+import { storageOf, type VectorRows } from '../vectors';
 
 export interface RawTable {
   fields: string[];
@@ -11,7 +12,7 @@ export interface RawTable {
   /** 1-based line of each row in its file (row number + 1 for formats without lines) */
   lines: number[];
   /** the vector column, already read into one buffer (Parquet); its cells in `rows` are empty */
-  vectors?: { field: number; data: Float32Array; dims: number };
+  vectors?: { field: number; data: VectorRows; dims: number };
   /** set when the file had more rows than one file may bring: how many (rowCap.ts) */
   sampledFrom?: number;
   /** set when it was the vectors' memory, not the rows, that was too much: their numbers per row */
@@ -47,7 +48,7 @@ export function findVectorField(table: RawTable): number {
 }
 
 /** Vectors of one column as an N×dims buffer; rows of other lengths and non-finite numbers are refused by row. */
-export function extractVectors(table: RawTable, field: number): { data: Float32Array; dims: number } {
+export function extractVectors(table: RawTable, field: number): { data: VectorRows; dims: number } {
   if (table.vectors?.field === field) return { data: table.vectors.data, dims: table.vectors.dims };
   let dims = -1;
   let data = new Float32Array(0);
@@ -142,7 +143,11 @@ export function recordsDocument(name: string, format: SourceFormat, whole: RawTa
   if (chosen < 0 && !vectors) throw new InputError(`no column holds text (columns: ${fields.join(', ')})`);
   table.textField = chosen >= 0 ? fields[chosen]! : null;
   const doc = tableDocument(name, format, table, vectors);
-  if (raw.sampledFrom !== undefined) doc.note = [doc.note, sampledNote(raw.sampledFrom, raw.rows.length, raw.sampledDims)].filter(Boolean).join('; ');
+  const storage = vectors && storageOf(vectors.data);
+  const notes: string[] = [];
+  if (raw.sampledFrom !== undefined) notes.push(sampledNote(raw.sampledFrom, raw.rows.length, raw.sampledDims, storage));
+  else if (vectors && storage === 'float16') notes.push(heldAsFloat16(vectors.data.length / vectors.dims, vectors.dims));
+  if (notes.length > 0) doc.note = [doc.note, ...notes].filter(Boolean).join('; ');
   return doc;
 }
 

@@ -4,7 +4,8 @@ import type { SourceDocument } from '../corpus';
 import { capVectors, pairVectors, parseFile } from './files';
 import { parquetTable } from './parquet';
 import { jsonLinesTable, recordsDocument } from './records';
-import { rowCapFor, sampledNote } from './rowCap';
+import { fileBudget, fileStorage, MAX_FILE_VECTOR_BYTES, rowCapFor, sampledNote } from './rowCap';
+import { storageOf } from '../vectors';
 
 const rowsOf = (doc: SourceDocument) =>
   doc.sections!.map((s) => ({ text: doc.text.slice(s.start, s.end), line: s.line!, vector: doc.vectors?.data[s.row! * doc.vectors.dims] }));
@@ -59,7 +60,9 @@ describe('a file of more rows than one file may bring', () => {
 
   it('keeps a sample of a Parquet file whose vectors would take more memory than one file may bring, and says why', async () => {
     const rows = Array.from({ length: 2_500 }, (_, r) => ({ text: `passage ${r}`, source: 's', embedding: [r, 1, 2, 3, 4, 5, 6, 7] }));
-    const read = (bytes: Uint8Array) => parseFile('wide.parquet', bytes, undefined, (b, onRows) => parquetTable(b, onRows, { vectorBytes: 8 * 4 * 600 }));
+    // no float16 here: past the float32 budget a sample is kept
+    const read = (bytes: Uint8Array) =>
+      parseFile('wide.parquet', bytes, undefined, (b, onRows) => parquetTable(b, onRows, { vectorBytes: 8 * 4 * 600, float16Bytes: 0 }));
     const { documents, notes } = await read(makeParquet(rows, 700));
     const kept = rowsOf(documents[0]!);
     expect(kept).toHaveLength(600);
@@ -69,11 +72,31 @@ describe('a file of more rows than one file may bring', () => {
     ]);
   });
 
-  it('a million 384-d vectors: the rows that fit 512 MB are kept, and the note gives the sizes', () => {
-    expect([rowCapFor(384), rowCapFor(8), rowCapFor(0)]).toEqual([349_525, 1_000_000, 1_000_000]);
+  it('a million 384-d vectors fit as float16; with no Float16Array the rows that fit 512 MB as float32 are kept, and the note gives the sizes', () => {
+    expect([rowCapFor(384), rowCapFor(768), rowCapFor(8), rowCapFor(0)]).toEqual([1_000_000, 524_288, 1_000_000, 1_000_000]);
+    expect(fileStorage(1_000_000, 384, fileBudget())).toBe('float16');
+    expect(fileStorage(300_000, 384, fileBudget())).toBe('float32');
+    const noFloat16 = { float32: MAX_FILE_VECTOR_BYTES, float16: 0 };
+    expect(rowCapFor(384, undefined, noFloat16)).toBe(349_525);
+    expect(fileStorage(1_000_000, 384, noFloat16)).toBe('float32');
     expect(sampledNote(1_000_000, 349_525, 384)).toMatch(
       /^1,000,000 vectors of 384 numbers \(1\.4 GB as float32\), more than the 512 MB of vectors one file may bring \(349,525 rows\): a seeded sample of 349,525 rows is kept/,
     );
+    expect(sampledNote(3_000_000, 1_048_576, 384, 'float16')).toMatch(
+      /^3,000,000 vectors of 384 numbers \(2\.1 GB as float16\), more than the 768 MB of vectors one file may bring \(1,048,576 rows\)/,
+    );
+  });
+
+  it('holds a Parquet file’s vectors as float16 past the float32 budget: every row kept, each number the nearest float16, and the note says so', async () => {
+    const rows = Array.from({ length: 1_000 }, (_, r) => ({ text: `passage ${r}`, source: 's', embedding: [r / 7, 1 / 3, -r, 2, 3, 4, 5, 6] }));
+    const limits = { vectorBytes: 8 * 4 * 600, float16Bytes: 8 * 2 * 1_000 };
+    const { documents, notes } = await parseFile('half.parquet', makeParquet(rows, 300), undefined, (b, onRows) => parquetTable(b, onRows, limits));
+    const { data, dims } = documents[0]!.vectors!;
+    expect(storageOf(data)).toBe('float16');
+    expect(data.length).toBe(1_000 * dims);
+    const nearest = new Float16Array(rows.flatMap((row) => row.embedding));
+    expect(Array.from(data)).toEqual(Array.from(nearest));
+    expect(notes).toEqual(['half.parquet: 1,000 vectors of 8 numbers are held as float16 (16 KB, half of the 31 KB they take as float32).']);
   });
 
   it('leaves a file within the cap whole', async () => {

@@ -3,6 +3,7 @@
 // at the best threshold, recall@k of each positive among all the file's texts, and for texts with a
 // class the same pair classification over every two texts plus nearest-neighbour accuracy. Each row
 // also gets how wrong the space is about it, so the worst rows can be listed.
+import type { VectorRows } from '../vectors';
 import { unitRows } from '../knn';
 import type { Steps } from '../steps';
 import type { PairFormat, PairItem } from './pairs';
@@ -100,7 +101,7 @@ export function averagePrecision(similarity: ArrayLike<number>, labels: ArrayLik
 }
 
 /** Measures the rows of a labelled-pairs file against one space's vectors of its texts (count × dims). */
-export function* measurePairs(format: PairFormat, items: PairItem[], vectors: Float32Array, dims: number): Steps<PairResult> {
+export function* measurePairs(format: PairFormat, items: PairItem[], vectors: VectorRows, dims: number): Steps<PairResult> {
   const count = vectors.length / dims;
   const unit = unitRows(vectors, count, dims);
   const cos = (i: number, j: number) => {

@@ -1,5 +1,6 @@
 // Dense retrieval in the full vector space: every chunk's score against a query vector.
 // Cosine and dot product: higher is closer; Euclidean: the score is minus the distance.
+import type { VectorRows } from '../vectors';
 import { type Ranked, topK } from './ranking';
 
 export type DenseMetric = 'cosine' | 'dot' | 'euclidean';
@@ -14,7 +15,7 @@ export type Dots = ((query: Float32Array, out: Float32Array) => void) & { approx
 export const RESCORED = 512;
 
 /** Dot products of every row with the query, four lanes at a time (the hot loop of dense search). */
-function dots(vectors: Float32Array, dims: number, query: Float32Array, out: Float32Array): void {
+function dots(vectors: VectorRows, dims: number, query: Float32Array, out: Float32Array): void {
   const count = out.length;
   const tail = dims - (dims % 4);
   for (let i = 0, base = 0; i < count; i++, base += dims) {
@@ -36,7 +37,7 @@ function dots(vectors: Float32Array, dims: number, query: Float32Array, out: Flo
 
 /** Scores of all `norms.length` rows; `norms` are the rows' lengths; `kernel` computes the dot products of the same rows faster. */
 export function denseScores(
-  vectors: Float32Array,
+  vectors: VectorRows,
   dims: number,
   norms: Float32Array,
   query: Float32Array,
@@ -67,6 +68,6 @@ export function denseScores(
 }
 
 /** The k rows most cosine-similar to `query`, best first, ties to the lower index; `exclude` leaves one row out (a point is not its own neighbour). */
-export function cosineTopK(vectors: Float32Array, dims: number, norms: Float32Array, query: Float32Array, k: number, exclude = -1): Ranked[] {
+export function cosineTopK(vectors: VectorRows, dims: number, norms: Float32Array, query: Float32Array, k: number, exclude = -1): Ranked[] {
   return topK(denseScores(vectors, dims, norms, query, 'cosine'), k, exclude >= 0 ? (i) => i === exclude : undefined);
 }

@@ -7,7 +7,7 @@ import { applyVariant, isFull, type VectorVariant, variantName } from './quantiz
 import type { CorpusIndex } from './retrieve';
 import { createInt8DotKernel, int8Fits } from './int8Dots';
 import { createDotKernel, type DotKernel } from './simdDots';
-import { rowNorms } from '../vectors';
+import { rowNorms, type VectorRows } from '../vectors';
 
 /** A variant's vectors get a SIMD kernel (a copy in its memory) up to this size; larger ones use the JavaScript loop. */
 const VARIANT_KERNEL_BYTES = 256 * 2 ** 20;
@@ -18,14 +18,14 @@ export const INT8_SCAN_BYTES = 128 * 2 ** 20;
 export const denseScan = (bytes: number, dims: number): 'int8' | 'float32' => (bytes > INT8_SCAN_BYTES && int8Fits(dims) ? 'int8' : 'float32');
 
 export interface DenseIndex {
-  vectors: Float32Array;
+  vectors: VectorRows;
   dims: number;
   norms: Float32Array;
   dots?: Dots;
 }
 
 export class IndexCache {
-  private dense: (DenseIndex & { source: Float32Array }) | null = null;
+  private dense: (DenseIndex & { source: VectorRows }) | null = null;
   private bm25: { texts: string[]; index: Bm25Index } | null = null;
   private readonly variants = new Map<string, DenseIndex>();
   /** dense search's dot products in WebAssembly SIMD (null where it is missing) */
@@ -39,7 +39,7 @@ export class IndexCache {
   }
 
   /** The vectors with their norms and kernel. */
-  denseIndex(vectors: Float32Array, dims: number): DenseIndex {
+  denseIndex(vectors: VectorRows, dims: number): DenseIndex {
     if (this.dense?.source !== vectors || this.dense.dims !== dims) {
       // a fresh int8 kernel per corpus: a module's memory never shrinks
       const int8 = denseScan(vectors.byteLength, dims) === 'int8' ? this.makeInt8Kernel() : null;
@@ -55,7 +55,7 @@ export class IndexCache {
   }
 
   /** The vectors and the texts' BM25 index: what every retriever needs. */
-  corpusIndex(vectors: Float32Array, dims: number, texts: string[]): CorpusIndex {
+  corpusIndex(vectors: VectorRows, dims: number, texts: string[]): CorpusIndex {
     if (this.bm25?.texts !== texts) this.bm25 = { texts, index: buildBm25(texts) };
     return { ...this.denseIndex(vectors, dims), bm25: this.bm25.index };
   }

@@ -2,6 +2,7 @@
 // int8 (scaled to ±127 by its largest component), scanned in WebAssembly SIMD sixteen bytes at a
 // time (a quarter of the float copy's memory and of the bytes read per query); the rows that come
 // out on top are then rescored exactly from the float vectors (dense.ts).
+import type { VectorRows } from '../vectors';
 import type { DotKernel } from './simdDots';
 import {
   BLOCK,
@@ -66,14 +67,14 @@ const body = [
 const MODULE = dotsModule(body);
 
 /** 127 / the largest absolute component (0 for a zero vector): int8 = round(x · scale). */
-function int8Scale(vector: Float32Array, from: number, dims: number): number {
+function int8Scale(vector: VectorRows, from: number, dims: number): number {
   let max = 0;
   for (let j = 0; j < dims; j++) max = Math.max(max, Math.abs(vector[from + j]!));
   return max > 0 ? 127 / max : 0;
 }
 
 /** round(x · scale) into int8s; rounding by truncating x · scale ± 0.5 (Math.round here took 20 ns a number) */
-function quantizeInto(vector: Float32Array, from: number, dims: number, scale: number, out: Int8Array, at: number): void {
+function quantizeInto(vector: VectorRows, from: number, dims: number, scale: number, out: Int8Array, at: number): void {
   for (let j = 0; j < dims; j++) {
     const x = vector[from + j]! * scale;
     out[at + j] = (x + (x < 0 ? -0.5 : 0.5)) | 0;

@@ -2,11 +2,12 @@
 // rounded) and binary (the sign of each dimension; cosine of ±1 vectors is 1 − 2 · Hamming / D).
 // Both return float vectors with the information the stored type keeps, so one search runs on all.
 // With Matryoshka truncation first, a variant is what a database would store and search.
+import type { VectorRows } from '../vectors';
 import { truncateVectors } from '../models';
 
 export type VectorType = 'float' | 'int8' | 'binary';
 
-export function quantized(vectors: Float32Array, dims: number, type: VectorType): Float32Array {
+export function quantized<T extends VectorRows>(vectors: T, dims: number, type: VectorType): T | Float32Array {
   if (type === 'float') return vectors;
   const out = new Float32Array(vectors.length);
   for (let base = 0; base < vectors.length; base += dims) {
@@ -40,7 +41,7 @@ export function variantName(variant: VectorVariant): string {
 }
 
 /** Rows (corpus or queries) as the variant stores them. */
-export function applyVariant(vectors: Float32Array, dims: number, variant: VectorVariant): { vectors: Float32Array; dims: number } {
+export function applyVariant<T extends VectorRows>(vectors: T, dims: number, variant: VectorVariant): { vectors: T | Float32Array; dims: number } {
   const keep = variant.dims !== null && variant.dims < dims ? variant.dims : dims;
   const cut = truncateVectors(vectors, dims, keep, variant.layerNorm);
   return { vectors: quantized(cut, keep, variant.type), dims: keep };

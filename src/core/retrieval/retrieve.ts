@@ -2,6 +2,7 @@
 // chunk, the final list (optionally re-ranked by MMR, cut at top k and a minimum score) with a few
 // ranks beyond the cut, and for any chunk (a gold one) its rank and score under each retriever and
 // the chunks that outranked it. Everything in the full vector space and on the chunk texts.
+import type { VectorRows } from '../vectors';
 import { type Bm25Index, type Bm25Params, bm25Scores, DEFAULT_BM25 } from './bm25';
 import { type DenseMetric, type Dots, denseScores } from './dense';
 import { mmr, reciprocalRankFusion } from './fusion';
@@ -41,7 +42,7 @@ export const BEYOND_CUT = 3;
 export const CANDIDATES = 100;
 
 export interface CorpusIndex {
-  vectors: Float32Array;
+  vectors: VectorRows;
   dims: number;
   norms: Float32Array;
   bm25: Bm25Index;

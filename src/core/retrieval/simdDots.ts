@@ -2,6 +2,7 @@
 // instruction): dense search's hot loop, about 3× the speed of the best plain JavaScript loop
 // here. The module is a few hundred bytes, assembled at load (wasmAssembly.ts). Where WebAssembly
 // SIMD is missing, callers keep the JavaScript loop.
+import type { VectorRows } from '../vectors';
 import {
   BLOCK,
   BR_IF,
@@ -66,7 +67,7 @@ const MODULE = dotsModule(body);
 
 export interface DotKernel {
   /** Holds the corpus rows (copied into the module's memory once). */
-  load(vectors: Float32Array, count: number, dims: number): void;
+  load(vectors: VectorRows, count: number, dims: number): void;
   /** Dot products of every held row with `query`, into `out` (length count). */
   dots(query: Float32Array, out: Float32Array): void;
 }
@@ -100,11 +101,11 @@ export interface RowDotKernel {
   /** Dot product of the query set last with one held row. */
   dot(row: number): number;
   /** Sets the query: `dims` numbers of `source` from `at`. */
-  query(source: Float32Array, at: number): void;
+  query(source: VectorRows, at: number): void;
 }
 
 /** A kernel holding `rows` (count × dims) for one dot product at a time, or null where SIMD is missing or dims are not in fours. */
-export function createRowDotKernel(rows: Float32Array, count: number, dims: number): RowDotKernel | null {
+export function createRowDotKernel(rows: VectorRows, count: number, dims: number): RowDotKernel | null {
   if (dims % 4 !== 0) return null;
   const module = instantiate(MODULE);
   if (!module) return null;

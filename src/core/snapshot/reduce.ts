@@ -1,5 +1,6 @@
 // Vectors made smaller for a link by PCA: the receiver keeps the principal components and the
 // projection, so a query the model embeds there is projected the same way and ranked among them.
+import type { VectorRows } from '../vectors';
 import { fitPca, type PcaModel, projectPca } from '../pca';
 
 /** Vectors reduced by PCA: a query vector from the model (`from` dimensions) is centred on `mean` and projected onto `components` (dims × from). */
@@ -19,7 +20,7 @@ const asModel = (p: Projection): PcaModel => {
 
 /** The top `target` principal components of count × dims vectors (fewer when there are fewer rows or dimensions). */
 export function reduceVectors(
-  vectors: Float32Array,
+  vectors: VectorRows,
   count: number,
   dims: number,
   target = REDUCED_DIMS,

@@ -1,6 +1,7 @@
 // Numbers as a snapshot carries them: coordinates as 16-bit steps of each axis's extent, vectors as
 // int8 with a scale per row, everything else as raw bytes in base64url; and the error every
 // failure to read them becomes.
+import type { VectorRows } from '../vectors';
 import { fromBase64Url, toBase64Url } from './bytes';
 
 /** Any reason a snapshot cannot be read, said so that a person understands it. */
@@ -47,7 +48,7 @@ export function quantiseCoords(coords: Float32Array): { coords: string; min: Vec
   return { coords: toBase64Url(bytesOf(steps)), min, max };
 }
 
-export function quantiseVectors(data: Float32Array, dims: number): { values: string; scales: string } {
+export function quantiseVectors(data: VectorRows, dims: number): { values: string; scales: string } {
   const rows = data.length / dims;
   const values = new Int8Array(data.length);
   const scales = new Float32Array(rows);

@@ -24,7 +24,7 @@ import type { ChunkTable, SourceDocument } from '../../core/corpus';
 import type { LayoutParams } from '../../core/layoutRun';
 import type { Backend, ModelSource } from '../../core/models';
 import type { Projection } from '../../core/snapshot/reduce';
-import { allocateVectors, isShared, rowNorms } from '../../core/vectors';
+import { allocateVectors, isShared, rowNorms, storageFor, storageOf, type VectorRows } from '../../core/vectors';
 import { followAddress } from '../addressFollow';
 import { applyClusters, runClusters } from '../clusterActions';
 import { compareWithIndex } from '../indexComparison';
@@ -43,7 +43,7 @@ export interface Corpus {
   documents: SourceDocument[];
   table: ChunkTable;
   /** table.texts.length × dims */
-  vectors: Float32Array;
+  vectors: VectorRows;
   dims: number;
 }
 
@@ -75,9 +75,13 @@ export interface WorkspaceChange {
   saved?: boolean;
 }
 
-/** Vectors in shared memory when the page can share it, so that workers read them without a copy. */
-export function newVectors(length: number): Float32Array {
-  return allocateVectors(length, globalThis.crossOriginIsolated === true);
+/**
+ * Vectors in shared memory when the page can share it, so that workers read them without a copy; as
+ * float16 when any of the `parts` copied into them is, or when float32 would not fit.
+ */
+export function newVectors(length: number, ...parts: VectorRows[]): VectorRows {
+  const storage = parts.some((part) => storageOf(part) === 'float16') ? 'float16' : storageFor(length);
+  return allocateVectors(length, globalThis.crossOriginIsolated === true, storage);
 }
 
 const countOf = (flags: Uint8Array) => flags.reduce((n, x) => n + x, 0);
@@ -126,7 +130,7 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
   if (vectors.length !== count * dims) throw new Error(`${vectors.length} numbers are not ${count} vectors of ${dims} dimensions`);
   // a layout or measurement of the old vectors is stale now
   cancelLayout(space.id);
-  const shared = vectors.length === 0 || isShared(vectors) || globalThis.crossOriginIsolated !== true ? vectors : newVectors(vectors.length);
+  const shared = vectors.length === 0 || isShared(vectors) || globalThis.crossOriginIsolated !== true ? vectors : newVectors(vectors.length, vectors);
   if (shared !== vectors) shared.set(vectors);
   const queryVector = made.queryVector !== undefined ? made.queryVector : space.queryVector;
   Object.assign(space, {

@@ -5,6 +5,7 @@
 import { type ChunkTable, EMPTY_TABLE, type SourceDocument } from '../../core/corpus';
 import type { PcaModel } from '../../core/pca';
 import type { Projection } from '../../core/snapshot/reduce';
+import type { VectorRows } from '../../core/vectors';
 
 export type SpaceId = string;
 
@@ -18,8 +19,8 @@ export interface Space {
   /** what was added, as parsed: chunking them again needs no file (the same documents in every space) */
   documents: SourceDocument[];
   table: ChunkTable;
-  /** N×dims, in the order of table.texts */
-  vectors: Float32Array;
+  /** N×dims, in the order of table.texts: float32, or float16 where float32 would not fit */
+  vectors: VectorRows;
   norms: Float32Array;
   dims: number;
   /** N×3 layout coordinates */
