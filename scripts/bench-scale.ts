@@ -8,7 +8,7 @@
 // by Orrery's reader (hyparquet, a row group at a time, as the ingest worker runs it) against DuckDB
 // reading it into a table on one thread; then the same file dropped into the built app: time to the
 // first picture and the browser's memory (benchScaleApp.ts).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { f16round } from '@petamoriken/float16';
@@ -98,6 +98,7 @@ const duck = await (await DuckDBInstance.create(':memory:', { threads: '1' })).c
 // row and dimension), so the file is the same every time; hashes scaled to [0, 1), so the floats are
 // as unrepeated as a model's and DuckDB stores them PLAIN, as it would embeddings
 const unit = (key: string) => `(hash(${key}) / 18446744073709551616.0)`;
+mkdirSync('.bench', { recursive: true });
 if (!existsSync(path))
   await duck.run(`COPY (SELECT i AS id, 'chunk ' || i AS text, i % 100 AS cluster,
     list_transform(range(${dims}), d -> ${unit('(i % 100) * 1000 + d')} * 2 - 1 + (${unit('i * 1000 + d')} - 0.5) * 0.5)::FLOAT[${dims}] AS vector

@@ -50,11 +50,12 @@ export async function loadInApp(path: string): Promise<AppLoad> {
     const firstPictureMs = Date.now() - started;
     await page.waitForFunction(() => (window as unknown as { __orrery?: Summary }).__orrery?.tasks === 0, null, { timeout: 900_000, polling: 500 });
     const settledBytes = browserMemory();
+    if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     const scale = await page.evaluate(() => (window as unknown as { __orrery: Summary }).__orrery.scale);
     const note =
       (await page
         .getByRole('note')
-        .filter({ hasText: 'seeded sample' })
+        .filter({ hasText: /seeded sample|held as float16/ })
         .first()
         .textContent({ timeout: 1_000 })
         .catch(() => '')) ?? '';

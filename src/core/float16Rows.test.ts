@@ -20,8 +20,9 @@ const whole = asFloat32(half);
 
 describe('vectors held as float16', () => {
   it('are float16 past the float32 budget, in shared memory when asked; float32 below it', () => {
-    expect(storageFor(1_000_000 * 384)).toBe('float16');
-    expect(storageFor(300_000 * 384)).toBe('float32');
+    expect(storageFor(1_000_000 * 384, true)).toBe('float16');
+    expect(storageFor(1_000_000 * 384, false)).toBe('float32');
+    expect(storageFor(300_000 * 384, true)).toBe('float32');
     const shared = allocateVectors(8, true, 'float16');
     expect([storageOf(shared), shared.buffer instanceof SharedArrayBuffer, shared.byteLength]).toEqual(['float16', true, 16]);
     expect(storageOf(allocateVectors(8, false))).toBe('float32');

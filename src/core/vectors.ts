@@ -13,8 +13,22 @@ export const asFloat32 = (rows: VectorRows): Float32Array => (rows instanceof Fl
 
 export const storageOf = (rows: VectorRows): VectorStorage => (rows instanceof Float32Array ? 'float32' : 'float16');
 
-/** Whether this JavaScript has Float16Array (Chromium 135 and later, Node 24 and later). */
-export const holdsFloat16 = (): boolean => typeof (globalThis as { Float16Array?: unknown }).Float16Array === 'function';
+let float16: boolean | null = null;
+
+/**
+ * Whether this JavaScript has its own Float16Array (Chromium 135 and later, Node 24 and later), one
+ * that workers can be sent: a stand-in written in JavaScript (Node 20's tests) cannot be.
+ */
+export function holdsFloat16(): boolean {
+  if (float16 === null) {
+    try {
+      float16 = structuredClone(new Float16Array(1)) instanceof Float16Array;
+    } catch {
+      float16 = false;
+    }
+  }
+  return float16;
+}
 
 export function rowNorms(matrix: VectorRows, dims: number): Float32Array {
   const count = matrix.length / dims;
@@ -65,7 +79,7 @@ export function rowOf<T extends VectorRows>(matrix: T, dims: number, index: numb
 export const FLOAT32_VECTOR_BYTES = 512 * 2 ** 20;
 
 /** How `length` numbers of vectors are held. */
-export const storageFor = (length: number): VectorStorage => (length * 4 > FLOAT32_VECTOR_BYTES && holdsFloat16() ? 'float16' : 'float32');
+export const storageFor = (length: number, float16 = holdsFloat16()): VectorStorage => (length * 4 > FLOAT32_VECTOR_BYTES && float16 ? 'float16' : 'float32');
 
 /**
  * A zeroed N×D buffer of float32 or float16; in shared memory when `shared` (a cross-origin isolated

@@ -34,7 +34,8 @@ import { qualityClient, retrieveClient } from './workers';
 import { commitWorkspace } from './workspace/commit';
 import { type Space, spaceOf } from './workspace/data';
 import { activeSpace, closeLab, LAB_SPACE, openSpace } from './workspace/spaces';
-import type { VectorRows } from '../core/vectors';
+import { asFloat32, holdsFloat16, type VectorRows } from '../core/vectors';
+import { heldForLab } from '../core/lab/halfPrecision';
 
 /** Closes space B; a comparison of the query with B goes with it. */
 export function closeLabSpace(): Promise<void> {
@@ -83,10 +84,16 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
     const what = describeRecipe(recipe);
     const table = await chunksOf(a, recipe, signal);
     const countB = table.texts.length;
-    const tooLarge = labBudgetProblem({ count, dims: a.dims }, { count: countB, dims: recipe.dims || a.dims });
+    const sizeA = { count, dims: a.dims, bytes: a.vectors.BYTES_PER_ELEMENT as 2 | 4 };
+    // B is held as float16 where that keeps its ranks (measured once it is made)
+    const tooLarge = labBudgetProblem(sizeA, { count: countB, dims: recipe.dims || a.dims, bytes: holdsFloat16() ? 2 : 4 });
     if (tooLarge) throw new Error(`Space B was not made: ${tooLarge}.`);
-    const { vectors, precision } = await vectorsOf(a, table, run, recipe, signal);
-    const dims = vectors.length / countB;
+    const made = await vectorsOf(a, table, run, recipe, signal);
+    const dims = made.vectors.length / countB;
+    const { vectors, half } = heldForLab(asFloat32(made.vectors), countB, dims);
+    const tooLargeAsMade = labBudgetProblem(sizeA, { count: countB, dims, bytes: vectors.BYTES_PER_ELEMENT as 2 | 4 });
+    if (tooLargeAsMade) throw new Error(`Space B was not made: float16 would change its ranks, and ${tooLargeAsMade}.`);
+    const { precision } = made;
     setStatus('layout', `Laying out space B (${what})`);
     const params = activeOf(store.getState()).layoutParams;
     const layout = await layOutUncommitted(LAB_SPACE, params, vectors, countB, dims, signal);
@@ -116,6 +123,7 @@ export function addLabSpace(recipe: LabRecipe): Promise<void> {
       changedMost: changedMost(overlap, CHANGED_LISTED),
       queries: null,
       pairs: null,
+      half,
     };
     store.setState({ lab });
     // what changed is what the user came to see

@@ -6,6 +6,7 @@ import type { ChunkMatch } from '../core/lab/matchChunks';
 import type { PairedComparison } from '../core/lab/pairedComparison';
 import type { PairResult } from '../core/lab/pairMeasures';
 import type { PairFormat, PairItem } from '../core/lab/pairs';
+import type { HalfPrecision } from '../core/lab/halfPrecision';
 import type { Pooling } from '../core/pooling';
 import type { QueryScores } from '../core/retrieval/metrics';
 import type { SpaceId } from './workspace/data';
@@ -78,6 +79,8 @@ export interface LabComparison {
   changedMost: number[];
   queries: QueryComparison | null;
   pairs: PairsComparison | null;
+  /** how much of each top 10 float16 keeps of B's vectors (held as float16 when it keeps enough); null where not measured */
+  half: HalfPrecision | null;
 }
 
 export interface LabSlice {

@@ -5,6 +5,8 @@ import { worstRows } from './labPairLines';
 import { labAlignment } from './labAlignment';
 import type { OrreryState } from './slices';
 import type { LabSummary } from './summaryTypes';
+import { spaceOf } from './workspace/data';
+import { storageOf } from '../core/vectors';
 
 const WORST_REPORTED = 10;
 const scores = (q: QueryScores) => ({ hit5: q.hit5, mrr: q.rr, ndcg10: q.ndcg10 });
@@ -18,13 +20,26 @@ export function labSummary(s: OrreryState): LabSummary | null {
     if (!state) return [];
     const { recipe, dims, chunkCount } = state;
     const model = s.modelSource.model.id === recipe.model ? s.modelSource.model : null;
-    return [{ id, label, ...recipe, pooling: recipe.pooling ?? model?.pooling ?? 'model', dims, chunks: chunkCount }];
+    const { vectors } = spaceOf(id);
+    return [
+      {
+        id,
+        label,
+        ...recipe,
+        pooling: recipe.pooling ?? model?.pooling ?? 'model',
+        dims,
+        chunks: chunkCount,
+        vectors: storageOf(vectors),
+        bytes: vectors.byteLength,
+      },
+    ];
   };
   const { queries, overlap, pairs } = lab;
   const worst = (result: PairResult) => worstRows(pairs!.format, result, WORST_REPORTED).map((row) => pairs!.items[row]!.line);
   const rankInA = new Map(s.results.map((h) => [h.index, h.rank]));
   return {
     spaces: [...space(s.activeSpace, lab.labels.a), ...space(lab.space, lab.labels.b)],
+    float16: lab.half,
     view: s.labView,
     alignment: alignment && { method: 'procrustes', rmsd: alignment.residual, shared: alignment.shared },
     neighbourOverlap: {

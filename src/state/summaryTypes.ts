@@ -203,7 +203,21 @@ interface LabScores {
 
 export interface LabSummary {
   /** A (on screen) and B: what made each, and B's difference from A in words */
-  spaces: { id: string; label: string; model: string; precision: string | null; pooling: string; dims: number; chunking: ChunkOptions; chunks: number }[];
+  spaces: {
+    id: string;
+    label: string;
+    model: string;
+    precision: string | null;
+    pooling: string;
+    dims: number;
+    chunking: ChunkOptions;
+    chunks: number;
+    /** how its vectors are held, and their bytes */
+    vectors: 'float32' | 'float16';
+    bytes: number;
+  }[];
+  /** how much of each top 10 of B's vectors float16 keeps (sampled chunks among a sample); B is held as float16 when it keeps ≥ 99 % */
+  float16: { keeps: number; queries: number; among: number } | null;
   view: 'a' | 'overlay' | 'side-by-side';
   /** B's layout aligned onto A's over the chunks both have; rmsd: RMS distance left, over A's RMS spread */
   alignment: { method: 'procrustes'; rmsd: number; shared: number } | null;

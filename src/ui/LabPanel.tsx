@@ -7,6 +7,7 @@ import { LabPairs } from './LabPairs';
 import { LabQueries } from './LabQueries';
 import { LabRecipeForm } from './LabRecipeForm';
 import { useLabAlignment } from '../state/labAlignment';
+import { type HalfPrecision, KEEPS_RANKS } from '../core/lab/halfPrecision';
 
 const snippet = (text: string, length = 70) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
@@ -23,6 +24,18 @@ export function LabPanel() {
       {adding && <LabRecipeForm />}
       {lab && <LabComparisonView lab={lab} />}
     </section>
+  );
+}
+
+/** How B's vectors are held: float16 where that keeps their ranks, and what it keeps. */
+function HeldAs({ lab, half }: { lab: LabComparison; half: HalfPrecision }) {
+  const bytes = readSpace(lab.space).vectors.byteLength;
+  const float16 = half.keeps >= KEEPS_RANKS;
+  return (
+    <p className="muted" aria-label="Space B memory">
+      B's vectors are held as {float16 ? 'float16' : 'float32'} ({(bytes / 2 ** 20).toFixed(1)} MiB): float16 keeps {(100 * half.keeps).toFixed(1)}% of each top
+      10 ({half.queries} chunks among {half.among.toLocaleString('en')}){float16 ? '' : `, under the ${100 * KEEPS_RANKS}% it needs`}.
+    </p>
   );
 }
 
@@ -43,6 +56,7 @@ function LabComparisonView({ lab }: { lab: LabComparison }) {
         <br />
         B: {lab.labels.b}
       </p>
+      {lab.half && <HeldAs lab={lab} half={lab.half} />}
       <p aria-label="Neighbour overlap">
         Neighbour overlap: chunks keep <strong>{Math.round(100 * lab.meanOverlap)}%</strong> of their {lab.k} nearest neighbours (mean Jaccard{' '}
         {lab.meanOverlap.toFixed(2)}, full dimensions{lab.exactNeighbours ? '' : '; neighbours approximated by NN-descent'}). B's picture aligned onto A's

@@ -4,7 +4,7 @@ import type { SourceDocument } from '../corpus';
 import { capVectors, pairVectors, parseFile } from './files';
 import { parquetTable } from './parquet';
 import { jsonLinesTable, recordsDocument } from './records';
-import { fileBudget, fileStorage, MAX_FILE_VECTOR_BYTES, rowCapFor, sampledNote } from './rowCap';
+import { fileStorage, MAX_FILE_FLOAT16_BYTES, MAX_FILE_VECTOR_BYTES, rowCapFor, sampledNote } from './rowCap';
 import { storageOf } from '../vectors';
 
 const rowsOf = (doc: SourceDocument) =>
@@ -73,9 +73,11 @@ describe('a file of more rows than one file may bring', () => {
   });
 
   it('a million 384-d vectors fit as float16; with no Float16Array the rows that fit 512 MB as float32 are kept, and the note gives the sizes', () => {
-    expect([rowCapFor(384), rowCapFor(768), rowCapFor(8), rowCapFor(0)]).toEqual([1_000_000, 524_288, 1_000_000, 1_000_000]);
-    expect(fileStorage(1_000_000, 384, fileBudget())).toBe('float16');
-    expect(fileStorage(300_000, 384, fileBudget())).toBe('float32');
+    const withFloat16 = { float32: MAX_FILE_VECTOR_BYTES, float16: MAX_FILE_FLOAT16_BYTES };
+    const cap = (dims: number) => rowCapFor(dims, undefined, withFloat16);
+    expect([cap(384), cap(768), cap(8), cap(0)]).toEqual([1_000_000, 524_288, 1_000_000, 1_000_000]);
+    expect(fileStorage(1_000_000, 384, withFloat16)).toBe('float16');
+    expect(fileStorage(300_000, 384, withFloat16)).toBe('float32');
     const noFloat16 = { float32: MAX_FILE_VECTOR_BYTES, float16: 0 };
     expect(rowCapFor(384, undefined, noFloat16)).toBe(349_525);
     expect(fileStorage(1_000_000, 384, noFloat16)).toBe('float32');

@@ -36,6 +36,10 @@ describe('exactNeighboursAffordable', () => {
 describe('labBudgetProblem', () => {
   it('lets two spaces of 50,000 × 768 in, and refuses a second space that would pass the budget, saying by how much', () => {
     expect(labBudgetProblem({ count: 50_000, dims: 768 }, { count: 50_000, dims: 768 })).toBeNull();
+    // B held as float16 fits where float32 would not
+    expect(labBudgetProblem({ count: 200_000, dims: 768 }, { count: 200_000, dims: 768, bytes: 2 })).toBeNull();
+    expect(labBudgetProblem({ count: 200_000, dims: 768 }, { count: 200_000, dims: 768 })).toContain('would take 586 MiB beside A');
+    expect(labBudgetProblem({ count: 300_000, dims: 768 }, { count: 300_000, dims: 1024, bytes: 2 })).toContain('would take 586 MiB as float16 beside A');
     expect(labBudgetProblem({ count: 300_000, dims: 768 }, { count: 300_000, dims: 1024 })).toBe(
       "space B's vectors (300,000 × 1024) would take 1,172 MiB beside A's 879 MiB, over the lab's 1,024 MiB for both: keep fewer of B's dimensions, or compare on a smaller corpus",
     );

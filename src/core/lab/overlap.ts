@@ -5,16 +5,24 @@ import type { ChunkMatch } from './matchChunks';
 /** Multiply-adds an exact neighbour search may take (a few seconds); beyond, NN-descent approximates the neighbours (npm run bench:lab measures its recall). */
 export const EXACT_NEIGHBOUR_WORK = 2e9;
 
-/** Bytes both spaces' vectors may take (float32): beyond, space B is refused before anything is embedded. */
+/** Bytes both spaces' vectors may take as held (float32, or float16 where it keeps ranks): beyond, space B is refused. */
 export const LAB_VECTOR_BUDGET = 1024 * 2 ** 20;
 
+/** A space's size; `bytes` a number as it is held (4 as float32, the default; 2 as float16). */
+export interface SpaceSize {
+  count: number;
+  dims: number;
+  bytes?: 2 | 4;
+}
+
 /** Why two spaces of these sizes do not fit the budget, or null when they do. */
-export function labBudgetProblem(a: { count: number; dims: number }, b: { count: number; dims: number }, budget = LAB_VECTOR_BUDGET): string | null {
+export function labBudgetProblem(a: SpaceSize, b: SpaceSize, budget = LAB_VECTOR_BUDGET): string | null {
   const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20).toLocaleString('en')} MiB`;
-  const bytesA = a.count * a.dims * 4;
-  const bytesB = b.count * b.dims * 4;
+  const bytesA = a.count * a.dims * (a.bytes ?? 4);
+  const bytesB = b.count * b.dims * (b.bytes ?? 4);
   if (bytesA + bytesB <= budget) return null;
-  return `space B's vectors (${b.count.toLocaleString('en')} × ${b.dims}) would take ${mib(bytesB)} beside A's ${mib(bytesA)}, over the lab's ${mib(budget)} for both: keep fewer of B's dimensions, or compare on a smaller corpus`;
+  const held = b.bytes === 2 ? ' as float16' : '';
+  return `space B's vectors (${b.count.toLocaleString('en')} × ${b.dims}) would take ${mib(bytesB)}${held} beside A's ${mib(bytesA)}, over the lab's ${mib(budget)} for both: keep fewer of B's dimensions, or compare on a smaller corpus`;
 }
 
 /** Exact neighbours of every row cost count²·dims/2 multiply-adds: affordable, or approximated. */
