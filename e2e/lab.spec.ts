@@ -84,6 +84,13 @@ test('model lab: another precision, a cut and another model of the corpus, compa
   // the same picture, up to rotation: what is left after aligning all chunks is small
   expect(comparison.alignment).toMatchObject({ method: 'procrustes', shared: chunks });
   expect(comparison.alignment!.rmsd).toBeLessThan(0.5);
+  // B is held as float16, at half of float32's bytes: the sampled chunks keep their top 10 in it
+  expect(comparison.float16!.keeps).toBeGreaterThanOrEqual(0.99);
+  expect(comparison.spaces.map((x) => [x.vectors, x.bytes])).toEqual([
+    ['float32', chunks * s.dims * 4],
+    ['float16', chunks * s.dims * 2],
+  ]);
+  await expect(lab.getByLabel('Space B memory')).toContainText(`B's vectors are held as float16`);
   await expect(lab.getByLabel('Neighbour overlap')).toContainText(`keep ${Math.round(100 * overlap.mean)}%`);
   await expect(lab.getByLabel('Neighbour overlap')).toContainText(`RMSD ${comparison.alignment!.rmsd.toFixed(2)}`);
   // the points are coloured by what changed

@@ -7,10 +7,12 @@
 // (goal: ≤ 2×); and what two spaces of 50,000 × 768 take in memory, float32 against float16, with
 // how much of each top 10 float16 keeps.
 import { Worker } from 'node:worker_threads';
+import { f16round } from '@petamoriken/float16';
 import { debianPackages } from '../bench/labelledCorpora';
 import { cachedEmbeddings } from '../bench/nativeEmbed';
 import { exactKnnOfRowsSteps, exactKnnSteps, unitRows } from '../src/core/knn';
 import { alignLayouts } from '../src/core/lab/align';
+import { float16Keeps, KEEPS_RANKS } from '../src/core/lab/halfPrecision';
 import { exactNeighboursAffordable, neighbourJaccard } from '../src/core/lab/overlap';
 import { truncateVectors } from '../src/core/models';
 import { nnDescentSteps } from '../src/core/nnDescent';
@@ -131,4 +133,11 @@ for (const row of queryRows.slice(0, 300)) {
   const full = new Set(cosineTopK(unitA, dimsA, ones, query, K, row).map((h) => h.index));
   kept += cosineTopK(unitHalf, dimsA, ones, query, K, row).filter((h) => full.has(h.index)).length;
 }
-console.log(`float16 storage keeps ${((100 * kept) / 300 / K).toFixed(1)}% of each top 10 (300 queries)`);
+console.log(`float16 storage keeps ${((100 * kept) / 300 / K).toFixed(1)}% of each top 10 (300 queries among all ${count.toLocaleString('en')})`);
+// the lab's own check before it holds B as float16 (50 sampled chunks among 5,000)
+// (Node 20 has no Math.f16round, the page has)
+if (typeof (Math as { f16round?: unknown }).f16round !== 'function') Object.assign(Math, { f16round });
+const { value: check } = timed("the lab's own float16 check", () => float16Keeps(a, count, dimsA));
+console.log(
+  `the lab's check: keeps ${(100 * check.keeps).toFixed(1)}% (${check.queries} chunks among ${check.among.toLocaleString('en')}): B held as ${check.keeps >= KEEPS_RANKS ? 'float16' : 'float32'}`,
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT, LayoutInputError, type LayoutParams, startLayout } from './layoutRun';
+import { DEFAULT_LAYOUT, LayoutInputError, type LayoutParams, sampleRows, startLayout } from './layoutRun';
 import { gaussianClusters } from './syntheticData';
 
 function finish(vectors: Float32Array, count: number, dims: number, params: LayoutParams) {
@@ -126,4 +126,16 @@ describe('startLayout', () => {
       expect(same / clusters.count).toBeGreaterThan(0.95);
     });
   }
+});
+
+describe('sampleRows', () => {
+  it('samples rows written in a repeating order from every part of the cycle (a stride would hit a few)', () => {
+    // 100,000 rows of one number, cluster i % 100 in turn, as a table written cluster by cluster in turn
+    const rows = Float32Array.from({ length: 100_000 }, (_, i) => i % 100);
+    const { data, count } = sampleRows(rows, 100_000, 1, 4_000, 1);
+    expect(count).toBe(4_000);
+    expect(new Set(data).size).toBe(100);
+    // the same seed, the same rows
+    expect(sampleRows(rows, 100_000, 1, 4_000, 1).data).toEqual(data);
+  });
 });

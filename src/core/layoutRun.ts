@@ -91,14 +91,11 @@ function checkFinite(vectors: VectorRows, dims: number): void {
 
 export function sampleRows(vectors: VectorRows, count: number, dims: number, rows: number, seed: number): { data: VectorRows; count: number } {
   if (count <= rows) return { data: vectors, count };
-  // evenly strided with a seeded offset: deterministic and spread over the whole corpus
-  const stride = count / rows;
-  const offset = (seed % 1000) / 1000;
+  // a seeded random sample, not every (count / rows)th row: rows in a repeating order (a table written
+  // cluster by cluster in turn) would give a stride only some of the clusters
+  const picked = sampleIndices(count, rows, seed);
   const data = new Float32Array(rows * dims);
-  for (let r = 0; r < rows; r++) {
-    const i = Math.min(count - 1, Math.floor((r + offset) * stride));
-    data.set(vectors.subarray(i * dims, (i + 1) * dims), r * dims);
-  }
+  picked.forEach((i, r) => data.set(vectors.subarray(i * dims, (i + 1) * dims), r * dims));
   return { data, count: rows };
 }
 
