@@ -8,6 +8,7 @@ import { nnDescent } from './nnDescent';
 import { fitPca, projectPca } from './pca';
 import { denseScores } from './retrieval/dense';
 import { createInt8DotKernel } from './retrieval/int8Dots';
+import { createDotKernel } from './retrieval/simdDots';
 import { finish } from './steps';
 import { gaussianClusters } from './syntheticData';
 import { allocateVectors, asFloat32, rowNorms, storageFor, storageOf } from './vectors';
@@ -40,6 +41,13 @@ describe('vectors held as float16', () => {
       return Array.from(denseScores(rows, dims, rowNorms(rows, dims), query, 'cosine', dots));
     };
     expect(scan(half)).toEqual(scan(whole));
+    // the float32 kernel copies either into its memory as float32
+    const exactScan = (rows: Float32Array | Float16Array) => {
+      const kernel = createDotKernel()!;
+      kernel.load(rows, count, dims);
+      return Array.from(denseScores(rows, dims, rowNorms(rows, dims), query, 'cosine', (q, out) => kernel.dots(q, out)));
+    };
+    expect(exactScan(half)).toEqual(exactScan(whole));
     expect(exactKnn(half, count, dims, 10).indices).toEqual(exactKnn(whole, count, dims, 10).indices);
     expect(nnDescent(half, count, dims, 10).indices).toEqual(nnDescent(whole, count, dims, 10).indices);
   });

@@ -246,7 +246,7 @@ export function summary(): OrrerySummary {
       drawn: sceneReport.drawn,
       sampledLayout: space.sampledLayout,
       vectorStorage: storageOf(activeSpace().vectors),
-      denseScan: denseScan(activeSpace().vectors.byteLength, activeSpace().dims),
+      denseScan: denseScan(activeSpace().vectors.length * 4, activeSpace().dims),
       memoryBytes: heldBytes(),
     },
   });
@@ -256,7 +256,7 @@ export function summary(): OrrerySummary {
 function heldBytes(): number {
   const { vectors, norms, coords, dims } = activeSpace();
   const rows = norms.length;
-  const kernel = denseScan(vectors.byteLength, dims) === 'int8' ? rows * (dims + 4) : rows * dims * 4;
+  const kernel = denseScan(vectors.length * 4, dims) === 'int8' ? rows * (dims + 4) : rows * dims * 4;
   return vectors.byteLength + norms.byteLength + coords.byteLength + kernel;
 }
 

@@ -42,7 +42,8 @@ export class IndexCache {
   denseIndex(vectors: VectorRows, dims: number): DenseIndex {
     if (this.dense?.source !== vectors || this.dense.dims !== dims) {
       // a fresh int8 kernel per corpus: a module's memory never shrinks
-      const int8 = denseScan(vectors.byteLength, dims) === 'int8' ? this.makeInt8Kernel() : null;
+      // by the bytes of the float32 copy the other kernel would make
+      const int8 = denseScan(vectors.length * 4, dims) === 'int8' ? this.makeInt8Kernel() : null;
       const kernel = int8 ?? this.kernel;
       const simd = kernel !== null && dims % 4 === 0 && dims > 0;
       if (simd) kernel.load(vectors, vectors.length / dims, dims);

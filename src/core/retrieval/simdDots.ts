@@ -81,7 +81,8 @@ export function createDotKernel(): DotKernel | null {
   return {
     load(vectors, count, dims) {
       if (dims % 4 !== 0) throw new RangeError('the SIMD kernel takes dimensions in fours');
-      const bytes = vectors.byteLength + dims * 4 + count * 4;
+      // float32 in the kernel's memory, whatever the rows are held as
+      const bytes = vectors.length * 4 + dims * 4 + count * 4;
       if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
       new Float32Array(memory.buffer, 0, vectors.length).set(vectors);
       held = { count, dims };
