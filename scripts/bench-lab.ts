@@ -134,7 +134,7 @@ for (const row of queryRows.slice(0, 300)) {
   kept += cosineTopK(unitHalf, dimsA, ones, query, K, row).filter((h) => full.has(h.index)).length;
 }
 console.log(`float16 storage keeps ${((100 * kept) / 300 / K).toFixed(1)}% of each top 10 (300 queries among all ${count.toLocaleString('en')})`);
-// the lab's own check before it holds B as float16 (50 sampled chunks among 5,000)
+// the lab's own check before it holds B as float16 (50 sampled chunks among 2,000)
 // (Node 20 has no Math.f16round, the page has)
 if (typeof (Math as { f16round?: unknown }).f16round !== 'function') Object.assign(Math, { f16round });
 const { value: check } = timed("the lab's own float16 check", () => float16Keeps(a, count, dimsA));

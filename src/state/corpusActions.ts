@@ -104,7 +104,7 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
       allImported ? 'Clear the workspace to look at them on their own.' : `Clear the workspace first, or pick a ${activeSpace().dims}-d model.`,
     );
   }
-  const vectors = newVectors(activeSpace().vectors.length + added.vectors.length, activeSpace().vectors, added.vectors);
+  const vectors = newVectors(activeSpace().vectors.length + added.vectors.length, [activeSpace().vectors, added.vectors]);
   vectors.set(activeSpace().vectors);
   vectors.set(added.vectors, activeSpace().vectors.length);
   const corpus: Corpus = {

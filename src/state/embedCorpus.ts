@@ -70,7 +70,10 @@ export async function embedCorpus(
     }
   }
   const dims = embedded?.dims ?? importedDims;
-  const vectors = newVectors(count * dims, ...importers.map((d) => d.vectors!.data));
+  const vectors = newVectors(
+    count * dims,
+    importers.map((d) => d.vectors!.data),
+  );
   const tokens = new Int32Array(count).fill(-1);
   textRows.forEach((row, k) => {
     vectors.set(embedded!.vectors.subarray(k * dims, (k + 1) * dims), row * dims);

@@ -80,6 +80,8 @@ export async function answerQuery(taskSignal?: AbortSignal): Promise<void> {
     return;
   }
   const { queryText, retrieval, goldMarks, corpusVersion } = store.getState();
+  // a model of the space's size has since made the query's vector (modelActions.ts): dense search again
+  if (queryVector && keywordsOnly) store.setState({ keywordsOnly: null });
   try {
     const ref = await corpusRef(signal);
     // with keywords alone BM25 answers (MMR weighs dense similarity, which there is none of)

@@ -79,7 +79,7 @@ export interface WorkspaceChange {
  * Vectors in shared memory when the page can share it, so that workers read them without a copy; as
  * float16 when any of the `parts` copied into them is, or when float32 would not fit.
  */
-export function newVectors(length: number, ...parts: VectorRows[]): VectorRows {
+export function newVectors(length: number, parts: readonly VectorRows[] = []): VectorRows {
   const storage = parts.some((part) => storageOf(part) === 'float16') ? 'float16' : storageFor(length);
   return allocateVectors(length, globalThis.crossOriginIsolated === true, storage);
 }
@@ -130,7 +130,7 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
   if (vectors.length !== count * dims) throw new Error(`${vectors.length} numbers are not ${count} vectors of ${dims} dimensions`);
   // a layout or measurement of the old vectors is stale now
   cancelLayout(space.id);
-  const shared = vectors.length === 0 || isShared(vectors) || globalThis.crossOriginIsolated !== true ? vectors : newVectors(vectors.length, vectors);
+  const shared = vectors.length === 0 || isShared(vectors) || globalThis.crossOriginIsolated !== true ? vectors : newVectors(vectors.length, [vectors]);
   if (shared !== vectors) shared.set(vectors);
   const queryVector = made.queryVector !== undefined ? made.queryVector : space.queryVector;
   Object.assign(space, {
