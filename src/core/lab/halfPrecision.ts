@@ -3,6 +3,7 @@
 // neighbours of sampled chunks among a seeded sample of the space, with the numbers as they are and
 // as float16 rounds them.
 import { sampleIndices } from '../random';
+import { cosineTopK } from '../retrieval/dense';
 import { holdsFloat16, rowNorms, type VectorRows } from '../vectors';
 
 /** Float16 is kept when it keeps at least this share of each sampled top 10. */
@@ -20,18 +21,9 @@ export interface HalfPrecision {
   among: number;
 }
 
-/** The k best rows of `rows` by cosine with row q (itself left out), as a set. */
-function topOf(rows: Float32Array, norms: Float32Array, count: number, dims: number, q: number): Set<number> {
-  const scores: { row: number; score: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    if (i === q) continue;
-    let dot = 0;
-    for (let j = 0; j < dims; j++) dot += rows[i * dims + j]! * rows[q * dims + j]!;
-    scores.push({ row: i, score: dot / (norms[i]! * norms[q]! || 1) });
-  }
-  scores.sort((a, b) => b.score - a.score || a.row - b.row);
-  return new Set(scores.slice(0, K).map((s) => s.row));
-}
+/** The k rows most cosine-similar to row q of `rows` (itself left out), as a set. */
+const topOf = (rows: Float32Array, norms: Float32Array, dims: number, q: number): Set<number> =>
+  new Set(cosineTopK(rows, dims, norms, rows.subarray(q * dims, (q + 1) * dims), K, q).map((hit) => hit.index));
 
 /** How much of each top 10 float16 keeps, on a seeded sample of `count` rows of `dims`. */
 export function float16Keeps(vectors: Float32Array, count: number, dims: number, seed = 1): HalfPrecision {
@@ -44,8 +36,8 @@ export function float16Keeps(vectors: Float32Array, count: number, dims: number,
   const queries = Math.min(QUERIES, among - 1);
   let kept = 0;
   for (let q = 0; q < queries; q++) {
-    const exact = topOf(rows, norms, among, dims, q);
-    for (const row of topOf(rounded, roundedNorms, among, dims, q)) if (exact.has(row)) kept++;
+    const exact = topOf(rows, norms, dims, q);
+    for (const row of topOf(rounded, roundedNorms, dims, q)) if (exact.has(row)) kept++;
   }
   return { keeps: queries > 0 ? kept / (queries * Math.min(K, among - 1)) : 1, queries, among };
 }
