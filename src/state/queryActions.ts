@@ -84,8 +84,7 @@ export async function answerQuery(taskSignal?: AbortSignal): Promise<void> {
   if (queryVector && keywordsOnly) store.setState({ keywordsOnly: null });
   try {
     const ref = await corpusRef(signal);
-    // with keywords alone BM25 answers (MMR weighs dense similarity, which there is none of)
-    const settings: RetrievalSettings = queryVector ? retrieval : { ...retrieval, retriever: 'bm25', mmr: { ...retrieval.mmr, on: false } };
+    const settings = queryVector ? retrieval : keywordSettings(retrieval);
     const answer = await ask(queryVector, queryText, settings, goldMarks[queryText] ?? [], ref, signal);
     const comparison = queryVector ? await compare(ref, queryVector, queryText, signal) : null;
     if (mine !== answering || store.getState().corpusVersion !== corpusVersion) return;
@@ -238,6 +237,9 @@ export function runQuery(text: string): Promise<void> {
     if (!layoutBusy) settle();
   });
 }
+
+/** How a query with no vector is answered: by BM25 (MMR weighs dense similarity, which there is none of). */
+export const keywordSettings = (retrieval: RetrievalSettings): RetrievalSettings => ({ ...retrieval, retriever: 'bm25', mmr: { ...retrieval.mmr, on: false } });
 
 /** Why a query has no vector in the space on screen, and what dense search needs. */
 function keywordsOnlyReason(modelLabel: string, dims: number): string {

@@ -1,7 +1,7 @@
 import type { RetrievedHit, Standing } from '../core/retrieval/retrieve';
 import { shownByFilters } from '../state/columnReadings';
 import { useOrrery, useSpace } from '../state/hooks';
-import { setOpenChunk, toggleGold } from '../state/queryActions';
+import { keywordSettings, setOpenChunk, toggleGold } from '../state/queryActions';
 import { useLanguageReport } from '../state/languageCoverage';
 import { RETRIEVER_LABEL } from './RetrieverSettings';
 
@@ -53,8 +53,8 @@ export function ResultsList() {
   const queryText = useOrrery((s) => s.queryText);
   const chosen = useOrrery((s) => s.retrieval);
   const keywordsOnly = useOrrery((s) => s.keywordsOnly);
-  // with no query vector BM25 answered, whatever retriever is chosen (queryActions.ts)
-  const retrieval = keywordsOnly ? { ...chosen, retriever: 'bm25' as const, mmr: { ...chosen.mmr, on: false } } : chosen;
+  // with no query vector BM25 answered, whatever retriever is chosen
+  const retrieval = keywordsOnly ? keywordSettings(chosen) : chosen;
   const goldMarks = useOrrery((s) => s.goldMarks);
   const fullRanks = useOrrery((s) => s.fullRanks);
   const variant = useOrrery((s) => s.variant);
