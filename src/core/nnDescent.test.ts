@@ -27,6 +27,16 @@ describe('nnDescent', () => {
     });
   }
 
+  it('with rows of 64 numbers and more (dot products in WebAssembly SIMD) finds the same share and the same distances', () => {
+    const wide = gaussianClusters(20, 100, 96, 5, 1);
+    const approx = nnDescent(wide.data, wide.count, 96, 15, 'cosine', 3);
+    const exact = exactKnn(wide.data, wide.count, 96, 15, 'cosine');
+    expect(recall(approx.indices, exact.indices, wide.count, 15)).toBeGreaterThan(0.95);
+    // where both have a row's first neighbour, its distance is the exact one to float precision
+    for (let i = 0; i < wide.count; i++)
+      if (approx.indices[i * 15] === exact.indices[i * 15]) expect(approx.distances[i * 15]).toBeCloseTo(exact.distances[i * 15]!, 5);
+  });
+
   it('is deterministic for a seed and copes with identical points', () => {
     expect(Array.from(nnDescent(data, count, 16, 10, 'cosine', 9).indices)).toEqual(Array.from(nnDescent(data, count, 16, 10, 'cosine', 9).indices));
     const same = new Float32Array(500 * 4).fill(1);

@@ -7,6 +7,7 @@ import { seededRandom } from './random';
 import { buildRpTree, LEAF_SIZE } from './rpTree';
 import { finish, type Steps } from './steps';
 import { rowDot, type VectorRows } from './vectors';
+import { createRowDotKernel } from './retrieval/simdDots';
 
 const TREES = 4;
 const MAX_ITERATIONS = 12;
@@ -15,6 +16,8 @@ const STOP_FRACTION = 0.001;
 const SLICE = 256;
 /** the share of the progress bar the random-projection trees take */
 const TREE_SHARE = 0.2;
+/** below this, a call into WebAssembly per pair costs more than the JavaScript dot product saves */
+const SIMD_MIN_DIMS = 64;
 
 export function* nnDescentSteps(data: VectorRows, count: number, dims: number, k: number, metric: Metric = 'cosine', seed = 1): Steps<KnnGraph> {
   const kk = Math.max(0, Math.min(k, count - 1));
@@ -25,11 +28,19 @@ export function* nnDescentSteps(data: VectorRows, count: number, dims: number, k
   const distances = new Float32Array(count * kk).fill(Infinity);
   const isNew = new Uint8Array(count * kk);
 
+  // the distance is most of the time: cosine's dot products in WebAssembly SIMD where there is room for
+  // the rows, the query row set once for the run of pairs that share it; else four sums at once
+  const kernel = metric === 'cosine' && dims % 4 === 0 && dims >= SIMD_MIN_DIMS ? createRowDotKernel(x, count, dims) : null;
+  let queried = -1;
   const distance = (a: number, b: number): number => {
     let s = 0;
     const pa = a * dims;
     const pb = b * dims;
-    // the distance is most of the time: four sums at once
+    if (kernel) {
+      if (queried !== a) kernel.query(x, pa);
+      queried = a;
+      return Math.max(0, 1 - kernel.dot(b));
+    }
     if (metric === 'cosine') return Math.max(0, 1 - rowDot(x, pa, x, pb, dims));
     for (let j = 0; j < dims; j++) {
       const d = x[pa + j]! - x[pb + j]!;
