@@ -3,7 +3,7 @@
 import type { Purpose } from '../core/models';
 import { denseReading } from './languageCoverage';
 import { FULL_VECTORS, type VectorVariant } from '../core/retrieval/quantize';
-import type { RetrievalSettings, RetrieverName } from '../core/retrieval/retrieve';
+import { DEFAULT_RETRIEVAL, type RetrievalSettings, type RetrieverName } from '../core/retrieval/retrieve';
 import { cosineTopK } from '../core/retrieval/dense';
 import { asFloat32, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
@@ -137,21 +137,43 @@ export function setComparison(spec: CompareWith): Promise<void> {
   return refreshQuery();
 }
 
+/** Past this many numbers, ranking every row on the page's thread takes longer than a few frames (0.6 s at 1,000,000 × 384). */
+const NEIGHBOURS_IN_WORKER = 4_000_000;
+
 /** Selects a chunk and finds its ten true neighbours; null (or a row that is not there) clears the selection. */
 export function setOpenChunk(index: number | null): void {
-  if (index === null || index < 0 || index >= activeSpace().table.texts.length) store.setState({ openChunk: null, neighbours: [] });
+  const space = activeSpace();
+  if (index === null || index < 0 || index >= space.table.texts.length) store.setState({ openChunk: null, neighbours: [] });
   else {
-    const neighbours = cosineTopK(
-      activeSpace().vectors,
-      activeSpace().dims,
-      activeSpace().norms,
-      asFloat32(rowOf(activeSpace().vectors, activeSpace().dims, index)),
-      10,
-      index,
-    );
-    store.setState({ openChunk: index, neighbours });
+    const row = asFloat32(rowOf(space.vectors, space.dims, index));
+    const inWorker = space.vectors.length >= NEIGHBOURS_IN_WORKER;
+    store.setState({ openChunk: index, neighbours: inWorker ? [] : cosineTopK(space.vectors, space.dims, space.norms, row, 10, index) });
+    if (inWorker) void neighboursInWorker(index, row);
   }
   followAddress();
+}
+
+/** A chunk's ten true neighbours from the retrieval worker's dense search (its int8 scan, the top rows rescored exactly). */
+async function neighboursInWorker(index: number, row: Float32Array): Promise<void> {
+  const space = activeSpace();
+  const { version } = space;
+  try {
+    const settings = { ...DEFAULT_RETRIEVAL, retriever: 'dense' as const, topK: 11 };
+    const answer = await retrieveClient.request('query', {
+      ...(await corpusRef()),
+      vector: row,
+      text: '',
+      settings,
+      variant: FULL_VECTORS,
+      gold: [],
+      allowed: null,
+    });
+    if (store.getState().openChunk !== index || activeSpace() !== space || space.version !== version) return;
+    const others = answer.hits.filter((hit) => hit.index !== index).slice(0, 10);
+    store.setState({ neighbours: others.map((hit, i) => ({ index: hit.index, rank: i + 1, score: hit.dense.score })) });
+  } catch (error) {
+    if (!(error instanceof CancelledError)) store.getState().notify('error', `The open chunk's neighbours could not be found: ${(error as Error).message}`);
+  }
 }
 
 /** Changes how queries are answered (top k, retriever, its parameters) and answers the last one again. */
