@@ -112,6 +112,7 @@ test('vectors from the Embedding Projector, .npy and Parquet skip embedding; wit
   const first = results.getByRole('listitem').first();
   await expect(first.locator('.snippet')).toHaveText('gamma passage');
   await expect(first.getByRole('group', { name: 'Ranks by retriever' })).toContainText('dense not retrieved · BM25 #1');
+  expect((await summary(page)).query.keywordsOnly).toContain('so it is ranked by its keywords alone (BM25)');
   // text cannot join 8-d vectors either; the workspace stays as it was
   await page.getByLabel('Paste text').fill('A paragraph of text.');
   await page.getByRole('button', { name: 'Add text' }).click();

@@ -154,6 +154,7 @@ export function summary(): OrrerySummary {
       text: s.queryText,
       k: s.retrieval.topK,
       retriever: s.retrieval.retriever,
+      keywordsOnly: s.keywordsOnly,
       variant: variantName(s.variant),
       results: s.results.map(hit),
       beyond: s.beyond.map(hit),

@@ -44,6 +44,8 @@ export interface OrrerySummary {
     text: string;
     k: number;
     retriever: string;
+    /** why the query was ranked by BM25 alone (no model here makes vectors of this space), else null */
+    keywordsOnly: string | null;
     variant: string;
     /** the answer within the cut: rank and score in the answering retriever, and each retriever's standing */
     results: SummaryHit[];
