@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkDocuments, type SourceDocument } from './corpus';
 import { tableDocument } from './ingest/records';
-import { documentsInRows, documentsViewingRows, withoutVectors, withVectorsFromRows } from './documentVectors';
+import { documentsInRows, documentsViewingRows, rowsOfOneDocument, withoutVectors, withVectorsFromRows } from './documentVectors';
 
 const vectorDoc = (name: string, rows: number, offset: number): SourceDocument =>
   tableDocument(
@@ -103,5 +103,25 @@ describe('a document that brought its vectors holds a view of the workspace rows
     expect(saved[1]!.vectors).toBeUndefined();
     expect(saved[2]!.vectors!.data.buffer.byteLength).toBe(4 * 2 * 2);
     expect(Array.from(saved[2]!.vectors!.data)).toEqual([200, 201, 202, 203]);
+  });
+});
+
+describe('a file of vectors alone is the workspace’s rows as it came', () => {
+  it('its vectors are used without a copy, and a save stores them once', () => {
+    const documents = [vectorDoc('a.tsv', 4, 10)];
+    const table = chunkDocuments(documents);
+    const rows = rowsOfOneDocument(documents, table, 2);
+    expect(rows).toBe(documents[0]!.vectors!.data);
+    expect(documentsInRows(documents, table, rows!, 2)).toEqual([0]);
+  });
+
+  it('with text beside it, rows of another size, or rows out of order, there is no such array', () => {
+    const text: SourceDocument = { name: 'notes.md', text: 'One paragraph.' };
+    const withText = [vectorDoc('a.tsv', 3, 10), text];
+    expect(rowsOfOneDocument(withText, chunkDocuments(withText), 2)).toBeNull();
+    const alone = [vectorDoc('a.tsv', 3, 10)];
+    const table = chunkDocuments(alone);
+    expect(rowsOfOneDocument(alone, table, 3)).toBeNull();
+    expect(rowsOfOneDocument(alone, { ...table, sectionIds: Int32Array.from([2, 1, 0]) }, 2)).toBeNull();
   });
 });

@@ -20,7 +20,10 @@ export function documentsInRows(documents: SourceDocument[], table: Rows, vector
     const row = table.sectionIds[i]!;
     const own = documents[d]!.vectors!.data;
     let same = table.imported[i] === 1 && row >= 0 && row < rows.length && rows[row] === 0;
-    for (let j = 0; same && j < dims; j++) same = own[row * dims + j] === vectors[i * dims + j];
+    // the document's vectors viewing these very rows (a file adopted whole) are the same numbers
+    const inPlace =
+      own.buffer === vectors.buffer && own.byteOffset + row * dims * own.BYTES_PER_ELEMENT === vectors.byteOffset + i * dims * vectors.BYTES_PER_ELEMENT;
+    for (let j = 0; same && !inPlace && j < dims; j++) same = own[row * dims + j] === vectors[i * dims + j];
     if (same) rows[row] = 1;
     else candidate[d] = false;
   }
@@ -43,6 +46,15 @@ function contiguousStart(table: Rows, first: Int32Array, d: number, rows: number
     if (table.sourceIds[i] !== d || table.sectionIds[i] !== k || table.imported[i] !== 1) return -1;
   }
   return start;
+}
+
+/** When every row is one document's imported vector, all of them in order (a Parquet file of vectors), those vectors: the workspace's rows without a copy. */
+export function rowsOfOneDocument(documents: SourceDocument[], table: Rows, dims: number): VectorRows | null {
+  const count = table.sourceIds.length;
+  const d = count > 0 ? table.sourceIds[0]! : -1;
+  const own = documents[d]?.vectors;
+  if (!own || own.dims !== dims || own.data.length !== count * dims) return null;
+  return contiguousStart(table, firstRows(table, documents.length), d, count) === 0 ? own.data : null;
 }
 
 /**

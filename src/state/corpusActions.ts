@@ -9,7 +9,7 @@ import { appendChunks, type ChunkTable, parseTopicMarkdown, type SourceDocument,
 import { tableDocument } from '../core/ingest/records';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { shouldPlace } from '../core/placement';
-import { assertSameSpace } from '../core/vectors';
+import { assertSameSpace, type VectorRows } from '../core/vectors';
 import type { IngestFile } from '../workers/ingest.protocol';
 import { commitEmpty, commitWorkspace, type Corpus, type Made, newVectors } from './workspace/commit';
 import { activeSpace } from './workspace/spaces';
@@ -84,6 +84,14 @@ export function offerEmbedding(): void {
   );
 }
 
+/** The workspace's rows and the new ones, in one new array. */
+function joinedVectors(held: VectorRows, added: VectorRows): VectorRows {
+  const vectors = newVectors(held.length + added.length, [held, added]);
+  vectors.set(held);
+  vectors.set(added, held.length);
+  return vectors;
+}
+
 /** Embeds chunked documents and adds them to the workspace: placed into the layout if few, laid out again if many. */
 async function addChunked(documents: SourceDocument[], chunked: ChunkTable, signal: AbortSignal): Promise<void> {
   // if this is cancelled, the same documents can be resumed: finished batches are cached
@@ -104,9 +112,7 @@ async function addChunked(documents: SourceDocument[], chunked: ChunkTable, sign
       allImported ? 'Clear the workspace to look at them on their own.' : `Clear the workspace first, or pick a ${activeSpace().dims}-d model.`,
     );
   }
-  const vectors = newVectors(activeSpace().vectors.length + added.vectors.length, [activeSpace().vectors, added.vectors]);
-  vectors.set(activeSpace().vectors);
-  vectors.set(added.vectors, activeSpace().vectors.length);
+  const vectors = activeSpace().vectors.length === 0 ? added.vectors : joinedVectors(activeSpace().vectors, added.vectors);
   const corpus: Corpus = {
     documents: [...activeSpace().documents, ...documents],
     table: appendChunks(activeSpace().table, added.table),

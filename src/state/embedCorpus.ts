@@ -3,6 +3,7 @@
 // cuts short.
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import { importedRow } from '../core/corpus';
+import { rowsOfOneDocument } from '../core/documentVectors';
 import type { ModelSource } from '../core/models';
 import { assertSameSpace, storageFor } from '../core/vectors';
 import { embed, type Embedded, SPEED_TEST_MIN_TEXTS, tuned } from './embedding';
@@ -70,16 +71,20 @@ export async function embedCorpus(
     }
   }
   const dims = embedded?.dims ?? importedDims;
-  const vectors = newVectors(
-    count * dims,
-    importers.map((d) => d.vectors!.data),
-  );
+  // a file of vectors alone is used as it came (shared memory from the reader): a big one is not held twice
+  const vectors =
+    (embedded ? null : rowsOfOneDocument(documents, chunked, dims)) ??
+    newVectors(
+      count * dims,
+      importers.map((d) => d.vectors!.data),
+    );
+  const adopted = vectors === importers[0]?.vectors?.data;
   const tokens = new Int32Array(count).fill(-1);
   textRows.forEach((row, k) => {
     vectors.set(embedded!.vectors.subarray(k * dims, (k + 1) * dims), row * dims);
     tokens[row] = embedded!.tokens[k] ?? -1;
   });
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && !adopted; i++) {
     if (chunked.imported[i]) vectors.set(importedRow(documents[chunked.sourceIds[i]!]!, chunked.sectionIds[i]!), i * dims);
   }
   const engine = embedded ? { backend: embedded.backend, dtype: embedded.dtype } : null;

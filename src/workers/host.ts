@@ -12,7 +12,12 @@ export class Transferring<R> {
   ) {}
 }
 
-export const transferring = <R>(result: R, transfer: Transferable[]): Transferring<R> => new Transferring(result, transfer);
+/** Shared memory is posted by reference, never moved: it is left out of the list (which would refuse it). */
+export const transferring = <R>(result: R, transfer: Transferable[]): Transferring<R> =>
+  new Transferring(
+    result,
+    transfer.filter((item) => !(typeof SharedArrayBuffer !== 'undefined' && item instanceof SharedArrayBuffer)),
+  );
 
 type WithoutId<E> = E extends unknown ? Omit<E, 'id'> : never;
 

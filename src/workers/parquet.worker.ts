@@ -10,7 +10,9 @@ self.onunhandledrejection = (event) => event.preventDefault();
 serve<ParquetCalls, ParquetProgress>({
   read: async ({ file }, call) => {
     // the file is read in ranges: a file bigger than memory allows is never held whole
-    const table = await parquetTable(rangedBuffer(file), (done, total) => call.emit({ type: 'rows', done, total }));
+    const table = await parquetTable(rangedBuffer(file), (done, total) => call.emit({ type: 'rows', done, total }), {
+      shared: self.crossOriginIsolated,
+    });
     return transferring({ table }, table.vectors ? [table.vectors.data.buffer as ArrayBuffer] : []);
   },
 });

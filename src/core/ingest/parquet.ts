@@ -18,6 +18,8 @@ export interface FileLimits {
   rows?: number;
   vectorBytes?: number;
   float16Bytes?: number;
+  /** vectors in shared memory, which the page and its workers then use without a copy */
+  shared?: boolean;
 }
 
 /** The numbers per row of a list column, from the first row group's counts: 0 when unknown. */
@@ -116,7 +118,7 @@ export async function parquetTable(source: Uint8Array | AsyncBuffer, onRows?: Ro
         if (dims < 1) throw new InputError('the vector column is empty');
         const rows = kept?.length ?? total;
         // past the float32 budget, float16: half the memory (a million rows of 384 in 732 MiB)
-        data = allocateVectors(rows * dims, false, fileStorage(rows, dims, budget));
+        data = allocateVectors(rows * dims, limits.shared === true, fileStorage(rows, dims, budget));
       } else if (vector.length !== dims) {
         throw new InputError(`vectors of mixed lengths: row ${row + 1} has ${vector.length} numbers, the rows before it ${dims}`);
       }

@@ -101,6 +101,12 @@ describe('a file of more rows than one file may bring', () => {
     expect(notes).toEqual(['half.parquet: 1,000 vectors of 8 numbers are held as float16 (16 KB, half of the 31 KB they take as float32).']);
   });
 
+  it('reads vectors into shared memory when asked, so the page and its workers use them without a copy', async () => {
+    const table = await parquetTable(makeParquet([{ text: 'a', source: 's', embedding: [1, 2] }], 10), undefined, { shared: true });
+    expect(table.vectors!.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(table.vectors!.data)).toEqual([1, 2]);
+  });
+
   it('leaves a file within the cap whole', async () => {
     const { documents, notes } = await readCapped(makeParquet(table(1_000), 300));
     expect(rowsOf(documents[0]!)).toHaveLength(1_000);
