@@ -16,6 +16,8 @@ import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { documentsInRows, withoutVectors } from '../core/documentVectors';
 import { isShared, storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
+import { vectorsBlob } from '../core/vectorBlob';
+import { ingestClient } from './workers';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type IndexLink, isBusy } from './slices';
 import { labToCarry } from './labSpace';
@@ -49,21 +51,19 @@ export interface SavedWorkspace {
   documentVectorsInRows?: number[];
 }
 
-/** past this size the vectors are stored as a Blob, written in slices of it */
+/** past this size the vectors are stored as a Blob (vectorBlob.ts) */
 const VECTOR_SLICE_BYTES = 16 * 2 ** 20;
 
 /**
  * The vectors as stored. IndexedDB cannot store shared memory, and a copy of a big workspace's
  * vectors, structured-cloned again by the write, held three copies at once (1.6 GB at 349,525 × 384):
- * big vectors go in as a Blob made of slices, which the browser keeps out of the page.
+ * big vectors go in as a Blob, which the browser keeps out of the page. Shared ones are made into it
+ * by the ingest worker, which reads the same memory: 3 s of the page's thread at 1,000,000 × 384.
  */
-function storedVectors(vectors: VectorRows): VectorRows | Blob {
+async function storedVectors(vectors: VectorRows): Promise<VectorRows | Blob> {
   if (vectors.byteLength <= VECTOR_SLICE_BYTES) return isShared(vectors) ? vectors.slice() : vectors;
-  const step = VECTOR_SLICE_BYTES / vectors.BYTES_PER_ELEMENT;
-  // one slice at a time in the page: a Blob of a Blob and a slice refers to the first, not a copy
-  let blob = new Blob([]);
-  for (let from = 0; from < vectors.length; from += step) blob = new Blob([blob, vectors.slice(from, from + step)]);
-  return blob;
+  if (!isShared(vectors)) return vectorsBlob(vectors, VECTOR_SLICE_BYTES);
+  return (await ingestClient.request('vectorsBlob', { vectors }).catch(() => ({ blob: vectorsBlob(vectors, VECTOR_SLICE_BYTES) }))).blob;
 }
 
 /** The workspace as IndexedDB holds it: big vectors as a Blob (storedVectors). */
@@ -99,7 +99,8 @@ export interface SavedView {
   tags?: Tags;
 }
 
-function snapshot(): StoredWorkspace {
+/** The workspace now; its vectors' stored form is made meanwhile. */
+function snapshot(): Omit<StoredWorkspace, 'vectors'> & { vectors: Promise<VectorRows | Blob> } {
   const s = store.getState();
   const { documents, table, vectors, dims, coords, pca, projection } = activeSpace();
   const inRows = documentsInRows(documents, table, vectors, dims);
@@ -187,7 +188,8 @@ function storageProblem(error: unknown): string {
 function save(key: string, data: unknown): void {
   pending++;
   saving = saving.then(() =>
-    putValue(STORES.workspace, key, data)
+    Promise.resolve(data)
+      .then((value) => putValue(STORES.workspace, key, value))
       .then(
         () => void written++,
         (error: unknown) => {
@@ -219,7 +221,11 @@ export function autosave(): void {
   const settings = settingsVersions(s);
   if (corpus !== savedCorpus) {
     savedCorpus = corpus;
-    save(SAVED.corpus, snapshot());
+    const workspace = snapshot();
+    save(
+      SAVED.corpus,
+      workspace.vectors.then((vectors) => ({ ...workspace, vectors })),
+    );
   }
   if (settings !== savedSettings) {
     savedSettings = settings;

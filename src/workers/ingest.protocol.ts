@@ -1,6 +1,7 @@
 import type { ChunkOptions } from '../core/chunking';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { ModelSource } from '../core/models';
+import type { VectorRows } from '../core/vectors';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
 export interface IngestFile {
@@ -26,6 +27,8 @@ export type IngestCalls = {
   parse: { params: { files: IngestFile[]; chunking: ChunkOptions; tokenizer: ModelSource }; result: IngestResult };
   /** chunk documents again (new options, another text column); no documents come back */
   chunk: { params: { documents: SourceDocument[]; chunking: ChunkOptions; tokenizer: ModelSource }; result: IngestResult };
+  /** shared vectors as a Blob, for the save (made here, off the page's thread: seconds at a million rows) */
+  vectorsBlob: { params: { vectors: VectorRows }; result: { blob: Blob } };
 };
 
 export type IngestProgress = { type: 'progress'; id: number; message: string; done: number; total: number };

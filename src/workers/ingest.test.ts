@@ -5,7 +5,7 @@ import { BUILTIN_MODEL } from '../core/models';
 import type { PdfLibrary } from '../core/ingest/pdfText';
 import { createHost } from './host';
 import { ingestHandlers } from './ingest';
-import type { IngestCalls, IngestFile, IngestOutbox, IngestProgress } from './ingest.protocol';
+import type { IngestCalls, IngestFile, IngestOutbox, IngestProgress, IngestResult } from './ingest.protocol';
 
 const pdfjs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfLibrary;
 const source = { model: BUILTIN_MODEL, remoteHost: null };
@@ -19,7 +19,7 @@ async function parse(files: IngestFile[], countTokens = (s: string) => s.split(/
   await host.handle({ type: 'parse', id: 1, files, chunking: DEFAULT_CHUNKING, tokenizer: source });
   const result = events.find((e) => e.type === 'result');
   const error = events.find((e) => e.type === 'error');
-  return { result: result?.type === 'result' ? result.result : null, error: error?.type === 'error' ? error : null, events };
+  return { result: result?.type === 'result' ? (result.result as IngestResult) : null, error: error?.type === 'error' ? error : null, events };
 }
 
 describe('the ingest worker', () => {
@@ -87,9 +87,9 @@ describe('the ingest worker', () => {
     });
     const result = events.find((e) => e.type === 'result');
     if (result?.type !== 'result') throw new Error('no result');
-    expect(result.result.table.starts.length).toBe(300);
+    expect((result.result as IngestResult).table.starts.length).toBe(300);
     // the page has these documents: none are sent back
-    expect(result.result.documents).toEqual([]);
+    expect((result.result as IngestResult).documents).toEqual([]);
     const parsed: IngestOutbox[] = [];
     await createHost<IngestCalls, IngestProgress>(ingestHandlers({ pdf: pdfjs, tokenCounter: async () => () => 1 }), (e) => parsed.push(e))({
       type: 'parse',
@@ -100,8 +100,8 @@ describe('the ingest worker', () => {
     });
     const big = parsed.find((e) => e.type === 'result');
     if (big?.type !== 'result') throw new Error('no result');
-    expect(big.result.documents[0]!.text).toBe('');
-    expect(new TextDecoder().decode(big.result.texts[0]!.bytes)).toBe(words);
+    expect((big.result as IngestResult).documents[0]!.text).toBe('');
+    expect(new TextDecoder().decode((big.result as IngestResult).texts[0]!.bytes)).toBe(words);
   });
 
   it("by default cuts paragraphs to fit the model's input, counted in its tokens", async () => {
@@ -137,5 +137,18 @@ describe('the ingest worker', () => {
     await host.handle({ type: 'cancel', id: 3 });
     await running;
     expect(events.at(-1)).toMatchObject({ type: 'error', cancelled: true });
+  });
+});
+
+describe('the ingest worker makes the save’s Blob', () => {
+  it('of shared vectors, every byte in order', async () => {
+    const events: IngestOutbox[] = [];
+    const handle = createHost<IngestCalls, IngestProgress>(ingestHandlers({ pdf: pdfjs, tokenCounter: async () => () => 1 }), (e) => events.push(e));
+    const vectors = new Float32Array(new SharedArrayBuffer(4 * 6));
+    vectors.set([0.5, -1, 2, 3, 4, 5]);
+    await handle({ type: 'vectorsBlob', id: 7, vectors });
+    const result = events.find((e) => e.type === 'result');
+    const { blob } = (result?.type === 'result' ? result.result : null) as { blob: Blob };
+    expect(new Float32Array(await blob.arrayBuffer())).toEqual(Float32Array.from(vectors));
   });
 });

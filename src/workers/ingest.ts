@@ -20,6 +20,7 @@ import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
 import { parquetTable, rangedBuffer, type RowProgress } from '../core/ingest/parquet';
 import type { RawTable } from '../core/ingest/records';
 import type { ModelSource } from '../core/models';
+import { vectorsBlob } from '../core/vectorBlob';
 import { type CallContext, type Handlers, transferring } from './host';
 import type { IngestCalls, IngestFile, IngestProgress } from './ingest.protocol';
 
@@ -40,7 +41,11 @@ type Request = Parameters<Handlers<IngestCalls, IngestProgress>['parse' | 'chunk
 
 export function ingestHandlers(libraries: IngestLibraries): Handlers<IngestCalls, IngestProgress> {
   const ingest = new Ingest(libraries);
-  return { parse: (request, call) => ingest.run(request, call), chunk: (request, call) => ingest.run(request, call) };
+  return {
+    parse: (request, call) => ingest.run(request, call),
+    chunk: (request, call) => ingest.run(request, call),
+    vectorsBlob: ({ vectors }) => ({ blob: vectorsBlob(vectors) }),
+  };
 }
 
 class Ingest {
