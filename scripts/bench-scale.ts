@@ -128,9 +128,12 @@ console.log(
 
 // the app, as a user gets it: the same file dropped into the built app
 const app = await loadInApp(path);
-const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+const { fresh, settled } = app;
 console.log(
   `  the app, ${path} dropped in: first picture in ${(app.firstPictureMs / 1000).toFixed(1)} s (${(app.firstPictureMs / duckMs).toFixed(1)}× DuckDB's read); ` +
-    `${app.scale.rows.toLocaleString('en')} rows kept, ${app.scale.drawn.toLocaleString('en')} drawn, vectors ${app.scale.vectorStorage} (${gb(app.scale.memoryBytes)} with norms, coordinates and dense search's int8 copy); ` +
-    `browser memory peak ${gb(app.peakBytes)}, settled ${gb(app.settledBytes)}${app.note ? `\n    ${app.note}` : ''}`,
+    `${app.scale.rows.toLocaleString('en')} rows kept, ${app.scale.drawn.toLocaleString('en')} drawn, vectors ${app.scale.vectorStorage} (${gib(app.scale.memoryBytes)} with norms, coordinates and dense search's int8 copy)\n` +
+    `    browser memory (resident, all processes): fresh app ${gib(fresh.total)}, peak ${gib(app.peakBytes)}, settled ${gib(settled.total)} ` +
+    `(page and workers ${gib(settled.renderer)} against ${gib(fresh.renderer)} fresh; browser process ${gib(settled.browser)} against ${gib(fresh.browser)})` +
+    `${app.note ? `\n    ${app.note}` : ''}`,
 );
