@@ -16,7 +16,7 @@ import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { documentsInRows, withoutVectors } from '../core/documentVectors';
 import { isShared, storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
-import { vectorsBlob } from '../core/vectorBlob';
+import { blobVectors, vectorsBlob } from '../core/vectorBlob';
 import { ingestClient } from './workers';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type IndexLink, isBusy } from './slices';
@@ -247,7 +247,7 @@ export async function readSaved(keys: { corpus: string; settings: string }): Pro
     const settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
     if (!stored || stored.version !== VERSION || stored.table.starts.length === 0) return null;
     const { vectors, vectorStorage, ...rest } = stored;
-    const read = async (blob: Blob) => (vectorStorage === 'float16' ? new Float16Array(await blob.arrayBuffer()) : new Float32Array(await blob.arrayBuffer()));
+    const read = (blob: Blob) => blobVectors(blob, vectorStorage ?? 'float32', globalThis.crossOriginIsolated === true);
     return { saved: { ...rest, vectors: vectors instanceof Blob ? await read(vectors) : vectors }, settings };
   } catch {
     return null;
