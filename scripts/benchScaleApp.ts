@@ -69,10 +69,9 @@ export async function loadInApp(path: string): Promise<AppLoad> {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Ready/ })
-      .waitFor({ timeout: 120_000 });
+    // the empty app is idle once its workers are up: its memory then is the baseline
+    await page.waitForFunction(() => (window as unknown as { __orrery?: Summary }).__orrery?.tasks === 0, null, { timeout: 120_000 });
+    await page.waitForTimeout(SETTLE_MS / 3);
     const fresh = browserMemory();
     const started = Date.now();
     await page.getByLabel('Add files').setInputFiles(path);
