@@ -7,6 +7,7 @@ import { CancelledError } from '../core/batching';
 import type { ChunkOptions } from '../core/chunking';
 import { appendChunks, type ChunkTable, parseTopicMarkdown, type SourceDocument, withTexts } from '../core/corpus';
 import { tableDocument } from '../core/ingest/records';
+import { unpackDocument } from '../core/documentPacking';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { shouldPlace } from '../core/placement';
 import { assertSameSpace, type VectorRows } from '../core/vectors';
@@ -179,8 +180,9 @@ export function addFiles(files: IngestFile[]): Promise<void> {
       settle();
       return;
     }
-    for (const { document, bytes } of result.texts) result.documents[document]!.text = await decodeInSlices(bytes);
-    await addChunked(result.documents, withTexts(result.table, result.documents), signal);
+    const documents = result.documents.map(unpackDocument);
+    for (const { document, bytes } of result.texts) documents[document]!.text = await decodeInSlices(bytes);
+    await addChunked(documents, withTexts(result.table, documents), signal);
   });
 }
 

@@ -14,6 +14,7 @@ import type { SnapshotLab } from '../core/snapshot/codec';
 import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { documentsInRows, withoutVectors } from '../core/documentVectors';
+import { packDocument, type PackedDocument, unpackDocument } from '../core/documentPacking';
 import { isShared, storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { blobVectors, vectorsBlob } from '../core/vectorBlob';
@@ -67,7 +68,11 @@ async function storedVectors(vectors: VectorRows): Promise<VectorRows | Blob> {
 }
 
 /** The workspace as IndexedDB holds it: big vectors as a Blob (storedVectors). */
-type StoredWorkspace = Omit<SavedWorkspace, 'vectors'> & { vectors: VectorRows | Blob; vectorStorage?: VectorStorage };
+type StoredWorkspace = Omit<SavedWorkspace, 'vectors' | 'documents'> & {
+  documents: PackedDocument[];
+  vectors: VectorRows | Blob;
+  vectorStorage?: VectorStorage;
+};
 
 /** What changes without the vectors: saved on its own, so a query does not rewrite the corpus. */
 export interface SavedSettings {
@@ -108,7 +113,7 @@ function snapshot(): Omit<StoredWorkspace, 'vectors'> & { vectors: Promise<Vecto
     version: VERSION,
     savedAt: Date.now(),
     // a document's own vectors are stored once, as the workspace's rows (documentVectors.ts)
-    documents: withoutVectors(documents, inRows),
+    documents: withoutVectors(documents, inRows).map(packDocument),
     documentVectorsInRows: inRows,
     // texts are slices of the documents: not stored twice
     table: { ...table, texts: [] },
@@ -246,9 +251,9 @@ export async function readSaved(keys: { corpus: string; settings: string }): Pro
     const stored = await getValue<StoredWorkspace>(STORES.workspace, keys.corpus);
     const settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
     if (!stored || stored.version !== VERSION || stored.table.starts.length === 0) return null;
-    const { vectors, vectorStorage, ...rest } = stored;
+    const { vectors, vectorStorage, documents, ...rest } = stored;
     const read = (blob: Blob) => blobVectors(blob, vectorStorage ?? 'float32', globalThis.crossOriginIsolated === true);
-    return { saved: { ...rest, vectors: vectors instanceof Blob ? await read(vectors) : vectors }, settings };
+    return { saved: { ...rest, documents: documents.map(unpackDocument), vectors: vectors instanceof Blob ? await read(vectors) : vectors }, settings };
   } catch {
     return null;
   }

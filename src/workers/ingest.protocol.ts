@@ -1,6 +1,7 @@
 import type { ChunkOptions } from '../core/chunking';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { ModelSource } from '../core/models';
+import type { PackedDocument } from '../core/documentPacking';
 import type { VectorRows } from '../core/vectors';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
@@ -12,7 +13,7 @@ export interface IngestFile {
 
 export interface IngestResult {
   /** big texts travel as transferred UTF-8 in `texts` (decoding beats cloning a long string) */
-  documents: SourceDocument[];
+  documents: PackedDocument[];
   texts: { document: number; bytes: Uint8Array }[];
   /** the chunks of `documents`, texts left empty: the page slices them from the documents */
   table: ChunkTable;

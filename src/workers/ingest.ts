@@ -21,6 +21,7 @@ import { parquetTable, rangedBuffer, type RowProgress } from '../core/ingest/par
 import type { RawTable } from '../core/ingest/records';
 import type { ModelSource } from '../core/models';
 import { vectorsBlob } from '../core/vectorBlob';
+import { packDocument, packedBuffers } from '../core/documentPacking';
 import { type CallContext, type Handlers, transferring } from './host';
 import type { IngestCalls, IngestFile, IngestProgress } from './ingest.protocol';
 
@@ -91,9 +92,12 @@ class Ingest {
             transfer.push(bytes.buffer);
             return { ...doc, text: '' };
           });
+    // a document of many rows goes as columns: cloning a million small objects held up the page
+    const packed = documents.map(packDocument);
+    transfer.push(...packedBuffers(packed));
     // vectors are moved, not copied: a big file's are a good part of the memory there is
     const vectorBuffers = new Set(documents.flatMap((doc) => (doc.vectors ? [doc.vectors.data.buffer] : [])));
-    return transferring({ ...parsed, documents, texts, table }, [...transfer, ...(vectorBuffers as Set<ArrayBuffer>)]);
+    return transferring({ ...parsed, documents: packed, texts, table }, [...transfer, ...(vectorBuffers as Set<ArrayBuffer>)]);
   }
 
   private progress(call: Call, message: string, done: number, total: number, force = false): void {
