@@ -15,7 +15,7 @@ import type { OrrerySummary, Standing, SummaryHit } from './summaryTypes';
 import { allowedHosts } from './allowedHosts';
 import { columnReadings, shownByFilters } from './columnReadings';
 import { tagCounts } from '../core/tags';
-import { pointColouring } from './colouring';
+import { groupSizes, pointColouring } from './colouring';
 import { addressCoalescing } from './addressFollow';
 import { saveState } from './saving';
 import { tasksInQueue } from './tasks';
@@ -129,8 +129,7 @@ export function summary(): OrrerySummary {
     bm25: jsonStanding(h.bm25),
     hybrid: jsonStanding(h.hybrid),
   });
-  const perSource = new Array<number>(documents.length).fill(0);
-  for (const id of table.sourceIds) perSource[id]!++;
+  const perSource = groupSizes(table.sourceIds);
   return structuredClone({
     phase: s.phase,
     message: s.message,
@@ -197,7 +196,7 @@ export function summary(): OrrerySummary {
     selected: s.openChunk,
     neighbours: s.neighbours,
     notices: s.notices.map((n) => `${n.kind}: ${n.text}`),
-    sources: documents.map((d, i) => ({ name: d.name, format: d.format ?? 'text', chunks: perSource[i] ?? 0 })),
+    sources: documents.map((d, i) => ({ name: d.name, format: d.format ?? 'text', chunks: perSource.get(i) ?? 0 })),
     chunking: { strategy: s.chunking.strategy, size: s.chunking.size, overlap: s.chunking.overlap },
     embeddedCount: s.embeddedCount,
     importedCount: s.importedCount,

@@ -31,14 +31,28 @@ export const RETRIEVAL_KEY: { name: string; colour: Rgb }[] = [
   { name: 'not returned', colour: NO_GROUP },
 ];
 
-function countGroups(groupOf: Int32Array): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const g of groupOf) counts.set(g, (counts.get(g) ?? 0) + 1);
+/** counts per group array: the legend, the scene and the automation surface ask again for the same one (0.1 s a time at a million rows) */
+const countsOf = new WeakMap<Int32Array, Map<number, number>>();
+
+/** The size of each group; group arrays are replaced, never changed in place, so one count serves each. */
+export function groupSizes(groupOf: Int32Array): Map<number, number> {
+  let counts = countsOf.get(groupOf);
+  if (counts) return counts;
+  counts = new Map<number, number>();
+  // plain loop and an array for the usual small keys: a Map update per row was most of the time
+  const small = new Int32Array(256);
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i]!;
+    if (g >= 0 && g < 256) small[g]!++;
+    else counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  small.forEach((n, g) => n > 0 && counts.set(g, n));
+  countsOf.set(groupOf, counts);
   return counts;
 }
 
 function groupsFrom(title: string, groupOf: Int32Array, names: string[], extra: { key: number; name: string }[]): PointColouring {
-  const counts = countGroups(groupOf);
+  const counts = groupSizes(groupOf);
   const groups: Group[] = names.map((name, key) => ({ key, name, count: counts.get(key) ?? 0, colour: groupColour(key) }));
   for (const { key, name } of extra) if (counts.get(key)) groups.push({ key, name, count: counts.get(key)!, colour: NO_GROUP });
   return { kind: 'groups', title, groupOf, groups };
