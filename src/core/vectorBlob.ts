@@ -3,8 +3,11 @@
 // garbage at 1,000,000 × 384. A Blob of a Blob and a slice refers to the first, not a copy.
 import { allocateVectors, type VectorRows, type VectorStorage } from './vectors';
 
+/** the slice copied at a time; vectors of this size or less are stored as they are */
+export const BLOB_SLICE_BYTES = 16 * 2 ** 20;
+
 /** The bytes of `vectors` as one Blob, copied `sliceBytes` at a time. */
-export function vectorsBlob(vectors: VectorRows, sliceBytes = 16 * 2 ** 20): Blob {
+export function vectorsBlob(vectors: VectorRows, sliceBytes = BLOB_SLICE_BYTES): Blob {
   const bytes = new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength);
   const scratch = new Uint8Array(Math.min(sliceBytes, bytes.length));
   let blob = new Blob([]);
@@ -17,7 +20,7 @@ export function vectorsBlob(vectors: VectorRows, sliceBytes = 16 * 2 ** 20): Blo
 }
 
 /** Vectors read back from `vectorsBlob`'s Blob `sliceBytes` at a time, into shared memory where asked (the workspace's rows as they are, not a copy of a copy). */
-export async function blobVectors(blob: Blob, storage: VectorStorage, shared: boolean, sliceBytes = 16 * 2 ** 20): Promise<VectorRows> {
+export async function blobVectors(blob: Blob, storage: VectorStorage, shared: boolean, sliceBytes = BLOB_SLICE_BYTES): Promise<VectorRows> {
   const vectors = allocateVectors(blob.size / (storage === 'float16' ? 2 : 4), shared, storage);
   const bytes = new Uint8Array(vectors.buffer);
   for (let from = 0; from < blob.size; from += sliceBytes) bytes.set(new Uint8Array(await blob.slice(from, from + sliceBytes).arrayBuffer()), from);

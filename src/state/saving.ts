@@ -17,7 +17,7 @@ import { documentsInRows, withoutVectors } from '../core/documentVectors';
 import { packDocument, type PackedDocument, unpackDocument } from '../core/documentPacking';
 import { isShared, storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
-import { blobVectors, vectorsBlob } from '../core/vectorBlob';
+import { BLOB_SLICE_BYTES, blobVectors, vectorsBlob } from '../core/vectorBlob';
 import { ingestClient } from './workers';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type IndexLink, isBusy } from './slices';
@@ -52,9 +52,6 @@ export interface SavedWorkspace {
   documentVectorsInRows?: number[];
 }
 
-/** past this size the vectors are stored as a Blob (vectorBlob.ts) */
-const VECTOR_SLICE_BYTES = 16 * 2 ** 20;
-
 /**
  * The vectors as stored. IndexedDB cannot store shared memory, and a copy of a big workspace's
  * vectors, structured-cloned again by the write, held three copies at once (1.6 GB at 349,525 × 384):
@@ -62,9 +59,9 @@ const VECTOR_SLICE_BYTES = 16 * 2 ** 20;
  * by the ingest worker, which reads the same memory: 3 s of the page's thread at 1,000,000 × 384.
  */
 async function storedVectors(vectors: VectorRows): Promise<VectorRows | Blob> {
-  if (vectors.byteLength <= VECTOR_SLICE_BYTES) return isShared(vectors) ? vectors.slice() : vectors;
-  if (!isShared(vectors)) return vectorsBlob(vectors, VECTOR_SLICE_BYTES);
-  return (await ingestClient.request('vectorsBlob', { vectors }).catch(() => ({ blob: vectorsBlob(vectors, VECTOR_SLICE_BYTES) }))).blob;
+  if (vectors.byteLength <= BLOB_SLICE_BYTES) return isShared(vectors) ? vectors.slice() : vectors;
+  if (!isShared(vectors)) return vectorsBlob(vectors);
+  return (await ingestClient.request('vectorsBlob', { vectors }).catch(() => ({ blob: vectorsBlob(vectors) }))).blob;
 }
 
 /** The workspace as IndexedDB holds it: big vectors as a Blob (storedVectors). */
