@@ -18,7 +18,7 @@ import { packDocument, type PackedDocument, unpackDocument } from '../core/docum
 import { isShared, storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, STORES } from '../workers/idb';
 import { BLOB_SLICE_BYTES, blobVectors, vectorsBlob } from '../core/vectorBlob';
-import { ingestClient } from './workers';
+import { oneCallIngestClient } from './workers';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type IndexLink, isBusy } from './slices';
 import { labToCarry } from './labSpace';
@@ -56,12 +56,21 @@ export interface SavedWorkspace {
  * The vectors as stored. IndexedDB cannot store shared memory, and a copy of a big workspace's
  * vectors, structured-cloned again by the write, held three copies at once (1.6 GB at 349,525 × 384):
  * big vectors go in as a Blob, which the browser keeps out of the page. Shared ones are made into it
- * by the ingest worker, which reads the same memory: 3 s of the page's thread at 1,000,000 × 384.
+ * by an ingest worker, which reads the same memory: 3 s of the page's thread at 1,000,000 × 384.
  */
 async function storedVectors(vectors: VectorRows): Promise<VectorRows | Blob> {
   if (vectors.byteLength <= BLOB_SLICE_BYTES) return isShared(vectors) ? vectors.slice() : vectors;
   if (!isShared(vectors)) return vectorsBlob(vectors);
-  return (await ingestClient.request('vectorsBlob', { vectors }).catch(() => ({ blob: vectorsBlob(vectors) }))).blob;
+  // a worker of its own, closed once it answers: an idle worker may not collect its garbage for
+  // minutes, and its handle to the Blob kept the browser's copy of it (0.7 GB at a million rows)
+  const client = oneCallIngestClient();
+  try {
+    return (await client.request('vectorsBlob', { vectors })).blob;
+  } catch {
+    return vectorsBlob(vectors);
+  } finally {
+    client.close();
+  }
 }
 
 /** The workspace as IndexedDB holds it: big vectors as a Blob (storedVectors). */

@@ -24,6 +24,9 @@ export const qualityClient = new WorkerClient<QualityCalls>(() => startWorker(qu
 
 export const ingestClient = new WorkerClient<IngestCalls, IngestProgress>(() => startWorker(ingestWorkerUrl, 'ingest'), 'ingest');
 
+/** An ingest worker of its own, for one call: closing it drops every handle it made (see saving.ts). */
+export const oneCallIngestClient = () => new WorkerClient<IngestCalls, IngestProgress>(() => startWorker(ingestWorkerUrl, 'ingest-once'), 'ingest');
+
 export const retrieveClient = new WorkerClient<RetrieveCalls, RetrieveProgress>(() => startWorker(retrieveWorkerUrl, 'retrieve'), 'retrieve');
 
 export const vectorDbClient = new WorkerClient<VectorDbCalls, VectorDbProgress>(() => startWorker(vectorDbWorkerUrl, 'vector-database'), 'vector-database');
