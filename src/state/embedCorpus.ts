@@ -72,19 +72,19 @@ export async function embedCorpus(
   }
   const dims = embedded?.dims ?? importedDims;
   // a file of vectors alone is used as it came (shared memory from the reader): a big one is not held twice
+  const asTheyCame = embedded ? null : rowsOfOneDocument(documents, chunked, dims);
   const vectors =
-    (embedded ? null : rowsOfOneDocument(documents, chunked, dims)) ??
+    asTheyCame ??
     newVectors(
       count * dims,
       importers.map((d) => d.vectors!.data),
     );
-  const adopted = vectors === importers[0]?.vectors?.data;
   const tokens = new Int32Array(count).fill(-1);
   textRows.forEach((row, k) => {
     vectors.set(embedded!.vectors.subarray(k * dims, (k + 1) * dims), row * dims);
     tokens[row] = embedded!.tokens[k] ?? -1;
   });
-  for (let i = 0; i < count && !adopted; i++) {
+  for (let i = 0; i < count && !asTheyCame; i++) {
     if (chunked.imported[i]) vectors.set(importedRow(documents[chunked.sourceIds[i]!]!, chunked.sectionIds[i]!), i * dims);
   }
   const engine = embedded ? { backend: embedded.backend, dtype: embedded.dtype } : null;
