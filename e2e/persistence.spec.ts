@@ -1,4 +1,7 @@
-import { FIXTURES, writeCorpusFolder } from './fixtures/folder';
+import type { Page } from '@playwright/test';
+import { writeNpy } from '../src/core/ingest/npy';
+import { seededRandom } from '../src/core/random';
+import { FIXTURES, write, writeCorpusFolder } from './fixtures/folder';
 import { drawnPixels, expect, summary, test, waitClustered, waitReady, waitSaved } from './fixtures';
 
 test.beforeAll(() => {
@@ -56,4 +59,77 @@ test('the workspace survives a reload without embedding again; Clear workspace e
   await waitReady(page);
   const again = await summary(page);
   expect([again.chunkCount, again.embeddedCount]).toEqual([27, 0]);
+});
+
+/** The files the saved workspaces' vectors are kept in (the origin's private file system), by name with their sizes. */
+const vectorFiles = (page: Page) =>
+  page.evaluate(async () => {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('saved-vectors', { create: true });
+    const files: { name: string; bytes: number }[] = [];
+    for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries())
+      files.push({ name, bytes: (await handle.getFile()).size });
+    return files;
+  });
+
+test('a big workspace’s vectors are saved in a file of the site’s own, replaced by the next save, kept while a shared view is open, and gone with Clear workspace', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const random = seededRandom(3);
+  const npy = (name: string, rows: number) =>
+    write(
+      `persistence/${name}`,
+      writeNpy(
+        Float32Array.from({ length: rows * 384 }, () => random() - 0.5),
+        rows,
+        384,
+      ),
+    );
+  // a link to the demo's picture, to open over the workspace later
+  await page.goto('/?demo');
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('group', { name: 'Share this view' }).getByLabel('Vectors in the link').selectOption('none');
+  const link = await page.getByLabel('Share link').inputValue();
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.getByRole('button', { name: 'Yes, clear' }).click();
+  await expect.poll(async () => (await summary(page)).chunkCount).toBe(0);
+  await page.goto('/');
+
+  await page.getByLabel('Add files').setInputFiles(npy('first.npy', 12_000));
+  await waitReady(page);
+  await waitSaved(page);
+  const [first] = await vectorFiles(page);
+  expect(await vectorFiles(page)).toEqual([{ name: first!.name, bytes: 12_000 * 384 * 4 }]);
+  await page.reload();
+  await expect(
+    page.getByRole('note').filter({ hasText: /Restored the workspace saved .*: 12,000 chunks from 1 sources, nothing embedded again/ }),
+  ).toBeVisible();
+  await waitReady(page);
+  expect([(await summary(page)).chunkCount, (await summary(page)).dims]).toEqual([12_000, 384]);
+
+  // a second file joins it: the new save's file replaces the first
+  await page.getByLabel('Add files').setInputFiles(npy('second.npy', 6_000));
+  await expect.poll(async () => (await summary(page)).chunkCount).toBe(18_000);
+  await waitReady(page);
+  await waitSaved(page);
+  const files = await vectorFiles(page);
+  expect(files).toHaveLength(1);
+  expect(files[0]!.bytes).toBe(18_000 * 384 * 4);
+  expect(files[0]!.name).not.toBe(first!.name);
+
+  // a shared view replaces the workspace: its file is kept, and the workspace comes back from it
+  await page.goto(link);
+  await waitReady(page);
+  await waitSaved(page);
+  expect(await vectorFiles(page)).toEqual(files);
+  await page.getByRole('button', { name: 'Bring back my workspace' }).click();
+  await expect.poll(async () => (await summary(page)).chunkCount).toBe(18_000);
+  await waitReady(page);
+  await waitSaved(page);
+
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.getByRole('button', { name: 'Yes, clear' }).click();
+  await expect.poll(async () => (await summary(page)).chunkCount).toBe(0);
+  await expect.poll(() => vectorFiles(page)).toEqual([]);
 });

@@ -1,5 +1,8 @@
-// IndexedDB that refuses writes (the origin's quota is 50 kB): the app says the workspace will not
+// Storage that refuses writes (a small quota for the origin): the app says the workspace will not
 // survive a reload, and goes on working.
+import { writeNpy } from '../src/core/ingest/npy';
+import { seededRandom } from '../src/core/random';
+import { write } from './fixtures/folder';
 import { expect, summary, test, waitReady } from './fixtures';
 
 test('with a tiny storage quota the workspace is not saved, the page says so, and everything else works', async ({ page, context, baseURL }) => {
@@ -21,4 +24,42 @@ test('with a tiny storage quota the workspace is not saved, the page says so, an
   // said once, not at every save
   expect((await summary(page)).notices.filter((n) => n.includes('could not be saved'))).toHaveLength(1);
   expect((await summary(page)).notices.filter((n) => n.startsWith('error') && !n.includes('could not be saved'))).toEqual([]);
+});
+
+test('a big workspace over the quota: its vectors’ file is refused, the page says so, no partial file holds the space, the workspace stays, and a reload restores nothing half-saved', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 8_000_000 });
+  await page.goto('/');
+  const random = seededRandom(9);
+  const rows = 12_000;
+  await page.getByLabel('Add files').setInputFiles(
+    write(
+      'storage/big.npy',
+      writeNpy(
+        Float32Array.from({ length: rows * 384 }, () => random() - 0.5),
+        rows,
+        384,
+      ),
+    ),
+  );
+  await waitReady(page);
+  await expect
+    .poll(async () => (await summary(page)).notices.join('\n'))
+    .toMatch(/The workspace could not be saved in this browser \(this site's storage quota is used up\); it will be lost on reload\./);
+  const sizes = await page.evaluate(async () => {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('saved-vectors', { create: true });
+    const bytes: number[] = [];
+    for await (const handle of (folder as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) bytes.push((await handle.getFile()).size);
+    return bytes;
+  });
+  expect(sizes.every((size) => size === 0)).toBe(true);
+  expect((await summary(page)).chunkCount).toBe(rows);
+  // and a reload finds no half-saved workspace to restore
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('Add text, drop files');
+  expect((await summary(page)).restored).toBe(false);
 });

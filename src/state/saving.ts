@@ -15,10 +15,9 @@ import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { documentsInRows, withoutVectors } from '../core/documentVectors';
 import { packDocument, type PackedDocument, unpackDocument } from '../core/documentPacking';
-import { isShared, storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
-import { clearStore, getValue, putValue, STORES } from '../workers/idb';
-import { BLOB_SLICE_BYTES, blobVectors, vectorsBlob } from '../core/vectorBlob';
-import { oneCallIngestClient } from './workers';
+import { storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
+import { clearStore, getValue, putValue, putValues, STORES } from '../workers/idb';
+import { filesAfter, pruneVectorFiles, readStoredVectors, storedVectors, type StoredVectors, VECTOR_FILES } from './savedVectors';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type IndexLink, isBusy } from './slices';
 import { labToCarry } from './labSpace';
@@ -52,31 +51,10 @@ export interface SavedWorkspace {
   documentVectorsInRows?: number[];
 }
 
-/**
- * The vectors as stored. IndexedDB cannot store shared memory, and a copy of a big workspace's
- * vectors, structured-cloned again by the write, held three copies at once (1.6 GB at 349,525 × 384):
- * big vectors go in as a Blob, which the browser keeps out of the page. Shared ones are made into it
- * by an ingest worker, which reads the same memory: 3 s of the page's thread at 1,000,000 × 384.
- */
-async function storedVectors(vectors: VectorRows): Promise<VectorRows | Blob> {
-  if (vectors.byteLength <= BLOB_SLICE_BYTES) return isShared(vectors) ? vectors.slice() : vectors;
-  if (!isShared(vectors)) return vectorsBlob(vectors);
-  // a worker of its own, closed once it answers: an idle worker may not collect its garbage for
-  // minutes, and its handle to the Blob kept the browser's copy of it (0.7 GB at a million rows)
-  const client = oneCallIngestClient();
-  try {
-    return (await client.request('vectorsBlob', { vectors })).blob;
-  } catch {
-    return vectorsBlob(vectors);
-  } finally {
-    client.close();
-  }
-}
-
-/** The workspace as IndexedDB holds it: big vectors as a Blob (storedVectors). */
+/** The workspace as IndexedDB holds it: big vectors in a file or a Blob (savedVectors.ts). */
 type StoredWorkspace = Omit<SavedWorkspace, 'vectors' | 'documents'> & {
   documents: PackedDocument[];
-  vectors: VectorRows | Blob;
+  vectors: StoredVectors;
   vectorStorage?: VectorStorage;
 };
 
@@ -110,8 +88,8 @@ export interface SavedView {
   tags?: Tags;
 }
 
-/** The workspace now; its vectors' stored form is made meanwhile. */
-function snapshot(): Omit<StoredWorkspace, 'vectors'> & { vectors: Promise<VectorRows | Blob> } {
+/** The workspace now, its vectors as they are (stored when the save's turn comes). */
+function snapshot(): Omit<StoredWorkspace, 'vectors'> & { vectors: VectorRows } {
   const s = store.getState();
   const { documents, table, vectors, dims, coords, pca, projection } = activeSpace();
   const inRows = documentsInRows(documents, table, vectors, dims);
@@ -123,7 +101,7 @@ function snapshot(): Omit<StoredWorkspace, 'vectors'> & { vectors: Promise<Vecto
     documentVectorsInRows: inRows,
     // texts are slices of the documents: not stored twice
     table: { ...table, texts: [] },
-    vectors: storedVectors(vectors),
+    vectors,
     vectorStorage: storageOf(vectors),
     dims,
     coords,
@@ -196,11 +174,11 @@ function storageProblem(error: unknown): string {
   return message || name || 'the browser refused the write';
 }
 
-function save(key: string, data: unknown): void {
+/** Runs `write` after the saves before it; the first refusal is told once. */
+function save(write: () => Promise<void>): void {
   pending++;
   saving = saving.then(() =>
-    Promise.resolve(data)
-      .then((value) => putValue(STORES.workspace, key, value))
+    write()
       .then(
         () => void written++,
         (error: unknown) => {
@@ -211,6 +189,17 @@ function save(key: string, data: unknown): void {
       )
       .finally(() => pending--),
   );
+}
+
+/** Writes the workspace under `key`: its vectors first, then the entry and the file it names together, then the files no entry names go. */
+async function writeWorkspace(key: string, workspace: ReturnType<typeof snapshot>): Promise<void> {
+  const vectors = await storedVectors(workspace.vectors, key);
+  const files = await filesAfter(key, vectors);
+  await putValues(STORES.workspace, [
+    [key, { ...workspace, vectors }],
+    [VECTOR_FILES, files],
+  ]);
+  await pruneVectorFiles(files);
 }
 
 /** Settles when every save asked for so far has been written (or refused). */
@@ -233,14 +222,12 @@ export function autosave(): void {
   if (corpus !== savedCorpus) {
     savedCorpus = corpus;
     const workspace = snapshot();
-    save(
-      SAVED.corpus,
-      workspace.vectors.then((vectors) => ({ ...workspace, vectors })),
-    );
+    save(() => writeWorkspace(SAVED.corpus, workspace));
   }
   if (settings !== savedSettings) {
     savedSettings = settings;
-    save(SAVED.settings, settingsSnapshot());
+    const saved = settingsSnapshot();
+    save(() => putValue(STORES.workspace, SAVED.settings, saved));
   }
 }
 
@@ -258,29 +245,35 @@ export async function readSaved(keys: { corpus: string; settings: string }): Pro
     const settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
     if (!stored || stored.version !== VERSION || stored.table.starts.length === 0) return null;
     const { vectors, vectorStorage, documents, ...rest } = stored;
-    const read = (blob: Blob) => blobVectors(blob, vectorStorage ?? 'float32', globalThis.crossOriginIsolated === true);
-    return { saved: { ...rest, documents: documents.map(unpackDocument), vectors: vectors instanceof Blob ? await read(vectors) : vectors }, settings };
+    return { saved: { ...rest, documents: documents.map(unpackDocument), vectors: await readStoredVectors(vectors, vectorStorage ?? 'float32') }, settings };
   } catch {
     return null;
   }
 }
 
-/** Keeps the saved workspace aside before a shared view replaces it; resolves to its chunk count (0: there was none). */
+/** Keeps the saved workspace aside before a shared view replaces it (in turn with the saves: it names their files); resolves to its chunk count (0: there was none). */
 export async function keepSavedWorkspace(): Promise<number> {
-  await saving;
-  try {
+  let chunks = 0;
+  const keep = async () => {
     const saved = await getValue<StoredWorkspace>(STORES.workspace, SAVED.corpus);
-    if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return 0;
-    await putValue(STORES.workspace, KEPT.corpus, saved);
-    await putValue(STORES.workspace, KEPT.settings, (await getValue<SavedSettings>(STORES.workspace, SAVED.settings)) ?? settingsSnapshot());
-    return saved.table.starts.length;
-  } catch {
-    return 0;
-  }
+    if (!saved || saved.version !== VERSION || saved.table.starts.length === 0) return;
+    const settings = (await getValue<SavedSettings>(STORES.workspace, SAVED.settings)) ?? settingsSnapshot();
+    await putValues(STORES.workspace, [
+      [KEPT.corpus, saved],
+      [KEPT.settings, settings],
+      // both entries name the same file until the current one is saved anew
+      [VECTOR_FILES, await filesAfter(KEPT.corpus, saved.vectors)],
+    ]);
+    chunks = saved.table.starts.length;
+  };
+  saving = saving.then(() => keep().catch(() => undefined));
+  await saving;
+  return chunks;
 }
 
-/** Forgets the saved workspace (the embedding cache stays: it is keyed by model and text). */
+/** Forgets the saved workspace and its files (the embedding cache stays: it is keyed by model and text). */
 export async function clearSavedWorkspace(): Promise<void> {
   await saving;
   await clearStore(STORES.workspace);
+  await pruneVectorFiles({});
 }

@@ -42,6 +42,13 @@ export async function putValue(store: Store, key: string, value: unknown): Promi
   await done(transaction);
 }
 
+/** Several values written in one transaction: all of them or none. */
+export async function putValues(store: Store, entries: [key: string, value: unknown][]): Promise<void> {
+  const transaction = (await open()).transaction(store, 'readwrite');
+  for (const [key, value] of entries) transaction.objectStore(store).put(value, key);
+  await done(transaction);
+}
+
 export async function clearStore(store: Store): Promise<void> {
   const transaction = (await open()).transaction(store, 'readwrite');
   transaction.objectStore(store).clear();

@@ -2,7 +2,7 @@ import type { ChunkOptions } from '../core/chunking';
 import type { ChunkTable, SourceDocument } from '../core/corpus';
 import type { ModelSource } from '../core/models';
 import type { PackedDocument } from '../core/documentPacking';
-import type { VectorRows } from '../core/vectors';
+import type { VectorRows, VectorStorage } from '../core/vectors';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
 export interface IngestFile {
@@ -28,8 +28,10 @@ export type IngestCalls = {
   parse: { params: { files: IngestFile[]; chunking: ChunkOptions; tokenizer: ModelSource }; result: IngestResult };
   /** chunk documents again (new options, another text column); no documents come back */
   chunk: { params: { documents: SourceDocument[]; chunking: ChunkOptions; tokenizer: ModelSource }; result: IngestResult };
-  /** shared vectors as a Blob, for the save (made here, off the page's thread: seconds at a million rows) */
-  vectorsBlob: { params: { vectors: VectorRows }; result: { blob: Blob } };
+  /** a save's vectors written to a file of the origin's own (vectorFiles.ts), off the page's thread; resolves to its size */
+  writeVectorFile: { params: { name: string; vectors: VectorRows }; result: { bytes: number } };
+  /** a saved workspace's vectors read back from their file, into shared memory where asked */
+  readVectorFile: { params: { name: string; storage: VectorStorage; shared: boolean }; result: { vectors: VectorRows } };
 };
 
 export type IngestProgress = { type: 'progress'; id: number; message: string; done: number; total: number };

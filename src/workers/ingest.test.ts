@@ -139,16 +139,3 @@ describe('the ingest worker', () => {
     expect(events.at(-1)).toMatchObject({ type: 'error', cancelled: true });
   });
 });
-
-describe('the ingest worker makes the save’s Blob', () => {
-  it('of shared vectors, every byte in order', async () => {
-    const events: IngestOutbox[] = [];
-    const handle = createHost<IngestCalls, IngestProgress>(ingestHandlers({ pdf: pdfjs, tokenCounter: async () => () => 1 }), (e) => events.push(e));
-    const vectors = new Float32Array(new SharedArrayBuffer(4 * 6));
-    vectors.set([0.5, -1, 2, 3, 4, 5]);
-    await handle({ type: 'vectorsBlob', id: 7, vectors });
-    const result = events.find((e) => e.type === 'result');
-    const { blob } = (result?.type === 'result' ? result.result : null) as { blob: Blob };
-    expect(new Float32Array(await blob.arrayBuffer())).toEqual(Float32Array.from(vectors));
-  });
-});

@@ -20,10 +20,10 @@ import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
 import { parquetTable, rangedBuffer, type RowProgress } from '../core/ingest/parquet';
 import type { RawTable } from '../core/ingest/records';
 import type { ModelSource } from '../core/models';
-import { vectorsBlob } from '../core/vectorBlob';
 import { packDocument, packedBuffers } from '../core/documentPacking';
 import { type CallContext, type Handlers, transferring } from './host';
 import type { IngestCalls, IngestFile, IngestProgress } from './ingest.protocol';
+import { readVectorFile, writeVectorFile } from './vectorFiles';
 
 export interface IngestLibraries {
   pdf: () => Promise<PdfLibrary>;
@@ -45,7 +45,11 @@ export function ingestHandlers(libraries: IngestLibraries): Handlers<IngestCalls
   return {
     parse: (request, call) => ingest.run(request, call),
     chunk: (request, call) => ingest.run(request, call),
-    vectorsBlob: ({ vectors }) => ({ blob: vectorsBlob(vectors) }),
+    writeVectorFile: async ({ name, vectors }) => ({ bytes: await writeVectorFile(name, vectors) }),
+    readVectorFile: async ({ name, storage, shared }) => {
+      const vectors = await readVectorFile(name, storage, shared);
+      return transferring({ vectors }, [vectors.buffer]);
+    },
   };
 }
 
