@@ -133,7 +133,9 @@ const { fresh, settled } = app;
 console.log(
   `  the app, ${path} dropped in: first picture in ${(app.firstPictureMs / 1000).toFixed(1)} s (${(app.firstPictureMs / duckMs).toFixed(1)}× DuckDB's read); ` +
     `${app.scale.rows.toLocaleString('en')} rows kept, ${app.scale.drawn.toLocaleString('en')} drawn, vectors ${app.scale.vectorStorage} (${gib(app.scale.memoryBytes)} with norms, coordinates and dense search's int8 copy)\n` +
-    `    browser memory (resident, all processes): fresh app ${gib(fresh.total)}, peak ${gib(app.peakBytes)}, settled ${gib(settled.total)} ` +
+    `    browser memory (resident, all processes): fresh app ${gib(fresh.total)}, peak ${gib(app.peaks.total)} (page and workers ${gib(app.peaks.renderer)}, browser process ${gib(app.peaks.browser)}), settled ${gib(settled.total)} ` +
     `(page and workers ${gib(settled.renderer)} against ${gib(fresh.renderer)} fresh; browser process ${gib(settled.browser)} against ${gib(fresh.browser)})` +
+    `\n    reloaded: the saved workspace read back and Ready in ${(app.reload.readyMs / 1000).toFixed(1)} s, peak ${gib(app.reload.peaks.total)}, settled ${gib(app.reload.settled.total)} ` +
+    `(page and workers ${gib(app.reload.settled.renderer)}, browser process ${gib(app.reload.settled.browser)})` +
     `${app.note ? `\n    ${app.note}` : ''}`,
 );

@@ -47,14 +47,22 @@ export interface AppLoad {
   firstPictureMs: number;
   /** the open app before the file is dropped */
   fresh: BrowserMemory;
-  peakBytes: number;
-  /** memory 30 s after every task ended (layout, clusters, retrieval index, the save) */
+  /** the highest readings: of all processes together, and of each on its own (they need not peak together) */
+  peaks: BrowserMemory;
+  /** memory 30 s after every task ended and the workspace was saved (layout, clusters, retrieval index, the save) */
   settled: BrowserMemory;
   scale: Summary['scale'];
   note: string;
+  /** the page reloaded once everything settled: the saved workspace read back until "Ready", and the highest reading meanwhile */
+  reload: { readyMs: number; peaks: BrowserMemory; settled: BrowserMemory };
 }
 
-/** Drops `path` into a fresh app and waits for its first picture, then for every task to end and the memory to settle. */
+/** the status says "Ready" with points drawn */
+const ready = () =>
+  document.querySelector('[role=status]')?.textContent?.startsWith('Ready') === true &&
+  ((window as unknown as { __orrery?: Summary }).__orrery?.scale.drawn ?? 0) > 0;
+
+/** Drops `path` into a fresh app and waits for its first picture, then for every task to end and the memory to settle; then reloads it. */
 export async function loadInApp(path: string): Promise<AppLoad> {
   const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const profile = mkdtempSync(join(tmpdir(), 'orrery-bench-'));
@@ -63,8 +71,11 @@ export async function loadInApp(path: string): Promise<AppLoad> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
   });
-  let peakBytes = 0;
-  const sampler = setInterval(() => (peakBytes = Math.max(peakBytes, browserMemory().total)), 250);
+  let peaks: BrowserMemory = { total: 0, renderer: 0, browser: 0 };
+  const sampler = setInterval(() => {
+    const now = browserMemory();
+    for (const key of ['total', 'renderer', 'browser'] as const) peaks[key] = Math.max(peaks[key], now[key]);
+  }, 250);
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -75,15 +86,16 @@ export async function loadInApp(path: string): Promise<AppLoad> {
     const fresh = browserMemory();
     const started = Date.now();
     await page.getByLabel('Add files').setInputFiles(path);
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[role=status]')?.textContent?.startsWith('Ready') === true &&
-        ((window as unknown as { __orrery?: Summary }).__orrery?.scale.drawn ?? 0) > 0,
-      null,
-      { timeout: 900_000, polling: 250 },
-    );
+    await page.waitForFunction(ready, null, { timeout: 900_000, polling: 250 });
     const firstPictureMs = Date.now() - started;
-    await page.waitForFunction(() => (window as unknown as { __orrery?: Summary }).__orrery?.tasks === 0, null, { timeout: 900_000, polling: 500 });
+    await page.waitForFunction(
+      () => {
+        const orrery = (window as unknown as { __orrery?: Summary }).__orrery;
+        return orrery?.tasks === 0 && orrery.saves.pending === 0 && orrery.saves.upToDate;
+      },
+      null,
+      { timeout: 900_000, polling: 500 },
+    );
     await page.waitForTimeout(SETTLE_MS);
     const settled = browserMemory();
     if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
@@ -95,7 +107,15 @@ export async function loadInApp(path: string): Promise<AppLoad> {
         .first()
         .textContent({ timeout: 1_000 })
         .catch(() => '')) ?? '';
-    return { firstPictureMs, fresh, peakBytes: Math.max(peakBytes, settled.total), settled, scale, note };
+    const loadPeaks = peaks;
+    peaks = { total: 0, renderer: 0, browser: 0 };
+    const reloaded = Date.now();
+    await page.reload();
+    await page.waitForFunction(ready, null, { timeout: 900_000, polling: 250 });
+    const readyMs = Date.now() - reloaded;
+    await page.waitForFunction(() => (window as unknown as { __orrery?: Summary }).__orrery?.tasks === 0, null, { timeout: 900_000, polling: 500 });
+    await page.waitForTimeout(SETTLE_MS);
+    return { firstPictureMs, fresh, peaks: loadPeaks, settled, scale, note, reload: { readyMs, peaks, settled: browserMemory() } };
   } finally {
     clearInterval(sampler);
     await context.close();
