@@ -66,7 +66,12 @@ export async function filesAfter(key: string, stored: StoredVectors): Promise<Ve
   return isVectorFile(stored) ? { ...others, [key]: stored.file } : others;
 }
 
-/** Removes the files no saved workspace names (a failure only leaves disk in use until the next save). */
-export async function pruneVectorFiles(files: VectorFiles): Promise<void> {
-  if (vectorFilesAvailable()) await keepOnlyVectorFiles(Object.values(files)).catch(() => undefined);
+/**
+ * Removes the files no saved workspace names, as the entry says now (another tab may have saved
+ * since); a failure only leaves disk in use until the next save.
+ */
+export async function pruneVectorFiles(): Promise<void> {
+  if (!vectorFilesAvailable()) return;
+  const files = (await getValue<VectorFiles>(STORES.workspace, VECTOR_FILES).catch(() => undefined)) ?? {};
+  await keepOnlyVectorFiles(Object.values(files)).catch(() => undefined);
 }

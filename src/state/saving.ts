@@ -199,7 +199,7 @@ async function writeWorkspace(key: string, workspace: ReturnType<typeof snapshot
     [key, { ...workspace, vectors }],
     [VECTOR_FILES, files],
   ]);
-  await pruneVectorFiles(files);
+  await pruneVectorFiles();
 }
 
 /** Settles when every save asked for so far has been written (or refused). */
@@ -275,5 +275,5 @@ export async function keepSavedWorkspace(): Promise<number> {
 export async function clearSavedWorkspace(): Promise<void> {
   await saving;
   await clearStore(STORES.workspace);
-  await pruneVectorFiles({});
+  await pruneVectorFiles();
 }
