@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from './corpus';
 import { tableDocument } from './ingest/records';
-import { packDocument, packedBuffers, unpackDocument } from './documentPacking';
+import { chunkDocuments, type ChunkTable } from './corpus';
+import { packDocument, packedBuffers, packTable, unpackDocument, unpackTable } from './documentPacking';
 
 const table = (rows: number): SourceDocument =>
   tableDocument(
@@ -23,7 +24,7 @@ describe('a document of many rows packed for a message or a save', () => {
     expect(Array.isArray(packed.sections)).toBe(false);
     expect(Array.isArray(packed.table!.rows)).toBe(false);
     // what travels: typed arrays and one string, not a million small objects
-    expect(packedBuffers([packed])).toHaveLength(6);
+    expect(packedBuffers([packed])).toHaveLength(7);
     const back = unpackDocument(structuredClone(packed));
     expect(back.sections).toEqual(doc.sections);
     expect(back.table).toEqual(doc.table);
@@ -47,5 +48,20 @@ describe('a document of many rows packed for a message or a save', () => {
     const packed = packDocument(ragged);
     expect(Array.isArray(packed.table!.rows)).toBe(true);
     expect(unpackDocument(packed)).toEqual(ragged);
+  });
+});
+
+describe('a chunk table of many rows packed for a message or a save', () => {
+  it('keeps each distinct heading once and gives every chunk its own back', () => {
+    const chunks = chunkDocuments([table(3)]);
+    const headings = Array.from({ length: 2_500 }, (_, i) => (i % 7 === 0 ? '' : `Part ${i % 5} — “${i % 3}”`));
+    const big: ChunkTable = { ...chunks, headings };
+    const packed = packTable(big);
+    expect(Array.isArray(packed.headings)).toBe(false);
+    expect((packed.headings as { values: string[] }).values).toHaveLength(new Set(headings).size);
+    expect(unpackTable(structuredClone(packed))).toEqual(big);
+    // a small table, and a table saved before packing, as they are
+    expect(packTable(chunks).headings).toBe(chunks.headings);
+    expect(unpackTable(chunks)).toEqual(chunks);
   });
 });

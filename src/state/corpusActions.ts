@@ -7,7 +7,7 @@ import { CancelledError } from '../core/batching';
 import type { ChunkOptions } from '../core/chunking';
 import { appendChunks, type ChunkTable, parseTopicMarkdown, type SourceDocument, withTexts } from '../core/corpus';
 import { tableDocument } from '../core/ingest/records';
-import { unpackDocument } from '../core/documentPacking';
+import { unpackDocument, unpackTable } from '../core/documentPacking';
 import { DEFAULT_LAYOUT, type PcaParams } from '../core/layoutRun';
 import { shouldPlace } from '../core/placement';
 import { assertSameSpace, type VectorRows } from '../core/vectors';
@@ -49,7 +49,7 @@ export async function chunkInWorker(
 ): Promise<ChunkTable> {
   const result = await ingestClient.request('chunk', { documents, chunking, tokenizer }, { signal });
   for (const note of result.notes) store.getState().notify('info', note);
-  return withTexts(result.table, documents);
+  return withTexts(unpackTable(result.table), documents);
 }
 
 /** A view that came without vectors (a share link's picture): its chunks embedded by the current model, the layout on screen kept. */
@@ -182,7 +182,7 @@ export function addFiles(files: IngestFile[]): Promise<void> {
     }
     const documents = result.documents.map(unpackDocument);
     for (const { document, bytes } of result.texts) documents[document]!.text = await decodeInSlices(bytes);
-    await addChunked(documents, withTexts(result.table, documents), signal);
+    await addChunked(documents, withTexts(unpackTable(result.table), documents), signal);
   });
 }
 

@@ -14,7 +14,7 @@ import type { SnapshotLab } from '../core/snapshot/codec';
 import type { Projection } from '../core/snapshot/reduce';
 import type { RetrievalSettings } from '../core/retrieval/retrieve';
 import { documentsInRows, withoutVectors } from '../core/documentVectors';
-import { packDocument, type PackedDocument, unpackDocument } from '../core/documentPacking';
+import { packDocument, type PackedChunkTable, type PackedDocument, packTable, unpackDocument, unpackTable } from '../core/documentPacking';
 import { storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, putValues, STORES } from '../workers/idb';
 import { filesAfter, pruneVectorFiles, readStoredVectors, storedVectors, type StoredVectors, VECTOR_FILES } from './savedVectors';
@@ -52,8 +52,9 @@ export interface SavedWorkspace {
 }
 
 /** The workspace as IndexedDB holds it: big vectors in a file or a Blob (savedVectors.ts). */
-type StoredWorkspace = Omit<SavedWorkspace, 'vectors' | 'documents'> & {
+type StoredWorkspace = Omit<SavedWorkspace, 'vectors' | 'documents' | 'table'> & {
   documents: PackedDocument[];
+  table: PackedChunkTable;
   vectors: StoredVectors;
   vectorStorage?: VectorStorage;
 };
@@ -100,7 +101,7 @@ function snapshot(): Omit<StoredWorkspace, 'vectors'> & { vectors: VectorRows } 
     documents: withoutVectors(documents, inRows).map(packDocument),
     documentVectorsInRows: inRows,
     // texts are slices of the documents: not stored twice
-    table: { ...table, texts: [] },
+    table: packTable({ ...table, texts: [] }),
     vectors,
     vectorStorage: storageOf(vectors),
     dims,
@@ -244,8 +245,16 @@ export async function readSaved(keys: { corpus: string; settings: string }): Pro
     const stored = await getValue<StoredWorkspace>(STORES.workspace, keys.corpus);
     const settings = await getValue<SavedSettings>(STORES.workspace, keys.settings);
     if (!stored || stored.version !== VERSION || stored.table.starts.length === 0) return null;
-    const { vectors, vectorStorage, documents, ...rest } = stored;
-    return { saved: { ...rest, documents: documents.map(unpackDocument), vectors: await readStoredVectors(vectors, vectorStorage ?? 'float32') }, settings };
+    const { vectors, vectorStorage, documents, table, ...rest } = stored;
+    return {
+      saved: {
+        ...rest,
+        documents: documents.map(unpackDocument),
+        table: unpackTable(table),
+        vectors: await readStoredVectors(vectors, vectorStorage ?? 'float32'),
+      },
+      settings,
+    };
   } catch {
     return null;
   }

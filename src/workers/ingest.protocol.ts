@@ -1,7 +1,7 @@
 import type { ChunkOptions } from '../core/chunking';
-import type { ChunkTable, SourceDocument } from '../core/corpus';
+import type { SourceDocument } from '../core/corpus';
 import type { ModelSource } from '../core/models';
-import type { PackedDocument } from '../core/documentPacking';
+import type { PackedChunkTable, PackedDocument } from '../core/documentPacking';
 import type { VectorRows, VectorStorage } from '../core/vectors';
 import type { WorkerInbox, WorkerOutbox } from './rpc';
 
@@ -16,7 +16,7 @@ export interface IngestResult {
   documents: PackedDocument[];
   texts: { document: number; bytes: Uint8Array }[];
   /** the chunks of `documents`, texts left empty: the page slices them from the documents */
-  table: ChunkTable;
+  table: PackedChunkTable;
   /** files that could not be read, each naming the file and the problem */
   problems: string[];
   /** things worth knowing about files that were read */

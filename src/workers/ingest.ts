@@ -20,7 +20,7 @@ import { type PdfLibrary, pdfDocument } from '../core/ingest/pdfText';
 import { parquetTable, rangedBuffer, type RowProgress } from '../core/ingest/parquet';
 import type { RawTable } from '../core/ingest/records';
 import type { ModelSource } from '../core/models';
-import { packDocument, packedBuffers } from '../core/documentPacking';
+import { packDocument, packedBuffers, packTable } from '../core/documentPacking';
 import { type CallContext, type Handlers, transferring } from './host';
 import type { IngestCalls, IngestFile, IngestProgress } from './ingest.protocol';
 import { readVectorFile, writeVectorFile } from './vectorFiles';
@@ -101,7 +101,9 @@ class Ingest {
     transfer.push(...packedBuffers(packed));
     // vectors are moved, not copied: a big file's are a good part of the memory there is
     const vectorBuffers = new Set(documents.flatMap((doc) => (doc.vectors ? [doc.vectors.data.buffer] : [])));
-    return transferring({ ...parsed, documents: packed, texts, table }, [...transfer, ...(vectorBuffers as Set<ArrayBuffer>)]);
+    const packedTable = packTable(table);
+    if (!Array.isArray(packedTable.headings)) transfer.push(packedTable.headings.ids.buffer);
+    return transferring({ ...parsed, documents: packed, texts, table: packedTable }, [...transfer, ...(vectorBuffers as Set<ArrayBuffer>)]);
   }
 
   private progress(call: Call, message: string, done: number, total: number, force = false): void {
