@@ -112,6 +112,8 @@ test('a million-row Parquet file: read with progress, laid out by UMAP fitted on
   await expect(page.getByRole('status')).toContainText(/Reading million\.parquet: [\d,]+ \/ 1,000,000 rows/);
   await waitReady(page);
   expect((await summary(page)).sources).toEqual([{ name: 'million.parquet', format: 'parquet', chunks: rows }]);
+  // its columns are read once the picture is up, and charted
+  await expect(page.getByRole('region', { name: 'Columns' })).toContainText('Showing 1,000,000 of 1,000,000 chunks');
   await page.getByLabel('Method').selectOption('umap');
   await page.getByLabel('Epochs').fill('50');
   await page.getByLabel('Fit at most (rows)').fill('2000');

@@ -10,6 +10,9 @@ describe('column charts', () => {
     expect(reading.bins.reduce((n, b) => n + b.count, 0)).toBe(100);
     expect([reading.bins[0]!.from, reading.bins.at(-1)!.to]).toEqual([0, 198]);
     expect(reading.missing).toBe(2);
+    // numbers are told apart by value: 1 and 1.0 are one
+    expect(reading.distinct).toBe(100);
+    expect(readColumn('score', [...values, '2.0', '4e0']).distinct).toBe(100);
   });
 
   it('counts a few values by name, with the rest as other; a few distinct numbers are categories', () => {
@@ -33,6 +36,9 @@ describe('column charts', () => {
     expect(reading.missing).toBe(1);
     expect(reading.bins[0]!.from).toBe(Date.UTC(2020, 0, 15));
     expect(reading.bins.reduce((n, b) => n + b.count, 0)).toBe(4);
+    // a column of words where a few dates turn up is not read as dates
+    const words = Array.from({ length: 5_000 }, (_, i) => (i % 50 === 0 ? '2021-05-01' : ['red', 'green', 'blue'][i % 3]!));
+    expect(readColumn('colour', words)).toMatchObject({ kind: 'category', distinct: 4 });
   });
 
   it('charts 100,000 distinct short values as too many, and long texts by length', () => {

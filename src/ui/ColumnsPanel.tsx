@@ -1,25 +1,47 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { countsOf } from '../core/columnCharts';
+import { type ColumnReading, countsOf } from '../core/columnCharts';
 import { clearFilters } from '../state/columnFilters';
 import { columnReadings, shownByFilters } from '../state/columnReadings';
 import { useOrrery, useSpace } from '../state/hooks';
 import { ColumnChart } from './ColumnChart';
 
+/** past this many rows the columns are read after the frame that shows them: not in the way of the first picture */
+const READ_LATER_FROM = 50_000;
+
+/** The corpus's column readings: at once for a small corpus, after the next frame for a big one (null meanwhile). */
+function useColumnReadings(rows: number, ...corpus: unknown[]): ColumnReading[] | null {
+  const [read, setRead] = useState<{ corpus: unknown[]; readings: ColumnReading[] } | null>(null);
+  const now = rows < READ_LATER_FROM;
+  const current = read !== null && read.corpus.every((part, i) => part === corpus[i]) ? read.readings : null;
+  useEffect(() => {
+    if (now) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setRead({ corpus, readings: [...columnReadings().values()] }))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read again when the corpus changes
+  }, [now, ...corpus]);
+  return now ? [...columnReadings().values()] : current;
+}
+
 /** Every metadata column as a small chart that filters the scene and retrieval; a selection is drawn over each. */
 export function ColumnsPanel() {
   const { documents, table } = useSpace(useShallow((w) => ({ documents: w.documents, table: w.table })));
   const { filters, selection, tags } = useOrrery(useShallow((s) => ({ filters: s.filters, selection: s.selection, tags: s.tags })));
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- read again when the corpus changes
-  const readings = useMemo(() => [...columnReadings().values()], [documents, table, tags]);
   const total = table.texts.length;
+  const readings = useColumnReadings(total, documents, table, tags);
   // cached per corpus and filters
   const mask = shownByFilters(filters);
   const shown = mask ? mask.reduce((n, x) => n + x, 0) : total;
   return (
     <section className="panel" role="region" aria-label="Columns">
       <h2>Columns</h2>
-      {readings.length === 0 ? (
+      {readings === null ? (
+        <p className="muted">Reading the columns of {total.toLocaleString('en')} chunks…</p>
+      ) : readings.length === 0 ? (
         <p className="muted">No metadata columns: a CSV, JSON or Parquet file with fields beside the text gets a chart for each.</p>
       ) : (
         <>
