@@ -12,6 +12,7 @@ const { DIMS, until, vectorDocument } = await import('./testing/documents');
 
 const { useOrreryStore } = await import('./store');
 const { activeSpace } = await import('./workspace/spaces');
+const { normsOf } = await import('./workspace/data');
 const { activeOf } = await import('./slices');
 const { commitWorkspace } = await import('./workspace/commit');
 const { addDocuments, clearWorkspace, rechunk } = await import('./corpusActions');
@@ -40,7 +41,11 @@ describe('the commit path', () => {
     expect(activeSpace().dims).toBe(DIMS);
     expect(s.importedCount).toBe(60);
     expect(activeSpace().vectors).toHaveLength(60 * DIMS);
-    expect(activeSpace().norms).toHaveLength(60);
+    // each row's length, worked out once asked for and kept
+    const norms = normsOf(activeSpace());
+    expect(norms).toHaveLength(60);
+    expect(norms[7]).toBeCloseTo(Math.hypot(...activeSpace().vectors.subarray(7 * DIMS, 8 * DIMS)), 5);
+    expect(normsOf(activeSpace())).toBe(norms);
     expect(activeSpace().coords).toHaveLength(60 * 3);
     await until(() => activeOf(store.getState()).quality !== null, 'the layout quality');
     expect(activeOf(store.getState()).quality!.recallRows).toBe(60);

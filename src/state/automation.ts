@@ -254,10 +254,11 @@ export function summary(): OrrerySummary {
 
 /** Bytes held for the rows: vectors, norms and coordinates, and dense search's copy in its kernel (int8 past 128 MiB, else float32). */
 function heldBytes(): number {
-  const { vectors, norms, coords, dims } = activeSpace();
-  const rows = norms.length;
+  const { vectors, coords, dims } = activeSpace();
+  const rows = dims > 0 ? vectors.length / dims : 0;
   const kernel = denseScan(vectors.length * 4, dims) === 'int8' ? rows * (dims + 4) : rows * dims * 4;
-  return vectors.byteLength + norms.byteLength + coords.byteLength + kernel;
+  // the norms (4 bytes a row) are counted whether or not they were asked for yet
+  return vectors.byteLength + rows * 4 + coords.byteLength + kernel;
 }
 
 export function installAutomation(): void {

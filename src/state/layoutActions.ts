@@ -6,7 +6,7 @@ import { WorkerStopped } from '../workers/rpc';
 import { DEFAULT_LAYOUT, type LayoutParams } from '../core/layoutRun';
 import { placeRows, placeVector } from '../core/placement';
 import type { LayoutResult } from '../workers/layout.protocol';
-import type { Space, SpaceId } from './workspace/data';
+import { normsOf, type Space, type SpaceId } from './workspace/data';
 import { activeSpace, setSpaceState, spacePatch } from './workspace/spaces';
 import { METHOD_LABEL, settle } from './status';
 import { useOrreryStore } from './store';
@@ -24,7 +24,7 @@ const measuring = new Map<SpaceId, AbortController>();
 
 /** A vector's place in the space's layout: projection for PCA, its nearest chunks' positions otherwise. */
 export const placeInLayout = (space: Space, vector: Float32Array): Float32Array =>
-  placeVector(layoutParamsOf(space), space.pca, space.vectors, space.dims, space.norms, space.coords, vector);
+  placeVector(layoutParamsOf(space), space.pca, space.vectors, space.dims, normsOf(space), space.coords, vector);
 
 /** Puts the space's last query in its layout. */
 export function placeQuery(space: Space = activeSpace()): void {
@@ -154,7 +154,7 @@ export function setLayoutParams(params: LayoutParams, space: Space = activeSpace
 export function placeNewRows(space: Space, from: number): void {
   const layoutParams = layoutParamsOf(space);
   const count = space.table.texts.length;
-  const coords = placeRows(space.vectors, space.dims, space.norms, space.coords, from, count, layoutParams, space.pca);
+  const coords = placeRows(space.vectors, space.dims, normsOf(space), space.coords, from, count, layoutParams, space.pca);
   const placed = new Uint8Array(count);
   placed.set(space.placed.subarray(0, from));
   placed.fill(1, from);

@@ -9,7 +9,7 @@ import { asFloat32, rowOf } from '../core/vectors';
 import { CancelledError } from '../core/batching';
 import type { CorpusRef } from '../workers/retrieve.protocol';
 import { activeSpace } from './workspace/spaces';
-import { spaceOf } from './workspace/data';
+import { normsOf, spaceOf } from './workspace/data';
 import { vectorsInB } from './labSpace';
 import { embedQueries } from './embedding';
 import { placeQuery } from './layoutActions';
@@ -147,7 +147,7 @@ export function setOpenChunk(index: number | null): void {
   else {
     const row = asFloat32(rowOf(space.vectors, space.dims, index));
     const inWorker = space.vectors.length >= NEIGHBOURS_IN_WORKER;
-    store.setState({ openChunk: index, neighbours: inWorker ? [] : cosineTopK(space.vectors, space.dims, space.norms, row, 10, index) });
+    store.setState({ openChunk: index, neighbours: inWorker ? [] : cosineTopK(space.vectors, space.dims, normsOf(space), row, 10, index) });
     if (inWorker) void neighboursInWorker(index, row);
   }
   followAddress();

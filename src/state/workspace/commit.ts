@@ -24,7 +24,7 @@ import type { ChunkTable, SourceDocument } from '../../core/corpus';
 import type { LayoutParams } from '../../core/layoutRun';
 import type { Backend, ModelSource } from '../../core/models';
 import type { Projection } from '../../core/snapshot/reduce';
-import { allocateVectors, isShared, rowNorms, storageFor, storageOf, type VectorRows } from '../../core/vectors';
+import { allocateVectors, isShared, storageFor, storageOf, type VectorRows } from '../../core/vectors';
 import { followAddress } from '../addressFollow';
 import { applyClusters, runClusters } from '../clusterActions';
 import { compareWithIndex } from '../indexComparison';
@@ -33,7 +33,7 @@ import { answerQuery, setOpenChunk } from '../queryActions';
 import { autosave, markSaved } from '../saving';
 import { useOrreryStore } from '../store';
 import { refreshSearch } from '../viewActions';
-import { emptySpaceData, type Space, type SpaceId, spaceOf } from './data';
+import { emptySpaceData, forgetNorms, type Space, type SpaceId, spaceOf } from './data';
 import { closeLab, spacePatch } from './spaces';
 import { rowMapping } from './rowMapping';
 
@@ -132,6 +132,7 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
   cancelLayout(space.id);
   const shared = vectors.length === 0 || isShared(vectors) || globalThis.crossOriginIsolated !== true ? vectors : newVectors(vectors.length, [vectors]);
   if (shared !== vectors) shared.set(vectors);
+  forgetNorms(shared);
   const queryVector = made.queryVector !== undefined ? made.queryVector : space.queryVector;
   Object.assign(space, {
     version: space.version + 1,
@@ -139,7 +140,6 @@ function writeSpace(space: Space, corpus: Corpus, made: Made): void {
     documents: documentsViewingRows(documents, table, shared, dims),
     table,
     vectors: shared,
-    norms: rowNorms(shared, dims),
     dims,
     recall: null,
     clusterLabels: new Int32Array(0),

@@ -5,7 +5,7 @@
 import { type ChunkTable, EMPTY_TABLE, type SourceDocument } from '../../core/corpus';
 import type { PcaModel } from '../../core/pca';
 import type { Projection } from '../../core/snapshot/reduce';
-import type { VectorRows } from '../../core/vectors';
+import { rowNorms, type VectorRows } from '../../core/vectors';
 
 export type SpaceId = string;
 
@@ -21,7 +21,6 @@ export interface Space {
   table: ChunkTable;
   /** N×dims, in the order of table.texts: float32, or float16 where float32 would not fit */
   vectors: VectorRows;
-  norms: Float32Array;
   dims: number;
   /** N×3 layout coordinates */
   coords: Float32Array;
@@ -48,7 +47,6 @@ export const emptySpaceData = (): SpaceData => ({
   documents: [],
   table: EMPTY_TABLE,
   vectors: new Float32Array(0),
-  norms: new Float32Array(0),
   dims: 0,
   coords: new Float32Array(0),
   pca: null,
@@ -88,3 +86,19 @@ export function removeSpace(id: SpaceId): void {
   space.version++;
   spaces.delete(id);
 }
+
+const normsCache = new WeakMap<VectorRows, Float32Array>();
+
+/**
+ * Each row's length, worked out when first asked for and kept per vectors array: at commit it held up
+ * the first picture (0.4 s of the page's thread at a million rows), and the page needs them only to
+ * place a query or rows added beside a layout (dense search has its own, in its worker).
+ */
+export function normsOf({ vectors, dims }: Pick<Space, 'vectors' | 'dims'>): Float32Array {
+  let norms = normsCache.get(vectors);
+  if (!norms || norms.length * dims !== vectors.length) normsCache.set(vectors, (norms = rowNorms(vectors, dims)));
+  return norms;
+}
+
+/** The norms of `vectors` worked out again when next asked for (a commit may bring the same array with new rows in it). */
+export const forgetNorms = (vectors: VectorRows): boolean => normsCache.delete(vectors);
