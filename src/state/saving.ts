@@ -89,10 +89,11 @@ export interface SavedView {
   tags?: Tags;
 }
 
-/** The workspace now, its vectors as they are (stored when the save's turn comes). */
-function snapshot(): Omit<StoredWorkspace, 'vectors'> & { vectors: VectorRows } {
-  const s = store.getState();
-  const { documents, table, vectors, dims, coords, pca, projection } = activeSpace();
+type Captured = { space: ReturnType<typeof activeSpace>; state: ReturnType<typeof store.getState> };
+
+/** The workspace as captured, packed for IndexedDB, its vectors as they are (stored by writeWorkspace). */
+function snapshot({ space, state: s }: Captured): Omit<StoredWorkspace, 'vectors'> & { vectors: VectorRows } {
+  const { documents, table, vectors, dims, coords, pca, projection } = space;
   const inRows = documentsInRows(documents, table, vectors, dims);
   return {
     version: VERSION,
@@ -192,8 +193,19 @@ function save(write: () => Promise<void>): void {
   );
 }
 
+/** Resolves once the next frame is drawn, or after half a second where frames do not come (a hidden tab); at once without frames (Node). */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve);
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 500);
+  });
+
 /** Writes the workspace under `key`: its vectors first, then the entry and the file it names together, then the files no entry names go. */
-async function writeWorkspace(key: string, workspace: ReturnType<typeof snapshot>): Promise<void> {
+async function writeWorkspace(key: string, captured: Captured): Promise<void> {
+  // packing a big workspace takes a while: not before the picture that the change brought is drawn
+  await afterNextFrame();
+  const workspace = snapshot(captured);
   const vectors = await storedVectors(workspace.vectors, key);
   const files = await filesAfter(key, vectors);
   await putValues(STORES.workspace, [
@@ -222,8 +234,9 @@ export function autosave(): void {
   const settings = settingsVersions(s);
   if (corpus !== savedCorpus) {
     savedCorpus = corpus;
-    const workspace = snapshot();
-    save(() => writeWorkspace(SAVED.corpus, workspace));
+    // its arrays as they are now (a commit replaces them, never changes them), packed when the save's turn comes
+    const captured = { space: { ...activeSpace() }, state: s };
+    save(() => writeWorkspace(SAVED.corpus, captured));
   }
   if (settings !== savedSettings) {
     savedSettings = settings;
