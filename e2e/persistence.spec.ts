@@ -66,8 +66,11 @@ const vectorFiles = (page: Page) =>
   page.evaluate(async () => {
     const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('saved-vectors', { create: true });
     const files: { name: string; bytes: number }[] = [];
-    for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries())
-      files.push({ name, bytes: (await handle.getFile()).size });
+    for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries()) {
+      // a file the app removes while it is listed is gone, not an error
+      const file = await handle.getFile().catch(() => null);
+      if (file) files.push({ name, bytes: file.size });
+    }
     return files;
   });
 
