@@ -104,6 +104,7 @@ test('a big workspace’s vectors are saved in a file of the site’s own, repla
   await waitSaved(page);
   const [first] = await vectorFiles(page);
   expect(await vectorFiles(page)).toEqual([{ name: first!.name, bytes: 12_000 * 384 * 4 }]);
+  expect((await summary(page)).saves.vectorsIn).toBe('file');
   await page.reload();
   await expect(
     page.getByRole('note').filter({ hasText: /Restored the workspace saved .*: 12,000 chunks from 1 sources, nothing embedded again/ }),

@@ -57,6 +57,7 @@ test('a big workspace over the quota: its vectors’ file is refused, the page s
     return bytes;
   });
   expect(sizes.every((size) => size === 0)).toBe(true);
+  expect((await summary(page)).saves.vectorsIn).toBeNull();
   expect((await summary(page)).chunkCount).toBe(rows);
   // and a reload finds no half-saved workspace to restore
   await page.reload();

@@ -25,7 +25,7 @@ describe('saving and restoring the workspace', () => {
   it('saves a workspace once it settles, and restores its chunks, vectors and layout without writing them back', async () => {
     await addDocuments([vectorDocument('a', 40, 1)]);
     await savesWritten();
-    expect(saveState()).toMatchObject({ pending: 0, upToDate: true });
+    expect(saveState()).toMatchObject({ pending: 0, upToDate: true, vectorsIn: 'entry' });
     const written = saveState().written;
     expect(written).toBeGreaterThan(0);
     const coords = activeSpace().coords.slice();

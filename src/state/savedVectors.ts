@@ -7,6 +7,7 @@ import { BLOB_SLICE_BYTES, blobVectors, vectorsBlob } from '../core/vectorBlob';
 import { isShared, type VectorRows, type VectorStorage } from '../core/vectors';
 import { getValue, STORES } from '../workers/idb';
 import { keepOnlyVectorFiles, vectorFilesAvailable } from '../workers/vectorFiles';
+import type { VectorsIn } from './summaryTypes';
 import { oneCallIngestClient } from './workers';
 
 /** a saved workspace's vectors kept in file `file` */
@@ -21,6 +22,9 @@ export const VECTOR_FILES = 'vector-files';
 export type VectorFiles = Record<string, string>;
 
 const isVectorFile = (stored: StoredVectors): stored is VectorFile => typeof (stored as VectorFile).file === 'string';
+
+/** Where stored vectors are, in words for the automation surface. */
+export const vectorsIn = (stored: StoredVectors): VectorsIn => (stored instanceof Blob ? 'blob' : isVectorFile(stored) ? 'file' : 'entry');
 
 /**
  * A worker of its own for one call, closed once it answers: an idle worker may not collect its

@@ -17,7 +17,8 @@ import { documentsInRows, withoutVectors } from '../core/documentVectors';
 import { packDocument, type PackedChunkTable, type PackedDocument, packTable, unpackDocument, unpackTable } from '../core/documentPacking';
 import { storageOf, type VectorRows, type VectorStorage } from '../core/vectors';
 import { clearStore, getValue, putValue, putValues, STORES } from '../workers/idb';
-import { filesAfter, pruneVectorFiles, readStoredVectors, storedVectors, type StoredVectors, VECTOR_FILES } from './savedVectors';
+import { filesAfter, pruneVectorFiles, readStoredVectors, storedVectors, type StoredVectors, VECTOR_FILES, vectorsIn } from './savedVectors';
+import type { OrrerySummary, VectorsIn } from './summaryTypes';
 import { activeSpace } from './workspace/spaces';
 import { activeOf, type IndexLink, isBusy } from './slices';
 import { labToCarry } from './labSpace';
@@ -148,6 +149,7 @@ let warned = false;
 /** saves written so far (window.__orrery.saves: tests wait for a save rather than for time) */
 let written = 0;
 let pending = 0;
+let lastVectorsIn: VectorsIn | null = null;
 
 type State = ReturnType<typeof store.getState>;
 const corpusVersions = (s: State) => `${s.corpusVersion}/${s.layoutVersion}`;
@@ -212,6 +214,7 @@ async function writeWorkspace(key: string, captured: Captured): Promise<void> {
     [key, { ...workspace, vectors }],
     [VECTOR_FILES, files],
   ]);
+  lastVectorsIn = vectorsIn(vectors);
   await pruneVectorFiles();
 }
 
@@ -221,9 +224,14 @@ export function savesWritten(): Promise<void> {
 }
 
 /** Saves written, in flight, and whether what is on screen is what was saved last. */
-export function saveState(): { written: number; pending: number; upToDate: boolean } {
+export function saveState(): OrrerySummary['saves'] {
   const s = store.getState();
-  return { written, pending, upToDate: s.chunkCount === 0 || (corpusVersions(s) === savedCorpus && settingsVersions(s) === savedSettings) };
+  return {
+    written,
+    pending,
+    upToDate: s.chunkCount === 0 || (corpusVersions(s) === savedCorpus && settingsVersions(s) === savedSettings),
+    vectorsIn: lastVectorsIn,
+  };
 }
 
 /** Saves what changed since the last save (the corpus and its layout, or the settings and query), once work has settled. */
@@ -297,5 +305,6 @@ export async function keepSavedWorkspace(): Promise<number> {
 export async function clearSavedWorkspace(): Promise<void> {
   await saving;
   await clearStore(STORES.workspace);
+  lastVectorsIn = null;
   await pruneVectorFiles();
 }

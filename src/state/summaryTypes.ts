@@ -20,6 +20,9 @@ export interface SummaryHit {
   hybrid: Standing;
 }
 
+/** a saved workspace's vectors: in the IndexedDB entry itself, as a Blob there, or in a file of the origin's own */
+export type VectorsIn = 'entry' | 'blob' | 'file';
+
 export interface OrrerySummary {
   phase: string;
   message: string;
@@ -147,8 +150,8 @@ export interface OrrerySummary {
   selection: { label: string; count: number; indices: number[]; onlyShown: boolean };
   /** long steps queued or running (adding, re-chunking, querying, switching model) */
   tasks: number;
-  /** saves to IndexedDB: written so far, in flight, and whether what is on screen is saved */
-  saves: { written: number; pending: number; upToDate: boolean };
+  /** saves to IndexedDB: written so far, in flight, whether what is on screen is saved, and where the last saved workspace's vectors went (null before any) */
+  saves: { written: number; pending: number; upToDate: boolean; vectorsIn: VectorsIn | null };
   /** the address bar: true while a change would replace the last history entry rather than add one */
   address: { coalescing: boolean };
   /** where the camera last came to rest; orthographic in the 2-D view */
