@@ -206,3 +206,16 @@ export async function drawLasso(page: Page, [left, top, right, bottom]: readonly
   await page.mouse.up();
   await page.keyboard.up('Shift');
 }
+
+/** The files the saved workspaces' vectors are kept in (the origin's private file system), by name with their sizes. */
+export const vectorFiles = (page: Page) =>
+  page.evaluate(async () => {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('saved-vectors', { create: true });
+    const files: { name: string; bytes: number }[] = [];
+    for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries()) {
+      // a file the app removes while it is listed is gone, not an error
+      const file = await handle.getFile().catch(() => null);
+      if (file) files.push({ name, bytes: file.size });
+    }
+    return files;
+  });

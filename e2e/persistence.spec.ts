@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { writeNpy } from '../src/core/ingest/npy';
 import { seededRandom } from '../src/core/random';
 import { FIXTURES, write, writeCorpusFolder } from './fixtures/folder';
-import { drawnPixels, expect, summary, test, waitClustered, waitReady, waitSaved } from './fixtures';
+import { drawnPixels, expect, summary, test, vectorFiles, waitClustered, waitReady, waitSaved } from './fixtures';
 
 test.beforeAll(() => {
   writeCorpusFolder();
@@ -60,19 +59,6 @@ test('the workspace survives a reload without embedding again; Clear workspace e
   const again = await summary(page);
   expect([again.chunkCount, again.embeddedCount]).toEqual([27, 0]);
 });
-
-/** The files the saved workspaces' vectors are kept in (the origin's private file system), by name with their sizes. */
-const vectorFiles = (page: Page) =>
-  page.evaluate(async () => {
-    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('saved-vectors', { create: true });
-    const files: { name: string; bytes: number }[] = [];
-    for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }).entries()) {
-      // a file the app removes while it is listed is gone, not an error
-      const file = await handle.getFile().catch(() => null);
-      if (file) files.push({ name, bytes: file.size });
-    }
-    return files;
-  });
 
 test('a big workspace’s vectors are saved in a file of the site’s own, replaced by the next save, kept while a shared view is open, and gone with Clear workspace', async ({
   page,

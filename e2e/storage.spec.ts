@@ -3,7 +3,7 @@
 import { writeNpy } from '../src/core/ingest/npy';
 import { seededRandom } from '../src/core/random';
 import { write } from './fixtures/folder';
-import { expect, summary, test, waitReady } from './fixtures';
+import { expect, summary, test, vectorFiles, waitReady } from './fixtures';
 
 test('with a tiny storage quota the workspace is not saved, the page says so, and everything else works', async ({ page, context, baseURL }) => {
   const cdp = await context.newCDPSession(page);
@@ -50,12 +50,7 @@ test('a big workspace over the quota: its vectors’ file is refused, the page s
   await expect
     .poll(async () => (await summary(page)).notices.join('\n'))
     .toMatch(/The workspace could not be saved in this browser \(this site's storage quota is used up\); it will be lost on reload\./);
-  const sizes = await page.evaluate(async () => {
-    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('saved-vectors', { create: true });
-    const bytes: number[] = [];
-    for await (const handle of (folder as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) bytes.push((await handle.getFile()).size);
-    return bytes;
-  });
+  const sizes = (await vectorFiles(page)).map((file) => file.bytes);
   expect(sizes.every((size) => size === 0)).toBe(true);
   expect((await summary(page)).saves.vectorsIn).toBeNull();
   expect((await summary(page)).chunkCount).toBe(rows);

@@ -11,17 +11,17 @@ import type { VectorsIn } from './summaryTypes';
 import { oneCallIngestClient } from './workers';
 
 /** a saved workspace's vectors kept in file `file` */
-export interface VectorFile {
+interface SavedVectorFile {
   file: string;
   bytes: number;
 }
-export type StoredVectors = VectorRows | Blob | VectorFile;
+export type StoredVectors = VectorRows | Blob | SavedVectorFile;
 
 /** The IndexedDB entry naming the file each saved workspace's vectors are in (by the workspace's key). */
 export const VECTOR_FILES = 'vector-files';
-export type VectorFiles = Record<string, string>;
+type VectorFiles = Record<string, string>;
 
-const isVectorFile = (stored: StoredVectors): stored is VectorFile => typeof (stored as VectorFile).file === 'string';
+const isVectorFile = (stored: StoredVectors): stored is SavedVectorFile => typeof (stored as SavedVectorFile).file === 'string';
 
 /** Where stored vectors are, in words for the automation surface. */
 export const vectorsIn = (stored: StoredVectors): VectorsIn => (stored instanceof Blob ? 'blob' : isVectorFile(stored) ? 'file' : 'entry');

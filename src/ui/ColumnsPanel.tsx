@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type ColumnReading, countsOf } from '../core/columnCharts';
 import { clearFilters } from '../state/columnFilters';
@@ -9,22 +9,25 @@ import { ColumnChart } from './ColumnChart';
 /** past this many rows the columns are read after the frame that shows them: not in the way of the first picture */
 const READ_LATER_FROM = 50_000;
 
-/** The corpus's column readings: at once for a small corpus, after the next frame for a big one (null meanwhile). */
-function useColumnReadings(rows: number, ...corpus: unknown[]): ColumnReading[] | null {
+/** The corpus's column readings (each a function of its documents, table and tags): at once for a small corpus, after the next frame for a big one (null meanwhile). */
+function useColumnReadings(rows: number, documents: unknown, table: unknown, tags: unknown): ColumnReading[] | null {
   const [read, setRead] = useState<{ corpus: unknown[]; readings: ColumnReading[] } | null>(null);
   const now = rows < READ_LATER_FROM;
-  const current = read !== null && read.corpus.every((part, i) => part === corpus[i]) ? read.readings : null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read again when the corpus changes
+  const immediate = useMemo(() => (now ? [...columnReadings().values()] : null), [now, documents, table, tags]);
   useEffect(() => {
     if (now) return;
     let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setRead({ corpus, readings: [...columnReadings().values()] }))));
+    const readings = () => setRead({ corpus: [documents, table, tags], readings: [...columnReadings().values()] });
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(readings)));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- read again when the corpus changes
-  }, [now, ...corpus]);
-  return now ? [...columnReadings().values()] : current;
+  }, [now, documents, table, tags]);
+  const corpus = [documents, table, tags];
+  const current = read !== null && read.corpus.every((part, i) => part === corpus[i]) ? read.readings : null;
+  return immediate ?? current;
 }
 
 /** Every metadata column as a small chart that filters the scene and retrieval; a selection is drawn over each. */
